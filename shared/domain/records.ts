@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { audienceSchema } from './audience';
+
+/** Hypothesis lifecycle. */
+export const HYPOTHESIS_STATUSES = ['open', 'confirmed', 'ruled-out', 'abandoned'] as const;
+export const hypothesisStatusSchema = z.enum(HYPOTHESIS_STATUSES);
+export type HypothesisStatus = z.infer<typeof hypothesisStatusSchema>;
+
+export const hypothesisSchema = z.object({
+  id: z.string().min(1),
+  incidentId: z.string().min(1),
+  text: z.string().min(1),
+  owner: z.string(),
+  status: hypothesisStatusSchema,
+  openedAt: z.number(),
+  /** Stored due time of the timebox; extensions move it. */
+  dueAt: z.number(),
+  closedAt: z.number().nullable(),
+  extensions: z.array(z.object({ at: z.number(), addedMs: z.number(), reason: z.string() })),
+});
+export type Hypothesis = z.infer<typeof hypothesisSchema>;
+
+export const MESSAGE_TYPES = ['initial', 'update', 'resolved'] as const;
+export const messageTypeSchema = z.enum(MESSAGE_TYPES);
+export type MessageType = z.infer<typeof messageTypeSchema>;
+export const MESSAGE_TYPE_LABELS: Readonly<Record<MessageType, string>> = {
+  initial: 'Initial notification',
+  update: 'Status update',
+  resolved: 'Resolved',
+};
+
+/** A stakeholder update that was sent (copied or saved). */
+export const commsUpdateSchema = z.object({
+  id: z.string().min(1),
+  incidentId: z.string().min(1),
+  audience: audienceSchema,
+  type: messageTypeSchema,
+  subject: z.string(),
+  body: z.string(),
+  /** How it left: markdown, plain, slack, rich, file. */
+  format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file']),
+  sentAt: z.number(),
+  author: z.string(),
+});
+export type CommsUpdate = z.infer<typeof commsUpdateSchema>;
+
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export const prioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof prioritySchema>;
+
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'done', 'wont-do'] as const;
+export const actionStatusSchema = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof actionStatusSchema>;
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  'not-started': 'Not Started',
+  'in-progress': 'In Progress',
+  done: 'Done',
+  'wont-do': "Won't Do",
+};
+
+export const actionItemSchema = z.object({
+  id: z.string().min(1),
+  incidentId: z.string().nullable(),
+  title: z.string().min(1),
+  owner: z.string(),
+  priority: prioritySchema,
+  /** Due date as an ISO calendar date (YYYY-MM-DD). */
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: actionStatusSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  completedAt: z.number().nullable(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+export const POSTMORTEM_STATUSES = ['draft', 'review', 'final'] as const;
+export const postmortemStatusSchema = z.enum(POSTMORTEM_STATUSES);
+export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>;
+
+/** A post-mortem: free-text sections keyed by section id, plus the 5 Whys chain. */
+export const postmortemSchema = z.object({
+  incidentId: z.string().min(1),
+  status: postmortemStatusSchema,
+  author: z.string(),
+  sections: z.record(z.string(), z.string()),
+  fiveWhys: z.array(z.string()),
+  /** Include every timeline entry, not just milestones and pinned ones. */
+  allEntries: z.boolean(),
+  updatedAt: z.number(),
+});
+export type Postmortem = z.infer<typeof postmortemSchema>;
+
+export const personSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  handle: z.string(),
+  team: z.string(),
+  lastUsedAt: z.number(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const serviceSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  ownerTeam: z.string(),
+  /** SLO target as a fraction, e.g. 0.9995; null when not set. */
+  sloTarget: z.number().gt(0).lt(1).nullable(),
+  sloWindowDays: z.number().int().positive(),
+  runbookId: z.string().nullable(),
+  lastUsedAt: z.number(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const runbookSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  service: z.string(),
+  body: z.string(),
+  lastTestedAt: z.number().nullable(),
+  updatedAt: z.number(),
+});
+export type Runbook = z.infer<typeof runbookSchema>;
+
+/** Text being typed, saved so that a crash or reload never loses it. */
+export const draftSchema = z.object({ key: z.string().min(1), text: z.string(), updatedAt: z.number() });
+export type Draft = z.infer<typeof draftSchema>;
+
+export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type Setting = z.infer<typeof settingSchema>;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The typed bridge between the renderer and the Electron main process: each channel
+ * (`domain:verb-noun`) has a request and a response schema. Main validates every request with
+ * them; the preload exposes one named method per channel.
+ */
+export const ipcContract = {
+  'clipboard:write': {
+    request: z.object({ text: z.string().max(5_000_000), html: z.string().max(10_000_000).optional() }),
+    response: z.object({ written: z.literal(true) }),
+  },
+  'export:save-markdown': {
+    request: z.object({
+      /** Suggested file name; main strips any path and keeps a safe .md name. */
+      fileName: z.string().min(1).max(255),
+      content: z.string().max(50_000_000),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'notify:show': {
+    request: z.object({
+      title: z.string().min(1).max(500),
+      body: z.string().max(2_000),
+      /** Identifies what the notification is about (e.g. an incident id) for click handling. */
+      tag: z.string().max(200),
+    }),
+    response: z.object({ shown: z.boolean() }),
+  },
+  'app:set-attention': {
+    request: z.object({ overdueCount: z.number().int().nonnegative().max(10_000), title: z.string().max(500) }),
+    response: z.object({ applied: z.literal(true) }),
+  },
+  'app:get-info': {
+    request: z.object({}),
+    response: z.object({ version: z.string(), platform: z.string() }),
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = z.input<IpcContract[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<IpcContract[C]['response']>;
+
+/** What crosses the bridge: never a thrown error, always a result object. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Commands the native menu sends to the renderer. */
+export const MENU_COMMANDS = ['new-incident', 'toggle-theme', 'open-settings'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Events main pushes to the renderer. */
+export const ipcEvents = {
+  menuCommand: 'menu:command',
+  notificationClicked: 'notify:clicked',
+} as const;
+
+/** The `window.warroom` object the preload exposes: one named method per channel. */
+export interface WarroomApi {
+  writeClipboard(req: IpcRequest<'clipboard:write'>): Promise<IpcResult<IpcResponse<'clipboard:write'>>>;
+  saveMarkdown(req: IpcRequest<'export:save-markdown'>): Promise<IpcResult<IpcResponse<'export:save-markdown'>>>;
+  showNotification(req: IpcRequest<'notify:show'>): Promise<IpcResult<IpcResponse<'notify:show'>>>;
+  setAttention(req: IpcRequest<'app:set-attention'>): Promise<IpcResult<IpcResponse<'app:set-attention'>>>;
+  getInfo(): Promise<IpcResult<IpcResponse<'app:get-info'>>>;
+  /** Subscribes to menu commands; returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to notification clicks (by tag); returns an unsubscribe function. */
+  onNotificationClick(listener: (tag: string) => void): () => void;
+}
