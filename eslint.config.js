@@ -4,20 +4,35 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'https'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'http',
+  'https',
+];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-electron',
+      'release',
+      'test-results',
+      'playwright-report',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'tests/bench/*.mjs'],
-        },
+        project: ['./tsconfig.json', './tsconfig.node.json'],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.browser, ...globals.node },
@@ -26,8 +41,14 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   {
@@ -46,9 +67,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'electron', message: 'shared/ is pure domain code: no Electron.' }],
           patterns: [
-            { group: ['react', 'react-*', 'react/*', 'dexie', 'dexie-*', 'electron', ...nodeBuiltins], message: 'shared/ is pure domain code: no React, Dexie, Electron or Node.' },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
+            {
+              group: ['react', 'react-*', 'react/*', 'dexie', 'dexie-*', ...nodeBuiltins],
+              message: 'shared/ is pure domain code: no React, Dexie, Electron or Node.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ must not import from renderer/ or electron/.',
+            },
           ],
         },
       ],
@@ -60,8 +88,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'electron',
+              message: 'renderer/ reaches the desktop only through renderer/platform.',
+            },
+          ],
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'renderer/ reaches the desktop only through renderer/platform.' },
+            {
+              group: nodeBuiltins,
+              message: 'renderer/ reaches the desktop only through renderer/platform.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
           ],
         },
@@ -73,7 +110,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import from renderer/.' }] },
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/.' },
+          ],
+        },
       ],
     },
   },
@@ -85,7 +126,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/renderer/**'], message: 'electron/ must not import from renderer/.' },
-            { group: ['**/shared/**'], allowTypeImports: true, message: 'The preload imports only types from shared/.' },
+            {
+              group: ['**/shared/**'],
+              allowTypeImports: true,
+              message: 'The preload imports only types from shared/.',
+            },
           ],
         },
       ],

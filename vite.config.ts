@@ -36,7 +36,10 @@ export default defineConfig(({ mode }) => {
                 outDir: 'dist-electron/main',
                 emptyOutDir: true,
                 sourcemap: true,
-                rolldownOptions: { external: ['electron'], output: { format: 'es', entryFileNames: 'index.js' } },
+                rolldownOptions: {
+                  external: ['electron'],
+                  output: { format: 'es', entryFileNames: 'index.js' },
+                },
               },
             },
           },
@@ -51,7 +54,11 @@ export default defineConfig(({ mode }) => {
                 // Sandboxed preloads must be a single CommonJS file.
                 rolldownOptions: {
                   external: ['electron'],
-                  output: { format: 'cjs', entryFileNames: 'index.cjs', inlineDynamicImports: true },
+                  output: {
+                    format: 'cjs',
+                    entryFileNames: 'index.cjs',
+                    inlineDynamicImports: true,
+                  },
                 },
               },
             },

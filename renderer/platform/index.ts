@@ -16,9 +16,16 @@ export interface Platform {
   readonly kind: 'electron' | 'browser';
   copy(payload: CopyPayload): Promise<PlatformResult>;
   /** Saves Markdown to a file (native dialog on desktop, download in the browser). */
-  saveMarkdown(fileName: string, content: string): Promise<PlatformResult<{ saved: boolean; path: string | null }>>;
+  saveMarkdown(
+    fileName: string,
+    content: string,
+  ): Promise<PlatformResult<{ saved: boolean; path: string | null }>>;
   /** Shows an OS notification; `tag` comes back through onNotificationClick. */
-  notify(n: { title: string; body: string; tag: string }): Promise<PlatformResult<{ shown: boolean }>>;
+  notify(n: {
+    title: string;
+    body: string;
+    tag: string;
+  }): Promise<PlatformResult<{ shown: boolean }>>;
   onNotificationClick(listener: (tag: string) => void): () => void;
   /** Shows how many reminders are overdue (window title, dock/taskbar badge). */
   setAttention(overdueCount: number, title: string): void;

@@ -29,6 +29,10 @@ export const audienceCadenceSchema = z.object({
 export type AudienceCadence = z.infer<typeof audienceCadenceSchema>;
 
 export function emptyAudienceCadence(): Record<Audience, AudienceCadence> {
-  const blank = (): AudienceCadence => ({ lastSentAt: null, snoozedUntil: null, snoozeReason: null });
+  const blank = (): AudienceCadence => ({
+    lastSentAt: null,
+    snoozedUntil: null,
+    snoozeReason: null,
+  });
   return { engineering: blank(), executives: blank(), customers: blank() };
 }

@@ -68,7 +68,7 @@ export const declareInputSchema = z.object({
     .min(1, 'Give the incident a title.')
     .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters or fewer.`),
   severity: severitySchema,
-  services: z.array(z.string().trim().min(1)).default([]),
+  services: z.array(z.string()).default([]),
   impactSummary: z.string().default(''),
   customerFacing: z.boolean().default(false),
   startedAt: z.number(),
@@ -80,7 +80,9 @@ export type DeclareInput = z.input<typeof declareInputSchema>;
 export type DeclareValues = z.output<typeof declareInputSchema>;
 
 /** Field-level problems with a declaration, keyed by field name. */
-export type DeclareErrors = Partial<Record<'title' | 'severity' | 'startedAt' | 'services', string>>;
+export type DeclareErrors = Partial<
+  Record<'title' | 'severity' | 'startedAt' | 'services', string>
+>;
 
 /** Allowed clock skew when checking "never in the future". */
 export const FUTURE_TOLERANCE_MS = 60_000;

@@ -122,7 +122,11 @@ export const runbookSchema = z.object({
 export type Runbook = z.infer<typeof runbookSchema>;
 
 /** Text being typed, saved so that a crash or reload never loses it. */
-export const draftSchema = z.object({ key: z.string().min(1), text: z.string(), updatedAt: z.number() });
+export const draftSchema = z.object({
+  key: z.string().min(1),
+  text: z.string(),
+  updatedAt: z.number(),
+});
 export type Draft = z.infer<typeof draftSchema>;
 
 export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });

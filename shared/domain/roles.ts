@@ -82,7 +82,12 @@ export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 /** Finds a default role by key or name, case-insensitively ("ic", "incident commander", "scribe"). */
 export function findDefaultRole(input: string): RoleDefinition | undefined {
   const q = input.trim().toLowerCase();
-  const aliases: Record<string, string> = { commander: 'ic', tl: 'tech', 'tech lead': 'tech', cl: 'comms' };
+  const aliases: Record<string, string> = {
+    commander: 'ic',
+    tl: 'tech',
+    'tech lead': 'tech',
+    cl: 'comms',
+  };
   const key = aliases[q] ?? q;
   return DEFAULT_ROLES.find((r) => r.key === key || r.name.toLowerCase() === key);
 }

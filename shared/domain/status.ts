@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Incident statuses in their usual order; a status may also move back. */
-export const STATUSES = ['investigating', 'identified', 'mitigating', 'monitoring', 'resolved'] as const;
+export const STATUSES = [
+  'investigating',
+  'identified',
+  'mitigating',
+  'monitoring',
+  'resolved',
+] as const;
 export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;
 

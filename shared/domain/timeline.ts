@@ -52,7 +52,11 @@ export const systemChangeSchema = z.object({
 });
 export type SystemChange = z.infer<typeof systemChangeSchema>;
 
-export const revisionSchema = z.object({ text: z.string(), editedAt: z.number(), author: z.string() });
+export const revisionSchema = z.object({
+  text: z.string(),
+  editedAt: z.number(),
+  author: z.string(),
+});
 export type Revision = z.infer<typeof revisionSchema>;
 
 /** One timeline entry as stored in `timelineEntries`. */
@@ -89,5 +93,9 @@ export function compareEntries(
   a: Pick<TimelineEntry, 'occurredAt' | 'loggedAt' | 'id'>,
   b: Pick<TimelineEntry, 'occurredAt' | 'loggedAt' | 'id'>,
 ): number {
-  return a.occurredAt - b.occurredAt || a.loggedAt - b.loggedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.occurredAt - b.occurredAt ||
+    a.loggedAt - b.loggedAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

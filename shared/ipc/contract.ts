@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const ipcContract = {
   'clipboard:write': {
-    request: z.object({ text: z.string().max(5_000_000), html: z.string().max(10_000_000).optional() }),
+    request: z.object({
+      text: z.string().max(5_000_000),
+      html: z.string().max(10_000_000).optional(),
+    }),
     response: z.object({ written: z.literal(true) }),
   },
   'export:save-markdown': {
@@ -28,7 +31,10 @@ export const ipcContract = {
     response: z.object({ shown: z.boolean() }),
   },
   'app:set-attention': {
-    request: z.object({ overdueCount: z.number().int().nonnegative().max(10_000), title: z.string().max(500) }),
+    request: z.object({
+      overdueCount: z.number().int().nonnegative().max(10_000),
+      title: z.string().max(500),
+    }),
     response: z.object({ applied: z.literal(true) }),
   },
   'app:get-info': {
@@ -57,10 +63,16 @@ export const ipcEvents = {
 
 /** The `window.warroom` object the preload exposes: one named method per channel. */
 export interface WarroomApi {
-  writeClipboard(req: IpcRequest<'clipboard:write'>): Promise<IpcResult<IpcResponse<'clipboard:write'>>>;
-  saveMarkdown(req: IpcRequest<'export:save-markdown'>): Promise<IpcResult<IpcResponse<'export:save-markdown'>>>;
+  writeClipboard(
+    req: IpcRequest<'clipboard:write'>,
+  ): Promise<IpcResult<IpcResponse<'clipboard:write'>>>;
+  saveMarkdown(
+    req: IpcRequest<'export:save-markdown'>,
+  ): Promise<IpcResult<IpcResponse<'export:save-markdown'>>>;
   showNotification(req: IpcRequest<'notify:show'>): Promise<IpcResult<IpcResponse<'notify:show'>>>;
-  setAttention(req: IpcRequest<'app:set-attention'>): Promise<IpcResult<IpcResponse<'app:set-attention'>>>;
+  setAttention(
+    req: IpcRequest<'app:set-attention'>,
+  ): Promise<IpcResult<IpcResponse<'app:set-attention'>>>;
   getInfo(): Promise<IpcResult<IpcResponse<'app:get-info'>>>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

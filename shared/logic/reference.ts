@@ -10,7 +10,8 @@ export function referencePrefix(at: number): string {
 
 /** Builds INC-YYYY-MM-DD-NNN from the day (UTC) and that day's 1-based counter. */
 export function formatReference(at: number, counter: number): string {
-  if (!Number.isInteger(counter) || counter < 1) throw new RangeError('counter must be a positive integer');
+  if (!Number.isInteger(counter) || counter < 1)
+    throw new RangeError('counter must be a positive integer');
   return `${referencePrefix(at)}${String(counter).padStart(3, '0')}`;
 }
 

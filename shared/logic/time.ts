@@ -98,7 +98,9 @@ export function spansDays(from: number, to: number, mode: TimeZoneMode): boolean
  */
 export function formatEventTime(at: number, mode: TimeZoneMode, showDate: boolean): string {
   const zone = mode === 'utc' ? ' UTC' : '';
-  return showDate ? `${formatDate(at, mode)} ${formatTimeOfDay(at, mode)}${zone}` : `${formatTimeOfDay(at, mode)}${zone}`;
+  return showDate
+    ? `${formatDate(at, mode)} ${formatTimeOfDay(at, mode)}${zone}`
+    : `${formatTimeOfDay(at, mode)}${zone}`;
 }
 
 /**
@@ -115,9 +117,17 @@ export function toDateTimeInputValue(at: number, mode: TimeZoneMode): string {
 export function fromDateTimeInputValue(value: string, mode: TimeZoneMode): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const at = mode === 'utc' ? Date.UTC(y, mo - 1, d, h, mi, s) : new Date(y, mo - 1, d, h, mi, s).getTime();
+  const at =
+    mode === 'utc' ? Date.UTC(y, mo - 1, d, h, mi, s) : new Date(y, mo - 1, d, h, mi, s).getTime();
   // Reject dates that rolled over (e.g. 2026-02-31).
   return formatDate(at, mode) === `${m[1]}-${m[2]}-${m[3]}` ? at : null;
 }

@@ -1,0 +1,151 @@
+import { useEffect } from 'react';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { DbProvider } from './db/db-context';
+import type { WarroomDb } from './db/schema';
+import { DeclareDialog } from './features/incidents/declare-dialog';
+import { IncidentConsolePage } from './features/incidents/incident-console';
+import { IncidentListPage } from './features/incidents/incident-list';
+import { useIncidents } from './features/incidents/queries';
+import { SettingsPage } from './features/settings/settings-page';
+import { useSettings } from './features/settings/use-settings';
+import type { Platform } from './platform';
+import { PlatformProvider, usePlatform } from './platform/platform-context';
+import { useUiStore } from './store/ui-store';
+import { Toasts } from './ui/toasts';
+
+/** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
+export function App({ db, platform }: { db: WarroomDb; platform: Platform }) {
+  return (
+    <DbProvider db={db}>
+      <PlatformProvider platform={platform}>
+        <Router hook={useHashLocation}>
+          <Shell />
+        </Router>
+      </PlatformProvider>
+    </DbProvider>
+  );
+}
+
+function useClock() {
+  const tick = useUiStore((s) => s.tick);
+  useEffect(() => {
+    // One interval for the whole app; every countdown derives from `now`.
+    const id = window.setInterval(() => tick(Date.now()), 1000);
+    return () => window.clearInterval(id);
+  }, [tick]);
+}
+
+function useTheme() {
+  const { theme } = useSettings();
+  useEffect(() => {
+    const media = window.matchMedia?.('(prefers-color-scheme: light)');
+    const apply = () => {
+      // Dark by default; "system" follows the OS, which reports light only when asked for.
+      const resolved = theme === 'system' ? (media?.matches ? 'light' : 'dark') : theme;
+      document.documentElement.dataset.theme = resolved;
+    };
+    apply();
+    media?.addEventListener('change', apply);
+    return () => media?.removeEventListener('change', apply);
+  }, [theme]);
+}
+
+function useShortcuts() {
+  const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  const platform = usePlatform();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setOpenDialog('declare');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const off = platform.onMenuCommand((command) => {
+      if (command === 'new-incident') setOpenDialog('declare');
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [setOpenDialog, platform]);
+}
+
+function Shell() {
+  useClock();
+  useTheme();
+  useShortcuts();
+  const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  const incidents = useIncidents();
+  const [location] = useLocation();
+  const ready = incidents !== undefined;
+  useEffect(() => {
+    if (ready) document.documentElement.dataset.appState = 'ready';
+  }, [ready]);
+  const current = (path: string) =>
+    location === path || (path !== '/' && location.startsWith(path)) ? 'page' : undefined;
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="brand" aria-hidden="true">
+          Warroom
+        </span>
+        <nav aria-label="Main">
+          <Link
+            href="/"
+            aria-current={
+              location === '/' || location.startsWith('/incidents') ? 'page' : undefined
+            }
+          >
+            Incidents
+          </Link>
+          <Link href="/settings" aria-current={current('/settings')}>
+            Settings
+          </Link>
+        </nav>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-keyshortcuts="Control+N Meta+N"
+          onClick={() => setOpenDialog('declare')}
+        >
+          Declare incident
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {ready ? (
+          <Switch>
+            <Route path="/">
+              <IncidentListPage />
+            </Route>
+            <Route path="/incidents/:id">
+              {(params) => <IncidentConsolePage id={params.id} />}
+            </Route>
+            <Route path="/settings">
+              <SettingsPage />
+            </Route>
+            <Route>
+              <div className="page">
+                <h1>Not found</h1>
+                <Link href="/">Back to incidents</Link>
+              </div>
+            </Route>
+          </Switch>
+        ) : null}
+      </main>
+      <DeclareDialog />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Audience } from '../../../shared/domain/audience';
+import type { EntryKind, SystemChange, TimelineEntry } from '../../../shared/domain/timeline';
+import { newId } from '../ids';
+import type { CommandContext } from './context';
+
+/** Builds a timeline entry row; callers write it inside their own transaction. */
+export function makeEntry(
+  incidentId: string,
+  kind: EntryKind,
+  text: string,
+  ctx: CommandContext,
+  extra: {
+    occurredAt?: number;
+    change?: SystemChange | null;
+    audience?: Audience | null;
+    pinned?: boolean;
+  } = {},
+): TimelineEntry {
+  return {
+    id: newId(),
+    incidentId,
+    kind,
+    text,
+    occurredAt: extra.occurredAt ?? ctx.now,
+    loggedAt: ctx.now,
+    author: ctx.author,
+    pinned: extra.pinned ?? false,
+    deletedAt: null,
+    revisions: [],
+    change: extra.change ?? null,
+    audience: extra.audience ?? null,
+  };
+}
+
+/** A system entry recording a change the app made (status, severity, role…). */
+export function systemEntry(
+  incidentId: string,
+  text: string,
+  change: SystemChange,
+  ctx: CommandContext,
+  occurredAt?: number,
+): TimelineEntry {
+  // Severity, status and milestone changes matter for the post-mortem: pin them by default.
+  const pinned =
+    change.type === 'severity' || change.type === 'status' || change.type === 'declared';
+  return makeEntry(incidentId, 'system', text, ctx, {
+    change,
+    pinned,
+    occurredAt: occurredAt ?? ctx.now,
+  });
+}

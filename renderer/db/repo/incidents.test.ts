@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { changeSeverity, changeStatus, correctMilestone, declareIncident } from './incidents';
+import { RepoError } from './errors';
+
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+const ctx = (now = NOW) => ({ now, author: 'Alice' });
+const base = {
+  title: 'Checkout API errors',
+  severity: 'SEV2' as const,
+  startedAt: NOW - 10 * 60_000,
+};
+
+let db: WarroomDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => {
+  db.close();
+});
+
+describe('declareIncident', () => {
+  it('creates the incident, its reference, slug and declared entry atomically', async () => {
+    const inc = await declareIncident(
+      db,
+      { ...base, services: ['checkout-api', ' checkout-api ', ''] },
+      ctx(),
+    );
+    expect(inc.ref).toBe('INC-2026-11-22-001');
+    expect(inc.slug).toBe('#inc-2026-11-22-checkout-api-errors');
+    expect(inc.status).toBe('investigating');
+    expect(inc.services).toEqual(['checkout-api']);
+    expect(inc.milestones).toEqual({ started: NOW - 600_000, detected: NOW, declared: NOW });
+    const entries = await db.timelineEntries.where('incidentId').equals(inc.id).toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.change?.type).toBe('declared');
+    expect(await db.services.count()).toBe(1);
+  });
+
+  it('counts references per UTC day and never repeats one, even when declared concurrently', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => declareIncident(db, { ...base, title: `T${i}` }, ctx())),
+    );
+    const refs = results.map((r) => r.ref).sort();
+    expect(refs).toEqual([1, 2, 3, 4, 5].map((n) => `INC-2026-11-22-00${n}`));
+    const nextDay = await declareIncident(db, base, ctx(NOW + 24 * 3600_000));
+    expect(nextDay.ref).toBe('INC-2026-11-23-001');
+  });
+
+  it('rejects an empty title, a missing severity and a future start, writing nothing', async () => {
+    await expect(declareIncident(db, { ...base, title: '   ' }, ctx())).rejects.toMatchObject({
+      field: 'title',
+    });
+    await expect(
+      declareIncident(db, { ...base, severity: '' as unknown as 'SEV1' }, ctx()),
+    ).rejects.toMatchObject({ field: 'severity' });
+    await expect(
+      declareIncident(db, { ...base, startedAt: NOW + 3600_000 }, ctx()),
+    ).rejects.toMatchObject({ field: 'startedAt' });
+    await expect(
+      declareIncident(db, { ...base, title: 'x'.repeat(201) }, ctx()),
+    ).rejects.toBeInstanceOf(RepoError);
+    expect(await db.incidents.count()).toBe(0);
+    expect(await db.timelineEntries.count()).toBe(0);
+  });
+});
+
+describe('changeStatus', () => {
+  it('sets the milestone and writes the entry in one go; moving back is allowed', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await changeStatus(db, inc.id, 'identified', ctx(NOW + 60_000));
+    await changeStatus(db, inc.id, 'investigating', ctx(NOW + 120_000));
+    await changeStatus(db, inc.id, 'identified', ctx(NOW + 180_000));
+    const after = await db.incidents.get(inc.id);
+    expect(after?.status).toBe('identified');
+    // The first time it was identified stays the milestone.
+    expect(after?.milestones.identified).toBe(NOW + 60_000);
+    const changes = (
+      await db.timelineEntries.where('incidentId').equals(inc.id).sortBy('occurredAt')
+    )
+      .filter((e) => e.change?.type === 'status')
+      .map((e) => e.text);
+    expect(changes).toEqual([
+      'Status: Investigating → Identified',
+      'Status: Identified → Investigating',
+      'Status: Investigating → Identified',
+    ]);
+  });
+
+  it('requires a resolution summary and clears "resolved" on reopening', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await expect(changeStatus(db, inc.id, 'resolved', ctx())).rejects.toMatchObject({
+      field: 'resolutionSummary',
+    });
+    await changeStatus(db, inc.id, 'resolved', ctx(NOW + 5000), 'Rolled back deploy 42');
+    expect((await db.incidents.get(inc.id))?.milestones.resolved).toBe(NOW + 5000);
+    await changeStatus(db, inc.id, 'monitoring', ctx(NOW + 9000));
+    const reopened = await db.incidents.get(inc.id);
+    expect(reopened?.milestones.resolved).toBeUndefined();
+    expect(reopened?.milestones.mitigated).toBe(NOW + 9000);
+  });
+
+  it('leaves nothing half-written when the timeline write fails', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    const original = db.timelineEntries.add.bind(db.timelineEntries);
+    db.timelineEntries.add = (() =>
+      Promise.reject(new Error('disk full'))) as unknown as typeof original;
+    await expect(changeStatus(db, inc.id, 'mitigating', ctx())).rejects.toThrow('disk full');
+    db.timelineEntries.add = original;
+    expect((await db.incidents.get(inc.id))?.status).toBe('investigating');
+  });
+});
+
+describe('changeSeverity', () => {
+  it('rejects a change without a reason and records old → new with the reason', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await expect(changeSeverity(db, inc.id, 'SEV1', '  ', ctx())).rejects.toMatchObject({
+      field: 'reason',
+    });
+    expect((await db.incidents.get(inc.id))?.severity).toBe('SEV2');
+    await changeSeverity(db, inc.id, 'SEV1', 'Data loss risk confirmed', ctx());
+    expect((await db.incidents.get(inc.id))?.severity).toBe('SEV1');
+    const entry = (await db.timelineEntries.toArray()).find((e) => e.change?.type === 'severity');
+    expect(entry?.text).toBe('Severity: SEV2 → SEV1. Reason: Data loss risk confirmed');
+    expect(entry?.change).toMatchObject({
+      from: 'SEV2',
+      to: 'SEV1',
+      reason: 'Data loss risk confirmed',
+    });
+  });
+});
+
+describe('correctMilestone', () => {
+  it('records the correction with the old value', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await correctMilestone(db, inc.id, 'detected', NOW - 5 * 60_000, ctx(), 'Alert fired earlier');
+    const after = await db.incidents.get(inc.id);
+    expect(after?.milestones.detected).toBe(NOW - 300_000);
+    const entry = (await db.timelineEntries.toArray()).find((e) => e.change?.type === 'milestone');
+    expect(entry?.text).toBe(
+      'Milestone Detected corrected: 2026-11-22 14:00 UTC → 2026-11-22 13:55 UTC. Reason: Alert fired earlier',
+    );
+    await expect(correctMilestone(db, inc.id, 'started', null, ctx())).rejects.toBeInstanceOf(
+      RepoError,
+    );
+    await expect(
+      correctMilestone(db, inc.id, 'acknowledged', NOW + 3600_000, ctx()),
+    ).rejects.toBeInstanceOf(RepoError);
+  });
+});

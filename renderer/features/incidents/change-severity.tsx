@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { Incident } from '../../../shared/domain/incident';
+import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { changeSeverity } from '../../db/repo/incidents';
+import { Dialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+import { severityOptionText } from './declare-dialog';
+
+/** "Change severity" button and dialog: a reason is required and recorded. */
+export function ChangeSeverity({ incident }: { incident: Incident }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Change severity
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title="Change severity">
+        {open ? <ChangeSeverityForm incident={incident} onDone={() => setOpen(false)} /> : null}
+      </Dialog>
+    </>
+  );
+}
+
+function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const [severity, setSeverity] = useState<Severity>(incident.severity);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ severity?: string; reason?: string; form?: string }>({});
+  const submit = async () => {
+    const found: typeof errors = {};
+    if (severity === incident.severity)
+      found.severity = `Choose a level other than the current ${incident.severity}.`;
+    if (!reason.trim()) found.reason = 'Give a reason: it goes on the record.';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    try {
+      await changeSeverity(db, incident.id, severity, reason, ctx());
+      onDone();
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      setErrors(
+        field === 'reason' || field === 'severity'
+          ? { [field]: describeWriteError(e) }
+          : { form: describeWriteError(e) },
+      );
+    }
+  };
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label="Severity" error={errors.severity} hint={`Currently ${incident.severity}.`}>
+        <select
+          autoFocus
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as Severity)}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {severityOptionText(s)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Reason" error={errors.reason}>
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          Change
+        </button>
+      </div>
+    </form>
+  );
+}

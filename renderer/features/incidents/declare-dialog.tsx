@@ -1,0 +1,228 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import {
+  DETECTION_SOURCE_LABELS,
+  DETECTION_SOURCES,
+  validateDeclaration,
+  type DeclareErrors,
+  type DetectionSource,
+} from '../../../shared/domain/incident';
+import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
+import { fromDateTimeInputValue, toDateTimeInputValue } from '../../../shared/logic/time';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { declareIncident } from '../../db/repo/incidents';
+import { useUiStore } from '../../store/ui-store';
+import { Dialog } from '../../ui/dialog';
+import { CheckboxField, Field } from '../../ui/field';
+import { useCommandContext, useSettings } from '../settings/use-settings';
+import { ServicesInput } from './services-input';
+
+/** Option text for a severity: level, name and criteria, so the choice explains itself. */
+export function severityOptionText(s: Severity): string {
+  const l = SEVERITY_MATRIX[s];
+  return `${s} — ${l.name}: ${l.criteria}`;
+}
+
+/** The Declare incident dialog (Ctrl/Cmd+N). Keeps everything typed when validation fails. */
+export function DeclareDialog() {
+  const open = useUiStore((s) => s.openDialog === 'declare');
+  const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => setOpenDialog(o ? 'declare' : null)}
+      title="Declare incident"
+      wide
+    >
+      {open ? <DeclareForm onDone={() => setOpenDialog(null)} /> : null}
+    </Dialog>
+  );
+}
+
+function DeclareForm({ onDone }: { onDone: () => void }) {
+  const db = useDb();
+  const settings = useSettings();
+  const commandContext = useCommandContext();
+  const [, navigate] = useLocation();
+  const zone = settings.timeZone;
+  const knownServices = useLiveQuery(
+    async () =>
+      (await db.services.orderBy('lastUsedAt').reverse().limit(200).toArray()).map((s) => s.name),
+    [db],
+    [] as string[],
+  );
+
+  const [title, setTitle] = useState('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [services, setServices] = useState<string[]>([]);
+  const [pendingService, setPendingService] = useState('');
+  const [impact, setImpact] = useState('');
+  const [customerFacing, setCustomerFacing] = useState(false);
+  const [startedText, setStartedText] = useState(() => toDateTimeInputValue(Date.now(), zone));
+  const [startedTouched, setStartedTouched] = useState(false);
+  const [source, setSource] = useState<DetectionSource>('alert');
+  const [alertName, setAlertName] = useState('');
+  const [drill, setDrill] = useState(false);
+  const [errors, setErrors] = useState<DeclareErrors & { form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const ctx = commandContext();
+    // Untouched, "Started at" means the moment of declaring, to the second.
+    const startedAt = startedTouched ? fromDateTimeInputValue(startedText, zone) : ctx.now;
+    const found = validateDeclaration({ title, severity: severity || null, startedAt }, ctx.now);
+    if (Object.keys(found).length) {
+      setErrors(found);
+      const firstField = (['title', 'severity', 'startedAt'] as const).find((f) => found[f]);
+      formRef.current?.querySelector<HTMLElement>(`[data-field="${firstField}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const allServices = pendingService.trim() ? [...services, pendingService.trim()] : services;
+      const incident = await declareIncident(
+        db,
+        {
+          title,
+          severity: severity as Severity,
+          services: allServices,
+          impactSummary: impact,
+          customerFacing,
+          startedAt: startedAt as number,
+          detectionSource: source,
+          alertName,
+          drill,
+        },
+        ctx,
+      );
+      onDone();
+      navigate(`/incidents/${incident.id}`);
+    } catch (error) {
+      const field = error instanceof RepoError ? error.field : undefined;
+      setErrors(
+        field && ['title', 'severity', 'startedAt'].includes(field)
+          ? { [field]: error instanceof Error ? error.message : String(error) }
+          : { form: describeWriteError(error) },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const level = severity ? SEVERITY_MATRIX[severity] : null;
+  return (
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field label="Title" error={errors.title}>
+        <input
+          data-field="title"
+          type="text"
+          value={title}
+          maxLength={400}
+          autoFocus
+          placeholder="e.g. Checkout API errors"
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </Field>
+      <Field
+        label="Severity"
+        error={errors.severity}
+        hint={
+          level ? (
+            <span>
+              {level.criteria}. Respond {level.responseTime}; updates {level.cadenceLabel};
+              escalate: {level.escalation}.
+            </span>
+          ) : (
+            'Required: it sets the update cadence and who gets escalated to.'
+          )
+        }
+      >
+        <select
+          data-field="severity"
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as Severity | '')}
+        >
+          <option value="">Choose a severity…</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {severityOptionText(s)} (respond {SEVERITY_MATRIX[s].responseTime}, updates{' '}
+              {SEVERITY_MATRIX[s].cadenceLabel})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Affected services" hint="Enter or comma adds a service.">
+        <ServicesInput
+          value={services}
+          onChange={setServices}
+          pending={pendingService}
+          onPendingChange={setPendingService}
+          suggestions={knownServices}
+        />
+      </Field>
+      <Field label="Impact summary">
+        <textarea
+          rows={2}
+          value={impact}
+          placeholder="e.g. 40% of checkouts failing with 502"
+          onChange={(e) => setImpact(e.target.value)}
+        />
+      </Field>
+      <CheckboxField
+        label="Customer-facing"
+        checked={customerFacing}
+        onChange={setCustomerFacing}
+      />
+      <Field
+        label="Started at"
+        error={errors.startedAt}
+        hint={`${zone === 'utc' ? 'UTC' : 'Local time'}. Defaults to now; set it earlier if impact began before anyone noticed.`}
+      >
+        <input
+          data-field="startedAt"
+          type="datetime-local"
+          value={startedText}
+          onChange={(e) => {
+            setStartedTouched(true);
+            setStartedText(e.target.value);
+          }}
+        />
+      </Field>
+      <div className="field-row">
+        <Field label="Detection source">
+          <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
+            {DETECTION_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {DETECTION_SOURCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Alert name">
+          <input type="text" value={alertName} onChange={(e) => setAlertName(e.target.value)} />
+        </Field>
+      </div>
+      <CheckboxField
+        label="Drill"
+        checked={drill}
+        onChange={setDrill}
+        hint="A game day: counted apart from real incidents."
+      />
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Declare
+        </button>
+      </div>
+    </form>
+  );
+}

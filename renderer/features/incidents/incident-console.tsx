@@ -1,0 +1,79 @@
+import { Link } from 'wouter';
+import type { Incident } from '../../../shared/domain/incident';
+import { SEVERITY_MATRIX } from '../../../shared/domain/severity';
+import { formatElapsed } from '../../../shared/logic/time';
+import { useNow } from '../../store/ui-store';
+import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
+import { useSettings } from '../settings/use-settings';
+import { ChangeSeverity } from './change-severity';
+import { ConsoleSections } from './console-sections';
+import { MilestonesPanel } from './milestones-panel';
+import { useIncident } from './queries';
+import { StatusControl } from './status-control';
+
+/** The incident commander's console for one incident. */
+export function IncidentConsolePage({ id }: { id: string }) {
+  const incident = useIncident(id);
+  if (incident === undefined) return null;
+  if (incident === null)
+    return (
+      <div className="page">
+        <h1>Incident not found</h1>
+        <p>
+          It may have been deleted or restored from a backup without it.{' '}
+          <Link href="/">Back to incidents</Link>
+        </p>
+      </div>
+    );
+  return <IncidentConsole incident={incident} />;
+}
+
+function IncidentConsole({ incident }: { incident: Incident }) {
+  const settings = useSettings();
+  return (
+    <div className="console">
+      <ConsoleHeader incident={incident} />
+      <ConsoleSections incident={incident} settings={settings} />
+      <MilestonesPanel incident={incident} zone={settings.timeZone} />
+    </div>
+  );
+}
+
+function ConsoleHeader({ incident }: { incident: Incident }) {
+  const now = useNow();
+  const started = incident.milestones.started ?? incident.createdAt;
+  const end = incident.milestones.resolved ?? now;
+  const level = SEVERITY_MATRIX[incident.severity];
+  return (
+    <header className="console-header">
+      <div className="console-title">
+        <h1>{incident.title}</h1>
+        <div className="console-meta">
+          <span className="ref">{incident.ref}</span>
+          <SeverityBadge severity={incident.severity} />
+          <span className="muted">{level.name}</span>
+          <StatusBadge status={incident.status} />
+          {incident.drill ? <DrillBadge /> : null}
+          <span
+            className="elapsed"
+            aria-label="Elapsed since start"
+            title="Time since impact started"
+          >
+            {formatElapsed(end - started)}
+          </span>
+          <span className="slug muted">{incident.slug}</span>
+        </div>
+        {incident.services.length ? (
+          <div className="muted">Services: {incident.services.join(', ')}</div>
+        ) : null}
+        {incident.status === 'resolved' && incident.resolutionSummary ? (
+          <div className="resolution">Resolution: {incident.resolutionSummary}</div>
+        ) : null}
+      </div>
+      <div className="console-controls">
+        <StatusControl incident={incident} />
+        <ChangeSeverity incident={incident} />
+      </div>
+    </header>
+  );
+}

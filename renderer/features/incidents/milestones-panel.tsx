@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import type { Incident } from '../../../shared/domain/incident';
+import { MILESTONE_LABELS, MILESTONES, type Milestone } from '../../../shared/domain/status';
+import {
+  formatDateTime,
+  formatElapsed,
+  fromDateTimeInputValue,
+  toDateTimeInputValue,
+  type TimeZoneMode,
+} from '../../../shared/logic/time';
+import { useDb } from '../../db/db-context';
+import { describeWriteError } from '../../db/repo/errors';
+import { correctMilestone } from '../../db/repo/incidents';
+import { Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+
+/** Milestones with their times; each can be set or corrected, and the correction is recorded. */
+export function MilestonesPanel({ incident, zone }: { incident: Incident; zone: TimeZoneMode }) {
+  const [editing, setEditing] = useState<Milestone | null>(null);
+  const started = incident.milestones.started ?? incident.createdAt;
+  return (
+    <section className="panel" aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">Milestones</h2>
+      <dl className="milestones">
+        {MILESTONES.map((m) => {
+          const at = incident.milestones[m];
+          return (
+            <div key={m} className="milestone">
+              <dt>{MILESTONE_LABELS[m]}</dt>
+              <dd>
+                {editing === m ? (
+                  <MilestoneEditor
+                    incident={incident}
+                    milestone={m}
+                    zone={zone}
+                    onDone={() => setEditing(null)}
+                  />
+                ) : (
+                  <>
+                    <span>{at === undefined ? '—' : formatDateTime(at, zone)}</span>
+                    {at !== undefined && m !== 'started' ? (
+                      <span className="muted"> {formatElapsed(at - started)}</span>
+                    ) : null}{' '}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`${at === undefined ? 'Set' : 'Correct'} ${MILESTONE_LABELS[m]}`}
+                      onClick={() => setEditing(m)}
+                    >
+                      {at === undefined ? 'Set' : 'Correct'}
+                    </button>
+                  </>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
+function MilestoneEditor({
+  incident,
+  milestone,
+  zone,
+  onDone,
+}: {
+  incident: Incident;
+  milestone: Milestone;
+  zone: TimeZoneMode;
+  onDone: () => void;
+}) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const current = incident.milestones[milestone];
+  const [text, setText] = useState(() => toDateTimeInputValue(current ?? Date.now(), zone));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const label = MILESTONE_LABELS[milestone];
+  const save = async () => {
+    const at = fromDateTimeInputValue(text, zone);
+    if (at === null) {
+      setError('Enter a date and time.');
+      return;
+    }
+    try {
+      await correctMilestone(db, incident.id, milestone, at, ctx(), reason);
+      onDone();
+    } catch (e) {
+      setError(describeWriteError(e));
+    }
+  };
+  return (
+    <form
+      className="form form-inline"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <Field label={`${label} time (${zone === 'utc' ? 'UTC' : 'local'})`} error={error}>
+        <input
+          type="datetime-local"
+          autoFocus
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Field>
+      <Field label="Reason for correction">
+        <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-small">
+          Save {label}
+        </button>
+        <button type="button" className="button button-small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

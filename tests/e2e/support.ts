@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits for the DOM readiness flag (never a sleep). */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+}
+
+/** Reloads and waits until the app is ready again. */
+export async function reloadApp(page: Page): Promise<void> {
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+}
+
+/** Declares an incident through the dialog, by role and label, and waits for its console. */
+export async function declare(
+  page: Page,
+  opts: {
+    title: string;
+    severity: 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4';
+    services?: string[];
+    customerFacing?: boolean;
+    impact?: string;
+  },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+  await dialog.getByLabel('Title').fill(opts.title);
+  await dialog.getByLabel('Severity').selectOption(opts.severity);
+  for (const s of opts.services ?? []) {
+    await dialog.getByLabel('Affected services').fill(s);
+    await dialog.getByLabel('Affected services').press('Enter');
+  }
+  if (opts.impact) await dialog.getByLabel('Impact summary').fill(opts.impact);
+  if (opts.customerFacing) await dialog.getByLabel('Customer-facing').check();
+  await dialog.getByRole('button', { name: 'Declare' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: opts.title })).toBeVisible();
+}
