@@ -7,7 +7,9 @@ import { DeclareDialog } from './features/incidents/declare-dialog';
 import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { PostmortemPage } from './features/postmortem/postmortem-page';
 import { SettingsPage } from './features/settings/settings-page';
+import { useAttention } from './features/timers/use-attention';
 import { useSettings } from './features/settings/use-settings';
 import type { Platform } from './platform';
 import { PlatformProvider, usePlatform } from './platform/platform-context';
@@ -76,6 +78,7 @@ function Shell() {
   useClock();
   useTheme();
   useShortcuts();
+  useAttention();
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
   const incidents = useIncidents();
   const [location] = useLocation();
@@ -128,6 +131,9 @@ function Shell() {
           <Switch>
             <Route path="/">
               <IncidentListPage />
+            </Route>
+            <Route path="/incidents/:id/postmortem">
+              {(params) => <PostmortemPage id={params.id} />}
             </Route>
             <Route path="/incidents/:id">
               {(params) => <IncidentConsolePage id={params.id} />}

@@ -1,42 +1,32 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Incident } from '../../../shared/domain/incident';
-import type { AppSettings } from '../../../shared/domain/settings';
-import { compareEntries } from '../../../shared/domain/timeline';
-import { formatEventTime } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { CommsActions } from '../comms/comms-actions';
+import { EscalationBanner } from '../escalation/escalation-banner';
+import { HypothesesPanel } from '../hypotheses/hypotheses-panel';
+import { RoleBoard } from '../roles/role-board';
+import { CadenceTimers } from '../timers/cadence-timers';
+import { TimelinePanel } from '../timeline/timeline-panel';
+import type { ConsoleSlotProps } from './console-slot';
 
 /**
- * The console's working areas. A minimal read-only timeline until the scribe's timeline,
- * role board and timers are composed here.
+ * The console's working areas: update timers and suggestions across the top, roles and
+ * hypotheses beside the scribe's timeline.
  */
-export function ConsoleSections({
-  incident,
-  settings,
-}: {
-  incident: Incident;
-  settings: AppSettings;
-}) {
-  const db = useDb();
-  const entries = useLiveQuery(
-    async () =>
-      (await db.timelineEntries.where('incidentId').equals(incident.id).toArray()).sort(
-        compareEntries,
-      ),
-    [db, incident.id],
-  );
+export function ConsoleSections(props: ConsoleSlotProps) {
   return (
-    <section className="panel" aria-label="Timeline">
-      <h2>Timeline</h2>
-      <ul aria-label="Timeline entries" className="timeline-simple">
-        {(entries ?? []).map((e) => (
-          <li key={e.id}>
-            <time dateTime={new Date(e.occurredAt).toISOString()}>
-              {formatEventTime(e.occurredAt, settings.timeZone, false)}
-            </time>{' '}
-            {e.text}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <div className="console-strip">
+        <CadenceTimers {...props} />
+        <CommsActions {...props} />
+      </div>
+      <EscalationBanner {...props} />
+      <div className="console-body">
+        <div className="console-side">
+          <RoleBoard {...props} />
+          <HypothesesPanel {...props} />
+        </div>
+        <div className="console-main">
+          <TimelinePanel {...props} />
+        </div>
+      </div>
+    </>
   );
 }
