@@ -1,0 +1,26 @@
+import Dexie from 'dexie';
+
+/** A database as an older schema version wrote it: its stores and its rows per table. */
+export interface DbFixture {
+  version: number;
+  tables: Record<string, unknown[]>;
+}
+
+/**
+ * Writes a fixture with the OLD schema exactly as it was released, then closes it, so the test
+ * can reopen the same database with the current `WarroomDb` and check that nothing was lost.
+ */
+export async function seedOldDatabase(
+  name: string,
+  stores: Record<string, string>,
+  fixture: DbFixture,
+): Promise<void> {
+  const old = new Dexie(name);
+  old.version(fixture.version).stores(stores);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables))
+      await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
