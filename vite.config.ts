@@ -44,21 +44,20 @@ export default defineConfig(({ mode }) => {
             },
           },
           {
-            entry: 'electron/preload/index.ts',
+            // No `entry` here: it turns on library mode, whose output format follows
+            // package.json's "type": "module" (ES) and wins over `output.format` below.
             vite: {
               root: '.',
               build: {
                 outDir: 'dist-electron/preload',
                 emptyOutDir: true,
                 sourcemap: 'inline',
+                minify: false,
                 // Sandboxed preloads must be a single CommonJS file.
                 rolldownOptions: {
+                  input: 'electron/preload/index.ts',
                   external: ['electron'],
-                  output: {
-                    format: 'cjs',
-                    entryFileNames: 'index.cjs',
-                    inlineDynamicImports: true,
-                  },
+                  output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
                 },
               },
             },
