@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 4317);
+// A port (and build folder) of this run's own, so parallel runs on one machine never share a
+// server or overwrite each other's build. Workers inherit the variable from the main process.
+process.env.E2E_PORT ??= String(4300 + (process.pid % 1000));
+const port = Number(process.env.E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -31,9 +34,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/web.mjs --port ${port}`,
+    command: `node scripts/web.mjs --port ${port} --out-dir .e2e-dist/${port}`,
     url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

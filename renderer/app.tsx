@@ -43,7 +43,7 @@ function useTheme() {
   useEffect(() => {
     const media = window.matchMedia?.('(prefers-color-scheme: light)');
     const apply = () => {
-      // Dark by default; "system" follows the OS, which reports light only when asked for.
+      // Dark unless the user asked for light, or for the system theme and the OS is light.
       const resolved = theme === 'system' ? (media?.matches ? 'light' : 'dark') : theme;
       document.documentElement.dataset.theme = resolved;
     };

@@ -1,4 +1,5 @@
 // Builds the renderer for the browser and serves it on 127.0.0.1 (PORT or --port overrides 5173).
+import { resolve } from 'node:path';
 import { build, preview } from 'vite';
 
 const flag = process.argv.indexOf('--port');
@@ -8,8 +9,15 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   process.exit(1);
 }
 
-await build({ mode: 'production', logLevel: 'warn' });
-const server = await preview({ preview: { host: '127.0.0.1', port, strictPort: true } });
+// --out-dir lets test runs build into a folder of their own (default: dist/).
+const outFlag = process.argv.indexOf('--out-dir');
+const outDir = outFlag > -1 ? resolve(process.argv[outFlag + 1] ?? 'dist') : resolve('dist');
+
+await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({
+  build: { outDir },
+  preview: { host: '127.0.0.1', port, strictPort: true },
+});
 console.log(`Warroom is running at http://127.0.0.1:${port} (press Ctrl+C to stop)`);
 const stop = () => {
   void server.close().finally(() => process.exit(0));

@@ -17,7 +17,7 @@ export type AppSettings = z.infer<typeof appSettingsSchema>;
 
 export const DEFAULT_SETTINGS: AppSettings = {
   me: '',
-  theme: 'system',
+  theme: 'dark',
   timeZone: 'utc',
   cadenceMinutes: {
     SEV1: SEVERITY_MATRIX.SEV1.cadenceMs / 60_000,

@@ -76,9 +76,9 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
             value={settings.theme}
             onChange={(e) => void save('theme', e.target.value as AppSettings['theme'])}
           >
-            <option value="system">Follow the system (dark unless it asks for light)</option>
             <option value="dark">Dark</option>
             <option value="light">Light</option>
+            <option value="system">Follow the system</option>
           </select>
         </Field>
         <Field label="Time zone" hint="Times show in UTC by default, the post-mortem standard.">
