@@ -1,0 +1,231 @@
+import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
+import type { Incident } from '../domain/incident';
+import { SEVERITY_MATRIX, type Severity } from '../domain/severity';
+import { formatClock, formatTimeOfDay, type TimeZoneMode } from './time';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The part of the settings the cadence needs (AppSettings satisfies it). */
+export interface CadenceSettings {
+  cadenceMinutes: Partial<Record<Severity, number>>;
+}
+
+/** The incident fields the cadence reads, so callers and tests need not build a whole record. */
+export type CadenceIncident = Pick<Incident, 'severity' | 'status' | 'milestones' | 'createdAt'> & {
+  impact: Pick<Incident['impact'], 'customerFacing'>;
+  cadence: Partial<Incident['cadence']>;
+};
+
+/** The countdown turns "due soon" in its last two minutes. */
+export const DUE_SOON_MS = 2 * MINUTE;
+
+/** Snooze lengths the UI offers, in minutes. */
+export const SNOOZE_MINUTES = [5, 10, 15] as const;
+export type SnoozeMinutes = (typeof SNOOZE_MINUTES)[number];
+
+export type CadenceState = 'calm' | 'due-soon' | 'overdue' | 'snoozed' | 'stopped';
+
+/** Where one audience's countdown stands at `now`. */
+export interface AudienceDue {
+  audience: Audience;
+  /** When the next update is due (the snooze's end while a snooze is pushing it). */
+  dueAt: number;
+  /** What the countdown runs from: the last update sent, or declaration when none was. */
+  anchor: 'declared' | 'last-update';
+  anchorAt: number;
+  /** Time left, 0 once due; 0 when stopped. */
+  remainingMs: number;
+  state: CadenceState;
+  /** How long past due, 0 when not overdue. */
+  overdueMs: number;
+  /** Time since the anchor (never negative). */
+  sinceLastMs: number;
+  /** Resolved incidents only: the "Resolved" message has not yet gone to this audience. */
+  resolvedMessageDue: boolean;
+}
+
+/**
+ * Update cadence for a severity in ms: the user's setting when there is a valid one, else the
+ * seed matrix default.
+ */
+export function cadenceMsFor(severity: Severity, settings?: CadenceSettings): number {
+  const minutes = settings?.cadenceMinutes[severity];
+  return minutes !== undefined && Number.isFinite(minutes) && minutes > 0
+    ? minutes * MINUTE
+    : SEVERITY_MATRIX[severity].cadenceMs;
+}
+
+/** Audiences with a countdown: engineering and executives always, customers while customer-facing. */
+export function activeAudiences(incident: Pick<CadenceIncident, 'impact'>): Audience[] {
+  return AUDIENCES.filter((a) => a !== 'customers' || incident.impact.customerFacing);
+}
+
+/**
+ * One audience's countdown at `now`. Returns null for customers while the incident is not
+ * customer-facing: there is no customer countdown to show then (not even a stopped one), and
+ * null makes "render nothing" the obvious thing for the caller to do.
+ *
+ * - The countdown runs from the audience's last update, else from declaration (else creation).
+ * - A snooze moves the due time to max(due, snoozedUntil). Once it lapses, "overdue" counts from
+ *   the snooze's end, so a lapsed 5-minute snooze reads "Overdue 0:01", not the original lateness.
+ * - If the clock has gone back past the anchor, `now` is taken as the anchor: remaining is the
+ *   full cadence and sinceLast 0, rather than more than a cadence left or negative time since.
+ * - Resolved incidents are 'stopped'; `resolvedMessageDue` says whether the Resolved message is
+ *   still owed (no update sent at or after the resolved milestone).
+ */
+export function audienceDue(
+  incident: CadenceIncident,
+  audience: Audience,
+  now: number,
+  cadenceMs: number,
+): AudienceDue | null {
+  if (audience === 'customers' && !incident.impact.customerFacing) return null;
+  const book = incident.cadence[audience];
+  const lastSentAt = book?.lastSentAt ?? null;
+  const anchorAt = lastSentAt ?? incident.milestones.declared ?? incident.createdAt;
+  const anchor = lastSentAt === null ? 'declared' : 'last-update';
+  const at = Math.max(now, anchorAt);
+  const baseDue = anchorAt + cadenceMs;
+  const snoozedUntil = book?.snoozedUntil ?? null;
+  const dueAt = snoozedUntil === null ? baseDue : Math.max(baseDue, snoozedUntil);
+  const sinceLastMs = at - anchorAt;
+
+  if (incident.status === 'resolved') {
+    const resolvedAt = incident.milestones.resolved;
+    const resolvedMessageDue =
+      lastSentAt === null || (resolvedAt !== undefined && lastSentAt < resolvedAt);
+    const base = { audience, dueAt, anchor, anchorAt, sinceLastMs } as const;
+    return { ...base, remainingMs: 0, state: 'stopped', overdueMs: 0, resolvedMessageDue };
+  }
+
+  const remainingMs = Math.max(0, dueAt - at);
+  const overdueMs = Math.max(0, at - dueAt);
+  const snoozing = snoozedUntil !== null && snoozedUntil > at && snoozedUntil > baseDue;
+  const state: CadenceState = snoozing
+    ? 'snoozed'
+    : remainingMs === 0
+      ? 'overdue'
+      : remainingMs <= DUE_SOON_MS
+        ? 'due-soon'
+        : 'calm';
+  return {
+    audience,
+    dueAt,
+    anchor,
+    anchorAt,
+    remainingMs,
+    state,
+    overdueMs,
+    sinceLastMs,
+    resolvedMessageDue: false,
+  };
+}
+
+/** Every active audience's countdown for an incident at its current severity. */
+export function incidentDues(
+  incident: CadenceIncident,
+  now: number,
+  settings?: CadenceSettings,
+): AudienceDue[] {
+  const cadenceMs = cadenceMsFor(incident.severity, settings);
+  return activeAudiences(incident).flatMap((a) => audienceDue(incident, a, now, cadenceMs) ?? []);
+}
+
+/** Overdue countdowns across incidents (one per audience), for the app badge. Snoozed ones don't count. */
+export function overdueCount(
+  incidents: readonly CadenceIncident[],
+  now: number,
+  settings?: CadenceSettings,
+): number {
+  let count = 0;
+  for (const incident of incidents) {
+    for (const due of incidentDues(incident, now, settings))
+      if (due.state === 'overdue') count += 1;
+  }
+  return count;
+}
+
+/** A countdown's text: "12:04", "Overdue 3:05", and for stopped ones "Resolved message due" or "Stopped". */
+export function timerText(
+  due: Pick<AudienceDue, 'state' | 'remainingMs' | 'overdueMs' | 'resolvedMessageDue'>,
+): string {
+  if (due.state === 'stopped') return due.resolvedMessageDue ? 'Resolved message due' : 'Stopped';
+  if (due.state === 'overdue') return `Overdue ${formatClock(due.overdueMs)}`;
+  return formatClock(due.remainingMs);
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** A span in words: "less than a minute", "12 minutes", "2 hours 5 minutes", "3 days 4 hours". */
+export function spanInWords(ms: number): string {
+  const abs = Math.max(0, ms);
+  if (abs < MINUTE) return 'less than a minute';
+  if (abs < HOUR) return plural(Math.floor(abs / MINUTE), 'minute');
+  if (abs < DAY) {
+    const h = Math.floor(abs / HOUR);
+    const m = Math.floor((abs % HOUR) / MINUTE);
+    return m ? `${plural(h, 'hour')} ${plural(m, 'minute')}` : plural(h, 'hour');
+  }
+  const d = Math.floor(abs / DAY);
+  const h = Math.floor((abs % DAY) / HOUR);
+  return h ? `${plural(d, 'day')} ${plural(h, 'hour')}` : plural(d, 'day');
+}
+
+/** "It has been 12 minutes since the last update" (or "…since declaration" before the first). */
+export function sinceLastText(due: Pick<AudienceDue, 'sinceLastMs' | 'anchor'>): string {
+  const since = due.anchor === 'last-update' ? 'the last update' : 'declaration';
+  return `It has been ${spanInWords(due.sinceLastMs)} since ${since}`;
+}
+
+/** The new plan after a severity change, for the change's timeline entry. */
+export interface Replan {
+  severity: Severity;
+  cadenceMs: number;
+  audiences: AudienceDue[];
+  /** e.g. "Update cadence is now every 15 min. Next updates: Engineering 14:20 UTC (in 12 min); …" */
+  text: string;
+}
+
+/**
+ * Re-plans every active audience's next update for a new severity. The countdowns keep their
+ * anchors (the last update sent), so raising severity can make an update due at once: that is
+ * the honest answer, since the new cadence says one should already have gone out.
+ */
+export function replanAfterSeverityChange(
+  incident: CadenceIncident,
+  newSeverity: Severity,
+  now: number,
+  settings?: CadenceSettings,
+  timeZone: TimeZoneMode = 'utc',
+): Replan {
+  const next = { ...incident, severity: newSeverity };
+  const cadenceMs = cadenceMsFor(newSeverity, settings);
+  const audiences = incidentDues(next, now, settings);
+  const zone = timeZone === 'utc' ? ' UTC' : '';
+  const parts = audiences.map((d) => {
+    const label = AUDIENCE_LABELS[d.audience];
+    if (d.state === 'stopped') return `${label} stopped (resolved)`;
+    if (d.state === 'overdue') return `${label} due now`;
+    const when = `${formatTimeOfDay(d.dueAt, timeZone)}${zone}`;
+    return `${label} ${when} (in ${spanInWords(d.remainingMs)})`;
+  });
+  const every = spanInWords(cadenceMs).replace(/^1 (\w+)$/, '$1');
+  const text = `Update cadence is now every ${every}. Next updates: ${parts.join('; ')}.`;
+  return { severity: newSeverity, cadenceMs, audiences, text };
+}
+
+/**
+ * When a snooze of `minutes` should end: that long after the due time, or after now when the
+ * update is already due, so snoozing an overdue update always gives the full snooze from now.
+ */
+export function snooze(
+  due: Pick<AudienceDue, 'dueAt'>,
+  minutes: SnoozeMinutes,
+  now: number,
+): { snoozedUntil: number } {
+  return { snoozedUntil: Math.max(now, due.dueAt) + minutes * MINUTE };
+}

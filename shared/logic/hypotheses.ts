@@ -1,0 +1,88 @@
+import type { Hypothesis, HypothesisStatus } from '../domain/records';
+import { formatClock } from './time';
+
+const MINUTE = 60_000;
+
+/** The seed's timebox: 15 minutes per investigation path, then pivot or escalate. */
+export const DEFAULT_TIMEBOX_MS = 15 * MINUTE;
+
+const CLOSED_TEXT: Readonly<Record<Exclude<HypothesisStatus, 'open'>, string>> = {
+  confirmed: 'Confirmed',
+  'ruled-out': 'Ruled out',
+  abandoned: 'Abandoned',
+};
+
+/** The timebox length from settings, or the 15-minute default when unset or invalid. */
+export function hypothesisTimeboxMs(settings?: { hypothesisTimeboxMinutes?: number }): number {
+  const m = settings?.hypothesisTimeboxMinutes;
+  return m !== undefined && Number.isFinite(m) && m > 0 ? m * MINUTE : DEFAULT_TIMEBOX_MS;
+}
+
+/** The dueAt to store when a hypothesis opens. */
+export function hypothesisDueAt(openedAt: number, timeboxMs = DEFAULT_TIMEBOX_MS): number {
+  return openedAt + timeboxMs;
+}
+
+export interface HypothesisState {
+  open: boolean;
+  /** Time left in the timebox; 0 once expired or closed. */
+  remainingMs: number;
+  /** Open and past its timebox: time to pivot or escalate. */
+  expired: boolean;
+  /** How far past the timebox, 0 when not expired. */
+  overdueMs: number;
+  /** Timer text: "12:04", "Expired 3:05", or the closed status ("Confirmed"). */
+  text: string;
+}
+
+/**
+ * Where a hypothesis's timebox stands at `now`. If the clock reads earlier than when it opened,
+ * `now` is taken as the opening time, so the timer shows the full timebox rather than more.
+ */
+export function hypothesisState(
+  h: Pick<Hypothesis, 'status' | 'openedAt' | 'dueAt'>,
+  now: number,
+): HypothesisState {
+  if (h.status !== 'open') {
+    return {
+      open: false,
+      remainingMs: 0,
+      expired: false,
+      overdueMs: 0,
+      text: CLOSED_TEXT[h.status],
+    };
+  }
+  const at = Math.max(now, h.openedAt);
+  const remainingMs = Math.max(0, h.dueAt - at);
+  const expired = at >= h.dueAt;
+  const overdueMs = Math.max(0, at - h.dueAt);
+  const text = expired ? `Expired ${formatClock(overdueMs)}` : formatClock(remainingMs);
+  return { open: true, remainingMs, expired, overdueMs, text };
+}
+
+export type ExtendResult =
+  { ok: true; dueAt: number; extensions: Hypothesis['extensions'] } | { ok: false; error: string };
+
+/**
+ * Extends an open hypothesis's timebox by `addedMs`, recording why. The extension counts from
+ * the later of the current due time and now: extending an expired timebox by 10 minutes gives
+ * 10 minutes from now, not what is left of 10 minutes since it expired.
+ */
+export function extendHypothesis(
+  h: Pick<Hypothesis, 'status' | 'dueAt' | 'extensions'>,
+  addedMs: number,
+  reason: string,
+  now: number,
+): ExtendResult {
+  if (h.status !== 'open') return { ok: false, error: 'Only an open hypothesis can be extended.' };
+  if (!Number.isFinite(addedMs) || addedMs <= 0)
+    return { ok: false, error: 'Extend by a positive amount of time.' };
+  const why = reason.trim();
+  if (!why)
+    return { ok: false, error: 'Say why the timebox is extended: it goes on the timeline.' };
+  return {
+    ok: true,
+    dueAt: Math.max(h.dueAt, now) + addedMs,
+    extensions: [...h.extensions, { at: now, addedMs, reason: why }],
+  };
+}
