@@ -129,6 +129,29 @@ describe('changeSeverity', () => {
       reason: 'Data loss risk confirmed',
     });
   });
+
+  it('re-plans the update cadence from the last update and says so on the timeline', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await db.settings.put({
+      key: 'cadenceMinutes',
+      value: { SEV1: 10, SEV2: 30, SEV3: 120, SEV4: 1440 },
+    });
+    await changeSeverity(db, inc.id, 'SEV1', 'Spreading', ctx(NOW + 4 * 60_000));
+    const replan = (await db.timelineEntries.toArray()).find((e) => e.change?.type === 'cadence');
+    // SEV1 from the settings (10 min), counted from declaration at 14:00: due 14:10.
+    expect(replan?.text).toBe(
+      'Update cadence is now every 10 minutes. Next updates: Engineering 14:10 UTC (in 6 minutes); Executives 14:10 UTC (in 6 minutes).',
+    );
+    expect(replan?.change).toMatchObject({ from: 'SEV2', to: String(10 * 60_000) });
+  });
+
+  it('writes no re-plan for a resolved incident, whose timers have stopped', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await changeStatus(db, inc.id, 'resolved', ctx(), 'Rolled back');
+    await changeSeverity(db, inc.id, 'SEV3', 'Smaller than thought', ctx());
+    const kinds = (await db.timelineEntries.toArray()).map((e) => e.change?.type);
+    expect(kinds).not.toContain('cadence');
+  });
 });
 
 describe('correctMilestone', () => {

@@ -1,6 +1,7 @@
 import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import {
   declareInputSchema,
+  isActive,
   validateDeclaration,
   type DeclareInput,
   type Incident,
@@ -19,12 +20,14 @@ import {
   nextCounter,
   referencePrefix,
 } from '../../../shared/logic/reference';
+import { replanAfterSeverityChange } from '../../../shared/logic/cadence';
 import { formatDateTime } from '../../../shared/logic/time';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { systemEntry } from './entries';
 import { RepoError } from './errors';
+import { readSettings } from './settings';
 import { touchServices } from './services';
 
 /**
@@ -157,7 +160,7 @@ export async function changeSeverity(
   const why = reason.trim();
   if (!why)
     throw new RepoError('Give a reason for the severity change: it goes on the record.', 'reason');
-  return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
+  return db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
     const incident = await mustGet(db, id);
     if (incident.severity === severity)
       throw new RepoError(`The incident is already ${severity}.`, 'severity');
@@ -171,6 +174,25 @@ export async function changeSeverity(
         ctx,
       ),
     );
+    // The update countdowns follow the new cadence from the last update: say so on the record.
+    if (isActive(incident)) {
+      const settings = await readSettings(db);
+      const plan = replanAfterSeverityChange(
+        incident,
+        severity,
+        ctx.now,
+        settings,
+        settings.timeZone,
+      );
+      await db.timelineEntries.add(
+        systemEntry(
+          id,
+          plan.text,
+          { type: 'cadence', from: incident.severity, to: String(plan.cadenceMs) },
+          ctx,
+        ),
+      );
+    }
     return next;
   });
 }
