@@ -53,10 +53,9 @@ export function resolveRoleKey(
   const q = input.trim().replace(/\s+/g, ' ');
   if (!q) return null;
   const lower = q.toLowerCase();
+  // Beyond findDefaultRole's own aliases: the words people say on a call.
   const extraAliases: Record<string, string> = {
-    'technical lead': 'tech',
     technical: 'tech',
-    comms: 'comms',
     'comms lead': 'comms',
     communications: 'comms',
     'communications lead': 'comms',
@@ -64,8 +63,6 @@ export function resolveRoleKey(
     expert: 'sme',
     'subject matter expert': 'sme',
     'subject matter experts': 'sme',
-    liaison: 'liaison',
-    'customer liaison': 'liaison',
   };
   const def = findDefaultRole(extraAliases[lower] ?? lower);
   if (def) return { key: def.key, name: def.name };

@@ -1,6 +1,85 @@
+import { useId } from 'react';
+import {
+  boardRoles,
+  CORE_ROLES_BANNER,
+  currentHolders,
+  icNudge,
+  missingCoreRoles,
+} from '../../../shared/logic/roles';
+import { spansDays } from '../../../shared/logic/time';
+import { useNow } from '../../store/ui-store';
 import type { ConsoleSlotProps } from '../incidents/console-slot';
+import { AddRole } from './add-role';
+import { useAssignments, useCustomRoleNames, usePeopleNames } from './queries';
+import { RoleCard } from './role-card';
+import { RoleHistory } from './role-history';
 
-/** The live role board (roles feature). Placeholder until that feature lands. */
-export function RoleBoard(_props: ConsoleSlotProps) {
-  return null;
+/**
+ * The live role board: a group per role with its holder and tenure, assign / hand off inline,
+ * a banner while the Incident Commander or Scribe is missing, and a nudge when one person has
+ * been IC too long. Everything reads from live queries, so every window shows the same board.
+ */
+export function RoleBoard({ incident, settings }: ConsoleSlotProps) {
+  const headingId = useId();
+  const suggestionsId = useId();
+  const now = useNow();
+  const assignments = useAssignments(incident.id);
+  const customNames = useCustomRoleNames(incident.id);
+  const people = usePeopleNames();
+  // Render nothing until the first read answers, so the banner never flashes on a staffed incident.
+  if (assignments === undefined) return null;
+
+  const holders = currentHolders(assignments);
+  const roles = boardRoles(assignments, customNames);
+  const missing = missingCoreRoles(assignments);
+  const nudge = icNudge(assignments, now, settings.icNudgeHours);
+  const started = incident.milestones.started ?? incident.createdAt;
+  const showDate = spansDays(started, now, settings.timeZone);
+  const card = (role: (typeof roles)[number], compact = false) => (
+    <RoleCard
+      key={role.key}
+      incidentId={incident.id}
+      role={role}
+      holders={holders.get(role.key) ?? []}
+      now={now}
+      zone={settings.timeZone}
+      showDate={showDate}
+      suggestionsId={suggestionsId}
+      compact={compact}
+    />
+  );
+  const core = roles.filter((r) => !r.optional);
+  const optional = roles.filter((r) => r.optional);
+
+  return (
+    <section className="panel role-board" aria-labelledby={headingId}>
+      <h2 id={headingId}>Roles</h2>
+      <div role="status" className="role-banners">
+        {missing.length ? (
+          <p className="role-banner">
+            {CORE_ROLES_BANNER}
+            <span className="muted"> (missing: {missing.join(', ')})</span>
+          </p>
+        ) : null}
+        {nudge ? <p className="role-nudge">{nudge.text}</p> : null}
+      </div>
+      <datalist id={suggestionsId}>
+        {people.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <div className="role-cards">{core.map((r) => card(r))}</div>
+      <h3 className="role-subheading">Optional roles</h3>
+      <div className="role-cards">{optional.map((r) => card(r, !holders.get(r.key)?.length))}</div>
+      <div className="role-board-foot">
+        <AddRole incidentId={incident.id} />
+      </div>
+      <RoleHistory
+        assignments={assignments}
+        now={now}
+        zone={settings.timeZone}
+        showDate={showDate}
+      />
+    </section>
+  );
 }
