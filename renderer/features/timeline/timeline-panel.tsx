@@ -1,32 +1,137 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { compareEntries } from '../../../shared/domain/timeline';
-import { formatEventTime } from '../../../shared/logic/time';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
+import { describeWriteError } from '../../db/repo/errors';
+import { saveSetting } from '../../db/repo/settings';
+import { deleteEntry, editEntry, restoreEntry, setPinned } from '../../db/repo/timeline';
+import { useUiStore } from '../../store/ui-store';
 import type { ConsoleSlotProps } from '../incidents/console-slot';
+import { useCommandContext } from '../settings/use-settings';
+import { recordSpansDays, type TimeDisplay } from './entry-display';
+import { LogField } from './log-field';
+import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
+import { TimelineFilterBar } from './timeline-filters';
+import { TimelineList } from './timeline-list';
+import type { RowActions } from './timeline-row';
+import { useCustomRoleNames, useTimelineEntries } from './use-timeline';
 
-/** Read-only timeline until the scribe's timeline lands. */
+/**
+ * The scribe's timeline: the filter bar, the virtualized list of entries and the "Log entry"
+ * field. Every change goes through a repo command; the list re-renders from the live query.
+ */
 export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const db = useDb();
-  const entries = useLiveQuery(
-    async () =>
-      (await db.timelineEntries.where('incidentId').equals(incident.id).toArray()).sort(
-        compareEntries,
-      ),
-    [db, incident.id],
+  const ctx = useCommandContext();
+  const toast = useUiStore((s) => s.toast);
+  const all = useTimelineEntries(incident.id);
+  const customRoles = useCustomRoleNames(incident.id);
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const deferred = useDeferredValue(filters);
+  const [help, setHelp] = useState<string[] | null>(null);
+  const [undo, setUndo] = useState<TimelineEntry | null>(null);
+  const zone = settings.timeZone;
+  const startedAt = incident.milestones.started ?? incident.createdAt;
+
+  const entries = useMemo(() => all ?? [], [all]);
+  const shown = useMemo(() => applyFilters(entries, deferred), [entries, deferred]);
+  const authors = useMemo(() => authorsOf(entries), [entries]);
+  const showDate = useMemo(
+    () => recordSpansDays(startedAt, entries, zone),
+    [startedAt, entries, zone],
   );
+  const display = useMemo<TimeDisplay>(
+    () => ({ zone, showDate, startedAt }),
+    [zone, showDate, startedAt],
+  );
+  const actions = useMemo<RowActions>(
+    () => ({
+      pin: (e) => setPinned(db, e.id, !e.pinned),
+      edit: async (e, text) => {
+        await editEntry(db, e.id, text, ctx());
+      },
+      remove: async (e) => {
+        await deleteEntry(db, e.id, ctx());
+        setUndo(e);
+      },
+      restore: async (e) => {
+        await restoreEntry(db, e.id);
+        setUndo((u) => (u?.id === e.id ? null : u));
+      },
+    }),
+    [db, ctx],
+  );
+
+  const toggleZone = () => {
+    saveSetting(db, 'timeZone', zone === 'utc' ? 'local' : 'utc').catch((e: unknown) =>
+      toast(describeWriteError(e), 'error'),
+    );
+  };
+
   return (
-    <section className="panel" aria-label="Timeline">
-      <h2>Timeline</h2>
-      <ul aria-label="Timeline entries" className="timeline-simple">
-        {(entries ?? []).map((e) => (
-          <li key={e.id}>
-            <time dateTime={new Date(e.occurredAt).toISOString()}>
-              {formatEventTime(e.occurredAt, settings.timeZone, false)}
-            </time>{' '}
-            {e.text}
-          </li>
-        ))}
-      </ul>
+    <section className="panel tl-panel" aria-label="Timeline">
+      <div className="tl-header">
+        <h2>Timeline</h2>
+        <span className="muted">{zone === 'utc' ? 'Times in UTC' : 'Times in local time'}</span>
+        <button type="button" className="button button-small" onClick={toggleZone}>
+          {zone === 'utc' ? 'Show local time' : 'Show UTC'}
+        </button>
+      </div>
+      <TimelineFilterBar filters={filters} authors={authors} onChange={setFilters} />
+      {all === undefined ? null : (
+        <>
+          <TimelineList entries={shown} display={display} actions={actions} />
+          {shown.length === 0 ? (
+            <p className="muted tl-empty">
+              {isFiltering(filters) ? 'No entries match the filters.' : 'Nothing logged yet.'}
+            </p>
+          ) : null}
+        </>
+      )}
+      {undo ? (
+        <div className="tl-undo" role="status">
+          <span>Entry deleted.</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() =>
+              void actions
+                .restore(undo)
+                .catch((e: unknown) => toast(describeWriteError(e), 'error'))
+            }
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label="Dismiss"
+            onClick={() => setUndo(null)}
+          >
+            ×
+          </button>
+        </div>
+      ) : null}
+      {help ? (
+        <div className="tl-help" role="region" aria-label="Log commands">
+          <ul>
+            {help.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button-small" onClick={() => setHelp(null)}>
+            Close help
+          </button>
+        </div>
+      ) : null}
+      <LogField
+        key={incident.id}
+        incident={incident}
+        timeZone={zone}
+        timeboxMinutes={settings.hypothesisTimeboxMinutes}
+        customRoles={customRoles}
+        onHelp={setHelp}
+        onLogged={() => setHelp(null)}
+      />
     </section>
   );
 }

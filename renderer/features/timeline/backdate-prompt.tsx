@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
+
+/**
+ * Asks before logging an entry that happened before the incident's start: the start milestone
+ * feeds every metric, so it moves only when the scribe says so.
+ */
+export function BackdatePrompt({
+  occurredAt,
+  startedAt,
+  zone,
+  onMove,
+  onKeep,
+  onCancel,
+}: {
+  occurredAt: number;
+  startedAt: number;
+  zone: TimeZoneMode;
+  onMove: () => void;
+  onKeep: () => void;
+  onCancel: () => void;
+}) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const withDate = spansDays(occurredAt, startedAt, zone);
+  const start = formatEventTime(startedAt, zone, withDate);
+  const at = formatEventTime(occurredAt, zone, withDate);
+  return (
+    <div
+      className="tl-confirm"
+      role="group"
+      aria-label="Entry before the start"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <p>
+        This is before the incident&apos;s start ({start}). Move the start to {at}?
+      </p>
+      <div className="form-actions">
+        <button ref={first} type="button" className="button button-primary" onClick={onMove}>
+          Move start and log
+        </button>
+        <button type="button" className="button" onClick={onKeep}>
+          Log without moving
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

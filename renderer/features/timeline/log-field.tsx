@@ -1,0 +1,192 @@
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Incident } from '../../../shared/domain/incident';
+import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
+import { parseLogLine, type ParseResult } from '../../../shared/logic/commands';
+import { usageFor } from '../../../shared/logic/command-help';
+import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
+import type { TimeZoneMode } from '../../../shared/logic/time';
+import { useDb } from '../../db/db-context';
+import { timelineDraftKey } from '../../db/repo/drafts';
+import { describeWriteError } from '../../db/repo/errors';
+import { useCommandContext } from '../settings/use-settings';
+import { BackdatePrompt } from './backdate-prompt';
+import { isBeforeStart, runLogLine, type WritableCommand } from './run-log-line';
+import { useDraft } from './use-draft';
+
+/** Show the character counter from this length on. */
+const COUNTER_FROM = ENTRY_TEXT_MAX - 2_000;
+
+const USAGE_BY_TYPE: Readonly<Record<WritableCommand['type'], string>> = {
+  entry: usageFor('a:'),
+  status: usageFor('/status'),
+  severity: usageFor('/sev'),
+  role: usageFor('/role'),
+  comms: usageFor('/comms'),
+  pin: usageFor('/pin'),
+};
+
+interface Problem {
+  message: string;
+  usage: string;
+}
+
+/**
+ * The scribe's "Log entry" field. Enter commits, Shift+Enter adds a line. The line is parsed,
+ * written in one transaction, and only then cleared: there are no optimistic rows, and a failed
+ * write leaves the text in the field with the reason beside it. Focus never leaves the field.
+ */
+export function LogField({
+  incident,
+  timeZone,
+  timeboxMinutes,
+  customRoles,
+  onHelp,
+  onLogged,
+}: {
+  incident: Incident;
+  timeZone: TimeZoneMode;
+  timeboxMinutes: number;
+  customRoles: readonly string[];
+  onHelp: (lines: string[]) => void;
+  onLogged: () => void;
+}) {
+  const db = useDb();
+  const commandContext = useCommandContext();
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const busy = useRef(false);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [confirm, setConfirm] = useState<{ cmd: WritableCommand; submitted: string } | null>(null);
+  const draftKey = timelineDraftKey(incident.id);
+  const restore = useCallback((saved: string) => setText((cur) => (cur === '' ? saved : cur)), []);
+  const draft = useDraft(db, draftKey, restore);
+
+  const change = (next: string) => {
+    setText(next);
+    draft.changed(next);
+    if (confirm) setConfirm(null);
+  };
+
+  const commit = async (
+    cmd: WritableCommand,
+    submitted: string,
+    now: number,
+    moveStart: boolean,
+  ) => {
+    busy.current = true;
+    setConfirm(null);
+    try {
+      await draft.settle();
+      await runLogLine(
+        db,
+        incident,
+        cmd,
+        { ...commandContext(), now },
+        {
+          timeboxMs: hypothesisTimeboxMs({ hypothesisTimeboxMinutes: timeboxMinutes }),
+          moveStart,
+          draftKey,
+        },
+      );
+      setProblem(null);
+      // Whatever was typed while the write ran stays (and is saved as the new draft).
+      setText((cur) => {
+        const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
+        if (rest) draft.changed(rest);
+        return rest;
+      });
+      onLogged();
+    } catch (error) {
+      setProblem({ message: describeWriteError(error), usage: USAGE_BY_TYPE[cmd.type] });
+      draft.changed(submitted);
+    } finally {
+      busy.current = false;
+      field.current?.focus();
+    }
+  };
+
+  const submit = async () => {
+    if (busy.current) return;
+    const submitted = text;
+    const now = Date.now();
+    const result: ParseResult = parseLogLine(submitted, {
+      now,
+      timeZone,
+      customRoles,
+    });
+    if (result.type === 'error') {
+      setProblem({ message: result.message, usage: result.usage });
+      return;
+    }
+    if (result.type === 'help') {
+      setProblem(null);
+      onHelp(result.commands);
+      change('');
+      return;
+    }
+    if (isBeforeStart(result, incident)) {
+      setConfirm({ cmd: result, submitted });
+      return;
+    }
+    await commit(result, submitted, now, false);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    void submit();
+  };
+
+  const errorId = `${id}-error`;
+  const counterId = `${id}-counter`;
+  const showCounter = text.length >= COUNTER_FROM;
+  const describedBy = [problem ? errorId : null, showCounter ? counterId : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="tl-log">
+      <label htmlFor={id}>Log entry</label>
+      <textarea
+        id={id}
+        ref={field}
+        className="tl-log-input"
+        rows={2}
+        value={text}
+        placeholder="Type and press Enter. a: action, d: decision, f: finding, h: hypothesis, todo:, /help"
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(e) => change(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {showCounter ? (
+        <div
+          id={counterId}
+          className={text.length > ENTRY_TEXT_MAX ? 'tl-counter tl-over' : 'tl-counter'}
+        >
+          {text.length.toLocaleString('en-US')} / {ENTRY_TEXT_MAX.toLocaleString('en-US')}{' '}
+          characters
+        </div>
+      ) : null}
+      {problem ? (
+        <div id={errorId} className="field-error tl-problem" role="alert">
+          <div>{problem.message}</div>
+          <div className="tl-usage">{problem.usage}</div>
+        </div>
+      ) : null}
+      {confirm ? (
+        <BackdatePrompt
+          occurredAt={confirm.cmd.type === 'pin' ? 0 : confirm.cmd.occurredAt}
+          startedAt={incident.milestones.started ?? incident.createdAt}
+          zone={timeZone}
+          onMove={() => void commit(confirm.cmd, confirm.submitted, Date.now(), true)}
+          onKeep={() => void commit(confirm.cmd, confirm.submitted, Date.now(), false)}
+          onCancel={() => {
+            setConfirm(null);
+            field.current?.focus();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

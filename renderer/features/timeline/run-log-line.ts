@@ -1,0 +1,135 @@
+import type { Incident } from '../../../shared/domain/incident';
+import type { ParseResult } from '../../../shared/logic/commands';
+import { createActionItem } from '../../db/repo/action-items';
+import type { CommandContext } from '../../db/repo/context';
+import { clearDraft } from '../../db/repo/drafts';
+import { changeSeverity, changeStatus } from '../../db/repo/incidents';
+import { openHypothesis } from '../../db/repo/hypotheses';
+import {
+  addEntry,
+  logComms,
+  logTables,
+  moveStartAndLog,
+  pinLatestEntry,
+} from '../../db/repo/timeline';
+import type { WarroomDb } from '../../db/schema';
+import { assignRoleFromLog } from './role-command';
+
+/** A parsed line that writes something (errors and /help never reach the database). */
+export type WritableCommand = Exclude<ParseResult, { type: 'error' } | { type: 'help' }>;
+
+export interface RunOptions {
+  /** Hypothesis timebox from Settings. */
+  timeboxMs: number;
+  /** Move the started milestone back to the entry's time (the user confirmed it). */
+  moveStart?: boolean;
+  /** Draft to clear in the same transaction, so a reload cannot bring back committed text. */
+  draftKey?: string;
+}
+
+/** When a command says it happened, or null for /pin (which has no time). */
+export function occurredAtOf(cmd: WritableCommand): number | null {
+  return cmd.type === 'pin' ? null : cmd.occurredAt;
+}
+
+/**
+ * True when the command happened before the incident's start milestone: the scribe is asked
+ * whether to move the start before it is logged.
+ */
+export function isBeforeStart(cmd: WritableCommand, incident: Incident): boolean {
+  const at = occurredAtOf(cmd);
+  const started = incident.milestones.started;
+  return at !== null && started !== undefined && at < started;
+}
+
+/**
+ * Carries out one parsed log line: the rows it changes, its timeline entry, and the draft's
+ * removal, all in one transaction. Throws (RepoError or a storage error) with nothing written.
+ */
+export async function runLogLine(
+  db: WarroomDb,
+  incident: Incident,
+  cmd: WritableCommand,
+  ctx: CommandContext,
+  opts: RunOptions,
+): Promise<void> {
+  const id = incident.id;
+  const write = async () => {
+    await perform(db, id, cmd, ctx, opts);
+    if (opts.draftKey) await clearDraft(db, opts.draftKey);
+  };
+  const at = occurredAtOf(cmd);
+  if (opts.moveStart && at !== null && isBeforeStart(cmd, incident)) {
+    await moveStartAndLog(db, id, at, ctx, write);
+    return;
+  }
+  await db.transaction('rw', logTables(db), write);
+}
+
+async function perform(
+  db: WarroomDb,
+  incidentId: string,
+  cmd: WritableCommand,
+  ctx: CommandContext,
+  opts: RunOptions,
+): Promise<void> {
+  switch (cmd.type) {
+    case 'entry': {
+      const base = { occurredAt: cmd.occurredAt };
+      if (cmd.openHypothesis)
+        await openHypothesis(db, incidentId, cmd.text, ctx, { ...base, timeboxMs: opts.timeboxMs });
+      else if (cmd.createActionItem)
+        await createActionItem(db, { incidentId, title: cmd.text, owner: '', ...base }, ctx);
+      else await addEntry(db, { incidentId, kind: cmd.kind, text: cmd.text, ...base }, ctx);
+      return;
+    }
+    case 'comms':
+      await logComms(db, incidentId, cmd.audience, cmd.text, ctx, cmd.occurredAt);
+      return;
+    case 'pin':
+      await pinLatestEntry(db, incidentId);
+      return;
+    case 'status':
+      await asOf(db, incidentId, cmd.occurredAt, ctx, async (c) => {
+        const resolving = cmd.status === 'resolved';
+        await changeStatus(db, incidentId, cmd.status, c, resolving ? cmd.note : undefined);
+        if (!resolving && cmd.note)
+          await addEntry(db, { incidentId, kind: 'note', text: cmd.note }, c);
+      });
+      return;
+    case 'severity':
+      await asOf(db, incidentId, cmd.occurredAt, ctx, (c) =>
+        changeSeverity(db, incidentId, cmd.severity, cmd.reason, c),
+      );
+      return;
+    case 'role':
+      await asOf(db, incidentId, cmd.occurredAt, ctx, (c) =>
+        assignRoleFromLog(db, incidentId, cmd, c),
+      );
+      return;
+  }
+}
+
+/**
+ * Runs a repo command as of `occurredAt` (so milestones and tenures start then), then restores
+ * the real logged time on the entries it wrote: a backdated `/status` is still a backdated entry.
+ */
+async function asOf(
+  db: WarroomDb,
+  incidentId: string,
+  occurredAt: number,
+  ctx: CommandContext,
+  run: (ctx: CommandContext) => Promise<unknown>,
+): Promise<void> {
+  if (occurredAt >= ctx.now) {
+    await run(ctx);
+    return;
+  }
+  const at = db.timelineEntries.where('[incidentId+occurredAt]').equals([incidentId, occurredAt]);
+  const before = new Set<string>(await at.primaryKeys());
+  await run({ ...ctx, now: occurredAt });
+  const written = (await at.toArray()).filter(
+    (e) => !before.has(e.id) && e.loggedAt === occurredAt,
+  );
+  for (const e of written) await db.timelineEntries.update(e.id, { loggedAt: ctx.now });
+}

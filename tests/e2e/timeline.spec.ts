@@ -1,0 +1,286 @@
+import { expect, test, type Page } from '@playwright/test';
+import { declare, openApp, reloadApp } from './support';
+
+// Tall enough that every row of these short timelines is inside the virtualized window.
+test.use({ viewport: { width: 1280, height: 3200 } });
+
+function timeline(page: Page) {
+  return page.getByRole('region', { name: 'Timeline' });
+}
+function entries(page: Page) {
+  return timeline(page).getByRole('list', { name: 'Timeline entries' });
+}
+function entry(page: Page, text: string | RegExp) {
+  return entries(page).getByRole('listitem').filter({ hasText: text });
+}
+function logField(page: Page) {
+  return timeline(page).getByLabel('Log entry');
+}
+
+/**
+ * Types a line into the focused log field and commits it with Enter; `fast` pastes the line in
+ * one go (as a scribe pasting), which keeps 20-line journeys within the test timeout.
+ */
+async function log(page: Page, line: string, fast = false): Promise<void> {
+  const field = logField(page);
+  await expect(field).toBeFocused();
+  if (fast) await page.keyboard.insertText(line);
+  else await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue('');
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+test('the scribe logs mixed kinds, a command and a backdate; order, kinds and times survive a reload', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Checkout API errors', severity: 'SEV2' });
+  await logField(page).focus();
+
+  const lines: [string, string, string][] = [
+    ['Error rate on checkout at 40%', 'Note', 'Error rate on checkout at 40%'],
+    ['f: 502s from checkout-api pods', 'Finding', '502s from checkout-api pods'],
+    ['a: Paged the payments on-call', 'Action', 'Paged the payments on-call'],
+    ['h: Deploy 42 exhausted the DB pool', 'Hypothesis', 'Deploy 42 exhausted the DB pool'],
+    ['d: Roll back deploy 42', 'Decision', 'Roll back deploy 42'],
+    ['todo: Alert on pool saturation', 'Action', 'Alert on pool saturation'],
+    ['n: /var/log shows timeouts', 'Note', '/var/log shows timeouts'],
+    ['f: Pool at 100% since 13:58', 'Finding', 'Pool at 100% since 13:58'],
+    ['a: Rollback started', 'Action', 'Rollback started'],
+    ['Dashboards lagging a minute', 'Note', 'Dashboards lagging a minute'],
+    ['d: Hold deploys until green', 'Decision', 'Hold deploys until green'],
+    ['f: Errors falling after rollback', 'Finding', 'Errors falling after rollback'],
+    ['a: Posted in #inc channel', 'Action', 'Posted in #inc channel'],
+    ['h: Cache stampede after restart', 'Hypothesis', 'Cache stampede after restart'],
+    ['todo: Load test pool limits', 'Action', 'Load test pool limits'],
+    ['Support reports fewer tickets', 'Note', 'Support reports fewer tickets'],
+    ['f: p99 latency back to 300 ms', 'Finding', 'p99 latency back to 300 ms'],
+    ['d: Keep monitoring for 30 min', 'Decision', 'Keep monitoring for 30 min'],
+  ];
+  test.setTimeout(60_000);
+  for (const [i, [line]] of lines.slice(0, 9).entries()) await log(page, line, i > 2);
+  await log(page, '/status mitigating');
+  await expect(page.getByLabel('Status')).toHaveValue('mitigating');
+  // The field kept focus through every commit: keep typing without clicking.
+  for (const [line] of lines.slice(9)) await log(page, line, true);
+
+  // A backdate before the declared start asks first; moving the start logs it at T+0:00.
+  await page.keyboard.type('-5m f: First alert fired in #alerts');
+  await page.keyboard.press('Enter');
+  const prompt = timeline(page).getByRole('group', { name: 'Entry before the start' });
+  await expect(prompt).toContainText("This is before the incident's start");
+  await prompt.getByRole('button', { name: 'Move start and log' }).click();
+  await expect(logField(page)).toHaveValue('');
+  await expect(logField(page)).toBeFocused();
+
+  await reloadApp(page);
+  const items = entries(page).getByRole('listitem');
+  // 18 lines + backdate + declared + status change + start correction.
+  await expect(items).toHaveCount(22);
+  const texts = await items.allInnerTexts();
+
+  // The backdated finding sorts first, marked as backdated with its logged time.
+  const first = entry(page, 'First alert fired in #alerts');
+  await expect(first).toHaveAttribute('aria-posinset', '1');
+  await expect(first).toContainText('Finding');
+  await expect(first).toContainText('T+0:00');
+  await expect(first).toContainText(/backdated, logged \d{2}:\d{2} UTC/);
+  const at = (await first.locator('time').innerText()).slice(0, 5);
+  const loggedAt = /logged (\d{2}:\d{2})/.exec(await first.innerText())?.[1] ?? '';
+  expect((minutes(loggedAt) - minutes(at) + 1440) % 1440).toBeGreaterThanOrEqual(4);
+  expect((minutes(loggedAt) - minutes(at) + 1440) % 1440).toBeLessThanOrEqual(6);
+
+  // Every line is there with its kind, in the order typed; the status change sits between.
+  let last = 0;
+  for (const [, kind, text] of lines) {
+    const row = entry(page, text);
+    await expect(row).toContainText(kind);
+    await expect(row.locator('time')).toHaveText(/^\d{2}:\d{2} UTC$/);
+    const pos = Number(await row.getAttribute('aria-posinset'));
+    expect(pos).toBeGreaterThan(last);
+    last = pos;
+  }
+  const status = texts.findIndex((t) => t.includes('Status: Investigating → Mitigating'));
+  const before = texts.findIndex((t) => t.includes('Rollback started'));
+  const after = texts.findIndex((t) => t.includes('Dashboards lagging a minute'));
+  expect(status).toBeGreaterThan(before);
+  expect(status).toBeLessThan(after);
+  await expect(entry(page, 'Milestone Started corrected')).toContainText('System');
+  await expect(page.getByLabel('Status')).toHaveValue('mitigating');
+
+  // UTC by default; the header toggles to local time (and the choice persists).
+  await timeline(page).getByRole('button', { name: 'Show local time' }).click();
+  await expect(first.locator('time')).not.toContainText('UTC');
+  await reloadApp(page);
+  await expect(timeline(page).getByRole('button', { name: 'Show UTC' })).toBeVisible();
+});
+
+test('a draft survives a reload, and edit, delete, undo and restore persist', async ({ page }) => {
+  await openApp(page);
+  await declare(page, { title: 'Search latency', severity: 'SEV3' });
+  await logField(page).focus();
+  await log(page, 'f: Index rebuild running on node 3');
+  await log(page, 'a: Throttled the reindex job');
+
+  await page.keyboard.type('d: half-typed decision');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('second line');
+  await expect(logField(page)).toHaveValue('d: half-typed decision\nsecond line');
+  // The draft is written after a short pause; wait for it in the database, not with a sleep.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('warroom');
+            open.onsuccess = () => {
+              const req = open.result.transaction('drafts').objectStore('drafts').count();
+              req.onsuccess = () => resolve(req.result);
+            };
+          }),
+      ),
+    )
+    .toBe(1);
+  await reloadApp(page);
+  await expect(logField(page)).toHaveValue('d: half-typed decision\nsecond line');
+  await logField(page).fill('');
+
+  // Edit: Enter saves, the old text is kept and viewable after a reload.
+  const row = entry(page, 'Index rebuild running on node 3');
+  await row.getByRole('button', { name: 'Edit' }).click();
+  // Once editing, the row's text is in the editor: find the editor by its label alone.
+  const editor = timeline(page).getByLabel('Edit entry');
+  await expect(editor).toBeFocused();
+  await editor.fill('Index rebuild running on nodes 3 and 4');
+  await editor.press('Enter');
+  await reloadApp(page);
+  const edited = entry(page, 'Index rebuild running on nodes 3 and 4');
+  await expect(edited).toContainText('Edited');
+  await edited.getByRole('button', { name: 'Show revisions (1)' }).click();
+  await expect(edited.getByRole('list', { name: 'Earlier versions' })).toContainText(
+    'Index rebuild running on node 3',
+  );
+
+  // Escape cancels an edit.
+  await edited.getByRole('button', { name: 'Edit' }).click();
+  await editor.fill('never saved');
+  await editor.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(edited).toContainText('Index rebuild running on nodes 3 and 4');
+
+  // Delete, then Undo.
+  await entry(page, 'Throttled the reindex job').getByRole('button', { name: 'Delete' }).click();
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(0);
+  await timeline(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(1);
+
+  // Delete again; after a reload it is gone until "Show deleted", where it can be restored.
+  await entry(page, 'Throttled the reindex job').getByRole('button', { name: 'Delete' }).click();
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(0);
+  await reloadApp(page);
+  // Declared + the edited finding; the deleted action is hidden.
+  await expect(entries(page).getByRole('listitem')).toHaveCount(2);
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(0);
+  await timeline(page).getByLabel('Show deleted').check();
+  const deleted = entry(page, 'Throttled the reindex job');
+  await expect(deleted).toContainText('Deleted');
+  await deleted.getByRole('button', { name: 'Restore' }).click();
+  await timeline(page).getByLabel('Show deleted').uncheck();
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(1);
+  await reloadApp(page);
+  await expect(entry(page, 'Throttled the reindex job')).toHaveCount(1);
+});
+
+test('filters by kind, pinned only and search; /pin and Pin persist', async ({ page }) => {
+  await openApp(page);
+  await declare(page, { title: 'Queue backlog', severity: 'SEV2' });
+  await logField(page).focus();
+  await log(page, 'f: Consumer lag at 2 million');
+  await log(page, 'd: Scale consumers to 40');
+  await log(page, '/pin');
+  await log(page, 'a: Scaled consumers');
+  await entry(page, 'Scaled consumers').getByRole('button', { name: 'Pin' }).click();
+  await expect(
+    entry(page, 'Scaled consumers').getByRole('button', { name: 'Pin' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await reloadApp(page);
+
+  const panel = timeline(page);
+  await panel.getByLabel('Kind').selectOption('finding');
+  await expect(entries(page).getByRole('listitem')).toHaveCount(1);
+  await expect(entry(page, 'Consumer lag at 2 million')).toHaveCount(1);
+  await panel.getByLabel('Kind').selectOption('all');
+
+  await panel.getByLabel('Pinned only').check();
+  // The declared entry is pinned by the app; /pin pinned the decision; Pin pinned the action.
+  await expect(entries(page).getByRole('listitem')).toHaveCount(3);
+  await expect(entry(page, 'Scale consumers to 40')).toHaveCount(1);
+  await expect(entry(page, 'Scaled consumers')).toHaveCount(1);
+  await expect(entry(page, 'Consumer lag')).toHaveCount(0);
+  await panel.getByLabel('Pinned only').uncheck();
+
+  await panel.getByLabel('Search timeline').fill('CONSUMERS');
+  await expect(entries(page).getByRole('listitem')).toHaveCount(2);
+  await panel.getByLabel('Search timeline').fill('no such words');
+  await expect(panel).toContainText('No entries match the filters.');
+});
+
+test('a bad command shows its usage and keeps the text; a 20,001-character paste is refused with the text kept', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Login failures', severity: 'SEV1' });
+  const field = logField(page);
+  await field.focus();
+  await page.keyboard.type('/sev 9 because');
+  await page.keyboard.press('Enter');
+  const alert = timeline(page).getByRole('alert');
+  await expect(alert).toContainText('Give the new severity as 1–4');
+  await expect(alert).toContainText('/sev <1-4> <reason>');
+  await expect(field).toHaveValue('/sev 9 because');
+  await expect(field).toBeFocused();
+
+  await field.fill('/frobnicate now');
+  await field.press('Enter');
+  await expect(alert).toContainText('Unknown command "/frobnicate"');
+  await expect(alert).toContainText('/status');
+  await expect(field).toHaveValue('/frobnicate now');
+
+  await field.fill('/status resolved');
+  await field.press('Enter');
+  await expect(alert).toContainText('Say in one line how it was resolved.');
+  await expect(field).toHaveValue('/status resolved');
+
+  await field.fill('/help');
+  await field.press('Enter');
+  await expect(timeline(page).getByRole('region', { name: 'Log commands' })).toContainText(
+    '/comms <engineering|executives|customers>',
+  );
+  await expect(field).toHaveValue('');
+
+  const long = 'x'.repeat(20_001);
+  await field.fill(long);
+  await expect(timeline(page).getByText('20,001 / 20,000 characters')).toBeVisible();
+  await field.press('Enter');
+  await expect(alert).toContainText('The entry is 20,001 characters; the limit is 20,000');
+  await expect(field).toHaveValue(long);
+  await reloadApp(page);
+  await expect(entries(page).getByRole('listitem')).toHaveCount(1);
+});
+
+test('/comms logs the update and restarts that audience countdown', async ({ page }) => {
+  await openApp(page);
+  await declare(page, { title: 'Payments down', severity: 'SEV1' });
+  await logField(page).focus();
+  await log(page, '/comms executives Impact and ETA sent');
+  const row = entry(page, 'Executives update sent: Impact and ETA sent');
+  await expect(row).toContainText('Comms');
+  await expect(row).toContainText('to Executives');
+  await reloadApp(page);
+  await expect(entry(page, 'Executives update sent')).toHaveCount(1);
+});
