@@ -1,0 +1,80 @@
+import type { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WarroomApi } from '../../shared/ipc/contract';
+
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: {} })),
+}));
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const ipcRenderer = Object.assign(new Emitter(), { invoke: electron.invoke });
+  return {
+    ipcRenderer,
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value),
+    },
+  };
+});
+
+const { ipcRenderer } = (await import('electron')) as unknown as { ipcRenderer: EventEmitter };
+await import('./index');
+const api = electron.exposed.get('warroom') as WarroomApi;
+
+beforeEach(() => {
+  electron.invoke.mockClear();
+});
+
+describe('preload bridge', () => {
+  it('exposes exactly the named methods, no generic invoke', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'getInfo',
+      'onMenuCommand',
+      'onNotificationClick',
+      'saveMarkdown',
+      'setAttention',
+      'showNotification',
+      'writeClipboard',
+    ]);
+  });
+
+  it.each([
+    ['writeClipboard', 'clipboard:write', { text: 't', html: '<p>t</p>' }],
+    ['saveMarkdown', 'export:save-markdown', { fileName: 'a.md', content: '#' }],
+    ['showNotification', 'notify:show', { title: 'T', body: 'B', tag: 'g' }],
+    ['setAttention', 'app:set-attention', { overdueCount: 1, title: 'T' }],
+  ] as const)('%s invokes %s with the request', async (method, channel, request) => {
+    await (api[method] as (req: unknown) => Promise<unknown>)(request);
+    expect(electron.invoke).toHaveBeenCalledWith(channel, request);
+  });
+
+  it('getInfo invokes app:get-info with an empty request', async () => {
+    await api.getInfo();
+    expect(electron.invoke).toHaveBeenCalledWith('app:get-info', {});
+  });
+
+  it('passes only the payload to listeners, never the IPC event', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onMenuCommand(listener);
+    ipcRenderer.emit('menu:command', { sender: 'secret' }, 'new-incident');
+    expect(listener).toHaveBeenCalledWith('new-incident');
+    expect(listener.mock.calls[0]).toHaveLength(1);
+    unsubscribe();
+    ipcRenderer.emit('menu:command', {}, 'toggle-theme');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.listenerCount('menu:command')).toBe(0);
+  });
+
+  it('delivers notification clicks by tag and unsubscribes cleanly', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onNotificationClick(listener);
+    ipcRenderer.emit('notify:clicked', {}, 'inc-9');
+    unsubscribe();
+    expect(listener.mock.calls).toEqual([['inc-9']]);
+    expect(ipcRenderer.listenerCount('notify:clicked')).toBe(0);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    expect(() => api.onMenuCommand('nope' as never)).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { WarroomApi } from '../../shared/ipc/contract';
+import { createElectronPlatform } from './electron';
+
+/** A bridge whose methods are standalone mocks, so tests can inspect them unbound. */
+function fakeApi(overrides: Partial<WarroomApi> = {}) {
+  const mocks = {
+    writeClipboard: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { written: true as const } }),
+    ),
+    saveMarkdown: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { saved: true, path: '/tmp/a.md' } }),
+    ),
+    showNotification: vi.fn(() => Promise.resolve({ ok: true as const, value: { shown: true } })),
+    setAttention: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { applied: true as const } }),
+    ),
+    getInfo: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { version: '1', platform: 'linux' } }),
+    ),
+    onMenuCommand: vi.fn(() => () => undefined),
+    onNotificationClick: vi.fn(() => () => undefined),
+  };
+  const api: WarroomApi = { ...mocks, ...overrides };
+  return { api, mocks };
+}
+
+describe('createElectronPlatform', () => {
+  it('is the electron kind', () => {
+    expect(createElectronPlatform(fakeApi().api).kind).toBe('electron');
+  });
+
+  it('copies text and HTML through the bridge', async () => {
+    const { api, mocks } = fakeApi();
+    const platform = createElectronPlatform(api);
+    await expect(platform.copy({ text: 't', html: '<b>t</b>' })).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    });
+    await platform.copy({ text: 'plain' });
+    expect(mocks.writeClipboard.mock.calls).toEqual([
+      [{ text: 't', html: '<b>t</b>' }],
+      [{ text: 'plain' }],
+    ]);
+  });
+
+  it('passes error results through unchanged', async () => {
+    const { api } = fakeApi({
+      saveMarkdown: () =>
+        Promise.resolve({ ok: false, error: 'export:save-markdown failed: EACCES' }),
+    });
+    await expect(createElectronPlatform(api).saveMarkdown('a.md', '#')).resolves.toEqual({
+      ok: false,
+      error: 'export:save-markdown failed: EACCES',
+    });
+  });
+
+  it('turns a rejected IPC call into an error result', async () => {
+    const { api } = fakeApi({
+      showNotification: () => Promise.reject(new Error("No handler registered for 'notify:show'")),
+    });
+    await expect(
+      createElectronPlatform(api).notify({ title: 'T', body: 'B', tag: 'g' }),
+    ).resolves.toEqual({ ok: false, error: "No handler registered for 'notify:show'" });
+  });
+
+  it('keeps attention updates within the contract', () => {
+    const { api, mocks } = fakeApi();
+    const platform = createElectronPlatform(api);
+    platform.setAttention(2.7, 'INC-1');
+    platform.setAttention(-3, 'x'.repeat(600));
+    platform.setAttention(Number.NaN, '');
+    platform.setAttention(1e9, 'INC-2');
+    expect(mocks.setAttention.mock.calls).toEqual([
+      [{ overdueCount: 2, title: 'INC-1' }],
+      [{ overdueCount: 0, title: 'x'.repeat(500) }],
+      [{ overdueCount: 0, title: '' }],
+      [{ overdueCount: 10_000, title: 'INC-2' }],
+    ]);
+  });
+
+  it('never lets a failed attention update escape as an unhandled rejection', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { api } = fakeApi({ setAttention: () => Promise.reject(new Error('gone')) });
+    createElectronPlatform(api).setAttention(1, 'INC-1');
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+  });
+
+  it('subscribes to menu commands and notification clicks through the bridge', () => {
+    const unsubscribe = vi.fn();
+    const { api, mocks } = fakeApi();
+    mocks.onMenuCommand.mockReturnValue(unsubscribe);
+    const platform = createElectronPlatform(api);
+    const listener = vi.fn();
+    expect(platform.onMenuCommand(listener)).toBe(unsubscribe);
+    expect(mocks.onMenuCommand).toHaveBeenCalledWith(listener);
+    platform.onNotificationClick(listener);
+    expect(mocks.onNotificationClick).toHaveBeenCalledWith(listener);
+  });
+});

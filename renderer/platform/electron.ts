@@ -1,0 +1,65 @@
+import type { IpcResult, WarroomApi } from '../../shared/ipc/contract';
+import type { Platform, PlatformResult } from './index';
+
+const MAX_OVERDUE = 10_000;
+const MAX_TITLE_LENGTH = 500;
+
+function failure(error: unknown): { ok: false; error: string } {
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Runs a bridge call and keeps the "never throws" promise even when IPC itself fails (no
+ * handler registered, a payload that cannot be cloned), which main's result objects cannot
+ * cover.
+ */
+async function call<T>(run: () => Promise<IpcResult<T>>): Promise<PlatformResult<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/**
+ * The Electron implementation of {@link Platform}, on top of the preload's `window.warroom`:
+ * main does the work (native clipboard, save dialog, OS notifications, badge and title).
+ */
+export function createElectronPlatform(api: WarroomApi): Platform {
+  return {
+    kind: 'electron',
+
+    async copy({ text, html }) {
+      const result = await call(() =>
+        api.writeClipboard(html === undefined ? { text } : { text, html }),
+      );
+      return result.ok ? { ok: true, value: undefined } : result;
+    },
+
+    saveMarkdown(fileName, content) {
+      return call(() => api.saveMarkdown({ fileName, content }));
+    },
+
+    notify({ title, body, tag }) {
+      return call(() => api.showNotification({ title, body, tag }));
+    },
+
+    onNotificationClick(listener) {
+      return api.onNotificationClick(listener);
+    },
+
+    setAttention(overdueCount, title) {
+      // Keep within the contract so main never rejects a reminder update as invalid.
+      const count = Math.min(Math.max(Math.floor(overdueCount) || 0, 0), MAX_OVERDUE);
+      void call(() =>
+        api.setAttention({ overdueCount: count, title: title.slice(0, MAX_TITLE_LENGTH) }),
+      ).then((result) => {
+        if (!result.ok) console.warn('Warroom: could not update the attention badge', result.error);
+      });
+    },
+
+    onMenuCommand(listener) {
+      return api.onMenuCommand(listener);
+    },
+  };
+}
