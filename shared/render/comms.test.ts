@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIENCES } from '../domain/audience';
+import { MESSAGE_TYPES } from '../domain/records';
+import { DEFAULT_TEMPLATES, REPORT_TEMPLATES, formatIn } from '../logic/comms-templates';
+import { validateTemplate } from '../logic/placeholders';
+import { buildMessage, renderMessage, templateToDoc } from './comms';
+import { renderMarkdown } from './markdown';
+import { at, commsContext } from './testing/fixture';
+import { expectGolden } from './testing/golden';
+import { nodeTypes, parseMarkdown } from './testing/markdown-ast';
+
+/** Subject as a first line, then the body: what the golden files hold. */
+function goldenText(subject: string, body: string): string {
+  return `Subject: ${subject}\n\n${body}`;
+}
+
+/**
+ * Golden files: tests/fixtures/golden/comms/<audience>-<type>.md, plus plain (.txt), Slack
+ * (.slack.txt) and HTML (.rich.txt: not .html, so Prettier leaves the exact output alone).
+ * Rewrite them with UPDATE_GOLDEN=1 npx vitest run --project shared.
+ */
+describe('stakeholder messages: golden files', () => {
+  for (const audience of AUDIENCES) {
+    for (const type of MESSAGE_TYPES) {
+      it(`${audience} × ${type} (Markdown)`, () => {
+        const m = renderMessage(commsContext(audience, type), 'markdown');
+        expectGolden(`comms/${audience}-${type}.md`, goldenText(m.subject, m.body));
+      });
+    }
+  }
+
+  it('engineering tactical report and executive report', () => {
+    const tactical = renderMessage(commsContext('engineering', 'update', 'report'), 'markdown');
+    expectGolden('comms/engineering-tactical.md', goldenText(tactical.subject, tactical.body));
+    const exec = renderMessage(commsContext('executives', 'update', 'report'), 'markdown');
+    expectGolden('comms/executives-report.md', goldenText(exec.subject, exec.body));
+  });
+
+  it.each([
+    ['engineering', 'update', 'plain', 'txt'],
+    ['engineering', 'update', 'slack', 'slack.txt'],
+    ['customers', 'resolved', 'plain', 'txt'],
+    ['executives', 'initial', 'html', 'rich.txt'],
+  ] as const)('%s × %s as %s', (audience, type, format, ext) => {
+    const m = renderMessage(commsContext(audience, type), format);
+    expectGolden(`comms/${audience}-${type}.${ext}`, goldenText(m.subject, m.body));
+  });
+});
+
+describe('stakeholder messages: content rules', () => {
+  it('uses the seed subject lines', () => {
+    expect(buildMessage(commsContext('engineering', 'initial')).subject).toBe(
+      '[SEV1] checkout-api — Some customers cannot complete checkout.',
+    );
+    expect(buildMessage(commsContext('engineering', 'update')).subject).toBe(
+      '[SEV1 UPDATE] checkout-api — Identified',
+    );
+    expect(buildMessage(commsContext('executives', 'resolved')).subject).toBe(
+      '[RESOLVED] checkout-api — Checkout API returning 5xx errors',
+    );
+  });
+
+  it('says when the next update comes, in the seed wording', () => {
+    const body = renderMessage(commsContext('engineering', 'initial'), 'plain').body;
+    expect(body).toContain('Next update at 14:25 UTC (in 15 minutes).');
+  });
+
+  it('says "No change: still …" when an update has nothing new', () => {
+    const ctx = {
+      ...commsContext('executives', 'update'),
+      findings: [],
+      confirmedHypotheses: [],
+      actionsSinceLastUpdate: [],
+    };
+    expect(renderMessage(ctx, 'plain').body).toContain('No change: still identified.');
+    const inv = { ...ctx, incident: { ...ctx.incident, status: 'investigating' as const } };
+    expect(renderMessage(inv, 'plain').body).toContain('No change: still investigating.');
+  });
+
+  it('says whether data was lost when resolved', () => {
+    const base = commsContext('customers', 'resolved');
+    expect(renderMessage(base, 'plain').body).toContain('No data was lost.');
+    expect(renderMessage({ ...base, dataLost: true }, 'plain').body).toContain(
+      'Some data was lost',
+    );
+    expect(renderMessage({ ...base, dataLost: null }, 'plain').body).toContain(
+      'still confirming whether any data was lost',
+    );
+  });
+
+  it('gives the duration from start to end with the total', () => {
+    const body = renderMessage(commsContext('engineering', 'resolved'), 'plain').body;
+    expect(body).toContain('2026-11-22 14:02 UTC to 2026-11-22 14:30 UTC (28 min)');
+    expect(body).toContain('Post-mortem scheduled for 2026-11-24.');
+  });
+
+  it('keeps customer messages free of internal names with the default templates', () => {
+    for (const type of MESSAGE_TYPES) {
+      const m = buildMessage(commsContext('customers', type));
+      expect(m.warnings).toEqual([]);
+      const all = `${m.subject}\n${renderMarkdown(m.doc)}`;
+      for (const internal of ['checkout-api', 'payments-db', 'SEV1', 'INC-', '#inc', 'Bob', 'DBA'])
+        expect(all).not.toContain(internal);
+    }
+  });
+
+  it('warns when a customer message would carry internal details', () => {
+    const ctx = commsContext('customers', 'initial');
+    const leaky = {
+      ...ctx,
+      incident: {
+        ...ctx.incident,
+        impact: { ...ctx.incident.impact, summary: 'db-prod-3.internal is down; @alice is on it' },
+      },
+    };
+    expect(buildMessage(leaky).warnings.map((w) => w.kind)).toEqual(
+      expect.arrayContaining(['hostname', 'handle']),
+    );
+    expect(buildMessage({ ...leaky, audience: 'engineering' }).warnings).toEqual([]);
+  });
+
+  it('never lets user text change the structure of the Markdown', () => {
+    const ctx = commsContext('engineering', 'update');
+    const evil = '<script>alert(1)</script> | ## not a heading\n- not an item **bold?**';
+    const m = renderMessage(
+      { ...ctx, findings: [evil], actionsSinceLastUpdate: [evil], nextSteps: [evil] },
+      'markdown',
+    );
+    const root = parseMarkdown(m.body);
+    expect(nodeTypes(root).has('html')).toBe(false);
+    expect(root.children.filter((n) => n.type === 'heading')).toHaveLength(5);
+    expect(nodeTypes(root).has('strong')).toBe(true); // the template's own labels only
+    expect(m.body).not.toContain('<script>');
+  });
+});
+
+describe('templates', () => {
+  it('ships default templates with no errors', () => {
+    for (const audience of AUDIENCES)
+      for (const type of MESSAGE_TYPES) {
+        const t = DEFAULT_TEMPLATES[audience][type];
+        expect(validateTemplate(t.subject)).toEqual([]);
+        expect(validateTemplate(t.body)).toEqual([]);
+      }
+    for (const t of Object.values(REPORT_TEMPLATES)) expect(validateTemplate(t.body)).toEqual([]);
+  });
+
+  it('renders a custom template, keeping unknown placeholders visible', () => {
+    const m = buildMessage(commsContext('engineering', 'update'), {
+      subject: '{{ref}} {{status}} {{oops}}',
+      body: '## {{title}}\n- first {{status}}\n- **second**\n{{actions}}\n---\n{{nextUpdateTime}} / {{nextUpdateIn}}',
+    });
+    expect(m.subject).toBe('INC-2026-11-22-001 Identified {{oops}}');
+    expect(m.doc.blocks.map((b) => b.kind)).toEqual([
+      'heading',
+      'list',
+      'list',
+      'rule',
+      'paragraph',
+    ]);
+    expect(renderMessage(commsContext('engineering', 'update'), 'plain').body).toContain(
+      '15 minutes',
+    );
+  });
+
+  it('shows a fallback sentence for an empty list placeholder', () => {
+    const doc = templateToDoc('{{actions}}', { actions: [] });
+    expect(doc.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        inlines: [{ kind: 'text', text: 'No new actions since the last update.' }],
+      },
+    ]);
+  });
+
+  it('formats the time to the next update in words', () => {
+    expect(formatIn(15 * 60_000)).toBe('15 minutes');
+    expect(formatIn(60_000)).toBe('1 minute');
+    expect(formatIn(14 * 60_000 + 1)).toBe('15 minutes');
+    expect(formatIn(65 * 60_000)).toBe('1 hour 5 minutes');
+    expect(formatIn(2 * 60 * 60_000)).toBe('2 hours');
+    expect(formatIn(27 * 60 * 60_000)).toBe('1 day 3 hours');
+    expect(formatIn(-5)).toBe('0 minutes');
+    expect(at(0, 0)).toBeLessThan(at(0, 1));
+  });
+});

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PostmortemInput } from './postmortem';
+import {
+  buildPostmortem,
+  freeTextBlocks,
+  postmortemTimeline,
+  renderPostmortem,
+} from './postmortem';
+import { POSTMORTEM_SECTIONS, postmortemFileName, prefillPostmortem } from './postmortem-sections';
+import { ACTION_ITEMS, ENTRIES, POSTMORTEM, RESOLVED, ROLES, at } from './testing/fixture';
+import { expectGolden } from './testing/golden';
+import { nodeText, nodeTypes, normaliseText, parseMarkdown, tables } from './testing/markdown-ast';
+import { userText } from './testing/user-text';
+
+const INPUT: PostmortemInput = {
+  incident: RESOLVED,
+  postmortem: POSTMORTEM,
+  entries: ENTRIES,
+  roleHistory: ROLES,
+  actionItems: ACTION_ITEMS,
+  sloBudgetConsumed: '42% of the 30-day error budget',
+  timeZone: 'utc',
+};
+
+describe('post-mortem document', () => {
+  it('matches the golden file (Markdown and plain text)', () => {
+    expectGolden('postmortem/INC-2026-11-22-001-postmortem.md', renderPostmortem(INPUT));
+    expectGolden('postmortem/INC-2026-11-22-001-postmortem.txt', renderPostmortem(INPUT, 'plain'));
+  });
+
+  it('has the seed sections in order', () => {
+    const root = parseMarkdown(renderPostmortem(INPUT));
+    const headings = root.children.filter((n) => n.type === 'heading').map((h) => nodeText(h));
+    expect(headings).toEqual([
+      'Post-Mortem: Checkout API returning 5xx errors',
+      'Executive Summary',
+      'Impact',
+      'Timeline (UTC)',
+      'Responders',
+      'Root Cause Analysis',
+      'What happened',
+      'Contributing Factors',
+      '5 Whys',
+      'What Went Well',
+      'What Went Poorly',
+      'Action Items',
+      'Lessons Learned',
+      'Fishbone',
+    ]);
+  });
+
+  it('builds the timeline from milestones and pinned, live entries, in time order', () => {
+    const rows = postmortemTimeline(INPUT);
+    expect(rows.map((r) => r.event)).toEqual([
+      'Impact started',
+      'Incident detected',
+      'Alert CheckoutErrorRateHigh fired: 5xx > 5% for 2 min.',
+      'Page acknowledged',
+      'Incident declared',
+      'Cause identified',
+      'Hypothesis: Bad config deploy at 13:55 | pool size 20 (was 200)?',
+      'Config rollback initiated by @bob.',
+      'Impact mitigated',
+      'Error rate returning to baseline.',
+      'Incident resolved',
+      'All-clear sent to stakeholders.',
+    ]);
+    const all = postmortemTimeline({ ...INPUT, postmortem: { ...POSTMORTEM, allEntries: true } });
+    expect(all.map((r) => r.event)).toContain('Looking at the dashboards.');
+    expect(all.map((r) => r.event)).not.toContain('Deleted note');
+  });
+
+  it('leaves out the fishbone when no category is filled, and says what is missing', () => {
+    const bare = {
+      ...INPUT,
+      postmortem: { ...POSTMORTEM, sections: {}, fiveWhys: [] },
+      actionItems: [],
+      sloBudgetConsumed: null,
+    };
+    const md = renderPostmortem(bare);
+    expect(md).not.toContain('Fishbone');
+    expect(md).toContain('*Not yet written.*');
+    expect(md).toContain('*No action items yet.*');
+    expect(md).toContain('**SLO budget consumed:** Not calculated');
+  });
+
+  it('shows an unresolved incident as ongoing', () => {
+    const open = { ...RESOLVED, status: 'mitigating' as const, milestones: { started: at(14, 2) } };
+    expect(renderPostmortem({ ...INPUT, incident: open }, 'plain')).toContain(
+      '14:02 UTC – ongoing',
+    );
+  });
+
+  it('keeps every table intact whatever users type', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          section: userText,
+          entry: userText,
+          title: userText,
+          owner: userText,
+          why: userText,
+          person: userText,
+        }),
+        ({ section, entry, title, owner, why, person }) => {
+          const sections = Object.fromEntries(POSTMORTEM_SECTIONS.map((s) => [s.id, section]));
+          const input: PostmortemInput = {
+            ...INPUT,
+            postmortem: { ...POSTMORTEM, sections, fiveWhys: [why, why] },
+            entries: ENTRIES.map((e) => ({ ...e, text: entry })),
+            actionItems: ACTION_ITEMS.map((a) => ({ ...a, title, owner })),
+            roleHistory: ROLES.map((r) => ({ ...r, person, roleName: person || 'x' })),
+          };
+          const root = parseMarkdown(renderPostmortem(input));
+          expect(nodeTypes(root).has('html')).toBe(false);
+          const found = tables(root);
+          const fishbone = normaliseText(section) ? 1 : 0;
+          expect(found).toHaveLength(3 + fishbone);
+          const [timeline, responders, actions] = found;
+          expect(timeline?.children).toHaveLength(1 + postmortemTimeline(input).length);
+          expect(responders?.children).toHaveLength(1 + ROLES.length);
+          expect(actions?.children).toHaveLength(1 + ACTION_ITEMS.length);
+          for (const t of found) {
+            const width = t.children[0]?.children.length;
+            for (const row of t.children) expect(row.children).toHaveLength(width ?? -1);
+          }
+          expect(actions?.children[0]?.children).toHaveLength(6);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});
+
+describe('prefillPostmortem', () => {
+  it('drafts sections from the record', () => {
+    const draft = prefillPostmortem({
+      incident: RESOLVED,
+      entries: ENTRIES,
+      confirmedHypotheses: ['Pool size lowered to 20 by a config change'],
+      timeZone: 'utc',
+    });
+    expect(draft.executiveSummary).toBe(
+      'For 28 min (2026-11-22 14:02 UTC to 2026-11-22 14:30 UTC), checkout-api, payments-db affected 12% of users. Some customers cannot complete checkout. Rolled back the connection-pool config change; error rate back to baseline.',
+    );
+    expect(draft.whatHappened).toBe(
+      [
+        '- Confirmed: Pool size lowered to 20 by a config change',
+        '- Alert CheckoutErrorRateHigh fired: 5xx > 5% for 2 min.',
+        '- Error rate returning to baseline.',
+      ].join('\n'),
+    );
+    expect(draft.immediateCause).toBe('Pool size lowered to 20 by a config change.');
+    expect(draft.wentWell).toContain('Detected the impact within 2 min (target 5 min).');
+    expect(draft.wentWell).toContain('Mitigated within 21 min (target 30 min).');
+    expect(draft.wentPoorly).toBeUndefined();
+    expect(draft.lessons).toBeUndefined();
+  });
+
+  it('flags slow detection as something that went poorly', () => {
+    const slow = { ...RESOLVED, milestones: { ...RESOLVED.milestones, detected: at(14, 20) } };
+    const draft = prefillPostmortem({ incident: slow, entries: [], timeZone: 'utc' });
+    expect(draft.wentPoorly).toContain('Detected the impact within 18 min (target 5 min).');
+    expect(draft.whatHappened).toBeUndefined();
+  });
+});
+
+describe('helpers', () => {
+  it('names the file after the reference', () => {
+    expect(postmortemFileName('INC-2026-11-22-001')).toBe('INC-2026-11-22-001-postmortem.md');
+    expect(postmortemFileName('../../etc/passwd')).toBe('etc-passwd-postmortem.md');
+  });
+
+  it('turns free text into paragraphs and lists', () => {
+    expect(freeTextBlocks('Intro\nmore\n- a\n* b\nOutro').map((b) => b.kind)).toEqual([
+      'paragraph',
+      'list',
+      'paragraph',
+    ]);
+  });
+
+  it('puts the incident facts at the top', () => {
+    const doc = buildPostmortem(INPUT);
+    expect(doc.blocks[0]).toEqual({
+      kind: 'heading',
+      level: 1,
+      text: 'Post-Mortem: Checkout API returning 5xx errors',
+    });
+  });
+});
