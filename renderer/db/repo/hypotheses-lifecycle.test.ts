@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hypothesisState } from '../../../shared/logic/hypotheses';
+import type { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { closeHypothesis, extendHypothesisTimebox, openHypothesis } from './hypotheses';
+import { declareIncident } from './incidents';
+
+const MIN = 60_000;
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+const ctx = (now = NOW) => ({ now, author: 'Alice' });
+
+let db: WarroomDb;
+let incidentId: string;
+beforeEach(async () => {
+  db = await freshDb();
+  incidentId = (
+    await declareIncident(db, { title: 'Down', severity: 'SEV1', startedAt: NOW }, ctx())
+  ).id;
+});
+afterEach(() => {
+  db.close();
+});
+
+const hypothesisEntries = async () =>
+  (await db.timelineEntries.filter((e) => e.change?.type === 'hypothesis').toArray()).sort(
+    (a, b) => a.occurredAt - b.occurredAt,
+  );
+
+describe('hypothesis lifecycle', () => {
+  it('expires after its timebox, and each close writes an entry', async () => {
+    const a = await openHypothesis(db, incidentId, 'Bad deploy', ctx(), { owner: 'Bob' });
+    expect(hypothesisState(a, NOW + 15 * MIN - 1000).expired).toBe(false);
+    expect(hypothesisState(a, NOW + 15 * MIN).expired).toBe(true);
+    const b = await openHypothesis(db, incidentId, 'DNS', ctx(), { owner: 'Bob' });
+    const c = await openHypothesis(db, incidentId, 'Disk full', ctx(), { owner: 'Bob' });
+    await closeHypothesis(db, a.id, 'confirmed', ctx(NOW + 5 * MIN));
+    await closeHypothesis(db, b.id, 'ruled-out', ctx(NOW + 6 * MIN));
+    await closeHypothesis(db, c.id, 'abandoned', ctx(NOW + 7 * MIN));
+    expect(await db.hypotheses.get(a.id)).toMatchObject({
+      status: 'confirmed',
+      closedAt: NOW + 5 * MIN,
+    });
+    const texts = (await hypothesisEntries()).filter((e) => e.kind === 'system').map((e) => e.text);
+    expect(texts).toEqual([
+      'Hypothesis confirmed: Bad deploy',
+      'Hypothesis ruled out: DNS',
+      'Hypothesis abandoned: Disk full',
+    ]);
+    const confirmed = (await hypothesisEntries()).find((e) => e.change?.to === 'confirmed');
+    expect(confirmed?.pinned).toBe(true);
+    expect(confirmed?.change).toMatchObject({ field: a.id, from: 'open' });
+  });
+
+  it('refuses to close a closed hypothesis, writing nothing', async () => {
+    const a = await openHypothesis(db, incidentId, 'Bad deploy', ctx());
+    await closeHypothesis(db, a.id, 'ruled-out', ctx());
+    const before = await db.timelineEntries.count();
+    await expect(closeHypothesis(db, a.id, 'confirmed', ctx())).rejects.toMatchObject({
+      field: 'status',
+    });
+    expect(await db.timelineEntries.count()).toBe(before);
+    expect((await db.hypotheses.get(a.id))?.status).toBe('ruled-out');
+  });
+
+  it('extends with a reason, from now once expired, and records it', async () => {
+    const a = await openHypothesis(db, incidentId, 'Bad deploy', ctx());
+    const extended = await extendHypothesisTimebox(
+      db,
+      a.id,
+      10,
+      'Rollback still running',
+      ctx(NOW + 20 * MIN),
+    );
+    expect(extended.dueAt).toBe(NOW + 30 * MIN);
+    expect(extended.extensions).toEqual([
+      { at: NOW + 20 * MIN, addedMs: 10 * MIN, reason: 'Rollback still running' },
+    ]);
+    expect(hypothesisState(extended, NOW + 21 * MIN).text).toBe('9:00');
+    const entry = (await hypothesisEntries()).find((e) => e.change?.reason);
+    expect(entry?.text).toBe(
+      'Hypothesis timebox extended by 10 min: Bad deploy. Reason: Rollback still running',
+    );
+    expect(entry?.change).toMatchObject({
+      from: String(NOW + 15 * MIN),
+      to: String(NOW + 30 * MIN),
+    });
+  });
+
+  it('rejects an extension without a reason or minutes, writing nothing', async () => {
+    const a = await openHypothesis(db, incidentId, 'Bad deploy', ctx());
+    await expect(extendHypothesisTimebox(db, a.id, 10, ' ', ctx())).rejects.toMatchObject({
+      field: 'reason',
+    });
+    await expect(extendHypothesisTimebox(db, a.id, 0, 'x', ctx())).rejects.toMatchObject({
+      field: 'minutes',
+    });
+    expect((await db.hypotheses.get(a.id))?.dueAt).toBe(NOW + 15 * MIN);
+  });
+});

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import {
+  DETECTION_SOURCE_LABELS,
+  DETECTION_SOURCES,
+  type DetectionSource,
+  type Incident,
+} from '../../../shared/domain/incident';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { updateImpact } from '../../db/repo/impact';
+import { Dialog } from '../../ui/dialog';
+import { CheckboxField, Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+
+function summary(incident: Incident): string {
+  const { impact } = incident;
+  const parts: string[] = [];
+  const u = impact.usersAffected;
+  if (u)
+    parts.push(
+      u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`,
+    );
+  if (impact.customerFacing) parts.push('customer-facing');
+  if (impact.payingAccounts) parts.push('paying accounts');
+  if (impact.dataIntegrity) parts.push('data-integrity concern');
+  parts.push(`detected by ${DETECTION_SOURCE_LABELS[incident.detection.source].toLowerCase()}`);
+  return parts.join(' · ');
+}
+
+/** The impact facts the escalation triggers read, with an "Edit impact" dialog; changes are recorded. */
+export function ImpactEditor({ incident }: { incident: Incident }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="impact-facts">
+      <span>Impact: {summary(incident)}</span>{' '}
+      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+        Edit impact
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title="Edit impact">
+        {open ? <ImpactForm incident={incident} onDone={() => setOpen(false)} /> : null}
+      </Dialog>
+    </div>
+  );
+}
+
+function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const { impact } = incident;
+  const [users, setUsers] = useState(
+    impact.usersAffected ? String(impact.usersAffected.value) : '',
+  );
+  const [unit, setUnit] = useState<'users' | 'percent'>(impact.usersAffected?.unit ?? 'users');
+  const [customerFacing, setCustomerFacing] = useState(impact.customerFacing);
+  const [payingAccounts, setPayingAccounts] = useState(impact.payingAccounts);
+  const [dataIntegrity, setDataIntegrity] = useState(impact.dataIntegrity);
+  const [source, setSource] = useState<DetectionSource>(incident.detection.source);
+  const [errors, setErrors] = useState<{ users?: string; form?: string }>({});
+  const submit = async () => {
+    const text = users.trim().replace(/[,\s%]/g, '');
+    const value = text === '' ? null : Number(text);
+    if (value !== null && (!Number.isFinite(value) || value < 0)) {
+      setErrors({ users: 'Enter a number of users (or a percentage), or leave it empty.' });
+      return;
+    }
+    try {
+      await updateImpact(
+        db,
+        incident.id,
+        {
+          usersAffected: value === null ? null : { value, unit },
+          customerFacing,
+          payingAccounts,
+          dataIntegrity,
+          detectionSource: source,
+        },
+        ctx(),
+      );
+      onDone();
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      setErrors(
+        field === 'usersAffected'
+          ? { users: describeWriteError(e) }
+          : { form: describeWriteError(e) },
+      );
+    }
+  };
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="form-inline">
+        <Field label="Users affected" error={errors.users}>
+          <input
+            type="text"
+            inputMode="decimal"
+            autoFocus
+            value={users}
+            onChange={(e) => setUsers(e.target.value)}
+          />
+        </Field>
+        <Field label="Unit">
+          <select
+            value={unit}
+            onChange={(e) => setUnit(e.target.value === 'percent' ? 'percent' : 'users')}
+          >
+            <option value="users">users</option>
+            <option value="percent">% of users</option>
+          </select>
+        </Field>
+      </div>
+      <CheckboxField
+        label="Customer-facing"
+        checked={customerFacing}
+        onChange={setCustomerFacing}
+      />
+      <CheckboxField
+        label="Paying accounts affected"
+        checked={payingAccounts}
+        onChange={setPayingAccounts}
+      />
+      <CheckboxField
+        label="Data-integrity concern"
+        checked={dataIntegrity}
+        onChange={setDataIntegrity}
+        hint="Any data-integrity concern is SEV1 at once."
+      />
+      <Field label="Detection source">
+        <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
+          {DETECTION_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {DETECTION_SOURCE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          Save impact
+        </button>
+      </div>
+    </form>
+  );
+}

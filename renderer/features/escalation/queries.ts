@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EscalationEntry } from '../../../shared/logic/escalation';
+import { useDb } from '../../db/db-context';
+
+/** What the escalation triggers read: impact/severity history and whether a cause was confirmed. */
+export interface EscalationFacts {
+  entries: EscalationEntry[];
+  confirmedHypothesis: boolean;
+}
+
+/** Live escalation facts for an incident; undefined until the first read. */
+export function useEscalationFacts(incidentId: string): EscalationFacts | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const entries = await db.timelineEntries
+      .where('incidentId')
+      .equals(incidentId)
+      .filter(
+        (e) =>
+          e.deletedAt === null && (e.change?.type === 'impact' || e.change?.type === 'severity'),
+      )
+      .toArray();
+    const confirmed = await db.hypotheses
+      .where('[incidentId+status]')
+      .equals([incidentId, 'confirmed'])
+      .count();
+    return {
+      entries: entries.map((e) => ({ kind: e.kind, change: e.change, occurredAt: e.occurredAt })),
+      confirmedHypothesis: confirmed > 0,
+    };
+  }, [db, incidentId]);
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { extendHypothesisTimebox } from '../../db/repo/hypotheses';
+import { Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+
+/** Extend a hypothesis's timebox: minutes and a required reason, both recorded. */
+export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onDone: () => void }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const [minutes, setMinutes] = useState('10');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ minutes?: string; reason?: string; form?: string }>({});
+  const submit = async () => {
+    const n = Number(minutes);
+    const found: typeof errors = {};
+    if (!Number.isInteger(n) || n < 1 || n > 1440)
+      found.minutes = 'Enter whole minutes between 1 and 1440.';
+    if (!reason.trim()) found.reason = 'Say why it needs longer: it goes on the record.';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    try {
+      await extendHypothesisTimebox(db, hypothesisId, n, reason, ctx());
+      onDone();
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      setErrors(
+        field === 'minutes' || field === 'reason'
+          ? { [field]: describeWriteError(e) }
+          : { form: describeWriteError(e) },
+      );
+    }
+  };
+  return (
+    <form
+      className="form form-compact"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <Field label="Extend by (minutes)" error={errors.minutes}>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1440}
+          autoFocus
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+      </Field>
+      <Field label="Reason" error={errors.reason}>
+        <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-small">
+          Extend timebox
+        </button>
+        <button type="button" className="button button-small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
+import type { Incident } from '../../../shared/domain/incident';
+import { sinceLastText, type AudienceDue } from '../../../shared/logic/cadence';
+import { useDb } from '../../db/db-context';
+import { markUpdateSent } from '../../db/repo/cadence';
+import { describeWriteError } from '../../db/repo/errors';
+import { useUiStore } from '../../store/ui-store';
+import { useCommandContext } from '../settings/use-settings';
+import { SnoozeDialog } from './snooze-dialog';
+import { TimerValue } from './timer-value';
+
+/** One audience: its countdown, time since the last update, "Mark sent" and "Snooze". */
+export function AudienceTimer({ incident, due }: { incident: Incident; due: AudienceDue }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const toast = useUiStore((s) => s.toast);
+  const [snoozing, setSnoozing] = useState(false);
+  const label = AUDIENCE_LABELS[due.audience];
+  const stopped = due.state === 'stopped';
+  const reason = incident.cadence[due.audience]?.snoozeReason;
+  const markSent = async () => {
+    try {
+      await markUpdateSent(db, incident.id, due.audience, ctx());
+    } catch (e) {
+      toast(describeWriteError(e), 'error');
+    }
+  };
+  return (
+    <div
+      role="group"
+      aria-label={`${label} updates`}
+      className={`audience-timer timer-${due.state}`}
+      data-state={due.state}
+    >
+      <div className="audience-timer-head">
+        <span className="audience-name">{label}</span> <TimerValue due={due} />
+      </div>
+      <div className="audience-since muted">{sinceLastText(due)}</div>
+      {due.state === 'snoozed' && reason ? (
+        <div className="audience-snooze muted">Snoozed: {reason}</div>
+      ) : null}
+      {!stopped || due.resolvedMessageDue ? (
+        <div className="audience-actions">
+          <button
+            type="button"
+            className="button button-small"
+            title={`Record that an update went out to ${label} without composing one`}
+            onClick={() => void markSent()}
+          >
+            Mark sent
+          </button>
+          {stopped ? null : (
+            <button type="button" className="button button-small" onClick={() => setSnoozing(true)}>
+              Snooze
+            </button>
+          )}
+        </div>
+      ) : null}
+      <SnoozeDialog
+        open={snoozing}
+        onOpenChange={setSnoozing}
+        incidentId={incident.id}
+        audience={due.audience}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { expect, test, type Page } from '@playwright/test';
+import { declare, openApp, reloadApp } from './support';
+
+const START = new Date('2026-11-22T14:00:00Z');
+
+/** Records Notification calls (permission granted) so a test can see what was requested. */
+async function stubNotifications(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const calls: { title: string; tag?: string; body?: string }[] = [];
+    (window as unknown as { __notifications: typeof calls }).__notifications = calls;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { tag?: string; body?: string }) {
+        calls.push({ title, ...options });
+      }
+    }
+    (window as unknown as { Notification: unknown }).Notification = FakeNotification;
+  });
+}
+
+function notificationTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __notifications: { title: string }[] }).__notifications.map(
+      (n) => n.title,
+    ),
+  );
+}
+
+async function start(page: Page): Promise<void> {
+  await stubNotifications(page);
+  await page.clock.install({ time: START });
+  await openApp(page);
+}
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
+
+test('the engineering countdown turns due soon, then overdue with a notification, and resets when sent', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Checkout API errors', severity: 'SEV1' });
+  const eng = page.getByRole('timer', { name: 'Next engineering update' });
+  await expect(eng).toHaveText(/^(14:59|15:00)$/);
+  await expect(eng).toHaveAttribute('data-state', 'calm');
+  await expect(page.getByRole('timer', { name: 'Next customer update' })).toHaveCount(0);
+  await expect(
+    page.getByText('It has been less than a minute since declaration').first(),
+  ).toBeVisible();
+
+  await page.clock.fastForward('14:00');
+  await expect(eng).toHaveText(/^(0:59|1:00)$/);
+  await expect(eng).toHaveAttribute('data-state', 'due-soon');
+
+  await page.clock.fastForward('02:00');
+  await expect(eng).toHaveText(/^Overdue 1:0\d$/);
+  await expect(eng).toHaveAttribute('data-state', 'overdue');
+  await expect
+    .poll(() => notificationTitles(page))
+    .toContain('Update overdue: Engineering, Executives');
+  await expect(page).toHaveTitle(/\(2 overdue\)/);
+
+  // The same incident on the list shows the same countdowns.
+  await page.getByRole('link', { name: 'Incidents' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Checkout API errors' });
+  await expect(row.getByRole('timer', { name: 'Next engineering update' })).toHaveText(/^Overdue/);
+  await row.getByRole('link').click();
+
+  // Reload while overdue: still overdue, by the right amount, and not notified twice.
+  await reloadApp(page);
+  await expect(eng).toHaveText(/^Overdue 1:\d\d$/);
+  expect(await notificationTitles(page)).toEqual([]);
+
+  await page
+    .getByRole('group', { name: 'Engineering updates' })
+    .getByRole('button', { name: 'Mark sent' })
+    .click();
+  await expect(eng).toHaveText(/^(14:59|15:00)$/);
+  await expect(
+    page.getByText('It has been less than a minute since the last update'),
+  ).toBeVisible();
+  await expect(timeline(page)).toContainText('Update sent to Engineering (marked as sent)');
+  await expect(page.getByRole('timer', { name: 'Next executive update' })).toHaveText(/^Overdue/);
+  await expect(page).toHaveTitle(/\(1 overdue\)/);
+
+  await reloadApp(page);
+  await expect(eng).toHaveText(/^(14:5\d|15:00)$/);
+});
+
+test('a hypothesis that outlives its timebox says "Pivot or escalate"; extend and confirm are recorded', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Search timeouts', severity: 'SEV2' });
+  const panel = page.getByRole('region', { name: 'Hypotheses' });
+  await panel.getByRole('button', { name: 'Add hypothesis' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add hypothesis' });
+  await dialog.getByLabel('Hypothesis').fill('Index rebuild saturating disks');
+  await dialog.getByLabel('Owner').fill('Dana');
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  const timer = panel.getByRole('timer', { name: 'Time left for Index rebuild saturating disks' });
+  await expect(timer).toHaveText(/^(14:59|15:00)$/);
+  await expect(panel).toContainText('Owner: Dana');
+
+  await page.clock.fastForward('15:01');
+  await expect(timer).toHaveText(/^Expired/);
+  await expect(panel.getByText('Pivot or escalate')).toBeVisible();
+  await expect
+    .poll(() => notificationTitles(page))
+    .toContain('Pivot or escalate: Index rebuild saturating disks');
+
+  await panel.getByRole('button', { name: 'Extend' }).click();
+  await panel.getByLabel('Extend by (minutes)').fill('10');
+  await panel.getByRole('button', { name: 'Extend timebox' }).click();
+  await expect(panel.getByText('Say why it needs longer: it goes on the record.')).toBeVisible();
+  await panel.getByLabel('Reason').fill('Rebuild finishes in 8 minutes');
+  await panel.getByRole('button', { name: 'Extend timebox' }).click();
+  await expect(timer).toHaveText(/^(9:59|10:00)$/);
+  await expect(timeline(page)).toContainText(
+    'Hypothesis timebox extended by 10 min: Index rebuild saturating disks. Reason: Rebuild finishes in 8 minutes',
+  );
+
+  await panel.getByRole('button', { name: 'Confirm' }).click();
+  await expect(timeline(page)).toContainText(
+    'Hypothesis confirmed: Index rebuild saturating disks',
+  );
+  await panel.getByRole('button', { name: 'Move to Identified' }).click();
+  await expect(page.getByLabel('Status')).toHaveValue('identified');
+
+  await reloadApp(page);
+  await expect(page.getByRole('region', { name: 'Hypotheses' }).getByRole('timer')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Hypotheses' })).toContainText('Closed (1)');
+});
+
+test('SEV1 without a cause at 30 minutes suggests escalating; Accept records it and it stops nagging', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Payments down', severity: 'SEV1' });
+  const name = 'No root cause after 30 min: escalate to VP Eng + CTO';
+  await page.clock.fastForward('29:00');
+  await expect(page.getByRole('timer', { name: 'Next engineering update' })).toHaveText(/^Overdue/);
+  await expect(page.getByRole('status', { name })).toHaveCount(0);
+  await page.clock.fastForward('01:01');
+  const banner = page.getByRole('status', { name });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Accept' }).click();
+  await expect(timeline(page)).toContainText(
+    'Escalated to VP Eng + CTO: No root cause identified 30 min after start (SEV1)',
+  );
+  await expect(banner).toHaveCount(0);
+  await reloadApp(page);
+  await expect(page.getByRole('status', { name })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Response-time targets' })).toContainText(
+    'Declared in 0 min (target < 5 min) ✓',
+  );
+});
+
+test('customer countdown only while customer-facing; a snooze needs a reason and is recorded', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Login slow', severity: 'SEV2' });
+  const customers = page.getByRole('timer', { name: 'Next customer update' });
+  await expect(page.getByRole('timer', { name: 'Next engineering update' })).toHaveText(
+    /^(29:59|30:00)$/,
+  );
+  await expect(customers).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit impact' }).click();
+  const impact = page.getByRole('dialog', { name: 'Edit impact' });
+  await impact.getByLabel('Customer-facing').check();
+  await impact.getByRole('button', { name: 'Save impact' }).click();
+  await expect(customers).toHaveText(/^(29:5\d|30:00)$/);
+  await expect(timeline(page)).toContainText('Customer-facing: yes');
+
+  await page
+    .getByRole('group', { name: 'Engineering updates' })
+    .getByRole('button', { name: 'Snooze' })
+    .click();
+  const snooze = page.getByRole('dialog', { name: 'Snooze Engineering reminder' });
+  await snooze.getByLabel('Snooze for').selectOption('10');
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  await expect(snooze.getByText('Say why the update can wait')).toBeVisible();
+  await snooze.getByLabel('Reason').fill('Waiting on the vendor call at 14:35');
+  await snooze.getByRole('button', { name: 'Snooze' }).click();
+  const eng = page.getByRole('timer', { name: 'Next engineering update' });
+  await expect(eng).toHaveText(/^(39:5\d|40:00)$/);
+  await expect(eng).toHaveAttribute('data-state', 'snoozed');
+  await expect(timeline(page)).toContainText(
+    'Engineering update reminder snoozed for 10 min (until 14:40 UTC). Reason: Waiting on the vendor call at 14:35',
+  );
+
+  await page.getByRole('button', { name: 'Edit impact' }).click();
+  await page.getByRole('dialog', { name: 'Edit impact' }).getByLabel('Customer-facing').uncheck();
+  await page
+    .getByRole('dialog', { name: 'Edit impact' })
+    .getByRole('button', { name: 'Save impact' })
+    .click();
+  await expect(customers).toHaveCount(0);
+
+  await reloadApp(page);
+  await expect(eng).toHaveText(/^39:\d\d$/);
+  await expect(customers).toHaveCount(0);
+});
