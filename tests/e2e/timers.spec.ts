@@ -204,3 +204,45 @@ test('customer countdown only while customer-facing; a snooze needs a reason and
   await expect(eng).toHaveText(/^39:\d\d$/);
   await expect(customers).toHaveCount(0);
 });
+
+test('a severity change re-plans the countdowns; a dismissed suggestion asks why and stays dismissed', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Reports lagging', severity: 'SEV3' });
+  const eng = page.getByRole('timer', { name: 'Next engineering update' });
+  await expect(eng).toHaveText(/^(1:59:59|2:00:00)$/);
+
+  await page.getByRole('button', { name: 'Edit impact' }).click();
+  const impact = page.getByRole('dialog', { name: 'Edit impact' });
+  await impact.getByLabel('Data-integrity concern').check();
+  await impact.getByRole('button', { name: 'Save impact' }).click();
+  const name = 'Data-integrity concern: make this SEV1';
+  const banner = page.getByRole('status', { name });
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await banner.getByRole('button', { name: 'Dismiss suggestion' }).click();
+  await expect(banner.getByText('Say why you are dismissing it')).toBeVisible();
+  await banner.getByLabel('Why dismiss?').fill('Only a stale cache, no stored data affected');
+  await banner.getByRole('button', { name: 'Dismiss suggestion' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(timeline(page)).toContainText(
+    'Escalation suggestion dismissed: Data-integrity concern: make this SEV1. Reason: Only a stale cache, no stored data affected',
+  );
+
+  await page.clock.fastForward('10:00');
+  await page.getByRole('button', { name: 'Change severity' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change severity' });
+  await dialog.getByLabel('Severity').selectOption('SEV2');
+  await dialog.getByLabel('Reason').fill('Key reports down for most customers');
+  await dialog.getByRole('button', { name: 'Change' }).click();
+  // SEV2 cadence is 30 min from declaration at 14:00: due 14:30, 20 minutes from now.
+  await expect(eng).toHaveText(/^(19:5\d|20:00)$/);
+  await expect(timeline(page)).toContainText(
+    /Severity: SEV3 → SEV2\. Reason: Key reports down for most customers.*Update cadence is now every 30 minutes\. Next updates: Engineering 14:30 UTC \(in (19|20) minutes\)/,
+  );
+  // The data-integrity trigger saw a new situation (SEV2): it suggests SEV1 again.
+  await expect(page.getByRole('status', { name })).toBeVisible();
+  await reloadApp(page);
+  await expect(page.getByRole('status', { name })).toBeVisible();
+  await expect(eng).toHaveText(/^(19:\d\d|20:00)$/);
+});

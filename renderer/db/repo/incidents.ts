@@ -189,7 +189,8 @@ export async function changeSeverity(
           id,
           plan.text,
           { type: 'cadence', from: incident.severity, to: String(plan.cadenceMs) },
-          ctx,
+          // 1 ms later, so the timeline (ordered by time, then random id) shows it after the change.
+          { ...ctx, now: ctx.now + 1 },
         ),
       );
     }
