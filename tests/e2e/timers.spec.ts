@@ -7,13 +7,17 @@ const START = new Date('2026-11-22T14:00:00Z');
 async function stubNotifications(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const calls: { title: string; tag?: string; body?: string }[] = [];
-    (window as unknown as { __notifications: typeof calls }).__notifications = calls;
+    const shown: { onclick: (() => void) | null }[] = [];
+    const w = window as unknown as { __notifications: typeof calls; __shown: typeof shown };
+    w.__notifications = calls;
+    w.__shown = shown;
     class FakeNotification {
       static permission = 'granted';
       static requestPermission = () => Promise.resolve('granted');
       onclick: (() => void) | null = null;
       constructor(title: string, options?: { tag?: string; body?: string }) {
         calls.push({ title, ...options });
+        shown.push(this);
       }
     }
     (window as unknown as { Notification: unknown }).Notification = FakeNotification;
@@ -65,7 +69,11 @@ test('the engineering countdown turns due soon, then overdue with a notification
   await page.getByRole('link', { name: 'Incidents' }).click();
   const row = page.getByRole('listitem').filter({ hasText: 'Checkout API errors' });
   await expect(row.getByRole('timer', { name: 'Next engineering update' })).toHaveText(/^Overdue/);
-  await row.getByRole('link').click();
+  // Clicking the notification opens its incident.
+  await page.evaluate(() =>
+    (window as unknown as { __shown: { onclick: (() => void) | null }[] }).__shown[0]?.onclick?.(),
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Checkout API errors' })).toBeVisible();
 
   // Reload while overdue: still overdue, by the right amount, and not notified twice.
   await reloadApp(page);
