@@ -34,16 +34,23 @@ export function TimelineList({
   const count = entries.length;
   const lastId = entries.at(-1)?.id;
 
+  const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
+    // Rows are measured as they render, so the bottom moves: stay on it while following.
     if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [following, count, lastId, virtualizer]);
+  }, [following, count, lastId, totalSize, virtualizer]);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    let lastTop = el.scrollTop;
     const onScroll = () => {
       const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK_PX;
-      setFollowing(atBottom);
+      // Only a move upwards is the reader leaving the bottom; growth of measured rows and our
+      // own scrolls to the end never are.
+      if (atBottom) setFollowing(true);
+      else if (el.scrollTop < lastTop) setFollowing(false);
+      lastTop = el.scrollTop;
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => el.removeEventListener('scroll', onScroll);

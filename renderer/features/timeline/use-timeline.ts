@@ -1,26 +1,22 @@
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { compareEntries, type TimelineEntry } from '../../../shared/domain/timeline';
+import { useEffect, useState } from 'react';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
 import { readCustomRoleNames } from '../../db/repo/roles';
+import { watchTimeline } from './timeline-feed';
 
 /**
  * Every entry of an incident (deleted ones too, for "Show deleted"), live, in timeline order;
- * undefined until the first read answers. Reads the [incidentId+occurredAt] index, so rows come
- * back almost sorted and the sort (for equal occurredAt: loggedAt, then id) is close to linear.
+ * undefined until the first rows answer. See {@link watchTimeline} for how it stays live.
  */
-export function useTimelineEntries(incidentId: string): TimelineEntry[] | undefined {
+export function useTimelineEntries(incidentId: string): readonly TimelineEntry[] | undefined {
   const db = useDb();
-  return useLiveQuery(
-    async () =>
-      (
-        await db.timelineEntries
-          .where('[incidentId+occurredAt]')
-          .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey])
-          .toArray()
-      ).sort(compareEntries),
-    [db, incidentId],
-  );
+  const [state, setState] = useState<{ id: string; entries: readonly TimelineEntry[] }>();
+  useEffect(() => {
+    const watch = watchTimeline(db, incidentId, (entries) => setState({ id: incidentId, entries }));
+    return () => watch.stop();
+  }, [db, incidentId]);
+  return state?.id === incidentId ? state.entries : undefined;
 }
 
 const NO_NAMES: string[] = [];

@@ -1,0 +1,107 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Incident } from '../../../shared/domain/incident';
+import { DbProvider } from '../../db/db-context';
+import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
+import { declareIncident } from '../../db/repo/incidents';
+import type { WarroomDb } from '../../db/schema';
+import { freshDb } from '../../db/test-db';
+import { LogField } from './log-field';
+
+let db: WarroomDb;
+let incident: Incident;
+beforeEach(async () => {
+  db = await freshDb();
+  incident = await declareIncident(
+    db,
+    { title: 'Checkout API errors', severity: 'SEV2', startedAt: Date.now() - 60_000 },
+    { now: Date.now(), author: 'Sam' },
+  );
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+function renderField() {
+  render(
+    <DbProvider db={db}>
+      <LogField
+        incident={incident}
+        timeZone="utc"
+        timeboxMinutes={15}
+        customRoles={[]}
+        onHelp={() => undefined}
+        onLogged={() => undefined}
+      />
+    </DbProvider>,
+  );
+  return screen.getByLabelText('Log entry');
+}
+
+const texts = async () =>
+  (await db.timelineEntries.where('incidentId').equals(incident.id).toArray())
+    .filter((e) => e.kind !== 'system')
+    .map((e) => [e.kind, e.text]);
+
+describe('LogField', () => {
+  it('commits on Enter after the write, clears the field and keeps focus', async () => {
+    const user = userEvent.setup();
+    const field = renderField();
+    await user.click(field);
+    await user.keyboard('f: pool at 100%{Enter}');
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(await texts()).toEqual([['finding', 'pool at 100%']]);
+    expect(field).toHaveFocus();
+  });
+
+  it('adds a new line on Shift+Enter without committing', async () => {
+    const user = userEvent.setup();
+    const field = renderField();
+    await user.click(field);
+    await user.keyboard('first{Shift>}{Enter}{/Shift}second');
+    expect(field).toHaveValue('first\nsecond');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(await texts()).toEqual([['note', 'first\nsecond']]);
+  });
+
+  it('keeps the text and shows the usage for a bad command', async () => {
+    const user = userEvent.setup();
+    const field = renderField();
+    await user.click(field);
+    await user.keyboard('/sev 9 why{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Give the new severity as 1–4');
+    expect(alert).toHaveTextContent('/sev <1-4> <reason>');
+    expect(field).toHaveValue('/sev 9 why');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveFocus();
+  });
+
+  it('keeps the text with the error when the write fails', async () => {
+    const original = db.timelineEntries.add.bind(db.timelineEntries);
+    db.timelineEntries.add = (() =>
+      Promise.reject(new Error('disk full'))) as unknown as typeof original;
+    const user = userEvent.setup();
+    const field = renderField();
+    await user.click(field);
+    await user.keyboard('d: roll back{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: disk full');
+    expect(field).toHaveValue('d: roll back');
+    db.timelineEntries.add = original;
+    expect(await texts()).toEqual([]);
+  });
+
+  it('restores a saved draft and saves new typing after a pause', async () => {
+    const key = timelineDraftKey(incident.id);
+    await saveDraft(db, key, 'h: half-typed', Date.now());
+    const field = renderField();
+    await waitFor(() => expect(field).toHaveValue('h: half-typed'));
+    const user = userEvent.setup();
+    await user.click(field);
+    await user.keyboard(' thought');
+    await waitFor(() => expect(loadDraft(db, key)).resolves.toBe('h: half-typed thought'));
+  });
+});
