@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { commsEntryText, listCommsUpdates, sendUpdate, type SendUpdateInput } from './comms';
+import { declareIncident } from './incidents';
+import { snoozeReminder } from './cadence';
+
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+const ctx = (now = NOW) => ({ now, author: 'Alice' });
+
+let db: WarroomDb;
+let incidentId: string;
+beforeEach(async () => {
+  db = await freshDb();
+  const inc = await declareIncident(
+    db,
+    { title: 'Checkout API errors', severity: 'SEV1', startedAt: NOW - 600_000 },
+    ctx(),
+  );
+  incidentId = inc.id;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+const input = (over: Partial<SendUpdateInput> = {}): SendUpdateInput => ({
+  incidentId,
+  audience: 'executives',
+  type: 'update',
+  subject: '[SEV1 UPDATE] checkout-api — Identified',
+  body: '**Status:** Identified\n## Next update\nNext update at 14:25 UTC (in 15 minutes).',
+  plainText: 'Status: Identified\n\nNext update at 14:25 UTC (in 15 minutes).',
+  format: 'rich',
+  ...over,
+});
+
+describe('sendUpdate', () => {
+  it('writes the comms row, the comms entry with audience and full text, and resets the countdown', async () => {
+    await snoozeReminder(db, incidentId, 'executives', 10, 'On a call', ctx(NOW + 14 * 60_000));
+    const at = NOW + 20 * 60_000;
+    const update = await sendUpdate(db, input(), ctx(at));
+
+    expect(await db.commsUpdates.toArray()).toEqual([update]);
+    expect(update).toMatchObject({
+      audience: 'executives',
+      type: 'update',
+      sentAt: at,
+      format: 'rich',
+    });
+    const entries = await db.timelineEntries.where('incidentId').equals(incidentId).toArray();
+    const comms = entries.filter((e) => e.kind === 'comms');
+    expect(comms).toHaveLength(1);
+    expect(comms[0]?.audience).toBe('executives');
+    expect(comms[0]?.text).toBe(
+      'Status update sent to Executives (copied as rich text): [SEV1 UPDATE] checkout-api — Identified\n\nStatus: Identified\n\nNext update at 14:25 UTC (in 15 minutes).',
+    );
+    const inc = await db.incidents.get(incidentId);
+    expect(inc?.cadence.executives).toEqual({
+      lastSentAt: at,
+      snoozedUntil: null,
+      snoozeReason: null,
+    });
+    // Other audiences keep their own countdowns.
+    expect(inc?.cadence.engineering?.lastSentAt).toBeNull();
+  });
+
+  it('writes nothing when any part of the transaction fails', async () => {
+    vi.spyOn(db.timelineEntries, 'add').mockRejectedValueOnce(new Error('disk full'));
+    await expect(sendUpdate(db, input(), ctx(NOW + 60_000))).rejects.toThrow('disk full');
+    expect(await db.commsUpdates.count()).toBe(0);
+    expect((await db.incidents.get(incidentId))?.cadence.executives?.lastSentAt).toBeNull();
+    expect((await db.timelineEntries.toArray()).filter((e) => e.kind === 'comms')).toEqual([]);
+  });
+
+  it('refuses an empty subject or message, and an unknown incident, writing nothing', async () => {
+    await expect(sendUpdate(db, input({ subject: '  ' }), ctx())).rejects.toMatchObject({
+      field: 'subject',
+    });
+    await expect(sendUpdate(db, input({ body: '\n' }), ctx())).rejects.toMatchObject({
+      field: 'message',
+    });
+    await expect(sendUpdate(db, input({ incidentId: 'nope' }), ctx())).rejects.toThrow(
+      'no longer exists',
+    );
+    expect(await db.commsUpdates.count()).toBe(0);
+  });
+
+  it('lists sent updates newest first', async () => {
+    await sendUpdate(db, input({ audience: 'engineering' }), ctx(NOW + 1000));
+    await sendUpdate(db, input({ format: 'file' }), ctx(NOW + 2000));
+    const list = await listCommsUpdates(db, incidentId);
+    expect(list.map((u) => [u.audience, u.format])).toEqual([
+      ['executives', 'file'],
+      ['engineering', 'rich'],
+    ]);
+  });
+});
+
+describe('commsEntryText', () => {
+  it('keeps a very long message within the entry limit', () => {
+    const text = commsEntryText(input({ plainText: 'x'.repeat(30_000) }));
+    expect(text.length).toBe(20_000);
+    expect(text.endsWith('…')).toBe(true);
+  });
+});

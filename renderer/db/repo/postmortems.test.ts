@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { changeStatus, declareIncident } from './incidents';
+import { mergeIntoEmpty, openPostmortem, savePostmortem, setPostmortemStatus } from './postmortems';
+
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+const ctx = (now = NOW) => ({ now, author: 'Alice' });
+
+let db: WarroomDb;
+let incidentId: string;
+beforeEach(async () => {
+  db = await freshDb();
+  const inc = await declareIncident(
+    db,
+    { title: 'Checkout API errors', severity: 'SEV2', startedAt: NOW - 600_000 },
+    ctx(),
+  );
+  incidentId = inc.id;
+});
+afterEach(() => {
+  db.close();
+});
+
+describe('mergeIntoEmpty', () => {
+  it('fills only missing or blank sections', () => {
+    expect(
+      mergeIntoEmpty(
+        { executiveSummary: 'Mine', lessons: '  ' },
+        {
+          executiveSummary: 'Drafted',
+          lessons: 'Drafted lessons',
+          wentWell: 'W',
+          whatHappened: ' ',
+        },
+      ),
+    ).toEqual({ executiveSummary: 'Mine', lessons: 'Drafted lessons', wentWell: 'W' });
+  });
+});
+
+describe('post-mortem save and prefill', () => {
+  it('creates on first open with the prefill, then never applies a prefill again', async () => {
+    const first = await openPostmortem(db, incidentId, { executiveSummary: 'Draft A' }, ctx());
+    expect(first).toMatchObject({
+      status: 'draft',
+      author: 'Alice',
+      fiveWhys: [],
+      allEntries: false,
+    });
+    expect(first.sections).toEqual({ executiveSummary: 'Draft A' });
+    await savePostmortem(db, incidentId, { sections: { executiveSummary: '' } }, ctx());
+    const again = await openPostmortem(db, incidentId, { executiveSummary: 'Draft B' }, ctx());
+    // The user cleared it on purpose: a later open does not put the draft back.
+    expect(again.sections.executiveSummary).toBe('');
+  });
+
+  it('merges saved sections one by one and keeps the others', async () => {
+    await openPostmortem(db, incidentId, { executiveSummary: 'Sum', wentWell: '- ok' }, ctx());
+    await savePostmortem(db, incidentId, { sections: { lessons: 'L1' } }, ctx(NOW + 1));
+    await savePostmortem(
+      db,
+      incidentId,
+      {
+        sections: { wentWell: '- paging worked' },
+        fiveWhys: ['a', 'b'],
+        author: 'Bo',
+        allEntries: true,
+      },
+      ctx(NOW + 2),
+    );
+    const pm = await db.postmortems.get(incidentId);
+    expect(pm).toMatchObject({
+      sections: { executiveSummary: 'Sum', wentWell: '- paging worked', lessons: 'L1' },
+      fiveWhys: ['a', 'b'],
+      author: 'Bo',
+      allEntries: true,
+      updatedAt: NOW + 2,
+    });
+  });
+
+  it('saving before the first open creates it; an unknown incident is refused', async () => {
+    await savePostmortem(db, incidentId, { sections: { lessons: 'x' } }, ctx());
+    expect((await db.postmortems.get(incidentId))?.sections).toEqual({ lessons: 'x' });
+    await expect(savePostmortem(db, 'nope', { author: 'x' }, ctx())).rejects.toThrow(
+      'no longer exists',
+    );
+    expect(await db.postmortems.count()).toBe(1);
+  });
+});
+
+describe('setPostmortemStatus', () => {
+  it('Final stamps the post-mortem completed milestone with its entry; leaving Final clears it', async () => {
+    await changeStatus(db, incidentId, 'resolved', ctx(NOW + 60_000), 'Rolled back');
+    await openPostmortem(db, incidentId, {}, ctx());
+    await setPostmortemStatus(db, incidentId, 'review', ctx(NOW + 1000));
+    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
+    await setPostmortemStatus(db, incidentId, 'final', ctx(NOW + 2000));
+    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBe(NOW + 2000);
+    expect((await db.postmortems.get(incidentId))?.status).toBe('final');
+    await setPostmortemStatus(db, incidentId, 'draft', ctx(NOW + 3000));
+    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
+    const texts = (await db.timelineEntries.where('incidentId').equals(incidentId).toArray())
+      .filter((e) => /Post-mortem/.test(e.text))
+      .sort((a, b) => a.loggedAt - b.loggedAt)
+      .map((e) => [e.kind, e.change?.type ?? null]);
+    expect(texts).toEqual([
+      ['note', null],
+      ['system', 'milestone'],
+      ['system', 'milestone'],
+    ]);
+  });
+});
