@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => {
             name: 'shared',
             root: '.',
             environment: 'node',
-            include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+            include: ['shared/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           },
         },
         {

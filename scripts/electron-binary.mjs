@@ -28,7 +28,9 @@ export function installedElectronBinary() {
  * were skipped); `{ ok: false }` when it is missing and cannot be had.
  * @returns {{ ok: true, path: string } | { ok: false }}
  */
-export function findElectronBinary({ allowDownload = !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD } = {}) {
+export function findElectronBinary({
+  allowDownload = !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD,
+} = {}) {
   const found = installedElectronBinary();
   if (found) return { ok: true, path: found };
   if (!allowDownload) return { ok: false };

@@ -1,0 +1,240 @@
+// `npm run bench`: speed and memory of the browser build in Debian's Chromium, each figure next
+// to a floor measured in the same run. Prints a Markdown table; writes bench-results.json.
+// Options: --tiny (small data, few repetitions: the smoke test), --out FILE.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from '@playwright/test';
+import { buildAndServe, bundleSize } from './serve.mjs';
+import { seedInPage } from './seed.mjs';
+import {
+  heapUsed,
+  launchSamples,
+  listSample,
+  logEntrySamples,
+  openIncidentSample,
+  rawPutSamples,
+} from './browser-figures.mjs';
+import { nodeFigures } from './node-figures.mjs';
+import { summarize } from './stats.mjs';
+
+const args = process.argv.slice(2);
+const tiny = args.includes('--tiny');
+const outIndex = args.indexOf('--out');
+const outFile = outIndex > -1 ? args[outIndex + 1] : 'bench-results.json';
+
+const cfg = tiny
+  ? {
+      reps: 3,
+      entryReps: 10,
+      incidents: 10,
+      entriesEach: 20,
+      big: 500,
+      mid: 100,
+      pinned: 10,
+      pmEntries: 200,
+    }
+  : {
+      reps: 7,
+      entryReps: 60,
+      incidents: 1000,
+      entriesEach: 200,
+      big: 50_000,
+      mid: 10_000,
+      pinned: 100,
+      pmEntries: 10_000,
+    };
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const results = [];
+/** Records one figure: samples summarised, its floor and target, and whether the target is met. */
+function record(figure, unit, samples, { floor = null, target = '', pass = null, note = '' } = {}) {
+  const row = {
+    figure,
+    unit,
+    ...summarize(samples),
+    floor: floor ? summarize(floor) : null,
+    target,
+    pass,
+    note,
+  };
+  results.push(row);
+  const f = row.floor ? ` (floor median ${row.floor.median})` : '';
+  console.error(`  ${figure}: median ${row.median} ${unit}${f}`);
+  return row;
+}
+
+const { baseURL, close, outDir } = await buildAndServe();
+console.error(`Serving the browser build at ${baseURL}`);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+
+try {
+  // 1. Launch to ready, empty database, against a blank page served the same way.
+  {
+    const blankCtx = await browser.newContext();
+    const blank = await launchSamples(blankCtx, baseURL, '/blank.html', cfg.reps, 'blank');
+    await blankCtx.close();
+    const empty = [];
+    for (let i = 0; i < cfg.reps; i++) {
+      const ctx = await browser.newContext();
+      empty.push(...(await launchSamples(ctx, baseURL, '/', 1, 'app')));
+      await ctx.close();
+    }
+    const med = summarize(empty).median;
+    const floorMed = summarize(blank).median;
+    record('Launch to ready, empty database', 'ms', empty, {
+      floor: blank,
+      target: '≤ 1.5× floor and < 500 ms',
+      pass: med <= Math.max(1.5 * floorMed, floorMed + 50) && med < 500,
+      note: 'floor: blank page from the same server (a 50 ms allowance applies when the floor is tiny)',
+    });
+    globalThis.__blank = blank;
+  }
+
+  // Seed one context with the big data set.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${baseURL}/`);
+  await page.waitForSelector('html[data-app-state="ready"]');
+  const emptyHeap = await heapUsed(page);
+  const t0 = Date.now();
+  const ids = await page.evaluate(seedInPage, {
+    incidents: cfg.incidents,
+    entriesEach: cfg.entriesEach,
+    seed: 42,
+    special: [
+      { name: 'Bench zero', entries: 0, pinned: 0 },
+      { name: 'Bench mid', entries: cfg.mid, pinned: 0 },
+      { name: 'Bench big', entries: cfg.big, pinned: cfg.pinned },
+    ],
+  });
+  console.error(
+    `Seeded ${cfg.incidents} incidents × ${cfg.entriesEach} entries + ${cfg.mid} + ${cfg.big} in ${Date.now() - t0} ms`,
+  );
+  const totalIncidents = cfg.incidents + 3;
+  // Raw IndexedDB writes are invisible to Dexie's live queries: reload to read them.
+  await page.reload();
+  await page.waitForSelector('html[data-app-state="ready"]');
+
+  // 2. Launch to ready with the seeded database.
+  {
+    const seeded = await launchSamples(ctx, baseURL, '/', cfg.reps, 'app');
+    const blank = globalThis.__blank;
+    const med = summarize(seeded).median;
+    record(
+      `Launch to ready, ${cfg.incidents} incidents / ${cfg.incidents * cfg.entriesEach} entries`,
+      'ms',
+      seeded,
+      {
+        floor: blank,
+        target: '≤ 1.5× floor and < 500 ms',
+        pass:
+          med <= Math.max(1.5 * summarize(blank).median, summarize(blank).median + 50) && med < 500,
+      },
+    );
+  }
+
+  // 3. Incident list over all incidents.
+  {
+    const samples = [];
+    for (let i = 0; i < cfg.reps; i++) samples.push(await listSample(page, totalIncidents));
+    record(`Incident list, ${totalIncidents} incidents`, 'ms', samples, {
+      target: '< 100 ms',
+      pass: summarize(samples).median < 100,
+    });
+  }
+
+  // 4. Log entry latency at 0, mid and big entries, with the raw put floor.
+  for (const [name, n] of [
+    ['Bench zero', 0],
+    ['Bench mid', cfg.mid],
+    ['Bench big', cfg.big],
+  ]) {
+    await page.evaluate((id) => (location.hash = `#/incidents/${id}`), ids[name]);
+    await page.getByRole('textbox', { name: 'Log entry' }).waitFor();
+    const floor = await rawPutSamples(page, cfg.entryReps);
+    const samples = await logEntrySamples(page, cfg.entryReps, name);
+    const s = summarize(samples);
+    const f = summarize(floor);
+    record(`Log entry: Enter → persisted and visible, ${n} entries`, 'ms', samples, {
+      floor,
+      target: 'p95 ≤ 2× floor p95 and < 16 ms',
+      pass: s.p95 <= 2 * f.p95 && s.p95 < 16,
+      note: 'floor: raw IndexedDB put of the same record, strict durability',
+    });
+  }
+
+  // 5. Open the big incident: first timeline paint and DOM nodes.
+  {
+    const samples = [];
+    let nodes = 0;
+    for (let i = 0; i < cfg.reps; i++) {
+      const r = await openIncidentSample(page, ids['Bench big']);
+      samples.push(r.ms);
+      nodes = Math.max(nodes, r.nodes);
+    }
+    record(`Open incident with ${cfg.big} entries: first timeline paint`, 'ms', samples, {
+      target: '< 100 ms',
+      pass: summarize(samples).median < 100,
+    });
+    record(`Open incident with ${cfg.big} entries: timeline DOM nodes`, 'nodes', [nodes], {
+      target: '< 300',
+      pass: nodes < 300,
+    });
+    const heap = await heapUsed(page);
+    record(
+      `JS heap after opening the ${cfg.big}-entry incident`,
+      'MB',
+      [(heap - emptyHeap) / 1e6],
+      {
+        floor: [emptyHeap / 1e6],
+        target: '< +100 MB over the empty app',
+        pass: heap - emptyHeap < 100e6,
+        note: 'value: heap growth over the empty app; floor: heap of the empty app (after GC)',
+      },
+    );
+  }
+  await ctx.close();
+
+  // 6. Pure figures in Node: post-mortem Markdown and metrics.
+  for (const f of await nodeFigures(cfg)) record(f.figure, f.unit, f.samples, f.opts);
+
+  // 7. Bundle size.
+  const gz = await bundleSize(outDir);
+  record('Renderer bundle, initial chunk, gzipped', 'KB', [gz / 1024], {
+    target: '< 300 KB',
+    pass: gz / 1024 < 300,
+  });
+} finally {
+  await browser.close();
+  await close();
+}
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+writeFileSync(
+  outFile,
+  JSON.stringify({ tiny, takenAt: new Date().toISOString(), machine, results }, null, 2),
+);
+
+const cell = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : String(x));
+console.log(`| figure | unit | n | min | median | p95 | max | floor median | target | met |`);
+console.log(`|---|---|---|---|---|---|---|---|---|---|`);
+for (const r of results)
+  console.log(
+    `| ${r.figure} | ${r.unit} | ${r.count} | ${cell(r.min)} | ${cell(r.median)} | ${cell(r.p95)} | ${cell(r.max)} | ${cell(r.floor?.median)} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'yes' : 'no'} |`,
+  );
+console.log(
+  `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. JSON: ${outFile}`,
+);
