@@ -1,0 +1,110 @@
+/**
+ * The composer's facts, from the incident as it stands: pure, so the message a person sees is
+ * testable without a database. Which facts count as "new" depends on the audience: actions and
+ * findings since the last update to THAT audience (its countdown's anchor).
+ */
+import type { Audience } from '../../../shared/domain/audience';
+import type { Incident } from '../../../shared/domain/incident';
+import type { ActionItem, Hypothesis, MessageType, Person } from '../../../shared/domain/records';
+import type { AppSettings } from '../../../shared/domain/settings';
+import { compareEntries, type TimelineEntry } from '../../../shared/domain/timeline';
+import { cadenceMsFor } from '../../../shared/logic/cadence';
+import type { CommsContext, CommsVariant } from '../../../shared/logic/comms-templates';
+import { POSTMORTEM_DUE_MS } from '../../../shared/logic/escalation';
+import { formatDate } from '../../../shared/logic/time';
+
+/** Everything the composer reads besides the incident. */
+export interface ComposeData {
+  entries: readonly TimelineEntry[];
+  hypotheses: readonly Hypothesis[];
+  actionItems: readonly ActionItem[];
+  people: readonly Person[];
+}
+
+/** What the user chose in the composer. */
+export interface ComposeChoice {
+  audience: Audience;
+  type: MessageType;
+  variant: CommsVariant;
+}
+
+/** How many of the latest findings an update lists. */
+export const MAX_FINDINGS = 5;
+
+const withOwner = (text: string, owner: string): string =>
+  owner.trim() ? `${text} (${owner.trim()})` : text;
+
+/** The message type to start with: Resolved once resolved, Initial before the first update. */
+export function defaultMessageType(incident: Incident, audience: Audience): MessageType {
+  if (incident.status === 'resolved') return 'resolved';
+  return incident.cadence[audience]?.lastSentAt == null ? 'initial' : 'update';
+}
+
+/**
+ * Builds the context for `buildMessage`. Findings: the latest few, since the last update to the
+ * audience for a status update. Confirmed hypotheses: all of them (the cause stays the cause).
+ * Actions since the last update exclude to-dos (`todo:` entries), which are next steps until
+ * done. Next steps: open hypotheses to test, then open action items. The next update is one
+ * cadence from now, since sending this message restarts the countdown; none after resolution.
+ */
+export function buildCommsContext(
+  incident: Incident,
+  data: ComposeData,
+  choice: ComposeChoice,
+  now: number,
+  settings: Pick<AppSettings, 'timeZone' | 'cadenceMinutes'>,
+): CommsContext {
+  const lastSentAt = incident.cadence[choice.audience]?.lastSentAt ?? null;
+  const live = data.entries.filter((e) => e.deletedAt === null).sort(compareEntries);
+  const since = (e: TimelineEntry) => lastSentAt === null || e.occurredAt > lastSentAt;
+  const onlyNew = choice.type === 'update';
+  const findings = live
+    .filter((e) => e.kind === 'finding' && (!onlyNew || since(e)))
+    .map((e) => e.text.trim())
+    .slice(-MAX_FINDINGS);
+  const confirmed = data.hypotheses
+    .filter((h) => h.status === 'confirmed')
+    .sort((a, b) => (a.closedAt ?? a.openedAt) - (b.closedAt ?? b.openedAt))
+    .map((h) => h.text.trim());
+  const actions = live
+    .filter((e) => e.kind === 'action' && e.change?.type !== 'action-item' && since(e))
+    .map((e) => e.text.trim());
+  const nextSteps = [
+    ...data.hypotheses
+      .filter((h) => h.status === 'open')
+      .sort((a, b) => a.dueAt - b.dueAt)
+      .map((h) => withOwner(`Test hypothesis: ${h.text.trim()}`, h.owner)),
+    ...data.actionItems
+      .filter(
+        (a) =>
+          a.incidentId === incident.id &&
+          (a.status === 'not-started' || a.status === 'in-progress'),
+      )
+      .map((a) => withOwner(a.title, a.owner)),
+  ];
+  const resolved = choice.type === 'resolved' || incident.status === 'resolved';
+  const resolvedAt = incident.milestones.resolved;
+  return {
+    incident,
+    audience: choice.audience,
+    type: choice.type,
+    variant: choice.variant,
+    now,
+    timeZone: settings.timeZone,
+    nextUpdateAt: resolved ? null : now + cadenceMsFor(incident.severity, settings),
+    findings,
+    confirmedHypotheses: confirmed,
+    actionsSinceLastUpdate: actions,
+    nextSteps,
+    needs: [],
+    durationMs: null,
+    dataLost: null,
+    postmortemDate:
+      resolvedAt === undefined
+        ? null
+        : formatDate(resolvedAt + POSTMORTEM_DUE_MS, settings.timeZone),
+    actionItemsWhere: null,
+    eta: null,
+    people: data.people.map((p) => ({ name: p.name, handle: p.handle })),
+  };
+}

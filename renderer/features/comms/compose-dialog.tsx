@@ -1,0 +1,308 @@
+import { useState } from 'react';
+import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import type { Incident } from '../../../shared/domain/incident';
+import {
+  MESSAGE_TYPES,
+  MESSAGE_TYPE_LABELS,
+  type MessageType,
+} from '../../../shared/domain/records';
+import type { AppSettings } from '../../../shared/domain/settings';
+import type { CommsVariant } from '../../../shared/logic/comms-templates';
+import { buildMessage } from '../../../shared/render/comms';
+import type { SendFormat } from '../../db/repo/comms';
+import { useNow } from '../../store/ui-store';
+import { Dialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { buildCommsContext, defaultMessageType, type ComposeData } from './comms-context';
+import { InternalWarning, internalFinds } from './internal-warning';
+import { docToEditable, editableToDoc } from './editable-message';
+import { useComposeData, useCustomTemplates } from './queries';
+import { useSendUpdate } from './use-send-update';
+
+/** Where the composer starts: an audience and type, and for "Reopen" the text that was sent. */
+export interface ComposeStart {
+  audience: Audience;
+  type?: MessageType;
+  subject?: string;
+  body?: string;
+}
+
+/** The "Compose update" dialog. Its state resets each time it opens. */
+export function ComposeDialog({
+  incident,
+  settings,
+  open,
+  onOpenChange,
+  start,
+}: {
+  incident: Incident;
+  settings: AppSettings;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  start: ComposeStart;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Compose update" wide>
+      <ComposerLoader incident={incident} settings={settings} start={start} />
+    </Dialog>
+  );
+}
+
+function ComposerLoader(props: { incident: Incident; settings: AppSettings; start: ComposeStart }) {
+  const data = useComposeData(props.incident.id);
+  if (!data) return <p className="muted">Loading the incident…</p>;
+  return <Composer {...props} data={data} />;
+}
+
+const VARIANT_LABELS: Readonly<Record<Audience, string | null>> = {
+  engineering: 'Tactical report',
+  executives: 'Executive report',
+  customers: null,
+};
+
+const SEND_BUTTONS: readonly [SendFormat, string][] = [
+  ['markdown', 'Copy Markdown'],
+  ['plain', 'Copy plain text'],
+  ['slack', 'Copy for Slack'],
+  ['rich', 'Copy rich text'],
+  ['file', 'Save as Markdown'],
+];
+
+const DONE_WORDS: Readonly<Record<SendFormat, string>> = {
+  markdown: 'Copied as Markdown',
+  plain: 'Copied as plain text',
+  slack: 'Copied for Slack',
+  rich: 'Copied as rich text',
+  file: 'Saved as Markdown',
+};
+
+type Feedback = { tone: 'ok' | 'error'; text: string } | null;
+
+function Composer({
+  incident,
+  settings,
+  start,
+  data,
+}: {
+  incident: Incident;
+  settings: AppSettings;
+  start: ComposeStart;
+  data: ComposeData;
+}) {
+  const now = useNow();
+  const templates = useCustomTemplates();
+  const send = useSendUpdate();
+  const [audience, setAudience] = useState<Audience>(start.audience);
+  const [type, setType] = useState<MessageType>(
+    start.type ?? defaultMessageType(incident, start.audience),
+  );
+  const [typeTouched, setTypeTouched] = useState(start.type !== undefined);
+  const [variant, setVariant] = useState<CommsVariant>('standard');
+  const [subjectDraft, setSubjectDraft] = useState<string | null>(start.subject ?? null);
+  const [messageDraft, setMessageDraft] = useState<string | null>(start.body ?? null);
+  const [confirming, setConfirming] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [recordedKey, setRecordedKey] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const effectiveVariant = VARIANT_LABELS[audience] ? variant : 'standard';
+  const ctx = buildCommsContext(
+    incident,
+    data,
+    { audience, type, variant: effectiveVariant },
+    now,
+    settings,
+  );
+  const custom = effectiveVariant === 'standard' ? templates[audience]?.[type] : undefined;
+  const built = buildMessage(ctx, custom);
+  const subject = subjectDraft ?? built.subject;
+  const message = messageDraft ?? docToEditable(built.doc);
+  const doc = messageDraft === null ? built.doc : editableToDoc(messageDraft);
+  const edited = subjectDraft !== null || messageDraft !== null;
+  const finds = audience === 'customers' ? internalFinds(subject, doc, data.people) : [];
+
+  const regenerate = () => {
+    setSubjectDraft(null);
+    setMessageDraft(null);
+    setConfirming(false);
+    setFeedback(null);
+  };
+
+  const onSend = async (format: SendFormat) => {
+    if (!subject.trim() || !message.trim()) {
+      setFeedback({
+        tone: 'error',
+        text: 'Write a subject and a message first. Nothing was sent.',
+      });
+      return;
+    }
+    const key = JSON.stringify([audience, type, subject, message]);
+    setBusy(true);
+    const outcome = await send({
+      incidentId: incident.id,
+      ref: incident.ref,
+      audience,
+      type,
+      subject,
+      message,
+      doc,
+      format,
+      record: key !== recordedKey,
+    });
+    setBusy(false);
+    if (!outcome.ok) {
+      const what = format === 'file' ? 'Not saved' : 'Not copied';
+      setFeedback({
+        tone: 'error',
+        text: outcome.copied
+          ? `${DONE_WORDS[format]}, but not recorded: ${outcome.error}`
+          : `${what}: ${outcome.error} Nothing was recorded.`,
+      });
+      return;
+    }
+    if (outcome.recorded) setRecordedKey(key);
+    setFeedback({
+      tone: 'ok',
+      text: outcome.recorded
+        ? `${DONE_WORDS[format]}. Recorded on the timeline; the ${AUDIENCE_LABELS[audience]} countdown restarted.`
+        : `${DONE_WORDS[format]} (already recorded).`,
+    });
+  };
+
+  return (
+    <form className="form compose" noValidate onSubmit={(e) => e.preventDefault()}>
+      <div className="field-row">
+        <Field label="Audience">
+          <select
+            value={audience}
+            onChange={(e) => {
+              const next = e.target.value as Audience;
+              setAudience(next);
+              if (!typeTouched) setType(defaultMessageType(incident, next));
+            }}
+          >
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIENCE_LABELS[a]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Message type">
+          <select
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as MessageType);
+              setTypeTouched(true);
+            }}
+          >
+            {MESSAGE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {MESSAGE_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {VARIANT_LABELS[audience] ? (
+          <fieldset className="compose-variant">
+            <legend>Variant</legend>
+            {(['standard', 'report'] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name="compose-variant"
+                  value={v}
+                  checked={effectiveVariant === v}
+                  onChange={() => setVariant(v)}
+                />{' '}
+                {v === 'standard' ? 'Standard' : VARIANT_LABELS[audience]}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+      </div>
+      {edited ? (
+        <div className="compose-edited" role="note">
+          {confirming ? (
+            <>
+              <span>Replace your edited subject and message with a fresh one?</span>{' '}
+              <button type="button" className="button button-small" onClick={regenerate}>
+                Replace my text
+              </button>{' '}
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setConfirming(false)}
+              >
+                Keep my text
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="muted">
+                Your edits are kept when you change the audience or type.
+              </span>{' '}
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setConfirming(true)}
+              >
+                Regenerate
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+      <Field label="Subject">
+        <input
+          type="text"
+          value={subject}
+          onChange={(e) => {
+            setSubjectDraft(e.target.value);
+            setFeedback(null);
+          }}
+        />
+      </Field>
+      <Field
+        label="Message"
+        hint="Edit freely: lines starting with ## are headings, - list items, **text** bold."
+      >
+        <textarea
+          className="compose-message"
+          rows={14}
+          value={message}
+          onChange={(e) => {
+            setMessageDraft(e.target.value);
+            setFeedback(null);
+          }}
+        />
+      </Field>
+      {finds.length ? <InternalWarning finds={finds} /> : null}
+      <div className="button-row compose-send">
+        {SEND_BUTTONS.map(([format, label]) => (
+          <button
+            key={format}
+            type="button"
+            className={format === 'rich' ? 'button button-primary' : 'button'}
+            disabled={busy}
+            onClick={() => void onSend(format)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <p className="muted compose-hint">
+        Copying or saving records the update on the timeline and restarts the{' '}
+        {AUDIENCE_LABELS[audience]} countdown.
+      </p>
+      {feedback ? (
+        <p
+          className={feedback.tone === 'error' ? 'form-error' : 'compose-ok'}
+          role={feedback.tone === 'error' ? 'alert' : 'status'}
+        >
+          {feedback.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}

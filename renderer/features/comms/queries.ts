@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CommsUpdate } from '../../../shared/domain/records';
+import { useDb } from '../../db/db-context';
+import { listCommsUpdates } from '../../db/repo/comms';
+import { readCustomTemplates, type CustomTemplates } from '../../db/repo/templates';
+import type { ComposeData } from './comms-context';
+
+/** The facts the composer fills a message from, live; undefined until the first read. */
+export function useComposeData(incidentId: string): ComposeData | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [entries, hypotheses, actionItems, people] = await Promise.all([
+      db.timelineEntries.where('incidentId').equals(incidentId).toArray(),
+      db.hypotheses.where('incidentId').equals(incidentId).toArray(),
+      db.actionItems.where('incidentId').equals(incidentId).toArray(),
+      db.people.toArray(),
+    ]);
+    return { entries, hypotheses, actionItems, people };
+  }, [db, incidentId]);
+}
+
+/** Saved custom templates, live ({} until read or when none). */
+export function useCustomTemplates(): CustomTemplates {
+  const db = useDb();
+  return useLiveQuery(() => readCustomTemplates(db), [db], {});
+}
+
+/** An incident's sent updates, newest first, live. */
+export function useCommsHistory(incidentId: string): CommsUpdate[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listCommsUpdates(db, incidentId), [db, incidentId]);
+}

@@ -1,0 +1,178 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import {
+  MESSAGE_TYPES,
+  MESSAGE_TYPE_LABELS,
+  type MessageType,
+} from '../../../shared/domain/records';
+import { DEFAULT_TEMPLATES, type MessageTemplate } from '../../../shared/logic/comms-templates';
+import {
+  LIST_PLACEHOLDERS,
+  PLACEHOLDERS,
+  type PlaceholderName,
+} from '../../../shared/logic/placeholders';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import {
+  readCustomTemplates,
+  resetTemplate,
+  saveTemplate,
+  templateErrors,
+  templateKey,
+  type CustomTemplates,
+} from '../../db/repo/templates';
+import { useUiStore } from '../../store/ui-store';
+import { Field } from '../../ui/field';
+
+/**
+ * Settings section for the stakeholder message templates, per audience × message type: subject
+ * and body with named placeholders, checked as you type (an unknown placeholder is an error next
+ * to its field, and saving is refused with the text kept), and "Reset to default".
+ */
+export function TemplatesEditor() {
+  const db = useDb();
+  const custom = useLiveQuery(() => readCustomTemplates(db), [db]);
+  return (
+    <section className="panel templates-editor" aria-labelledby="templates-heading">
+      <h2 id="templates-heading">Message templates</h2>
+      <p className="muted">
+        The Compose update dialog fills these in. Use placeholders such as {'{{service}}'} or{' '}
+        {'{{nextUpdate}}'}; a list placeholder alone on a line becomes a bulleted list.
+      </p>
+      {custom ? <TemplateForm custom={custom} /> : null}
+      <PlaceholderList />
+    </section>
+  );
+}
+
+function TemplateForm({ custom }: { custom: CustomTemplates }) {
+  const db = useDb();
+  const toast = useUiStore((s) => s.toast);
+  const [audience, setAudience] = useState<Audience>('engineering');
+  const [type, setType] = useState<MessageType>('initial');
+  // Unsaved edits per template, so switching audience or type never loses typed text.
+  const [drafts, setDrafts] = useState<Record<string, MessageTemplate>>({});
+  const [saveError, setSaveError] = useState<{ subject?: string; body?: string; form?: string }>(
+    {},
+  );
+  const key = templateKey(audience, type);
+  const saved = custom[audience]?.[type];
+  const current = drafts[key] ?? saved ?? DEFAULT_TEMPLATES[audience][type];
+  const live = templateErrors(current);
+  const dirty = drafts[key] !== undefined;
+  const errors = { subject: live.subject ?? saveError.subject, body: live.body ?? saveError.body };
+
+  const edit = (patch: Partial<MessageTemplate>) => {
+    setDrafts((d) => ({ ...d, [key]: { ...current, ...patch } }));
+    setSaveError({});
+  };
+  const clearDraft = () =>
+    setDrafts((d) => {
+      const next = { ...d };
+      delete next[key];
+      return next;
+    });
+
+  const save = async () => {
+    try {
+      await saveTemplate(db, audience, type, current);
+      clearDraft();
+      setSaveError({});
+      toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template saved.`);
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      const message = describeWriteError(e);
+      setSaveError(
+        field === 'subject' || field === 'body' ? { [field]: message } : { form: message },
+      );
+    }
+  };
+  const reset = async () => {
+    try {
+      await resetTemplate(db, audience, type);
+      clearDraft();
+      setSaveError({});
+      toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template reset to default.`);
+    } catch (e) {
+      setSaveError({ form: describeWriteError(e) });
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
+      <div className="field-row">
+        <Field label="Template audience">
+          <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
+            {AUDIENCES.map((a) => (
+              <option key={a} value={a}>
+                {AUDIENCE_LABELS[a]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Template message type">
+          <select value={type} onChange={(e) => setType(e.target.value as MessageType)}>
+            {MESSAGE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {MESSAGE_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <p className="muted" aria-live="polite">
+        {saved ? 'A custom template is in use.' : 'The default template is in use.'}
+        {dirty ? ' You have unsaved changes.' : ''}
+      </p>
+      <Field label="Subject template" error={errors.subject}>
+        <input
+          type="text"
+          value={current.subject}
+          onChange={(e) => edit({ subject: e.target.value })}
+        />
+      </Field>
+      <Field label="Body template" error={errors.body}>
+        <textarea
+          rows={10}
+          className="template-body"
+          value={current.body}
+          onChange={(e) => edit({ body: e.target.value })}
+        />
+      </Field>
+      {saveError.form ? (
+        <p className="form-error" role="alert">
+          {saveError.form}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => void save()}>
+          Save template
+        </button>
+        <button type="button" className="button" onClick={() => void reset()}>
+          Reset to default
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PlaceholderList() {
+  const names = Object.keys(PLACEHOLDERS) as PlaceholderName[];
+  return (
+    <details className="placeholder-list">
+      <summary>Placeholders</summary>
+      <dl>
+        {names.map((name) => (
+          <div key={name}>
+            <dt>
+              <code>{`{{${name}}}`}</code>
+              {LIST_PLACEHOLDERS.has(name) ? <span className="muted"> (list)</span> : null}
+            </dt>
+            <dd>{PLACEHOLDERS[name]}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

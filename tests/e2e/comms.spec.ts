@@ -1,0 +1,193 @@
+import { expect, test, type Page } from '@playwright/test';
+import { declare, openApp, reloadApp } from './support';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const START = new Date('2026-11-22T14:00:00Z');
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
+const composer = (page: Page) => page.getByRole('dialog', { name: 'Compose update' });
+
+async function log(page: Page, line: string): Promise<void> {
+  const field = page.getByLabel('Log entry');
+  await field.fill(line);
+  await field.press('Enter');
+  await expect(field).toHaveValue('');
+}
+
+async function assign(page: Page, role: string, person: string): Promise<void> {
+  const group = page
+    .getByRole('region', { name: 'Roles' })
+    .getByRole('group', { name: role, exact: true });
+  await group.getByRole('button', { name: 'Assign' }).click();
+  await group.getByLabel('Person').fill(person);
+  await group.getByLabel('Person').press('Enter');
+  await expect(group).toContainText(person);
+}
+
+async function readClipboard(page: Page): Promise<{ types: string[]; html: string; text: string }> {
+  return page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const item = items[0];
+    if (!item) return { types: [], html: '', text: '' };
+    const read = async (type: string) =>
+      item.types.includes(type) ? (await item.getType(type)).text() : '';
+    return {
+      types: [...item.types],
+      html: await read('text/html'),
+      text: await read('text/plain'),
+    };
+  });
+}
+
+test('a SEV1 status update for executives is copied as rich text, recorded, resets the timer and reopens', async ({
+  page,
+}) => {
+  await page.clock.install({ time: START });
+  await openApp(page);
+  await declare(page, {
+    title: 'Checkout API errors',
+    severity: 'SEV1',
+    services: ['checkout-api'],
+    impact: '40% of checkouts failing',
+  });
+  await assign(page, 'Incident Commander', 'Alice');
+  await assign(page, 'Scribe', 'Sam');
+  await log(page, 'f: Error rate rose to 18% right after config deploy 2.3.1');
+  await log(page, 'a: Paused the deploy pipeline');
+  await page
+    .getByRole('region', { name: 'Hypotheses' })
+    .getByRole('button', { name: 'Add hypothesis' })
+    .click();
+  const add = page.getByRole('dialog', { name: 'Add hypothesis' });
+  await add.getByLabel('Hypothesis').fill('Connection pool max lowered to 20 by the config change');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Hypotheses' })
+    .getByRole('button', { name: 'Confirm' })
+    .click();
+  await expect(timeline(page)).toContainText('Hypothesis confirmed');
+
+  await page.clock.fastForward('05:00');
+  const exec = page.getByRole('timer', { name: 'Next executive update' });
+  await expect(exec).toHaveText(/^(9:5\d|10:00)$/);
+
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  const dialog = composer(page);
+  await dialog.getByLabel('Audience').selectOption({ label: 'Executives' });
+  await dialog.getByLabel('Message type').selectOption({ label: 'Status update' });
+  await expect(dialog.getByLabel('Subject')).toHaveValue(
+    '[SEV1 UPDATE] checkout-api — Investigating',
+  );
+  const message = dialog.getByLabel('Message', { exact: true });
+  await expect(message).toHaveValue(/\*\*Cause:\*\* Connection pool max lowered to 20/);
+  await expect(message).toHaveValue(/Next update at 14:20 UTC \(in 15 minutes\)\./);
+
+  await dialog.getByRole('button', { name: 'Copy rich text' }).click();
+  await expect(dialog.getByRole('status')).toContainText(
+    'Copied as rich text. Recorded on the timeline; the Executives countdown restarted.',
+  );
+  const clip = await readClipboard(page);
+  expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  expect(clip.html).toContain('[SEV1 UPDATE] checkout-api — Investigating');
+  expect(clip.html).toContain('<strong>Cause:</strong>');
+  expect(clip.html).toContain('Next update at 14:20 UTC (in 15 minutes).');
+  expect(clip.text).toContain('Subject: [SEV1 UPDATE] checkout-api — Investigating');
+  expect(clip.text).toContain('Next update at 14:20 UTC (in 15 minutes).');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await expect(timeline(page)).toContainText(
+    'Status update sent to Executives (copied as rich text): [SEV1 UPDATE] checkout-api — Investigating',
+  );
+  await expect(timeline(page)).toContainText('Cause: Connection pool max lowered to 20');
+  await expect(exec).toHaveText(/^(14:5\d|15:00)$/);
+  // Engineering was not sent anything: its countdown runs on from declaration.
+  await expect(page.getByRole('timer', { name: 'Next engineering update' })).toHaveText(
+    /^(9:5\d|10:00)$/,
+  );
+
+  await reloadApp(page);
+  await expect(exec).toHaveText(/^(14:5\d|15:00)$/);
+  const history = page.getByRole('list', { name: 'Sent updates' });
+  const sent = history.getByRole('listitem').filter({ hasText: 'Executives' });
+  await expect(sent).toContainText('Status update');
+  await expect(sent).toContainText('[SEV1 UPDATE] checkout-api — Investigating');
+  await sent.getByRole('button', { name: 'Reopen' }).click();
+  await expect(composer(page).getByLabel('Audience')).toHaveValue('executives');
+  await expect(composer(page).getByLabel('Subject')).toHaveValue(
+    '[SEV1 UPDATE] checkout-api — Investigating',
+  );
+  await expect(composer(page).getByLabel('Message', { exact: true })).toHaveValue(
+    /Next update at 14:20 UTC/,
+  );
+});
+
+test('edits survive a change of audience until Regenerate is confirmed; Copy Markdown carries the edit', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Search slow', severity: 'SEV2', services: ['search'] });
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  const dialog = composer(page);
+  await expect(dialog.getByLabel('Message type')).toHaveValue('initial');
+  await dialog
+    .getByLabel('Message', { exact: true })
+    .fill('Search is slow.\n- We <b>rolled back</b> | index v2');
+  await dialog.getByLabel('Audience').selectOption({ label: 'Executives' });
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(/^Search is slow\./);
+  await dialog.getByRole('button', { name: 'Copy Markdown' }).click();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clip).toContain('**Subject:** \\[SEV2\\] search');
+  // Edited text stays text: the tag is escaped and the pipe cannot start a table.
+  expect(clip).toContain('- We &lt;b>rolled back&lt;/b> \\| index v2');
+  await expect(dialog.getByRole('status')).toContainText('Copied as Markdown');
+
+  await dialog.getByRole('button', { name: 'Regenerate' }).click();
+  await dialog.getByRole('button', { name: 'Keep my text' }).click();
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(/^Search is slow\./);
+  await dialog.getByRole('button', { name: 'Regenerate' }).click();
+  await dialog.getByRole('button', { name: 'Replace my text' }).click();
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(
+    /^\*\*Current status:\*\*/,
+  );
+});
+
+test('a customer message that looks internal is flagged with the hostnames', async ({ page }) => {
+  await openApp(page);
+  await declare(page, {
+    title: 'Checkout failing',
+    severity: 'SEV2',
+    customerFacing: true,
+    impact: 'Checkout fails while db-prod-3.internal and 10.0.3.7 are overloaded',
+  });
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  const dialog = composer(page);
+  await dialog.getByLabel('Audience').selectOption({ label: 'Customers' });
+  const warning = dialog.getByRole('note', { name: 'Looks internal' });
+  await expect(warning).toContainText('Hostname: db-prod-3.internal');
+  await expect(warning).toContainText('IP address: 10.0.3.7');
+  await dialog
+    .getByLabel('Message', { exact: true })
+    .fill('Checkout is failing for some customers.');
+  await dialog.getByLabel('Subject').fill('Investigating: checkout problems');
+  await expect(warning).toHaveCount(0);
+});
+
+test('a failed clipboard write shows an error and records nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    const reject = () => Promise.reject(new DOMException('Clipboard blocked', 'NotAllowedError'));
+    Object.defineProperty(navigator.clipboard, 'writeText', { value: reject });
+    Object.defineProperty(navigator.clipboard, 'write', { value: reject });
+  });
+  await openApp(page);
+  await declare(page, { title: 'Queue backlog', severity: 'SEV3' });
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  const dialog = composer(page);
+  await dialog.getByRole('button', { name: 'Copy plain text' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Not copied: Clipboard blocked');
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was recorded.');
+  await page.keyboard.press('Escape');
+  await expect(timeline(page)).not.toContainText('sent to Engineering');
+  await expect(page.getByText('Sent updates (0)')).toBeVisible();
+});
