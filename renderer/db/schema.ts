@@ -36,6 +36,16 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 2: timeline entries indexed by incident and kind, so the escalation triggers and the
+ * composer read only the system/finding/action rows instead of scanning a 50,000-entry timeline.
+ * Index-only change: no upgrade function needed.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  timelineEntries: 'id, incidentId, [incidentId+occurredAt], [incidentId+kind], loggedAt',
+} as const;
+
 /** The Warroom database: typed tables, strict durability on every write transaction. */
 export class WarroomDb extends Dexie {
   incidents!: EntityTable<Incident, 'id'>;
@@ -55,5 +65,6 @@ export class WarroomDb extends Dexie {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }

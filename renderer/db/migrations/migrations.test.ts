@@ -26,6 +26,11 @@ describe('schema migrations', () => {
     for (const row of await db.incidents.toArray()) incidentSchema.parse(row);
     for (const row of await db.timelineEntries.toArray()) timelineEntrySchema.parse(row);
     expect(await db.incidents.where('ref').equals('INC-2026-11-22-001').count()).toBe(1);
+    // v2's index answers for rows written under v1.
+    expect(
+      await db.timelineEntries.where('[incidentId+kind]').equals(['inc-1', 'finding']).count(),
+    ).toBe(1);
+    expect(db.verno).toBe(2);
     db.close();
   });
 });

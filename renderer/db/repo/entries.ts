@@ -1,7 +1,7 @@
 import type { Audience } from '../../../shared/domain/audience';
 import type { EntryKind, SystemChange, TimelineEntry } from '../../../shared/domain/timeline';
 import { newId } from '../ids';
-import type { CommandContext } from './context';
+import { happenedAt, type CommandContext } from './context';
 
 /** Builds a timeline entry row; callers write it inside their own transaction. */
 export function makeEntry(
@@ -21,7 +21,7 @@ export function makeEntry(
     incidentId,
     kind,
     text,
-    occurredAt: extra.occurredAt ?? ctx.now,
+    occurredAt: extra.occurredAt ?? happenedAt(ctx),
     loggedAt: ctx.now,
     author: ctx.author,
     pinned: extra.pinned ?? false,
@@ -46,6 +46,6 @@ export function systemEntry(
   return makeEntry(incidentId, 'system', text, ctx, {
     change,
     pinned,
-    occurredAt: occurredAt ?? ctx.now,
+    occurredAt: occurredAt ?? happenedAt(ctx),
   });
 }

@@ -24,7 +24,7 @@ import { replanAfterSeverityChange } from '../../../shared/logic/cadence';
 import { formatDateTime } from '../../../shared/logic/time';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
+import { happenedAt, type CommandContext } from './context';
 import { systemEntry } from './entries';
 import { RepoError } from './errors';
 import { readSettings } from './settings';
@@ -124,7 +124,7 @@ export async function changeStatus(
       throw new RepoError('Say in one line how it was resolved.', 'resolutionSummary');
     const milestones = { ...incident.milestones };
     const milestone = STATUS_MILESTONE[status];
-    if (milestone && milestones[milestone] === undefined) milestones[milestone] = ctx.now;
+    if (milestone && milestones[milestone] === undefined) milestones[milestone] = happenedAt(ctx);
     if (incident.status === 'resolved') delete milestones.resolved;
     const next: Incident = {
       ...incident,
@@ -190,7 +190,7 @@ export async function changeSeverity(
           plan.text,
           { type: 'cadence', from: incident.severity, to: String(plan.cadenceMs) },
           // 1 ms later, so the timeline (ordered by time, then random id) shows it after the change.
-          { ...ctx, now: ctx.now + 1 },
+          { ...ctx, now: ctx.now + 1, occurredAt: happenedAt(ctx) + 1 },
         ),
       );
     }

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/logic/roles';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
+import { happenedAt, type CommandContext } from './context';
 import { systemEntry } from './entries';
 import { RepoError } from './errors';
 import { PERSON_NAME_MAX, touchPerson } from './people';
@@ -107,14 +107,14 @@ export async function assignRole(
       const multiple = def?.multiple ?? false;
       const previous = multiple ? null : (open.at(-1)?.person ?? null);
       if (!multiple)
-        for (const a of open) await db.roleAssignments.update(a.id, { endedAt: ctx.now });
+        for (const a of open) await db.roleAssignments.update(a.id, { endedAt: happenedAt(ctx) });
       const assignment: RoleAssignment = {
         id: newId(),
         incidentId,
         role: roleKey,
         roleName,
         person: name,
-        startedAt: ctx.now,
+        startedAt: happenedAt(ctx),
         endedAt: null,
         note,
         assignedBy: ctx.author,
@@ -144,7 +144,7 @@ export async function releaseRole(
     if (!a) throw new RepoError('This assignment no longer exists.');
     if (a.endedAt !== null)
       throw new RepoError(`${a.person} no longer holds ${a.roleName}.`, 'person');
-    const closed = { ...a, endedAt: ctx.now };
+    const closed = { ...a, endedAt: happenedAt(ctx) };
     await db.roleAssignments.put(closed);
     await db.timelineEntries.add(
       systemEntry(

@@ -12,9 +12,11 @@ export interface EscalationFacts {
 export function useEscalationFacts(incidentId: string): EscalationFacts | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
+    // Only system rows carry impact/severity changes: read those through the [incidentId+kind]
+    // index, so a note logged on a 50,000-entry timeline neither scans it nor re-runs this query.
     const entries = await db.timelineEntries
-      .where('incidentId')
-      .equals(incidentId)
+      .where('[incidentId+kind]')
+      .equals([incidentId, 'system'])
       .filter(
         (e) =>
           e.deletedAt === null && (e.change?.type === 'impact' || e.change?.type === 'severity'),

@@ -111,25 +111,16 @@ async function perform(
 }
 
 /**
- * Runs a repo command as of `occurredAt` (so milestones and tenures start then), then restores
- * the real logged time on the entries it wrote: a backdated `/status` is still a backdated entry.
+ * Runs a repo command as of `occurredAt` (so milestones and tenures start then) while its
+ * entries keep the real logged time: a backdated `/status` is still a backdated entry.
  */
 async function asOf(
-  db: WarroomDb,
-  incidentId: string,
+  _db: WarroomDb,
+  _incidentId: string,
   occurredAt: number,
   ctx: CommandContext,
   run: (ctx: CommandContext) => Promise<unknown>,
 ): Promise<void> {
-  if (occurredAt >= ctx.now) {
-    await run(ctx);
-    return;
-  }
-  const at = db.timelineEntries.where('[incidentId+occurredAt]').equals([incidentId, occurredAt]);
-  const before = new Set<string>(await at.primaryKeys());
-  await run({ ...ctx, now: occurredAt });
-  const written = (await at.toArray()).filter(
-    (e) => !before.has(e.id) && e.loggedAt === occurredAt,
-  );
-  for (const e of written) await db.timelineEntries.update(e.id, { loggedAt: ctx.now });
+  // The repo commands take the backdated time through the context: one transaction each.
+  await run(occurredAt < ctx.now ? { ...ctx, occurredAt } : ctx);
 }
