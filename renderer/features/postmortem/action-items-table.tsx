@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import type { ActionItem, ActionStatus, Priority } from '../../../shared/domain/records';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
+import { defaultDueDate } from '../../../shared/logic/action-items';
+import { useDb } from '../../db/db-context';
+import {
+  addActionItem,
+  deleteActionItem,
+  updateActionItem,
+  type ActionItemPatch,
+} from '../../db/repo/action-items-edit';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { useNow } from '../../store/ui-store';
+import { Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+
+/**
+ * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
+ * action items linked to the incident. Text cells save on blur; selects and dates on change.
+ */
+export function ActionItemsTable({
+  incidentId,
+  items,
+  peopleNames,
+}: {
+  incidentId: string;
+  items: readonly ActionItem[];
+  peopleNames: readonly string[];
+}) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const [error, setError] = useState<string | null>(null);
+  const update = (id: string, patch: ActionItemPatch) =>
+    void updateActionItem(db, id, patch, ctx()).then(
+      () => setError(null),
+      (e: unknown) => setError(describeWriteError(e)),
+    );
+  return (
+    <div className="pm-actions">
+      <datalist id="pm-people">
+        {peopleNames.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      {items.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">ID</th>
+              <th scope="col">Action</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Priority</th>
+              <th scope="col">Due Date</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="pm-sr-only">Delete</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item, i) => (
+              <ActionRow
+                key={item.id}
+                n={i + 1}
+                item={item}
+                onChange={(patch) => update(item.id, patch)}
+                onDelete={() =>
+                  void deleteActionItem(db, item.id, ctx()).catch((e: unknown) =>
+                    setError(describeWriteError(e)),
+                  )
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No action items yet.</p>
+      )}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <AddActionItem incidentId={incidentId} />
+    </div>
+  );
+}
+
+function ActionRow({
+  n,
+  item,
+  onChange,
+  onDelete,
+}: {
+  n: number;
+  item: ActionItem;
+  onChange: (patch: ActionItemPatch) => void;
+  onDelete: () => void;
+}) {
+  const [title, setTitle] = useState(item.title);
+  const [owner, setOwner] = useState(item.owner);
+  return (
+    <tr>
+      <td>{n}</td>
+      <td>
+        <input
+          aria-label={`Action ${n}`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={() => (title.trim() && title !== item.title ? onChange({ title }) : undefined)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`Owner of action ${n}`}
+          list="pm-people"
+          value={owner}
+          onChange={(e) => setOwner(e.target.value)}
+          onBlur={() => (owner !== item.owner ? onChange({ owner }) : undefined)}
+        />
+      </td>
+      <td>
+        <select
+          aria-label={`Priority of action ${n}`}
+          value={item.priority}
+          onChange={(e) => onChange({ priority: e.target.value as Priority })}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          type="date"
+          aria-label={`Due date of action ${n}`}
+          value={item.dueDate}
+          onChange={(e) => (e.target.value ? onChange({ dueDate: e.target.value }) : undefined)}
+        />
+      </td>
+      <td>
+        <select
+          aria-label={`Status of action ${n}`}
+          value={item.status}
+          onChange={(e) => onChange({ status: e.target.value as ActionStatus })}
+        >
+          {ACTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {ACTION_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Delete action ${n}`}
+          onClick={onDelete}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function AddActionItem({ incidentId }: { incidentId: string }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const now = useNow();
+  const [title, setTitle] = useState('');
+  const [owner, setOwner] = useState('');
+  const [priority, setPriority] = useState<Priority>('P2');
+  // null: follow the priority's default due date until the user picks one.
+  const [dueDate, setDueDate] = useState<string | null>(null);
+  const [status, setStatus] = useState<ActionStatus>('not-started');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const due = dueDate ?? defaultDueDate(priority, now);
+
+  const add = async () => {
+    try {
+      await addActionItem(db, { incidentId, title, owner, priority, dueDate: due, status }, ctx());
+      setTitle('');
+      setOwner('');
+      setDueDate(null);
+      setStatus('not-started');
+      setErrors({});
+    } catch (e) {
+      const field = e instanceof RepoError && e.field ? e.field : 'form';
+      setErrors({ [field]: describeWriteError(e) });
+    }
+  };
+
+  return (
+    <fieldset className="pm-add-action">
+      <legend>Add an action item</legend>
+      <div className="field-row">
+        <Field label="Action" error={errors.title}>
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field label="Owner">
+          <input
+            type="text"
+            list="pm-people"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+          />
+        </Field>
+        <Field label="Priority">
+          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+            {PRIORITIES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label="Due date"
+          error={errors.dueDate}
+          hint={dueDate === null ? 'From the priority' : undefined}
+        >
+          <input type="date" value={due} onChange={(e) => setDueDate(e.target.value || null)} />
+        </Field>
+        <Field label="Status">
+          <select value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <button type="button" className="button" onClick={() => void add()}>
+        Add action item
+      </button>
+    </fieldset>
+  );
+}

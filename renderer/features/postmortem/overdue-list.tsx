@@ -1,0 +1,48 @@
+import { Link } from 'wouter';
+import { spanInWords } from '../../../shared/logic/cadence';
+import { postmortemDue } from '../../../shared/logic/escalation';
+import type { Incident } from '../../../shared/domain/incident';
+import type { Postmortem } from '../../../shared/domain/records';
+import { useNow } from '../../store/ui-store';
+import { useResolvedWithPostmortems } from './queries';
+
+/**
+ * Resolved incidents whose post-mortem is not Final and whose 48-hour deadline has passed,
+ * most overdue first. Pure, for the list below and its tests.
+ */
+export function overduePostmortems(
+  rows: readonly { incident: Incident; status: Postmortem['status'] | null }[],
+  now: number,
+): { incident: Incident; overdueMs: number }[] {
+  return rows
+    .flatMap(({ incident, status }) => {
+      if (status === 'final') return [];
+      const due = postmortemDue(incident, now);
+      return due?.overdue ? [{ incident, overdueMs: due.overdueMs }] : [];
+    })
+    .sort((a, b) => b.overdueMs - a.overdueMs);
+}
+
+/** "Overdue post-mortems": each links to its editor. Renders nothing when none is overdue. */
+export function OverduePostmortems() {
+  const now = useNow();
+  const rows = useResolvedWithPostmortems();
+  if (!rows) return null;
+  const overdue = overduePostmortems(rows, now);
+  if (overdue.length === 0) return null;
+  return (
+    <section className="panel pm-overdue-list" aria-labelledby="pm-overdue-heading">
+      <h2 id="pm-overdue-heading">Overdue post-mortems ({overdue.length})</h2>
+      <ul>
+        {overdue.map(({ incident, overdueMs }) => (
+          <li key={incident.id}>
+            <Link href={`/incidents/${incident.id}/postmortem`}>
+              Post-mortem for {incident.ref} {incident.title}
+            </Link>{' '}
+            <span className="pm-overdue">overdue by {spanInWords(overdueMs)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

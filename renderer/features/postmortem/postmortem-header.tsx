@@ -1,0 +1,117 @@
+import { Link } from 'wouter';
+import type { Incident } from '../../../shared/domain/incident';
+import { spanInWords } from '../../../shared/logic/cadence';
+import { postmortemDue } from '../../../shared/logic/escalation';
+import { respondersList } from '../../../shared/logic/roles';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  type TimeZoneMode,
+} from '../../../shared/logic/time';
+import { postmortemTimeline } from '../../../shared/render/postmortem';
+import { useNow } from '../../store/ui-store';
+import { SeverityBadge, StatusBadge } from '../../ui/badges';
+import { sloBudgetText } from './postmortem-data';
+import type { PostmortemData } from './queries';
+
+/** Title, reference, date, severity, duration and the 48-hour due indicator. */
+export function PostmortemHeader({ incident, zone }: { incident: Incident; zone: TimeZoneMode }) {
+  const now = useNow();
+  const m = incident.milestones;
+  const start = m.started ?? m.declared ?? incident.createdAt;
+  const due = postmortemDue(incident, now);
+  return (
+    <header className="page-header pm-header">
+      <h1>Post-mortem: {incident.title}</h1>
+      <div className="console-meta">
+        <Link href={`/incidents/${incident.id}`} className="ref">
+          {incident.ref}
+        </Link>
+        <SeverityBadge severity={incident.severity} />
+        <StatusBadge status={incident.status} />
+        <span>Date {formatDate(start, zone)}</span>
+        <span>
+          Duration {m.resolved === undefined ? 'ongoing' : formatDuration(m.resolved - start)}
+        </span>
+      </div>
+      {due ? (
+        <p className={due.overdue ? 'pm-due pm-overdue' : 'pm-due muted'}>
+          {due.overdue
+            ? `Overdue by ${spanInWords(due.overdueMs)}: due ${formatDateTime(due.dueAt, zone)}, 48 hours after resolution.`
+            : `Due in ${spanInWords(due.remainingMs)} (${formatDateTime(due.dueAt, zone)}, 48 hours after resolution).`}
+        </p>
+      ) : m.postmortemCompleted !== undefined ? (
+        <p className="muted">Completed {formatDateTime(m.postmortemCompleted, zone)}.</p>
+      ) : null}
+    </header>
+  );
+}
+
+/** The parts of the document that come from the record: impact, timeline size, responders. */
+export function RecordSummary({
+  incident,
+  data,
+  zone,
+}: {
+  incident: Incident;
+  data: PostmortemData;
+  zone: TimeZoneMode;
+}) {
+  const u = incident.impact.usersAffected;
+  const slo = sloBudgetText(incident, data.services);
+  const responders = respondersList(data.assignments);
+  const rows = data.postmortem
+    ? postmortemTimeline({
+        incident,
+        postmortem: data.postmortem,
+        entries: data.entries,
+        roleHistory: data.assignments,
+        actionItems: data.actionItems,
+        timeZone: zone,
+      }).length
+    : 0;
+  return (
+    <div className="pm-record">
+      <h2>Impact</h2>
+      <ul>
+        <li>
+          Users affected:{' '}
+          {u
+            ? u.unit === 'percent'
+              ? `${u.value}% of users`
+              : `${u.value} users`
+            : 'Not yet known'}
+        </li>
+        <li>Revenue impact: {incident.impact.revenueImpact.trim() || 'N/A'}</li>
+        <li>
+          SLO budget consumed:{' '}
+          {slo ?? 'Not calculated (needs a share of users and the service’s SLO target)'}
+        </li>
+        <li>Support tickets created: {incident.impact.supportTickets ?? 'Not recorded'}</li>
+      </ul>
+      <p className="muted">Edit these on the incident console (Edit impact).</p>
+      <h2>Timeline</h2>
+      <p className="muted">
+        {rows} rows from{' '}
+        {data.postmortem?.allEntries
+          ? 'milestones and every entry'
+          : 'milestones and pinned entries'}
+        . Pin entries on the console’s timeline to add them.
+      </p>
+      <h2>Responders</h2>
+      {responders.length ? (
+        <ul>
+          {responders.map((r, i) => (
+            <li key={i}>
+              {r.role}: {r.person} ({formatDateTime(r.from, zone)} –{' '}
+              {r.to === null ? 'end' : formatDateTime(r.to, zone)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No roles were assigned.</p>
+      )}
+    </div>
+  );
+}
