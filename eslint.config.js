@@ -25,6 +25,8 @@ export default tseslint.config(
       'release',
       'test-results',
       'playwright-report',
+      '.e2e-dist',
+      '.bench-dist',
     ],
   },
   js.configs.recommended,

@@ -198,11 +198,7 @@ test('a template with {{bogus}} is refused next to the field; a saved template i
   await openApp(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Message templates' });
-  // The settings page mounts TemplatesEditor (renderer/features/settings/templates-editor.tsx).
-  test.skip(
-    (await section.count()) === 0,
-    'TemplatesEditor is not mounted on the Settings page yet',
-  );
+  await expect(section).toBeVisible();
   const subject = section.getByLabel('Subject template');
   await subject.fill('Heads-up {{bogus}} {{ref}}');
   await expect(subject).toHaveAttribute('aria-invalid', 'true');

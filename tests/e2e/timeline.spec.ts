@@ -158,6 +158,9 @@ test('a draft survives a reload, and edit, delete, undo and restore persist', as
   await expect(editor).toBeFocused();
   await editor.fill('Index rebuild running on nodes 3 and 4');
   await editor.press('Enter');
+  // The edit is shown once it is in the database; only then reload.
+  await expect(editor).toHaveCount(0);
+  await expect(entry(page, 'Index rebuild running on nodes 3 and 4')).toBeVisible();
   await reloadApp(page);
   const edited = entry(page, 'Index rebuild running on nodes 3 and 4');
   await expect(edited).toContainText('Edited');

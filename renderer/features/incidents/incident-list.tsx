@@ -3,6 +3,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import { formatElapsed } from '../../../shared/logic/time';
 import { useNow, useUiStore } from '../../store/ui-store';
 import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
+import { OverduePostmortems } from '../postmortem/overdue-list';
 import { IncidentListExtras } from './list-extras';
 import { useIncidents } from './queries';
 
@@ -18,6 +19,7 @@ export function IncidentListPage() {
       <header className="page-header">
         <h1>Incidents</h1>
       </header>
+      <OverduePostmortems />
       {incidents.length === 0 ? (
         <div className="empty">
           <p>

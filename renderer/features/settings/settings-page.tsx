@@ -7,6 +7,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import { TemplatesEditor } from './templates-editor';
 import { useLoadedSettings } from './use-settings';
 
 /** Settings: who "me" is, theme, time zone, cadences and timeboxes. */
@@ -18,6 +19,7 @@ export function SettingsPage() {
         <h1>Settings</h1>
       </header>
       {settings ? <SettingsForm settings={settings} /> : null}
+      <TemplatesEditor />
     </div>
   );
 }
