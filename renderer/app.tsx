@@ -3,11 +3,16 @@ import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { DbProvider } from './db/db-context';
 import type { WarroomDb } from './db/schema';
+import { ActionItemsPage } from './features/action-items/action-items-page';
+import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
 import { DeclareDialog } from './features/incidents/declare-dialog';
 import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { MetricsPage } from './features/metrics/metrics-page';
 import { PostmortemPage } from './features/postmortem/postmortem-page';
+import { RunbooksPage } from './features/runbooks/runbooks-page';
+import { ServicesPage } from './features/services/services-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { useAttention } from './features/timers/use-attention';
 import { useSettings } from './features/settings/use-settings';
@@ -113,6 +118,19 @@ function Shell() {
           >
             Incidents
           </Link>
+          <Link href="/action-items" aria-current={current('/action-items')}>
+            Action items
+            <OverdueActionItemsBadge />
+          </Link>
+          <Link href="/runbooks" aria-current={current('/runbooks')}>
+            Runbooks
+          </Link>
+          <Link href="/services" aria-current={current('/services')}>
+            Services
+          </Link>
+          <Link href="/metrics" aria-current={current('/metrics')}>
+            Metrics
+          </Link>
           <Link href="/settings" aria-current={current('/settings')}>
             Settings
           </Link>
@@ -137,6 +155,16 @@ function Shell() {
             </Route>
             <Route path="/incidents/:id">
               {(params) => <IncidentConsolePage id={params.id} />}
+            </Route>
+            <Route path="/action-items">
+              <ActionItemsPage />
+            </Route>
+            <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
+            <Route path="/services">
+              <ServicesPage />
+            </Route>
+            <Route path="/metrics">
+              <MetricsPage />
             </Route>
             <Route path="/settings">
               <SettingsPage />

@@ -7,6 +7,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import { BackupSection } from '../backup/backup-section';
 import { TemplatesEditor } from './templates-editor';
 import { useLoadedSettings } from './use-settings';
 
@@ -20,6 +21,7 @@ export function SettingsPage() {
       </header>
       {settings ? <SettingsForm settings={settings} /> : null}
       <TemplatesEditor />
+      <BackupSection />
     </div>
   );
 }
