@@ -132,6 +132,8 @@ describe('isPermissionAllowed', () => {
   it('grants notifications and sanitized clipboard writes to the app', () => {
     expect(isPermissionAllowed('notifications', 'app://warroom/index.html')).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://warroom')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'app://warroom')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'https://evil.example')).toBe(false);
   });
 
   it.each(['media', 'geolocation', 'clipboard-read', 'openExternal', 'usb', 'unknown'])(

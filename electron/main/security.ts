@@ -114,10 +114,15 @@ export function decideNavigation(url: string): NavigationDecision {
   return { allow: false, openExternally: externalUrlToOpen(url) };
 }
 
-/** The only permissions the page may have; everything else (camera, geolocation…) is denied. */
+/**
+ * The only permissions the page may have; everything else (camera, geolocation…) is denied.
+ * persistent-storage lets the renderer's navigator.storage.persist() keep the incident record
+ * from being evicted under disk pressure.
+ */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
   'notifications',
   'clipboard-sanitized-write',
+  'persistent-storage',
 ]);
 
 /** Grants a permission only if it is allow-listed and asked for by the app's own origin. */

@@ -10,7 +10,14 @@ export function useComposeData(incidentId: string): ComposeData | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
     const [entries, hypotheses, actionItems, people] = await Promise.all([
-      db.timelineEntries.where('incidentId').equals(incidentId).toArray(),
+      // Only findings and actions feed a message: read them by index, not the whole timeline.
+      db.timelineEntries
+        .where('[incidentId+kind]')
+        .anyOf([
+          [incidentId, 'finding'],
+          [incidentId, 'action'],
+        ])
+        .toArray(),
       db.hypotheses.where('incidentId').equals(incidentId).toArray(),
       db.actionItems.where('incidentId').equals(incidentId).toArray(),
       db.people.toArray(),
