@@ -1,25 +1,40 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { DbProvider } from './db/db-context';
 import type { WarroomDb } from './db/schema';
-import { ActionItemsPage } from './features/action-items/action-items-page';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
 import { DeclareDialog } from './features/incidents/declare-dialog';
 import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
-import { MetricsPage } from './features/metrics/metrics-page';
-import { PostmortemPage } from './features/postmortem/postmortem-page';
-import { RunbooksPage } from './features/runbooks/runbooks-page';
-import { ServicesPage } from './features/services/services-page';
-import { SettingsPage } from './features/settings/settings-page';
 import { useAttention } from './features/timers/use-attention';
 import { useSettings } from './features/settings/use-settings';
 import type { Platform } from './platform';
 import { PlatformProvider, usePlatform } from './platform/platform-context';
 import { useUiStore } from './store/ui-store';
 import { Toasts } from './ui/toasts';
+
+// Pages away from the incident list and console load on first visit, keeping the start-up
+// bundle (and so the time to a usable war room) small.
+const ActionItemsPage = lazy(() =>
+  import('./features/action-items/action-items-page').then((m) => ({ default: m.ActionItemsPage })),
+);
+const MetricsPage = lazy(() =>
+  import('./features/metrics/metrics-page').then((m) => ({ default: m.MetricsPage })),
+);
+const PostmortemPage = lazy(() =>
+  import('./features/postmortem/postmortem-page').then((m) => ({ default: m.PostmortemPage })),
+);
+const RunbooksPage = lazy(() =>
+  import('./features/runbooks/runbooks-page').then((m) => ({ default: m.RunbooksPage })),
+);
+const ServicesPage = lazy(() =>
+  import('./features/services/services-page').then((m) => ({ default: m.ServicesPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
 
 /** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
 export function App({ db, platform }: { db: WarroomDb; platform: Platform }) {
@@ -146,36 +161,38 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         {ready ? (
-          <Switch>
-            <Route path="/">
-              <IncidentListPage />
-            </Route>
-            <Route path="/incidents/:id/postmortem">
-              {(params) => <PostmortemPage id={params.id} />}
-            </Route>
-            <Route path="/incidents/:id">
-              {(params) => <IncidentConsolePage id={params.id} />}
-            </Route>
-            <Route path="/action-items">
-              <ActionItemsPage />
-            </Route>
-            <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
-            <Route path="/services">
-              <ServicesPage />
-            </Route>
-            <Route path="/metrics">
-              <MetricsPage />
-            </Route>
-            <Route path="/settings">
-              <SettingsPage />
-            </Route>
-            <Route>
-              <div className="page">
-                <h1>Not found</h1>
-                <Link href="/">Back to incidents</Link>
-              </div>
-            </Route>
-          </Switch>
+          <Suspense fallback={null}>
+            <Switch>
+              <Route path="/">
+                <IncidentListPage />
+              </Route>
+              <Route path="/incidents/:id/postmortem">
+                {(params) => <PostmortemPage id={params.id} />}
+              </Route>
+              <Route path="/incidents/:id">
+                {(params) => <IncidentConsolePage id={params.id} />}
+              </Route>
+              <Route path="/action-items">
+                <ActionItemsPage />
+              </Route>
+              <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
+              <Route path="/services">
+                <ServicesPage />
+              </Route>
+              <Route path="/metrics">
+                <MetricsPage />
+              </Route>
+              <Route path="/settings">
+                <SettingsPage />
+              </Route>
+              <Route>
+                <div className="page">
+                  <h1>Not found</h1>
+                  <Link href="/">Back to incidents</Link>
+                </div>
+              </Route>
+            </Switch>
+          </Suspense>
         ) : null}
       </main>
       <DeclareDialog />
