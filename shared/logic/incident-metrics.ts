@@ -1,0 +1,274 @@
+import type { Incident } from '../domain/incident';
+import type { ActionItem } from '../domain/records';
+import { SEVERITIES, type Severity } from '../domain/severity';
+import { heading, paragraph, table, type Doc } from '../render/doc';
+import { renderDoc } from '../render/render-doc';
+import { completionOnTime, formatShare, ON_TIME_TARGET, type Completion } from './action-item-list';
+import { incidentDurations } from './metrics';
+import { formatDuration } from './time';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const WEEK = 7 * DAY;
+/** A post-mortem is on time when completed within this long of resolution. */
+export const POSTMORTEM_WINDOW_MS = 48 * 60 * MINUTE;
+/** Another incident on the same service within this long makes a repeat. */
+export const REPEAT_WINDOW_MS = 30 * DAY;
+/** At most this many weeks are charted. */
+const MAX_WEEKS = 26;
+
+export const METRICS_PERIODS = ['7d', '30d', '90d', 'all'] as const;
+export type MetricsPeriod = (typeof METRICS_PERIODS)[number];
+export const PERIOD_LABELS: Readonly<Record<MetricsPeriod, string>> = {
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  all: 'All time',
+};
+const PERIOD_DAYS: Readonly<Record<MetricsPeriod, number | null>> = {
+  '7d': 7,
+  '30d': 30,
+  '90d': 90,
+  all: null,
+};
+
+/** One row of the metrics table; means are in ms and null when no incident had both milestones. */
+export interface SeverityRow {
+  severity: Severity | 'All';
+  count: number;
+  mttd: number | null;
+  mtta: number | null;
+  mttr: number | null;
+  customerImpactMinutes: number;
+}
+
+/** An incident on a service that had another incident within the previous 30 days. */
+export interface RepeatIncident {
+  incident: Incident;
+  previous: Incident;
+  service: string;
+}
+
+/** Incidents started in one week (UTC, from Monday), by severity. */
+export interface WeekBucket {
+  weekStart: number;
+  counts: Record<Severity, number>;
+}
+
+/** Everything the Metrics page shows. */
+export interface IncidentMetrics {
+  /** SEV1…SEV4 then All. */
+  rows: SeverityRow[];
+  postmortems: { due: number; onTime: number; share: number | null };
+  actionItems: Completion & { target: number };
+  repeats: RepeatIncident[];
+  drills: number;
+  weeks: WeekBucket[];
+}
+
+export interface MetricsOptions {
+  period: MetricsPeriod;
+  now: number;
+  includeDrills: boolean;
+}
+
+/** When an incident's impact began: the started milestone, else when it was recorded. */
+export function startOf(incident: Incident): number {
+  return incident.milestones.started ?? incident.createdAt;
+}
+
+/** Start of the period (epoch ms), or -Infinity for all time. */
+export function periodStart(period: MetricsPeriod, now: number): number {
+  const days = PERIOD_DAYS[period];
+  return days === null ? -Infinity : now - days * DAY;
+}
+
+/** Monday 00:00 UTC of the week containing `at`. */
+export function weekStart(at: number): number {
+  const day = Math.floor(at / DAY) * DAY;
+  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday = 0
+  return day - weekday * DAY;
+}
+
+interface Acc {
+  count: number;
+  sums: [number, number, number];
+  ns: [number, number, number];
+  impact: number;
+}
+
+const newAcc = (): Acc => ({ count: 0, sums: [0, 0, 0], ns: [0, 0, 0], impact: 0 });
+
+function addTo(acc: Acc, incident: Incident): void {
+  const d = incidentDurations(incident.milestones);
+  acc.count++;
+  [d.timeToDetect, d.timeToAcknowledge, d.timeToResolve].forEach((v, i) => {
+    if (v !== null) {
+      acc.sums[i as 0 | 1 | 2] += v;
+      acc.ns[i as 0 | 1 | 2]++;
+    }
+  });
+  const { started, mitigated, resolved } = incident.milestones;
+  const end = mitigated ?? resolved;
+  if (incident.impact.customerFacing && started !== undefined && end !== undefined)
+    acc.impact += Math.max(0, end - started) / MINUTE;
+}
+
+function toRow(severity: Severity | 'All', acc: Acc): SeverityRow {
+  const mean = (i: 0 | 1 | 2) => (acc.ns[i] ? acc.sums[i] / acc.ns[i] : null);
+  return {
+    severity,
+    count: acc.count,
+    mttd: mean(0),
+    mtta: mean(1),
+    mttr: mean(2),
+    customerImpactMinutes: Math.round(acc.impact),
+  };
+}
+
+/** Repeats among `chosen` (sorted by start): an earlier incident of `pool` shared a service. */
+function findRepeats(chosen: readonly Incident[], pool: readonly Incident[]): RepeatIncident[] {
+  const byService = new Map<string, Incident[]>();
+  for (const incident of [...pool].sort((a, b) => startOf(a) - startOf(b)))
+    for (const s of new Set(incident.services)) {
+      const list = byService.get(s) ?? [];
+      list.push(incident);
+      byService.set(s, list);
+    }
+  const repeats: RepeatIncident[] = [];
+  for (const incident of chosen) {
+    const start = startOf(incident);
+    let best: RepeatIncident | null = null;
+    for (const service of new Set(incident.services)) {
+      for (const other of byService.get(service) ?? []) {
+        const at = startOf(other);
+        if (at >= start) break;
+        if (other.id === incident.id || start - at > REPEAT_WINDOW_MS) continue;
+        if (!best || at > startOf(best.previous)) best = { incident, previous: other, service };
+      }
+    }
+    if (best) repeats.push(best);
+  }
+  return repeats;
+}
+
+function weekBuckets(chosen: readonly Incident[], from: number, now: number): WeekBucket[] {
+  if (chosen.length === 0 && from === -Infinity) return [];
+  const first = Math.max(
+    from === -Infinity ? Math.min(...chosen.map(startOf)) : from,
+    weekStart(now) - (MAX_WEEKS - 1) * WEEK,
+  );
+  const buckets: WeekBucket[] = [];
+  const index = new Map<number, WeekBucket>();
+  for (let w = weekStart(first); w <= now; w += WEEK) {
+    const bucket = { weekStart: w, counts: { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 } };
+    buckets.push(bucket);
+    index.set(w, bucket);
+  }
+  for (const incident of chosen) {
+    const bucket = index.get(weekStart(startOf(incident)));
+    if (bucket) bucket.counts[incident.severity]++;
+  }
+  return buckets;
+}
+
+/**
+ * Incident metrics for a period, in one pass over the incidents. Drills are counted apart and
+ * left out of every other figure unless `includeDrills`. Post-mortems: resolved SEV1/SEV2
+ * incidents, on time when completed within 48 h of resolution; one resolved less than 48 h ago
+ * without a post-mortem is not due yet and not counted. Action items: those created in the period
+ * (of the incidents counted, or of none), judged by `completionOnTime`.
+ */
+export function computeIncidentMetrics(
+  incidents: readonly Incident[],
+  actionItems: readonly ActionItem[],
+  { period, now, includeDrills }: MetricsOptions,
+): IncidentMetrics {
+  const from = periodStart(period, now);
+  const accs = new Map<Severity, Acc>(SEVERITIES.map((s) => [s, newAcc()]));
+  const all = newAcc();
+  const chosen: Incident[] = [];
+  const excluded = new Set<string>();
+  let drills = 0;
+  let pmDue = 0;
+  let pmOnTime = 0;
+  for (const incident of incidents) {
+    if (incident.drill && !includeDrills) excluded.add(incident.id);
+    const start = startOf(incident);
+    if (start < from || start > now) continue;
+    if (incident.drill) drills++;
+    if (incident.drill && !includeDrills) continue;
+    chosen.push(incident);
+    addTo(all, incident);
+    addTo(accs.get(incident.severity) ?? newAcc(), incident);
+    const { resolved, postmortemCompleted: pm } = incident.milestones;
+    if ((incident.severity === 'SEV1' || incident.severity === 'SEV2') && resolved !== undefined) {
+      const onTime = pm !== undefined && pm - resolved <= POSTMORTEM_WINDOW_MS;
+      if (onTime || now - resolved > POSTMORTEM_WINDOW_MS) pmDue++;
+      if (onTime) pmOnTime++;
+    }
+  }
+  chosen.sort((a, b) => startOf(a) - startOf(b));
+  const pool = includeDrills ? incidents : incidents.filter((i) => !i.drill);
+  const items = actionItems.filter(
+    (a) =>
+      a.createdAt >= from &&
+      a.createdAt <= now &&
+      (a.incidentId === null || !excluded.has(a.incidentId)),
+  );
+  return {
+    rows: [...SEVERITIES.map((s) => toRow(s, accs.get(s) ?? newAcc())), toRow('All', all)],
+    postmortems: { due: pmDue, onTime: pmOnTime, share: pmDue ? pmOnTime / pmDue : null },
+    actionItems: { ...completionOnTime(items, now), target: ON_TIME_TARGET },
+    repeats: findRepeats(chosen, pool),
+    drills,
+    weeks: weekBuckets(chosen, from, now),
+  };
+}
+
+/** A mean duration for a table cell: "2 h 5 min", or "—" when there is none. */
+export function formatMean(ms: number | null): string {
+  return ms === null ? '—' : formatDuration(ms);
+}
+
+/** Column headers of the metrics table. */
+export const METRICS_COLUMNS = [
+  'Severity',
+  'Count',
+  'MTTD',
+  'MTTA',
+  'MTTR',
+  'Customer-impact minutes',
+] as const;
+
+/** One table row as display strings, in METRICS_COLUMNS order. */
+export function rowCells(row: SeverityRow): string[] {
+  return [
+    row.severity,
+    String(row.count),
+    formatMean(row.mttd),
+    formatMean(row.mtta),
+    formatMean(row.mttr),
+    String(row.customerImpactMinutes),
+  ];
+}
+
+/** The metrics as a Markdown document: the table, then the separate figures. */
+export function metricsMarkdown(metrics: IncidentMetrics, period: MetricsPeriod): string {
+  const { postmortems: pm, actionItems: ai } = metrics;
+  const doc: Doc = {
+    blocks: [
+      heading(2, `Incident metrics: ${PERIOD_LABELS[period]}`),
+      table(METRICS_COLUMNS, metrics.rows.map(rowCells)),
+      paragraph(
+        `Post-mortems within 48 h (SEV1/SEV2): ${pm.onTime} of ${pm.due} (${formatShare(pm.share)})`,
+      ),
+      paragraph(
+        `Action items done on time: ${ai.onTime} of ${ai.judged} (${formatShare(ai.share)}; target ${formatShare(ai.target)})`,
+      ),
+      paragraph(`Repeat incidents: ${metrics.repeats.length}`),
+      paragraph(`Drills: ${metrics.drills}`),
+    ],
+  };
+  return renderDoc(doc, 'markdown');
+}
