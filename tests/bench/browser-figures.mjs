@@ -144,7 +144,7 @@ export async function openIncidentSample(page, id) {
   }, id);
 }
 
-/** Time to render the incident list with every incident's link present. */
+/** Time to render the incident list: active incidents and the first page of resolved ones. */
 export async function listSample(page, expected) {
   return page.evaluate(async (expected) => {
     location.hash = '#/settings';

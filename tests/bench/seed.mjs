@@ -38,15 +38,9 @@ export async function seedInPage(spec) {
     Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
   const kinds = ['note', 'action', 'decision', 'finding', 'note', 'note'];
   const sevs = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
-  const statuses = [
-    'investigating',
-    'identified',
-    'mitigating',
-    'monitoring',
-    'resolved',
-    'resolved',
-    'resolved',
-  ];
+  // A year of history looks like this: nearly everything resolved, the last few still open.
+  const open = ['investigating', 'identified', 'mitigating', 'monitoring'];
+  const statusOf = (i, total) => (i >= total - open.length ? open[total - 1 - i] : 'resolved');
   const day = 86_400_000;
   const base = Date.UTC(2026, 0, 1);
   const blankCadence = () => ({ lastSentAt: null, snoozedUntil: null, snoozeReason: null });
@@ -58,7 +52,7 @@ export async function seedInPage(spec) {
   });
 
   const makeIncident = (i, title, started) => {
-    const status = statuses[i % statuses.length];
+    const status = statusOf(i, spec.incidents);
     const pad = (n) => String(n).padStart(2, '0');
     const d = new Date(started);
     const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
 import { formatElapsed } from '../../../shared/logic/time';
@@ -7,10 +8,17 @@ import { OverduePostmortems } from '../postmortem/overdue-list';
 import { IncidentListExtras } from './list-extras';
 import { useIncidents } from './queries';
 
-/** The incident list: active first by severity and age, resolved below. */
+/** Resolved incidents shown at first, and added per "Show more". */
+export const RESOLVED_PAGE = 50;
+
+/**
+ * The incident list: every active incident first by severity and age; resolved ones below, most
+ * recent first, a page at a time (a year of history should not slow the war room down).
+ */
 export function IncidentListPage() {
   const incidents = useIncidents();
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  const [resolvedShown, setResolvedShown] = useState(RESOLVED_PAGE);
   if (!incidents) return null;
   const active = incidents.filter((i) => i.status !== 'resolved');
   const resolved = incidents.filter((i) => i.status === 'resolved');
@@ -44,7 +52,16 @@ export function IncidentListPage() {
       {resolved.length ? (
         <section aria-labelledby="resolved-heading">
           <h2 id="resolved-heading">Resolved ({resolved.length})</h2>
-          <IncidentRows incidents={resolved} />
+          <IncidentRows incidents={resolved.slice(0, resolvedShown)} />
+          {resolved.length > resolvedShown ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => setResolvedShown((n) => n + RESOLVED_PAGE * 2)}
+            >
+              Show more resolved incidents ({resolved.length - resolvedShown} more)
+            </button>
+          ) : null}
         </section>
       ) : null}
     </div>

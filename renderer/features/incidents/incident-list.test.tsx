@@ -1,0 +1,62 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DbProvider } from '../../db/db-context';
+import { changeStatus, declareIncident } from '../../db/repo/incidents';
+import type { WarroomDb } from '../../db/schema';
+import { freshDb } from '../../db/test-db';
+import { IncidentListPage, RESOLVED_PAGE } from './incident-list';
+
+let db: WarroomDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => db.close());
+
+function renderList() {
+  const { hook } = memoryLocation({ path: '/' });
+  return render(
+    <DbProvider db={db}>
+      <Router hook={hook}>
+        <IncidentListPage />
+      </Router>
+    </DbProvider>,
+  );
+}
+
+describe('IncidentListPage', () => {
+  it('lists active incidents by severity, then resolved ones a page at a time', async () => {
+    const now = Date.UTC(2026, 10, 22, 12);
+    const ctx = { now, author: 'Alice' };
+    for (let i = 0; i < RESOLVED_PAGE + 5; i++) {
+      const inc = await declareIncident(
+        db,
+        { title: `Old ${i}`, severity: 'SEV4', startedAt: now },
+        ctx,
+      );
+      await changeStatus(db, inc.id, 'resolved', { ...ctx, now: now + i }, 'fixed');
+    }
+    await declareIncident(db, { title: 'Minor', severity: 'SEV3', startedAt: now }, ctx);
+    await declareIncident(db, { title: 'Major', severity: 'SEV1', startedAt: now }, ctx);
+
+    renderList();
+    const active = await screen.findByRole('region', { name: 'Active (2)' });
+    const activeLinks = within(active).getAllByRole('link');
+    expect(activeLinks.map((l) => l.textContent)).toEqual([
+      expect.stringContaining('Major'),
+      expect.stringContaining('Minor'),
+    ]);
+    const resolved = screen.getByRole('region', { name: `Resolved (${RESOLVED_PAGE + 5})` });
+    expect(within(resolved).getAllByRole('link')).toHaveLength(RESOLVED_PAGE);
+    // Most recently resolved first.
+    expect(within(resolved).getAllByRole('link')[0]?.textContent).toContain(
+      `Old ${RESOLVED_PAGE + 4}`,
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: /Show more resolved incidents \(5 more\)/ }),
+    );
+    expect(within(resolved).getAllByRole('link')).toHaveLength(RESOLVED_PAGE + 5);
+  });
+});
