@@ -38,7 +38,7 @@ function incident(over: Partial<Incident> & { id: string }): Incident {
     detection: { source: 'alert', alertName: '' },
     drill: false,
     milestones: {},
-    cadence: {},
+    cadence: {} as Incident['cadence'],
     resolutionSummary: null,
     dismissedSuggestions: {},
     createdAt: 0,

@@ -1,0 +1,69 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { runbookTemplate } from '../../../shared/logic/runbook';
+import { MarkdownPreview, safeLinkHref } from './markdown-preview';
+
+function html(source: string): HTMLElement {
+  return render(<MarkdownPreview source={source} />).container;
+}
+
+describe('MarkdownPreview', () => {
+  it('renders headings, lists, task items, code, emphasis and http(s) links', () => {
+    const c = html(
+      '# Title\n\nSome *em* and **strong** and `code`.\n\n- a\n- b\n\n- [ ] todo\n- [x] done\n\n```\nkubectl rollout undo\n```\n\n[Dash](https://dash.example.com/x)',
+    );
+    expect(c.querySelector('h3')?.textContent).toBe('Title');
+    expect(c.querySelector('em')?.textContent).toBe('em');
+    expect(c.querySelector('strong')?.textContent).toBe('strong');
+    expect(c.querySelector('p code')?.textContent).toBe('code');
+    expect(c.querySelector('pre code')?.textContent).toBe('kubectl rollout undo\n'.trimEnd());
+    expect(c.querySelectorAll('li')).toHaveLength(4);
+    expect(c.querySelectorAll('.task-box')).toHaveLength(2);
+    const a = c.querySelector('a');
+    expect(a?.getAttribute('href')).toBe('https://dash.example.com/x');
+    expect(a?.getAttribute('target')).toBe('_blank');
+    expect(a?.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('escapes raw HTML and drops dangerous links and images', () => {
+    const c = html(
+      '<script>alert(1)</script>\n\nText <img src=x onerror="alert(2)"> inline\n\n[click](javascript:alert(3)) [data](data:text/html,hi) [rel](/local) ![pic](https://x.example/p.png)\n\n<a href="javascript:alert(4)">raw</a>',
+    );
+    expect(c.querySelector('script')).toBeNull();
+    expect(c.querySelector('img')).toBeNull();
+    expect(c.querySelector('a')).toBeNull();
+    expect(c.querySelector('[onerror]')).toBeNull();
+    expect(c.textContent).toContain('<script>alert(1)</script>');
+    expect(c.textContent).toContain('<img src=x onerror="alert(2)">');
+    expect(c.textContent).toContain('click');
+    expect(c.textContent).toContain('[pic]');
+    // The raw <a> is shown as text; no element carries a script URL or handler in an attribute.
+    for (const el of c.querySelectorAll('*'))
+      for (const attr of el.attributes) expect(attr.value).not.toMatch(/javascript:|alert/i);
+  });
+
+  it('renders the seed template with its checklist', () => {
+    const c = html(runbookTemplate('checkout-api'));
+    expect([...c.querySelectorAll('h4')].map((h) => h.textContent)).toContain(
+      'Verification checklist',
+    );
+    expect(c.querySelectorAll('.task-item')).toHaveLength(4);
+    expect(c.textContent).toContain('<team>');
+  });
+});
+
+describe('safeLinkHref', () => {
+  it('keeps only absolute http(s) URLs', () => {
+    expect(safeLinkHref('https://a.example/b?c=1')).toBe('https://a.example/b?c=1');
+    expect(safeLinkHref('http://a.example')).toBe('http://a.example/');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      '/rel',
+      'mailto:a@b.c',
+    ])
+      expect(safeLinkHref(bad), bad).toBeNull();
+  });
+});
