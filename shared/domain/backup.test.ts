@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backupFileName,
+  describeProblem,
+  formatPath,
+  parseBackupText,
+  validateBackup,
+} from './backup';
+
+const empty = (): Record<string, unknown[]> => ({
+  incidents: [],
+  timelineEntries: [],
+  roleAssignments: [],
+  hypotheses: [],
+  commsUpdates: [],
+  actionItems: [],
+  postmortems: [],
+  people: [],
+  services: [],
+  runbooks: [],
+  settings: [],
+});
+
+const person = (id: string, name: string) => ({ id, name, handle: '', team: '', lastUsedAt: 1 });
+
+function file(tables: Record<string, unknown[]> = {}, header: Record<string, unknown> = {}) {
+  return {
+    format: 'warroom-backup',
+    schemaVersion: 2,
+    appVersion: '0.1.0',
+    exportedAt: '2026-11-22T14:00:00.000Z',
+    scope: 'all',
+    tables: { ...empty(), ...tables },
+    ...header,
+  };
+}
+
+describe('validateBackup', () => {
+  it('accepts a well-formed file, of this or the previous schema version', () => {
+    expect(validateBackup(file({ people: [person('p1', 'Bob')] })).ok).toBe(true);
+    expect(validateBackup(file({}, { schemaVersion: 1 })).ok).toBe(true);
+    expect(validateBackup(file({}, { scope: { incidentId: 'x' } })).ok).toBe(true);
+  });
+
+  it('says when a file is not a backup or comes from a newer app', () => {
+    const notBackup = validateBackup({ hello: 1 });
+    expect(!notBackup.ok && describeProblem(notBackup.problems[0]!)).toMatch(
+      /^format: This is not/,
+    );
+    const newer = validateBackup(file({}, { schemaVersion: 7 }));
+    expect(!newer.ok && newer.problems[0]?.message).toMatch(/newer Warroom \(schema version 7/);
+    expect(validateBackup([]).ok).toBe(false);
+  });
+
+  it('reports the first problems with their paths', () => {
+    const result = validateBackup(
+      file({ people: [person('p1', 'Bob'), { ...person('p2', 'Eve'), lastUsedAt: 'x' }] }),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.path).toBe('tables.people[1].lastUsedAt');
+  });
+
+  it('rejects duplicate ids and duplicate unique names inside the file', () => {
+    const dupId = validateBackup(file({ people: [person('p1', 'A'), person('p1', 'B')] }));
+    expect(!dupId.ok && describeProblem(dupId.problems[0]!)).toBe(
+      'tables.people[1].id: Duplicate id "p1" (also at tables.people[0]).',
+    );
+    const dupName = validateBackup(file({ people: [person('p1', 'A'), person('p2', 'A')] }));
+    expect(!dupName.ok && dupName.problems[0]?.path).toBe('tables.people[1].name');
+  });
+});
+
+describe('parseBackupText', () => {
+  it('reports truncated and empty files without throwing', () => {
+    const text = JSON.stringify(file());
+    const cut = parseBackupText(text.slice(0, 40));
+    expect(!cut.ok && cut.problems[0]?.message).toMatch(/not valid JSON \(it may be truncated/);
+    expect(parseBackupText('  ').ok).toBe(false);
+    expect(parseBackupText(text).ok).toBe(true);
+  });
+});
+
+describe('helpers', () => {
+  it('formats paths like code', () => {
+    expect(formatPath(['tables', 'incidents', 3, 'severity'])).toBe('tables.incidents[3].severity');
+    expect(formatPath(['sections', 'a b'])).toBe('sections["a b"]');
+  });
+
+  it('names files by UTC date', () => {
+    const t = Date.UTC(2026, 0, 2, 23, 30);
+    expect(backupFileName(t)).toBe('warroom-backup-2026-01-02.json');
+    expect(backupFileName(t, 'INC-2026-01-02-001')).toBe(
+      'warroom-INC-2026-01-02-001-2026-01-02.json',
+    );
+  });
+});
