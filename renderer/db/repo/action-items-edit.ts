@@ -133,3 +133,49 @@ export async function addActionItem(
     return updateActionItem(db, item.id, { status: input.status }, ctx);
   });
 }
+
+// --- Appended by the Action items page: items that need not belong to an incident. ---
+// (Imports are hoisted; they sit here so the code above stays exactly as its author wrote it.)
+import { DEFAULT_PRIORITY, defaultDueDate } from '../../../shared/logic/action-items';
+import { newId } from '../ids';
+
+/** What the Action items page's "Add action item" form submits: the incident is optional. */
+export type NewAnyActionItem = Omit<NewActionItem, 'incidentId'> & {
+  incidentId: string | null;
+  status?: ActionStatus;
+};
+
+/**
+ * Creates an action item from the Action items page. Linked to an incident, it goes through
+ * `addActionItem` (row and timeline entry in one transaction); without one there is no timeline
+ * to record it on, so only the row is written.
+ */
+export async function addAnyActionItem(
+  db: WarroomDb,
+  input: NewAnyActionItem,
+  ctx: CommandContext,
+): Promise<ActionItem> {
+  const { incidentId } = input;
+  if (incidentId !== null) return addActionItem(db, { ...input, incidentId }, ctx);
+  const title = input.title.trim();
+  if (!title) throw new RepoError('Say what needs to be done.', 'title');
+  const priority = input.priority ?? DEFAULT_PRIORITY;
+  const dueDate = input.dueDate ?? defaultDueDate(priority, ctx.now);
+  if (!validDate(dueDate))
+    throw new RepoError('Give the due date as a real date (YYYY-MM-DD).', 'dueDate');
+  const status = input.status ?? 'not-started';
+  const item: ActionItem = {
+    id: newId(),
+    incidentId: null,
+    title,
+    owner: input.owner.trim(),
+    priority,
+    dueDate,
+    status,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    completedAt: status === 'done' ? ctx.now : null,
+  };
+  await db.transaction('rw', [db.actionItems], () => db.actionItems.add(item));
+  return item;
+}

@@ -1,4 +1,24 @@
-/** Count of overdue action items beside the nav link. Placeholder until that feature lands. */
+import { useMemo } from 'react';
+import { overdueCount } from '../../../shared/logic/action-item-list';
+import { useNow } from '../../store/ui-store';
+import { useActionItems } from './queries';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Count of overdue action items beside the "Action items" nav link (nothing when none). The link
+ * keeps its name first: "Action items 3 overdue".
+ */
 export function OverdueActionItemsBadge() {
-  return null;
+  const items = useActionItems();
+  const now = useNow();
+  // Overdue only changes at midnight UTC; recount per day, not per tick.
+  const day = Math.floor(now / DAY) * DAY;
+  const count = useMemo(() => (items ? overdueCount(items, day) : 0), [items, day]);
+  if (!count) return null;
+  return (
+    <span className="nav-badge" aria-label={`${count} overdue`}>
+      {count}
+    </span>
+  );
 }

@@ -1,4 +1,172 @@
-/** Incident metrics by period and severity. Placeholder until that feature lands. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { formatShare } from '../../../shared/logic/action-item-list';
+import {
+  computeIncidentMetrics,
+  METRICS_COLUMNS,
+  METRICS_PERIODS,
+  metricsMarkdown,
+  PERIOD_LABELS,
+  rowCells,
+  type MetricsPeriod,
+} from '../../../shared/logic/incident-metrics';
+import { useDb } from '../../db/db-context';
+import { usePlatform } from '../../platform/platform-context';
+import { useNow } from '../../store/ui-store';
+import { CheckboxField, Field } from '../../ui/field';
+import { IncidentsPerWeekChart, MttrChart } from './metrics-charts';
+
+const MINUTE = 60_000;
+
+/** Incident metrics by period and severity, with charts and a Markdown copy of the table. */
 export function MetricsPage() {
-  return null;
+  const db = useDb();
+  const platform = usePlatform();
+  const data = useLiveQuery(
+    async () => ({
+      incidents: await db.incidents.toArray(),
+      items: await db.actionItems.toArray(),
+    }),
+    [db],
+  );
+  const now = useNow();
+  // Recompute once a minute, not every tick: 1,000 incidents stay one cheap pass per minute.
+  const minute = Math.floor(now / MINUTE) * MINUTE;
+  const [period, setPeriod] = useState<MetricsPeriod>('30d');
+  const [includeDrills, setIncludeDrills] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const metrics = useMemo(
+    () =>
+      data
+        ? computeIncidentMetrics(data.incidents, data.items, {
+            period,
+            now: minute,
+            includeDrills,
+          })
+        : null,
+    [data, period, minute, includeDrills],
+  );
+
+  const copy = async () => {
+    if (!metrics) return;
+    const result = await platform.copy({ text: metricsMarkdown(metrics, period) });
+    setCopied(result.ok ? 'Metrics table copied as Markdown.' : `Could not copy: ${result.error}`);
+  };
+
+  return (
+    <div className="page mx-page">
+      <h1>Metrics</h1>
+      <div className="mx-controls">
+        <Field label="Period">
+          <select
+            value={period}
+            onChange={(e) => {
+              setPeriod(e.target.value as MetricsPeriod);
+              setCopied(null);
+            }}
+          >
+            {METRICS_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {PERIOD_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <CheckboxField
+          label="Include drills"
+          checked={includeDrills}
+          onChange={(v) => {
+            setIncludeDrills(v);
+            setCopied(null);
+          }}
+        />
+        <button type="button" className="button" onClick={() => void copy()}>
+          Copy as Markdown
+        </button>
+        <span role="status" className="mx-copied">
+          {copied}
+        </span>
+      </div>
+      {metrics ? (
+        <>
+          <div className="ai-table-wrap">
+            <table className="mx-table">
+              <caption>Incident metrics by severity ({PERIOD_LABELS[period]})</caption>
+              <thead>
+                <tr>
+                  {METRICS_COLUMNS.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {metrics.rows.map((row) => {
+                  const [first, ...rest] = rowCells(row);
+                  return (
+                    <tr
+                      key={row.severity}
+                      className={row.severity === 'All' ? 'mx-all' : undefined}
+                    >
+                      <th scope="row">{first}</th>
+                      {rest.map((c, i) => (
+                        <td key={METRICS_COLUMNS[i + 1]}>{c}</td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <dl className="mx-figures">
+            <div>
+              <dt>Post-mortems within 48 h (SEV1/SEV2)</dt>
+              <dd>
+                {metrics.postmortems.onTime} of {metrics.postmortems.due} (
+                {formatShare(metrics.postmortems.share)})
+              </dd>
+            </div>
+            <div>
+              <dt>Action items done on time</dt>
+              <dd>
+                {metrics.actionItems.onTime} of {metrics.actionItems.judged} (
+                {formatShare(metrics.actionItems.share)}) · target{' '}
+                {formatShare(metrics.actionItems.target)}
+              </dd>
+            </div>
+            <div>
+              <dt>Repeat incidents</dt>
+              <dd>{metrics.repeats.length}</dd>
+            </div>
+            <div>
+              <dt>Drills</dt>
+              <dd>{metrics.drills}</dd>
+            </div>
+          </dl>
+          {metrics.repeats.length ? (
+            <section aria-labelledby="mx-repeats">
+              <h2 id="mx-repeats">Repeat incidents</h2>
+              <ul aria-label="Repeat incidents">
+                {metrics.repeats.map((r) => (
+                  <li key={r.incident.id}>
+                    <Link href={`/incidents/${r.incident.id}`}>
+                      {r.incident.ref} {r.incident.title}
+                    </Link>{' '}
+                    — {r.service} again after{' '}
+                    <Link href={`/incidents/${r.previous.id}`}>{r.previous.ref}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <div className="mx-charts">
+            <IncidentsPerWeekChart weeks={metrics.weeks} />
+            <MttrChart rows={metrics.rows} />
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
 }
