@@ -32,7 +32,8 @@ export function MetricsPage() {
   );
   const now = useNow();
   // Recompute once a minute, not every tick: 1,000 incidents stay one cheap pass per minute.
-  const minute = Math.floor(now / MINUTE) * MINUTE;
+  // The end of the current minute, so what was written a moment ago is already counted.
+  const minute = Math.floor(now / MINUTE) * MINUTE + MINUTE - 1;
   const [period, setPeriod] = useState<MetricsPeriod>('30d');
   const [includeDrills, setIncludeDrills] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
