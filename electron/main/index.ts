@@ -3,6 +3,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { ipcEvents, type MenuCommand } from '../../shared/ipc/contract';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
 import { registerAppHandlers } from './ipc/app';
+import { installBackupOnClose, registerBackupHandlers } from './ipc/backup';
 import { registerClipboardHandlers } from './ipc/clipboard';
 import { registerExportHandlers } from './ipc/export';
 import { registerNotifyHandlers } from './ipc/notify';
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
   registerExportHandlers();
   registerNotifyHandlers(onNotificationClicked);
   registerAppHandlers();
+  registerBackupHandlers();
+  installBackupOnClose();
   installApplicationMenu({
     platform: process.platform,
     appName: app.getName(),

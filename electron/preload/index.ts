@@ -38,6 +38,11 @@ function subscribe<T>(channel: IpcEventChannel, listener: (payload: T) => void):
 const warroomApi = {
   writeClipboard: (request) => invoke('clipboard:write', request),
   saveMarkdown: (request) => invoke('export:save-markdown', request),
+  saveFile: (request) => invoke('export:save-file', request),
+  writeAutoBackup: (request) => invoke('backup:write-auto', request),
+  listAutoBackups: () => invoke('backup:list-auto', {}),
+  readAutoBackup: (request) => invoke('backup:read-auto', request),
+  onBackupRequest: (listener) => subscribe<void>('backup:request', () => listener()),
   showNotification: (request) => invoke('notify:show', request),
   setAttention: (request) => invoke('app:set-attention', request),
   getInfo: () => invoke('app:get-info', {}),

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../shared/ipc/contract';
-import type { CopyPayload, Platform, PlatformResult } from './index';
+import type { CopyPayload, Platform, PlatformResult, SaveMime } from './index';
 
 function failure(error: unknown): { ok: false; error: string } {
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -12,6 +12,30 @@ function failure(error: unknown): { ok: false; error: string } {
 export function createBrowserPlatform(win: Window = window): Platform {
   const clickListeners = new Set<(tag: string) => void>();
   const baseTitle = win.document.title || 'Warroom';
+
+  /** Saves text as a download: the browser's stand-in for a save dialog. */
+  function download(
+    fileName: string,
+    content: string,
+    mime: SaveMime,
+  ): Promise<PlatformResult<{ saved: boolean; path: string | null }>> {
+    try {
+      const blob = new Blob([content], { type: `${mime};charset=utf-8` });
+      const url = URL.createObjectURL(blob);
+      const a = win.document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.rel = 'noopener';
+      win.document.body.append(a);
+      a.click();
+      a.remove();
+      // Revoke later: some browsers read the blob after click() returns.
+      win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return Promise.resolve({ ok: true, value: { saved: true, path: fileName } });
+    } catch (error) {
+      return Promise.resolve(failure(error));
+    }
+  }
 
   return {
     kind: 'browser',
@@ -36,22 +60,11 @@ export function createBrowserPlatform(win: Window = window): Platform {
     },
 
     saveMarkdown(fileName, content) {
-      try {
-        const blob = new Blob([content], { type: 'text/markdown;charset=utf-8' });
-        const url = URL.createObjectURL(blob);
-        const a = win.document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        a.rel = 'noopener';
-        win.document.body.append(a);
-        a.click();
-        a.remove();
-        // Revoke later: some browsers read the blob after click() returns.
-        win.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        return Promise.resolve({ ok: true, value: { saved: true, path: fileName } });
-      } catch (error) {
-        return Promise.resolve(failure(error));
-      }
+      return download(fileName, content, 'text/markdown');
+    },
+
+    saveFile(fileName, content, mime) {
+      return download(fileName, content, mime);
     },
 
     async notify({ title, body, tag }) {

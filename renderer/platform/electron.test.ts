@@ -11,6 +11,15 @@ function fakeApi(overrides: Partial<WarroomApi> = {}) {
     saveMarkdown: vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { saved: true, path: '/tmp/a.md' } }),
     ),
+    saveFile: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { saved: true, path: '/tmp/a.json' } }),
+    ),
+    writeAutoBackup: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { written: true, name: 'w.json' } }),
+    ),
+    listAutoBackups: vi.fn(() => Promise.resolve({ ok: true as const, value: [] })),
+    readAutoBackup: vi.fn(() => Promise.resolve({ ok: true as const, value: { content: '{}' } })),
+    onBackupRequest: vi.fn(() => () => undefined),
     showNotification: vi.fn(() => Promise.resolve({ ok: true as const, value: { shown: true } })),
     setAttention: vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { applied: true as const } }),
@@ -96,5 +105,24 @@ describe('createElectronPlatform', () => {
     expect(mocks.onMenuCommand).toHaveBeenCalledWith(listener);
     platform.onNotificationClick(listener);
     expect(mocks.onNotificationClick).toHaveBeenCalledWith(listener);
+  });
+});
+
+describe('backup bridge', () => {
+  it('saves files, and reads and writes automatic backups through the bridge', async () => {
+    const { api, mocks } = fakeApi();
+    const platform = createElectronPlatform(api);
+    await platform.saveFile('b.json', '{}', 'application/json');
+    expect(mocks.saveFile).toHaveBeenCalledWith({
+      fileName: 'b.json',
+      content: '{}',
+      mime: 'application/json',
+    });
+    await expect(platform.readAutoBackup?.('w.json')).resolves.toEqual({ ok: true, value: '{}' });
+    await expect(platform.writeAutoBackup?.('{}', { force: true })).resolves.toEqual({
+      ok: true,
+      value: { written: true },
+    });
+    expect(mocks.writeAutoBackup).toHaveBeenCalledWith({ content: '{}', force: true });
   });
 });

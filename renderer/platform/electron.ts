@@ -40,6 +40,28 @@ export function createElectronPlatform(api: WarroomApi): Platform {
       return call(() => api.saveMarkdown({ fileName, content }));
     },
 
+    saveFile(fileName, content, mime) {
+      return call(() => api.saveFile({ fileName, content, mime }));
+    },
+
+    listAutoBackups() {
+      return call(() => api.listAutoBackups());
+    },
+
+    async readAutoBackup(name) {
+      const result = await call(() => api.readAutoBackup({ name }));
+      return result.ok ? { ok: true, value: result.value.content } : result;
+    },
+
+    async writeAutoBackup(content, opts = {}) {
+      const result = await call(() => api.writeAutoBackup({ content, force: opts.force ?? false }));
+      return result.ok ? { ok: true, value: { written: result.value.written } } : result;
+    },
+
+    onBackupRequest(listener) {
+      return api.onBackupRequest(listener);
+    },
+
     notify({ title, body, tag }) {
       return call(() => api.showNotification({ title, body, tag }));
     },

@@ -8,6 +8,17 @@ export interface CopyPayload {
   html?: string;
 }
 
+/** The kinds of file the app saves. */
+export type SaveMime = 'application/json' | 'text/markdown' | 'text/plain';
+
+/** One automatic backup file as main lists it. */
+export interface AutoBackupInfo {
+  name: string;
+  /** When it was written (epoch ms, from its name). */
+  at: number;
+  size: number;
+}
+
 /**
  * Everything the renderer needs from the desktop. Two implementations: the Electron bridge and
  * the browser (clipboard API, file download, Web Notifications). The app never assumes Electron.
@@ -20,6 +31,26 @@ export interface Platform {
     fileName: string,
     content: string,
   ): Promise<PlatformResult<{ saved: boolean; path: string | null }>>;
+  /** Saves any text file (native dialog on desktop, download in the browser). */
+  saveFile(
+    fileName: string,
+    content: string,
+    mime: SaveMime,
+  ): Promise<PlatformResult<{ saved: boolean; path: string | null }>>;
+  /** Desktop only: the automatic backups in the user-data folder, newest first. */
+  listAutoBackups?(): Promise<PlatformResult<AutoBackupInfo[]>>;
+  /** Desktop only: the text of one automatic backup, by the name listAutoBackups gave. */
+  readAutoBackup?(name: string): Promise<PlatformResult<string>>;
+  /**
+   * Desktop only: writes an automatic backup if none was written today (main decides), or
+   * always with `force` (on quit). Keeps the last 7 days.
+   */
+  writeAutoBackup?(
+    content: string,
+    opts?: { force?: boolean },
+  ): Promise<PlatformResult<{ written: boolean }>>;
+  /** Desktop only: main asks for a backup before the window closes or the app quits. */
+  onBackupRequest?(listener: () => void): () => void;
   /** Shows an OS notification; `tag` comes back through onNotificationClick. */
   notify(n: {
     title: string;

@@ -21,6 +21,33 @@ export const ipcContract = {
     }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
+  'export:save-file': {
+    request: z.object({
+      /** Suggested file name; main strips any path and keeps the extension the mime implies. */
+      fileName: z.string().min(1).max(255),
+      content: z.string().max(500_000_000),
+      mime: z.enum(['application/json', 'text/markdown', 'text/plain']),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'backup:write-auto': {
+    request: z.object({
+      content: z.string().min(2).max(500_000_000),
+      /** On quit: write even if today already has one (it replaces that day's). */
+      force: z.boolean().default(false),
+    }),
+    response: z.object({ written: z.boolean(), name: z.string().nullable() }),
+  },
+  'backup:list-auto': {
+    request: z.object({}),
+    response: z.array(
+      z.object({ name: z.string(), at: z.number(), size: z.number().int().nonnegative() }),
+    ),
+  },
+  'backup:read-auto': {
+    request: z.object({ name: z.string().min(1).max(100) }),
+    response: z.object({ content: z.string() }),
+  },
   'notify:show': {
     request: z.object({
       title: z.string().min(1).max(500),
@@ -59,6 +86,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const ipcEvents = {
   menuCommand: 'menu:command',
   notificationClicked: 'notify:clicked',
+  /** Main asks the page for an automatic backup before the window closes or the app quits. */
+  backupRequest: 'backup:request',
 } as const;
 
 /** The `window.warroom` object the preload exposes: one named method per channel. */
@@ -69,6 +98,18 @@ export interface WarroomApi {
   saveMarkdown(
     req: IpcRequest<'export:save-markdown'>,
   ): Promise<IpcResult<IpcResponse<'export:save-markdown'>>>;
+  saveFile(
+    req: IpcRequest<'export:save-file'>,
+  ): Promise<IpcResult<IpcResponse<'export:save-file'>>>;
+  writeAutoBackup(
+    req: IpcRequest<'backup:write-auto'>,
+  ): Promise<IpcResult<IpcResponse<'backup:write-auto'>>>;
+  listAutoBackups(): Promise<IpcResult<IpcResponse<'backup:list-auto'>>>;
+  readAutoBackup(
+    req: IpcRequest<'backup:read-auto'>,
+  ): Promise<IpcResult<IpcResponse<'backup:read-auto'>>>;
+  /** Subscribes to main's requests for a backup (before close/quit); returns an unsubscribe. */
+  onBackupRequest(listener: () => void): () => void;
   showNotification(req: IpcRequest<'notify:show'>): Promise<IpcResult<IpcResponse<'notify:show'>>>;
   setAttention(
     req: IpcRequest<'app:set-attention'>,

@@ -1,0 +1,210 @@
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { SaveDialogOptions, WebContents } from 'electron';
+import { ipcEvents } from '../../../shared/ipc/contract';
+import { writeFileAtomic } from '../atomic-write';
+import { sanitizeFileName } from './export';
+import { handle } from './handle';
+
+/** How many days of automatic backups are kept. */
+export const AUTO_BACKUP_KEEP = 7;
+/** How long closing waits for the page's backup before closing anyway. */
+export const QUIT_BACKUP_TIMEOUT_MS = 5_000;
+
+const NAME = /^warroom-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.json$/;
+
+/** `warroom-2026-11-22T14-05-09Z.json`: sortable, and valid on every file system. */
+export function autoBackupName(now: number): string {
+  const iso = new Date(now).toISOString().slice(0, 19).replace(/:/g, '-');
+  return `warroom-${iso}Z.json`;
+}
+
+/** The time encoded in an automatic backup's name, or null when it is not one of ours. */
+export function parseAutoBackupName(name: string): number | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m.slice(1).map(Number);
+  const at = Date.UTC(y, mo - 1, d, h, mi, s);
+  return Number.isNaN(at) || autoBackupName(at) !== name ? null : at;
+}
+
+const utcDay = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+/** True when no automatic backup was written on `now`'s UTC day (at most one a day). */
+export function isAutoBackupDue(names: readonly string[], now: number): boolean {
+  const today = utcDay(now);
+  return !names.some((n) => {
+    const at = parseAutoBackupName(n);
+    return at !== null && utcDay(at) === today;
+  });
+}
+
+/**
+ * Which backups to delete: only the newest of each day is kept (a forced backup on quit
+ * supersedes that day's earlier one), and only the newest `keep` days. Files that are not
+ * automatic backups are never touched.
+ */
+export function autoBackupsToPrune(names: readonly string[], keep = AUTO_BACKUP_KEEP): string[] {
+  const ours = names
+    .map((name) => ({ name, at: parseAutoBackupName(name) }))
+    .filter((b): b is { name: string; at: number } => b.at !== null)
+    .sort((a, b) => b.at - a.at);
+  const days = new Set<string>();
+  const prune: string[] = [];
+  for (const b of ours) {
+    const day = utcDay(b.at);
+    if (days.has(day) || days.size >= keep) prune.push(b.name);
+    else days.add(day);
+  }
+  return prune;
+}
+
+/** The folder automatic backups live in. */
+export function autoBackupDir(): string {
+  return path.join(app.getPath('userData'), 'backups');
+}
+
+async function listNames(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** A light check that the page sent a backup, not anything else, before it lands on disk. */
+function looksLikeBackup(content: string): boolean {
+  try {
+    const data = JSON.parse(content) as { format?: unknown };
+    return data.format === 'warroom-backup';
+  } catch {
+    return false;
+  }
+}
+
+/** Writes an automatic backup when due (or forced), atomically, then prunes old ones. */
+export async function writeAutoBackup(
+  dir: string,
+  content: string,
+  force: boolean,
+  now: number,
+): Promise<{ written: boolean; name: string | null }> {
+  if (!looksLikeBackup(content)) throw new Error('not a Warroom backup');
+  await mkdir(dir, { recursive: true });
+  const names = await listNames(dir);
+  if (!force && !isAutoBackupDue(names, now)) return { written: false, name: null };
+  const name = autoBackupName(now);
+  await writeFileAtomic(path.join(dir, name), content);
+  for (const old of autoBackupsToPrune([...names.filter((n) => n !== name), name]))
+    await rm(path.join(dir, old), { force: true });
+  return { written: true, name };
+}
+
+/** The automatic backups, newest first. */
+export async function listAutoBackups(
+  dir: string,
+): Promise<{ name: string; at: number; size: number }[]> {
+  const out: { name: string; at: number; size: number }[] = [];
+  for (const name of await listNames(dir)) {
+    const at = parseAutoBackupName(name);
+    if (at === null) continue;
+    out.push({ name, at, size: (await stat(path.join(dir, name))).size });
+  }
+  return out.sort((a, b) => b.at - a.at);
+}
+
+/**
+ * Reads one automatic backup. The name must be one of ours AND be listed in the folder, so no
+ * path (`../`, absolute, another extension) can reach any other file.
+ */
+export async function readAutoBackup(dir: string, name: string): Promise<string> {
+  if (parseAutoBackupName(name) === null || !(await listNames(dir)).includes(name))
+    throw new Error('no such automatic backup');
+  return readFile(path.join(dir, name), 'utf8');
+}
+
+const EXTENSIONS = {
+  'application/json': 'json',
+  'text/markdown': 'md',
+  'text/plain': 'txt',
+} as const;
+
+// Pages waiting for on-quit backups, by web contents id: resolved when the forced write lands.
+const pendingQuitBackups = new Map<number, () => void>();
+
+/** export:save-file and the automatic-backup channels. */
+export function registerBackupHandlers(now: () => number = Date.now): void {
+  handle('export:save-file', async ({ fileName, content, mime }, event) => {
+    const ext = EXTENSIONS[mime];
+    const base = sanitizeFileName(fileName.replace(/\.[a-z]+$/i, '')).replace(/\.md$/, `.${ext}`);
+    const options: SaveDialogOptions = {
+      title: 'Save',
+      defaultPath: path.join(app.getPath('documents'), base),
+      filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const result = win
+      ? await dialog.showSaveDialog(win, options)
+      : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false, path: null };
+    const target = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${ext}`;
+    await writeFileAtomic(target, content);
+    return { saved: true, path: target };
+  });
+  handle('backup:write-auto', async ({ content, force }, event) => {
+    try {
+      return await writeAutoBackup(autoBackupDir(), content, force, now());
+    } finally {
+      if (force) pendingQuitBackups.get(event.sender.id)?.();
+    }
+  });
+  handle('backup:list-auto', () => listAutoBackups(autoBackupDir()));
+  handle('backup:read-auto', async ({ name }) => ({
+    content: await readAutoBackup(autoBackupDir(), name),
+  }));
+}
+
+/** Asks a page for its on-quit backup and resolves when it arrives or after the timeout. */
+export function requestBackup(contents: WebContents, timeoutMs = QUIT_BACKUP_TIMEOUT_MS) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      pendingQuitBackups.delete(contents.id);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    pendingQuitBackups.set(contents.id, done);
+    contents.send(ipcEvents.backupRequest);
+  });
+}
+
+/**
+ * Before the last window closes (which is also how quitting starts), holds the close, asks the
+ * page for a forced automatic backup, then closes for real. The page builds the backup from
+ * IndexedDB, which main cannot read; a page that does not answer delays closing by at most
+ * {@link QUIT_BACKUP_TIMEOUT_MS}.
+ */
+export function installBackupOnClose(): void {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('browser-window-created', (_event, win) => {
+    let backedUp = false;
+    win.on('close', (event) => {
+      const others = BrowserWindow.getAllWindows().filter((w) => w !== win && !w.isDestroyed());
+      if (backedUp || (!quitting && others.length > 0) || win.webContents.isDestroyed()) return;
+      event.preventDefault();
+      backedUp = true;
+      void requestBackup(win.webContents).then(() => {
+        if (win.isDestroyed()) return;
+        // A quit held by preventDefault was cancelled: start it again, else just close.
+        if (quitting) app.quit();
+        else win.close();
+      });
+    });
+  });
+}
