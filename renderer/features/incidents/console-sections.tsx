@@ -2,6 +2,7 @@ import { CommsActions } from '../comms/comms-actions';
 import { EscalationBanner } from '../escalation/escalation-banner';
 import { HypothesesPanel } from '../hypotheses/hypotheses-panel';
 import { RoleBoard } from '../roles/role-board';
+import { IncidentRunbooks } from '../runbooks/incident-runbooks';
 import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import type { ConsoleSlotProps } from './console-slot';
@@ -22,6 +23,7 @@ export function ConsoleSections(props: ConsoleSlotProps) {
         <div className="console-side">
           <RoleBoard {...props} />
           <HypothesesPanel {...props} />
+          <IncidentRunbooks {...props} />
         </div>
         <div className="console-main">
           <TimelinePanel {...props} />

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Runbook } from '../../../shared/domain/records';
+import { parseChecklist, verifiedSteps } from '../../../shared/logic/runbook';
+import { useDb } from '../../db/db-context';
+import { describeWriteError } from '../../db/repo/errors';
+import { setRunbookStep } from '../../db/repo/runbooks';
+import { useUiStore } from '../../store/ui-store';
+import type { ConsoleSlotProps } from '../incidents/console-slot';
+import { useCommandContext } from '../settings/use-settings';
+import { LastTested } from './last-tested';
+import { LazyMarkdownPreview } from './lazy-preview';
+import { useActionEntries, useIncidentRunbooks } from './queries';
+
+/**
+ * Region "Runbooks" in the console: the runbooks for the incident's services. Opening one shows
+ * it beside the timeline with its verification checklist; each tick is a timeline entry, and the
+ * ticks shown are read back from those entries, so they survive reloads and show in every window.
+ */
+export function IncidentRunbooks({ incident, settings }: ConsoleSlotProps) {
+  const runbooks = useIncidentRunbooks(incident.services);
+  const [openId, setOpenId] = useState<string | null>(null);
+  if (!runbooks || runbooks.length === 0) return null;
+  const open = runbooks.find((r) => r.id === openId) ?? null;
+  return (
+    <section className="panel incident-runbooks" aria-labelledby="incident-runbooks-heading">
+      <div className="panel-header">
+        <h2 id="incident-runbooks-heading">Runbooks</h2>
+      </div>
+      <ul className="runbook-list">
+        {runbooks.map((r) => (
+          <li key={r.id}>
+            <button
+              type="button"
+              className="button button-small"
+              aria-expanded={r.id === openId}
+              onClick={() => setOpenId(r.id === openId ? null : r.id)}
+            >
+              {r.id === openId ? 'Close' : 'Open'} runbook {r.title}
+            </button>
+            <span className="muted"> {r.service}</span>
+          </li>
+        ))}
+      </ul>
+      {open ? (
+        <div className="incident-runbook">
+          <h3>{open.title}</h3>
+          <p className="runbook-meta">
+            <LastTested runbook={open} settings={settings} /> ·{' '}
+            <Link href={`/runbooks/${open.id}`}>Edit in Runbooks</Link>
+          </p>
+          <VerificationChecklist incidentId={incident.id} runbook={open} />
+          <LazyMarkdownPreview source={open.body} label={`Runbook ${open.title}`} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function VerificationChecklist({ incidentId, runbook }: { incidentId: string; runbook: Runbook }) {
+  const db = useDb();
+  const context = useCommandContext();
+  const toast = useUiStore((s) => s.toast);
+  const entries = useActionEntries(incidentId);
+  // A tick shows at once, until the live query delivers the entry it wrote (the entry count
+  // changes) and the state derived from the timeline takes over again.
+  const [pending, setPending] = useState<{ index: number; checked: boolean; seen: number } | null>(
+    null,
+  );
+  const steps = parseChecklist(runbook.body);
+  if (!steps.length) return <p className="muted">This runbook has no verification checklist.</p>;
+  const ticked = verifiedSteps(entries ?? [], runbook.title, steps);
+  const isChecked = (index: number) =>
+    pending && pending.index === index && pending.seen === entries?.length
+      ? pending.checked
+      : ticked.has(index);
+  const toggle = async (index: number, checked: boolean) => {
+    setPending({ index, checked, seen: entries?.length ?? 0 });
+    try {
+      await setRunbookStep(
+        db,
+        { incidentId, runbookId: runbook.id, stepIndex: index, checked },
+        context(),
+      );
+    } catch (e) {
+      setPending(null);
+      toast(describeWriteError(e), 'error');
+    }
+  };
+  return (
+    <fieldset className="verification-checklist">
+      <legend>Verification checklist</legend>
+      {steps.map((step) => {
+        const id = `verify-${runbook.id}-${step.index}`;
+        return (
+          <div key={step.index} className="field field-checkbox">
+            <input
+              id={id}
+              type="checkbox"
+              checked={isChecked(step.index)}
+              disabled={entries === undefined}
+              onChange={(e) => void toggle(step.index, e.target.checked)}
+            />
+            <label htmlFor={id}>{step.text}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

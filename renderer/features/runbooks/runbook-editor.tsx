@@ -1,0 +1,120 @@
+import { useId, useState } from 'react';
+import type { Runbook } from '../../../shared/domain/records';
+import { runbookTemplate } from '../../../shared/logic/runbook';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
+import { Field } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
+import { LazyMarkdownPreview } from './lazy-preview';
+import { useServiceCatalog } from './queries';
+
+type Errors = Partial<Record<'title' | 'service' | 'body' | 'form', string>>;
+
+/**
+ * Writes or edits a runbook: title, service (suggested from the catalog) and the Markdown body,
+ * prefilled with the seed template, beside a live preview. A refused save keeps every keystroke
+ * and says why next to the field at fault.
+ */
+export function RunbookEditor({
+  runbook,
+  onSaved,
+  onCancel,
+}: {
+  runbook: Runbook | null;
+  onSaved: (runbook: Runbook) => void;
+  onCancel: () => void;
+}) {
+  const db = useDb();
+  const context = useCommandContext();
+  const services = useServiceCatalog();
+  const listId = useId();
+  const [title, setTitle] = useState(runbook?.title ?? '');
+  const [service, setService] = useState(runbook?.service ?? '');
+  const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
+  const [errors, setErrors] = useState<Errors>({});
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const input = { title, service, body };
+      const saved = runbook
+        ? await updateRunbook(db, runbook.id, input, context())
+        : await createRunbook(db, input, context());
+      setErrors({});
+      onSaved(saved);
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      const key = field === 'title' || field === 'service' || field === 'body' ? field : 'form';
+      setErrors({ [key]: describeWriteError(e) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="form runbook-editor"
+      aria-label={runbook ? `Edit runbook ${runbook.title}` : 'New runbook'}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="form-inline">
+        <Field label="Title" error={errors.title}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        </Field>
+        <Field label="Service" error={errors.service}>
+          <input
+            value={service}
+            list={listId}
+            autoComplete="off"
+            onChange={(e) => setService(e.target.value)}
+          />
+        </Field>
+        <datalist id={listId}>
+          {(services ?? []).map((s) => (
+            <option key={s.id} value={s.name} />
+          ))}
+        </datalist>
+      </div>
+      <div className="runbook-split">
+        <Field
+          label="Runbook"
+          error={errors.body}
+          hint="Markdown. Verification steps as “- [ ] …”."
+        >
+          <textarea
+            className="runbook-source"
+            value={body}
+            rows={24}
+            spellCheck
+            onChange={(e) => setBody(e.target.value)}
+          />
+        </Field>
+        <section className="runbook-preview" aria-labelledby={`${listId}-preview`}>
+          <h2 id={`${listId}-preview`} className="field-label">
+            Preview
+          </h2>
+          <LazyMarkdownPreview source={body} />
+        </section>
+      </div>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          Save runbook
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { Runbook, Service } from '../../../shared/domain/records';
+import { formatPercentTarget } from '../../../shared/logic/slo';
+import { useDb } from '../../db/db-context';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { updateService } from '../../db/repo/services-edit';
+import { useUiStore } from '../../store/ui-store';
+import { Field } from '../../ui/field';
+
+type Errors = Partial<
+  Record<'ownerTeam' | 'sloTarget' | 'sloWindowDays' | 'runbookId' | 'form', string>
+>;
+
+/** Edits one service's owner team, SLO target and window, and runbook; bad input keeps the text. */
+export function ServiceEditor({
+  service,
+  runbooks,
+  onDone,
+}: {
+  service: Service;
+  runbooks: readonly Runbook[];
+  onDone: () => void;
+}) {
+  const db = useDb();
+  const toast = useUiStore((s) => s.toast);
+  const [ownerTeam, setOwnerTeam] = useState(service.ownerTeam);
+  const [target, setTarget] = useState(
+    service.sloTarget === null ? '' : formatPercentTarget(service.sloTarget),
+  );
+  const [windowDays, setWindowDays] = useState(String(service.sloWindowDays));
+  const [runbookId, setRunbookId] = useState(service.runbookId ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+
+  const save = async () => {
+    try {
+      await updateService(db, service.id, {
+        ownerTeam,
+        sloTargetPercent: target,
+        sloWindowDays: windowDays,
+        runbookId: runbookId || null,
+      });
+      toast(`Saved ${service.name}.`);
+      onDone();
+    } catch (e) {
+      const field = e instanceof RepoError ? e.field : undefined;
+      const key =
+        field === 'sloTarget' || field === 'sloWindowDays' || field === 'runbookId'
+          ? field
+          : 'form';
+      setErrors({ [key]: describeWriteError(e) });
+    }
+  };
+
+  return (
+    <form
+      className="form panel service-editor"
+      aria-label={`Edit ${service.name}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Edit {service.name}</h2>
+      <div className="form-inline">
+        <Field label="Owner team" error={errors.ownerTeam}>
+          <input value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} autoFocus />
+        </Field>
+        <Field label="SLO target (%)" error={errors.sloTarget} hint="e.g. 99.95; empty for none">
+          <input inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </Field>
+        <Field label="SLO window (days)" error={errors.sloWindowDays}>
+          <input
+            inputMode="numeric"
+            value={windowDays}
+            onChange={(e) => setWindowDays(e.target.value)}
+          />
+        </Field>
+        <Field label="Runbook" error={errors.runbookId}>
+          <select value={runbookId} onChange={(e) => setRunbookId(e.target.value)}>
+            <option value="">None</option>
+            {runbooks.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {errors.form ? (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          Save service
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
