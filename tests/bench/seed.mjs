@@ -91,13 +91,13 @@ export async function seedInPage(spec) {
       updatedAt: started + 300_000,
     };
   };
-  const makeEntry = (incidentId, n, started, pinned) => ({
+  const makeEntry = (incidentId, n, started, pinned, step = 1000) => ({
     id: `${incidentId}-e${n}`,
     incidentId,
     kind: kinds[n % kinds.length],
     text: sentence(5 + Math.floor(rand() * 25)),
-    occurredAt: started + n * 1000,
-    loggedAt: started + n * 1000,
+    occurredAt: started + n * step,
+    loggedAt: started + n * step,
     author: ['Alice', 'Bob', 'Carol', 'Dan'][n % 4],
     pinned,
     deletedAt: null,
@@ -144,7 +144,9 @@ export async function seedInPage(spec) {
     const inc = incidents[spec.incidents + k];
     const every = s.pinned ? Math.max(1, Math.floor(s.entries / s.pinned)) : 0;
     for (let n = 0; n < s.entries; n++) {
-      batch.push(makeEntry(inc.id, n, inc.milestones.started, every > 0 && n % every === 0));
+      // Spread the entries over the incident so far: all of them before now.
+      const step = Math.min(1000, (Date.now() - inc.milestones.started) / Math.max(1, s.entries));
+      batch.push(makeEntry(inc.id, n, inc.milestones.started, every > 0 && n % every === 0, step));
       if (batch.length >= 5000) await flush();
     }
   }
