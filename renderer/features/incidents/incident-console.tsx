@@ -4,6 +4,7 @@ import { SEVERITY_MATRIX } from '../../../shared/domain/severity';
 import { formatElapsed } from '../../../shared/logic/time';
 import { useNow } from '../../store/ui-store';
 import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
+import { ExportIncidentButton } from '../backup/export-incident';
 import { useSettings } from '../settings/use-settings';
 import { ChangeSeverity } from './change-severity';
 import { ConsoleSections } from './console-sections';
@@ -73,6 +74,7 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
       <div className="console-controls">
         <StatusControl incident={incident} />
         <ChangeSeverity incident={incident} />
+        <ExportIncidentButton incident={incident} />
       </div>
     </header>
   );

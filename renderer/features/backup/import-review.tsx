@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import {
+  BACKUP_TABLES,
+  BACKUP_TABLE_LABELS,
+  countRows,
+  type Backup,
+} from '../../../shared/domain/backup';
+import { formatDateTime } from '../../../shared/logic/time';
+import { useDb } from '../../db/db-context';
+import {
+  BackupImportError,
+  importBackup,
+  type ConflictPolicy,
+  type ImportSummary,
+} from '../../db/repo/backup';
+import { describeWriteError } from '../../db/repo/errors';
+import { ProblemList } from './problem-list';
+
+/**
+ * A valid backup awaiting confirmation: what it holds, the conflict choice, then "Import" and
+ * the summary of what happened.
+ */
+export function ImportReview({
+  backup,
+  source,
+  onDone,
+}: {
+  backup: Backup;
+  source: string;
+  onDone: (summary: ImportSummary) => void;
+}) {
+  const db = useDb();
+  const name = useId();
+  const [policy, setPolicy] = useState<ConflictPolicy>('skip');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<BackupImportError | string | null>(null);
+  const counts = countRows(backup.tables);
+  const scope =
+    backup.scope === 'all'
+      ? 'everything'
+      : `incident ${backup.tables.incidents[0]?.ref ?? backup.scope.incidentId}`;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await importBackup(db, backup, { onConflict: policy }));
+    } catch (e) {
+      setError(e instanceof BackupImportError ? e : describeWriteError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="backup-review" aria-label="Backup contents" role="group">
+      <p>
+        {source}: a backup of {scope}, exported{' '}
+        {formatDateTime(Date.parse(backup.exportedAt), 'utc')} by Warroom{' '}
+        {backup.appVersion || '(unknown version)'}.
+      </p>
+      <ul className="backup-counts">
+        {BACKUP_TABLES.filter((t) => counts[t] > 0).map((t) => (
+          <li key={t}>
+            {BACKUP_TABLE_LABELS[t]}: {counts[t]}
+          </li>
+        ))}
+      </ul>
+      <fieldset>
+        <legend>When an item already exists</legend>
+        {(
+          [
+            ['skip', 'Skip', 'keep what is already here'],
+            ['replace', 'Replace', 'overwrite it with the backup’s'],
+          ] as const
+        ).map(([value, label, hint]) => (
+          <div key={value} className="backup-choice">
+            <label>
+              <input
+                type="radio"
+                name={name}
+                value={value}
+                checked={policy === value}
+                onChange={() => setPolicy(value)}
+              />{' '}
+              {label}
+            </label>{' '}
+            <span className="muted">({hint})</span>
+          </div>
+        ))}
+      </fieldset>
+      {error ? (
+        typeof error === 'string' ? (
+          <p className="form-error" role="alert">
+            Nothing was imported. {error}
+          </p>
+        ) : (
+          <ProblemList problems={error.problems} />
+        )
+      ) : null}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy}
+        onClick={() => void run()}
+      >
+        Import
+      </button>
+    </div>
+  );
+}
