@@ -15,6 +15,17 @@ type ImportState =
   | { step: 'review'; backup: Backup; source: string }
   | { step: 'done'; summary: ImportSummary };
 
+/** A file's text; FileReader where `Blob.text()` is missing (older engines, jsdom). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file);
+  });
+}
+
 /**
  * Backup and restore, in Settings: export everything as a versioned JSON file; import one
  * (validated whole before anything is written, conflicts skipped or replaced); on desktop,
@@ -37,7 +48,7 @@ export function BackupSection() {
     const file = e.target.files?.[0];
     if (!file) return;
     try {
-      load(await file.text(), file.name);
+      load(await readText(file), file.name);
     } catch (error) {
       setState({
         step: 'invalid',
