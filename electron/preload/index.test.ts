@@ -29,11 +29,16 @@ describe('preload bridge', () => {
   it('exposes exactly the named methods, no generic invoke', () => {
     expect(Object.keys(api).sort()).toEqual([
       'getInfo',
+      'listAutoBackups',
+      'onBackupRequest',
       'onMenuCommand',
       'onNotificationClick',
+      'readAutoBackup',
+      'saveFile',
       'saveMarkdown',
       'setAttention',
       'showNotification',
+      'writeAutoBackup',
       'writeClipboard',
     ]);
   });
@@ -43,6 +48,13 @@ describe('preload bridge', () => {
     ['saveMarkdown', 'export:save-markdown', { fileName: 'a.md', content: '#' }],
     ['showNotification', 'notify:show', { title: 'T', body: 'B', tag: 'g' }],
     ['setAttention', 'app:set-attention', { overdueCount: 1, title: 'T' }],
+    [
+      'saveFile',
+      'export:save-file',
+      { fileName: 'a.json', content: '{}', mime: 'application/json' },
+    ],
+    ['writeAutoBackup', 'backup:write-auto', { content: '{}', force: true }],
+    ['readAutoBackup', 'backup:read-auto', { name: 'warroom-x.json' }],
   ] as const)('%s invokes %s with the request', async (method, channel, request) => {
     await (api[method] as (req: unknown) => Promise<unknown>)(request);
     expect(electron.invoke).toHaveBeenCalledWith(channel, request);
@@ -51,6 +63,17 @@ describe('preload bridge', () => {
   it('getInfo invokes app:get-info with an empty request', async () => {
     await api.getInfo();
     expect(electron.invoke).toHaveBeenCalledWith('app:get-info', {});
+  });
+
+  it('listAutoBackups invokes backup:list-auto; backup requests reach the listener bare', async () => {
+    await api.listAutoBackups();
+    expect(electron.invoke).toHaveBeenCalledWith('backup:list-auto', {});
+    const listener = vi.fn();
+    const unsubscribe = api.onBackupRequest(listener);
+    ipcRenderer.emit('backup:request', { sender: 'secret' });
+    expect(listener).toHaveBeenCalledWith();
+    unsubscribe();
+    expect(ipcRenderer.listenerCount('backup:request')).toBe(0);
   });
 
   it('passes only the payload to listeners, never the IPC event', () => {
