@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { DbProvider } from './db/db-context';
 import type { WarroomDb } from './db/schema';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
+import { AutoBackup } from './features/backup/auto-backup';
 import { DeclareDialog } from './features/incidents/declare-dialog';
 import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
@@ -196,6 +197,7 @@ function Shell() {
         ) : null}
       </main>
       <DeclareDialog />
+      <AutoBackup />
       <Toasts />
     </div>
   );
