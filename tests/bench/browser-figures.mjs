@@ -127,7 +127,8 @@ export async function rawPutSamples(page, reps) {
 export async function openIncidentSample(page, id) {
   return page.evaluate(async (id) => {
     location.hash = '#/';
-    await new Promise((r) => setTimeout(r, 50));
+    // Open from an idle list: let the previous open finish reading its record first.
+    await new Promise((r) => setTimeout(r, 2000));
     const t0 = performance.now();
     location.hash = `#/incidents/${id}`;
     await new Promise((resolve) => {

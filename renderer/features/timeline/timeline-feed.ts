@@ -5,6 +5,15 @@ import type { WarroomDb } from '../../db/schema';
 /** Rows read first so the newest entries paint at once, before the whole record has loaded. */
 export const FIRST_PAINT_ROWS = 200;
 
+/** Resolves after the browser has had a chance to paint (a timer tick where there is no paint). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+  });
+}
+
 /** Position of `e` in a sorted array (or where it would go), by timeline order. */
 function position(list: readonly TimelineEntry[], e: TimelineEntry): number {
   let lo = 0;
@@ -112,6 +121,9 @@ export function watchTimeline(
     if (stopped) return;
     entries = newest.reverse().sort(compareEntries);
     publish(false);
+    // Let the newest rows paint before the whole record is read: deserialising 50,000 rows
+    // holds the main thread for a while.
+    await afterNextPaint();
     await loadAll();
   })()
     .then(apply)
