@@ -28,14 +28,18 @@ export function AddActionItemForm({
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [incidentId, setIncidentId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A second submit while the first write is in flight would add a duplicate item.
+  const [busy, setBusy] = useState(false);
   const due = dueDate ?? defaultDueDate(priority, now);
 
   const add = async () => {
+    if (busy) return;
     if (!due) {
       setErrors({ dueDate: 'Give the due date as a real date (YYYY-MM-DD).' });
       return;
     }
     const status: ActionStatus = 'not-started';
+    setBusy(true);
     try {
       await addAnyActionItem(
         db,
@@ -49,6 +53,8 @@ export function AddActionItemForm({
     } catch (e) {
       const field = e instanceof RepoError && e.field ? e.field : 'form';
       setErrors({ [field]: describeWriteError(e) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -109,7 +115,7 @@ export function AddActionItemForm({
           {errors.form}
         </p>
       ) : null}
-      <button type="submit" className="button button-primary">
+      <button type="submit" className="button button-primary" disabled={busy}>
         Add action item
       </button>
     </form>

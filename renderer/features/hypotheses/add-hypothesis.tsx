@@ -45,11 +45,15 @@ function AddForm({
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [errors, setErrors] = useState<{ text?: string; form?: string }>({});
+  // A second submit while the first write is in flight would open a duplicate hypothesis.
+  const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (busy) return;
     if (!text.trim()) {
       setErrors({ text: 'Say what the hypothesis is.' });
       return;
     }
+    setBusy(true);
     try {
       await openHypothesis(db, incidentId, text, ctx(), {
         timeboxMs: hypothesisTimeboxMs(settings),
@@ -61,6 +65,8 @@ function AddForm({
       setErrors(
         field === 'text' ? { text: describeWriteError(e) } : { form: describeWriteError(e) },
       );
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -88,7 +94,7 @@ function AddForm({
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Add
         </button>
       </div>

@@ -12,7 +12,10 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
   const [minutes, setMinutes] = useState('10');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ minutes?: string; reason?: string; form?: string }>({});
+  // A second submit while the first write is in flight would extend the timebox twice.
+  const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (busy) return;
     const n = Number(minutes);
     const found: typeof errors = {};
     if (!Number.isInteger(n) || n < 1 || n > 1440)
@@ -20,6 +23,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
     if (!reason.trim()) found.reason = 'Say why it needs longer: it goes on the record.';
     setErrors(found);
     if (Object.keys(found).length) return;
+    setBusy(true);
     try {
       await extendHypothesisTimebox(db, hypothesisId, n, reason, ctx());
       onDone();
@@ -30,6 +34,8 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
           ? { [field]: describeWriteError(e) }
           : { form: describeWriteError(e) },
       );
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -67,7 +73,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary button-small">
+        <button type="submit" className="button button-primary button-small" disabled={busy}>
           Extend timebox
         </button>
         <button type="button" className="button button-small" onClick={onDone}>

@@ -176,9 +176,13 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [status, setStatus] = useState<ActionStatus>('not-started');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A second click while the first write is in flight would add a duplicate item.
+  const [busy, setBusy] = useState(false);
   const due = dueDate ?? defaultDueDate(priority, now);
 
   const add = async () => {
+    if (busy) return;
+    setBusy(true);
     try {
       await addActionItem(db, { incidentId, title, owner, priority, dueDate: due, status }, ctx());
       setTitle('');
@@ -189,6 +193,8 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
     } catch (e) {
       const field = e instanceof RepoError && e.field ? e.field : 'form';
       setErrors({ [field]: describeWriteError(e) });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -236,7 +242,7 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
           {errors.form}
         </p>
       ) : null}
-      <button type="button" className="button" onClick={() => void add()}>
+      <button type="button" className="button" disabled={busy} onClick={() => void add()}>
         Add action item
       </button>
     </fieldset>

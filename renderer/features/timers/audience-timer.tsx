@@ -16,14 +16,20 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [snoozing, setSnoozing] = useState(false);
+  // A double click on "Mark sent" would otherwise record two updates.
+  const [busy, setBusy] = useState(false);
   const label = AUDIENCE_LABELS[due.audience];
   const stopped = due.state === 'stopped';
   const reason = incident.cadence[due.audience]?.snoozeReason;
   const markSent = async () => {
+    if (busy) return;
+    setBusy(true);
     try {
       await markUpdateSent(db, incident.id, due.audience, ctx());
     } catch (e) {
       toast(describeWriteError(e), 'error');
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -46,6 +52,7 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
             type="button"
             className="button button-small"
             title={`Record that an update went out to ${label} without composing one`}
+            disabled={busy}
             onClick={() => void markSent()}
           >
             Mark sent

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
@@ -113,6 +113,17 @@ describe('CadenceTimers', () => {
     await userEvent.click(within(group).getByRole('button', { name: 'Mark sent' }));
     const stored = await db.incidents.get(inc.id);
     expect(stored?.cadence.executives?.lastSentAt).toBeGreaterThan(0);
+    expect(await db.timelineEntries.filter((e) => e.audience === 'executives').count()).toBe(1);
+  });
+
+  it('a double click on "Mark sent" records one update, not two', async () => {
+    const inc = incident();
+    await db.incidents.add(inc);
+    show(inc, DECLARED + 16 * MIN);
+    const group = screen.getByRole('group', { name: 'Executives updates' });
+    const button = within(group).getByRole('button', { name: 'Mark sent' });
+    await userEvent.dblClick(button);
+    await vi.waitFor(() => expect(button).toBeEnabled());
     expect(await db.timelineEntries.filter((e) => e.audience === 'executives').count()).toBe(1);
   });
 });

@@ -51,11 +51,15 @@ function SnoozeForm({
   const [minutes, setMinutes] = useState<SnoozeMinutes>(5);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<{ reason?: string; form?: string }>({});
+  // A second submit while the first write is in flight would record the snooze twice.
+  const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (busy) return;
     if (!reason.trim()) {
       setErrors({ reason: 'Say why the update can wait: it goes on the record.' });
       return;
     }
+    setBusy(true);
     try {
       await snoozeReminder(db, incidentId, audience, minutes, reason, ctx());
       onDone();
@@ -64,6 +68,8 @@ function SnoozeForm({
       setErrors(
         field === 'reason' ? { reason: describeWriteError(e) } : { form: describeWriteError(e) },
       );
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -96,7 +102,7 @@ function SnoozeForm({
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Snooze
         </button>
       </div>
