@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
@@ -95,5 +96,15 @@ describe('hypothesis lifecycle', () => {
       field: 'minutes',
     });
     expect((await db.hypotheses.get(a.id))?.dueAt).toBe(NOW + 15 * MIN);
+  });
+
+  it('refuses hypothesis text longer than a timeline entry allows, writing nothing', async () => {
+    await expect(
+      openHypothesis(db, incidentId, 'x'.repeat(ENTRY_TEXT_MAX + 1), ctx()),
+    ).rejects.toMatchObject({ name: 'RepoError', field: 'text' });
+    expect(await db.hypotheses.count()).toBe(0);
+    expect(await hypothesisEntries()).toEqual([]);
+    const ok = await openHypothesis(db, incidentId, 'y'.repeat(ENTRY_TEXT_MAX), ctx());
+    expect(ok.text).toHaveLength(ENTRY_TEXT_MAX);
   });
 });

@@ -9,6 +9,7 @@ import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { RepoError } from './errors';
+import { checkText } from './timeline';
 
 /** Options for opening a hypothesis. */
 export interface OpenHypothesisOptions {
@@ -35,6 +36,8 @@ export async function openHypothesis(
 ): Promise<Hypothesis> {
   const what = text.trim();
   if (!what) throw new RepoError('Say what the hypothesis is.', 'text');
+  // The text becomes a timeline entry, so it is held to the same length limit.
+  checkText(what);
   const timeboxMs = opts.timeboxMs ?? DEFAULT_TIMEBOX_MS;
   if (!Number.isFinite(timeboxMs) || timeboxMs <= 0)
     throw new RepoError('The timebox must be a positive length of time.', 'timebox');

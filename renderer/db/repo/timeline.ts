@@ -35,7 +35,11 @@ export function logTables(db: WarroomDb) {
   ];
 }
 
-function checkText(text: string): string {
+/**
+ * Trims person-written entry text and refuses it (RepoError on field 'text') when empty or
+ * longer than ENTRY_TEXT_MAX, which the timeline entry schema would reject anyway.
+ */
+export function checkText(text: string): string {
   const t = text.trim();
   if (!t) throw new RepoError('Nothing to log: the entry is empty.', 'text');
   if (t.length > ENTRY_TEXT_MAX)
