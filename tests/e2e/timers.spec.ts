@@ -119,12 +119,15 @@ test('a hypothesis that outlives its timebox says "Pivot or escalate"; extend an
     .toContain('Pivot or escalate: Index rebuild saturating disks');
 
   await panel.getByRole('button', { name: 'Extend' }).click();
+  // The toggle hides while the form is open: "Extend timebox" is the only match for 'Extend'.
+  await expect(panel.getByRole('button', { name: 'Extend', exact: true })).toHaveCount(0);
   await panel.getByLabel('Extend by (minutes)').fill('10');
   await panel.getByRole('button', { name: 'Extend timebox' }).click();
   await expect(panel.getByText('Say why it needs longer: it goes on the record.')).toBeVisible();
   await panel.getByLabel('Reason').fill('Rebuild finishes in 8 minutes');
   await panel.getByRole('button', { name: 'Extend timebox' }).click();
   await expect(timer).toHaveText(/^(9:59|10:00)$/);
+  await expect(panel.getByRole('button', { name: 'Extend', exact: true })).toBeFocused();
   await expect(timeline(page)).toContainText(
     'Hypothesis timebox extended by 10 min: Index rebuild saturating disks. Reason: Rebuild finishes in 8 minutes',
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Hypothesis } from '../../../shared/domain/records';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
 import { useDb } from '../../db/db-context';
@@ -27,6 +27,8 @@ export function HypothesisItem({
   const toast = useUiStore((s) => s.toast);
   const now = useNow();
   const [extending, setExtending] = useState(false);
+  // The "Extend" toggle is hidden while the form is open; focus returns to it when it closes.
+  const refocus = useRef(false);
   const state = hypothesisState(h, now);
   const close = async (outcome: HypothesisOutcome) => {
     try {
@@ -79,18 +81,32 @@ export function HypothesisItem({
               {label}
             </button>
           ))}
-          <button
-            type="button"
-            className="button button-small"
-            aria-expanded={extending}
-            onClick={() => setExtending((v) => !v)}
-          >
-            Extend
-          </button>
+          {/* Hidden while extending, so "Extend timebox" is the only button named like it. */}
+          {extending ? null : (
+            <button
+              type="button"
+              className="button button-small"
+              ref={(el) => {
+                if (el && refocus.current) {
+                  refocus.current = false;
+                  el.focus();
+                }
+              }}
+              onClick={() => setExtending(true)}
+            >
+              Extend
+            </button>
+          )}
         </div>
       ) : null}
       {extending && state.open ? (
-        <ExtendForm hypothesisId={h.id} onDone={() => setExtending(false)} />
+        <ExtendForm
+          hypothesisId={h.id}
+          onDone={() => {
+            refocus.current = true;
+            setExtending(false);
+          }}
+        />
       ) : null}
     </li>
   );
