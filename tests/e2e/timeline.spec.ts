@@ -211,6 +211,13 @@ test('filters by kind, pinned only and search; /pin and Pin persist', async ({ p
   await expect(
     entry(page, 'Scaled consumers').getByRole('button', { name: 'Pin' }),
   ).toHaveAttribute('aria-pressed', 'true');
+  // The visible text stays "Pin" when pressed (label in name); the state shows as a class.
+  await expect(
+    entry(page, 'Scaled consumers').getByRole('button', { name: 'Pin', exact: true }),
+  ).toHaveText(/^\W*Pin$/);
+  await expect(entry(page, 'Scaled consumers').getByRole('button', { name: 'Pin' })).toHaveClass(
+    /tl-pin-on/,
+  );
   await reloadApp(page);
 
   const panel = timeline(page);

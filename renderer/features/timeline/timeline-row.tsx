@@ -120,15 +120,20 @@ export const TimelineRow = memo(function TimelineRow({
         </div>
       ) : null}
       <div className="tl-actions">
+        {/* A toggle: the name stays "Pin" (label in name) and aria-pressed carries the state;
+            the filled marker and class show it to sighted users. */}
         <button
           type="button"
-          className="button button-small"
+          className={`button button-small tl-pin${entry.pinned ? ' tl-pin-on' : ''}`}
           aria-label="Pin"
           aria-pressed={entry.pinned}
-          title={entry.pinned ? 'Unpin' : 'Pin to the post-mortem timeline'}
+          title={entry.pinned ? 'Pinned: press to unpin' : 'Pin to the post-mortem timeline'}
           onClick={() => run(actions.pin(entry))}
         >
-          {entry.pinned ? 'Unpin' : 'Pin'}
+          <span className="tl-pin-mark" aria-hidden="true">
+            {entry.pinned ? '\u25cf' : '\u25cb'}
+          </span>{' '}
+          Pin
         </button>
         <button
           type="button"
