@@ -37,7 +37,9 @@ export function OverduePostmortems() {
         {overdue.map(({ incident, overdueMs }) => (
           <li key={incident.id}>
             <Link href={`/incidents/${incident.id}/postmortem`}>
-              Post-mortem for {incident.ref} {incident.title}
+              {/* Title first and the ref in brackets, so this name never contains the
+                  incident link's "<ref> <title>" and a search for that stays unambiguous. */}
+              Post-mortem for {incident.title} ({incident.ref})
             </Link>{' '}
             <span className="pm-overdue">overdue by {spanInWords(overdueMs)}</span>
           </li>
