@@ -14,7 +14,19 @@ import { useSettings } from './features/settings/use-settings';
 import type { Platform } from './platform';
 import { PlatformProvider, usePlatform } from './platform/platform-context';
 import { useUiStore } from './store/ui-store';
+import { ErrorBoundary } from './ui/error-boundary';
 import { Toasts } from './ui/toasts';
+
+/**
+ * Marks `<html data-app-state="ready">` once the database is open and the first view (a lazily
+ * loaded page included: this sits inside the same Suspense boundary) has rendered.
+ */
+function ReadyMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.appState = 'ready';
+  }, []);
+  return null;
+}
 
 // Pages away from the incident list and console load on first visit, keeping the start-up
 // bundle (and so the time to a usable war room) small.
@@ -104,9 +116,6 @@ function Shell() {
   const incidents = useIncidents();
   const [location] = useLocation();
   const ready = incidents !== undefined;
-  useEffect(() => {
-    if (ready) document.documentElement.dataset.appState = 'ready';
-  }, [ready]);
   const current = (path: string) =>
     location === path || (path !== '/' && location.startsWith(path)) ? 'page' : undefined;
   return (
@@ -162,38 +171,41 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         {ready ? (
-          <Suspense fallback={null}>
-            <Switch>
-              <Route path="/">
-                <IncidentListPage />
-              </Route>
-              <Route path="/incidents/:id/postmortem">
-                {(params) => <PostmortemPage id={params.id} />}
-              </Route>
-              <Route path="/incidents/:id">
-                {(params) => <IncidentConsolePage id={params.id} />}
-              </Route>
-              <Route path="/action-items">
-                <ActionItemsPage />
-              </Route>
-              <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
-              <Route path="/services">
-                <ServicesPage />
-              </Route>
-              <Route path="/metrics">
-                <MetricsPage />
-              </Route>
-              <Route path="/settings">
-                <SettingsPage />
-              </Route>
-              <Route>
-                <div className="page">
-                  <h1>Not found</h1>
-                  <Link href="/">Back to incidents</Link>
-                </div>
-              </Route>
-            </Switch>
-          </Suspense>
+          <ErrorBoundary key={location} what="This page">
+            <Suspense fallback={null}>
+              <Switch>
+                <Route path="/">
+                  <IncidentListPage />
+                </Route>
+                <Route path="/incidents/:id/postmortem">
+                  {(params) => <PostmortemPage id={params.id} />}
+                </Route>
+                <Route path="/incidents/:id">
+                  {(params) => <IncidentConsolePage id={params.id} />}
+                </Route>
+                <Route path="/action-items">
+                  <ActionItemsPage />
+                </Route>
+                <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
+                <Route path="/services">
+                  <ServicesPage />
+                </Route>
+                <Route path="/metrics">
+                  <MetricsPage />
+                </Route>
+                <Route path="/settings">
+                  <SettingsPage />
+                </Route>
+                <Route>
+                  <div className="page">
+                    <h1>Not found</h1>
+                    <Link href="/">Back to incidents</Link>
+                  </div>
+                </Route>
+              </Switch>
+              <ReadyMarker />
+            </Suspense>
+          </ErrorBoundary>
         ) : null}
       </main>
       <DeclareDialog />

@@ -1,4 +1,6 @@
 import { create, type StateCreator } from 'zustand';
+import type { DetectionSource } from '../../shared/domain/incident';
+import type { Severity } from '../../shared/domain/severity';
 
 /** The one shared clock: every countdown is computed from it, nothing counts down in state. */
 export interface ClockSlice {
@@ -45,13 +47,61 @@ export const createToastSlice: StateCreator<UiState, [], [], ToastSlice> = (set)
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 });
 
-export type UiState = ClockSlice & DialogSlice & ToastSlice;
+/** What has been typed into the Declare incident dialog and not yet declared. */
+export interface DeclareDraft {
+  title: string;
+  severity: Severity | '';
+  services: string[];
+  pendingService: string;
+  impact: string;
+  customerFacing: boolean;
+  startedText: string;
+  startedTouched: boolean;
+  source: DetectionSource;
+  alertName: string;
+  drill: boolean;
+}
+
+export function emptyDeclareDraft(startedText: string): DeclareDraft {
+  return {
+    title: '',
+    severity: '',
+    services: [],
+    pendingService: '',
+    impact: '',
+    customerFacing: false,
+    startedText,
+    startedTouched: false,
+    source: 'alert',
+    alertName: '',
+    drill: false,
+  };
+}
+
+export interface DeclareDraftSlice {
+  declareDraft: DeclareDraft | null;
+  /** Updates fields, starting from an empty draft (with `startedText`) when there is none. */
+  patchDeclareDraft: (patch: Partial<DeclareDraft>, startedText: string) => void;
+  clearDeclareDraft: () => void;
+}
+
+export const createDeclareDraftSlice: StateCreator<UiState, [], [], DeclareDraftSlice> = (set) => ({
+  declareDraft: null,
+  patchDeclareDraft: (patch, startedText) =>
+    set((s) => ({
+      declareDraft: { ...(s.declareDraft ?? emptyDeclareDraft(startedText)), ...patch },
+    })),
+  clearDeclareDraft: () => set({ declareDraft: null }),
+});
+
+export type UiState = ClockSlice & DialogSlice & ToastSlice & DeclareDraftSlice;
 
 /** Session and UI state only; anything that must survive a restart lives in Dexie. */
 export const useUiStore = create<UiState>()((...a) => ({
   ...createClockSlice(...a),
   ...createDialogSlice(...a),
   ...createToastSlice(...a),
+  ...createDeclareDraftSlice(...a),
 }));
 
 /** Current time from the shared clock (ticks once a second). */

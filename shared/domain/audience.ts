@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './timestamp';
 
 /** Who a stakeholder update is for; each audience has its own countdown. */
 export const AUDIENCES = ['engineering', 'executives', 'customers'] as const;
@@ -21,9 +22,9 @@ export const AUDIENCE_TIMER_NAMES: Readonly<Record<Audience, string>> = {
 /** What the database keeps per audience: timestamps only, never a running countdown. */
 export const audienceCadenceSchema = z.object({
   /** When the last update to this audience was sent (copied, saved or logged), or null. */
-  lastSentAt: z.number().nullable(),
+  lastSentAt: timestampSchema.nullable(),
   /** A snooze pushes the reminder to this time; null when not snoozed. */
-  snoozedUntil: z.number().nullable(),
+  snoozedUntil: timestampSchema.nullable(),
   snoozeReason: z.string().nullable(),
 });
 export type AudienceCadence = z.infer<typeof audienceCadenceSchema>;

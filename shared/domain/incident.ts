@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './timestamp';
 import { severitySchema } from './severity';
 import { milestoneSchema, statusSchema } from './status';
 import { audienceCadenceSchema, audienceSchema } from './audience';
@@ -32,7 +33,7 @@ export const impactSchema = z.object({
 });
 export type Impact = z.infer<typeof impactSchema>;
 
-export const milestonesSchema = z.partialRecord(milestoneSchema, z.number());
+export const milestonesSchema = z.partialRecord(milestoneSchema, timestampSchema);
 export type Milestones = z.infer<typeof milestonesSchema>;
 
 /** An incident as stored in the `incidents` table. Times are epoch milliseconds (UTC). */
@@ -55,8 +56,8 @@ export const incidentSchema = z.object({
   resolutionSummary: z.string().nullable(),
   /** Escalation suggestions the IC dismissed, by trigger key → situation fingerprint. */
   dismissedSuggestions: z.record(z.string(), z.string()),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -71,7 +72,7 @@ export const declareInputSchema = z.object({
   services: z.array(z.string()).default([]),
   impactSummary: z.string().default(''),
   customerFacing: z.boolean().default(false),
-  startedAt: z.number(),
+  startedAt: timestampSchema,
   detectionSource: detectionSourceSchema.default('alert'),
   alertName: z.string().default(''),
   drill: z.boolean().default(false),

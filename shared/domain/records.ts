@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
 
 /** Hypothesis lifecycle. */
@@ -12,11 +13,11 @@ export const hypothesisSchema = z.object({
   text: z.string().min(1),
   owner: z.string(),
   status: hypothesisStatusSchema,
-  openedAt: z.number(),
+  openedAt: timestampSchema,
   /** Stored due time of the timebox; extensions move it. */
-  dueAt: z.number(),
-  closedAt: z.number().nullable(),
-  extensions: z.array(z.object({ at: z.number(), addedMs: z.number(), reason: z.string() })),
+  dueAt: timestampSchema,
+  closedAt: timestampSchema.nullable(),
+  extensions: z.array(z.object({ at: timestampSchema, addedMs: z.number(), reason: z.string() })),
 });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 
@@ -39,7 +40,7 @@ export const commsUpdateSchema = z.object({
   body: z.string(),
   /** How it left: markdown, plain, slack, rich, file. */
   format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file']),
-  sentAt: z.number(),
+  sentAt: timestampSchema,
   author: z.string(),
 });
 export type CommsUpdate = z.infer<typeof commsUpdateSchema>;
@@ -67,9 +68,9 @@ export const actionItemSchema = z.object({
   /** Due date as an ISO calendar date (YYYY-MM-DD). */
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   status: actionStatusSchema,
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  completedAt: z.number().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  completedAt: timestampSchema.nullable(),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
@@ -86,7 +87,7 @@ export const postmortemSchema = z.object({
   fiveWhys: z.array(z.string()),
   /** Include every timeline entry, not just milestones and pinned ones. */
   allEntries: z.boolean(),
-  updatedAt: z.number(),
+  updatedAt: timestampSchema,
 });
 export type Postmortem = z.infer<typeof postmortemSchema>;
 
@@ -95,7 +96,7 @@ export const personSchema = z.object({
   name: z.string().min(1),
   handle: z.string(),
   team: z.string(),
-  lastUsedAt: z.number(),
+  lastUsedAt: timestampSchema,
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -107,7 +108,7 @@ export const serviceSchema = z.object({
   sloTarget: z.number().gt(0).lt(1).nullable(),
   sloWindowDays: z.number().int().positive(),
   runbookId: z.string().nullable(),
-  lastUsedAt: z.number(),
+  lastUsedAt: timestampSchema,
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -116,8 +117,8 @@ export const runbookSchema = z.object({
   title: z.string().min(1),
   service: z.string(),
   body: z.string(),
-  lastTestedAt: z.number().nullable(),
-  updatedAt: z.number(),
+  lastTestedAt: timestampSchema.nullable(),
+  updatedAt: timestampSchema,
 });
 export type Runbook = z.infer<typeof runbookSchema>;
 
@@ -125,7 +126,7 @@ export type Runbook = z.infer<typeof runbookSchema>;
 export const draftSchema = z.object({
   key: z.string().min(1),
   text: z.string(),
-  updatedAt: z.number(),
+  updatedAt: timestampSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;
 

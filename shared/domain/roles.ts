@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './timestamp';
 
 /** A role definition: the defaults below, plus any the user adds. */
 export interface RoleDefinition {
@@ -71,8 +72,8 @@ export const roleAssignmentSchema = z.object({
   /** Display name of the role at the time (custom roles have no default). */
   roleName: z.string().min(1),
   person: z.string().min(1),
-  startedAt: z.number(),
-  endedAt: z.number().nullable(),
+  startedAt: timestampSchema,
+  endedAt: timestampSchema.nullable(),
   /** Handoff note given when this tenure began (open hypotheses, next update due…). */
   note: z.string(),
   assignedBy: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
 
 /** Kinds a person can log; `system` entries are written by the app for status/severity/role changes. */
@@ -54,7 +55,7 @@ export type SystemChange = z.infer<typeof systemChangeSchema>;
 
 export const revisionSchema = z.object({
   text: z.string(),
-  editedAt: z.number(),
+  editedAt: timestampSchema,
   author: z.string(),
 });
 export type Revision = z.infer<typeof revisionSchema>;
@@ -66,13 +67,13 @@ export const timelineEntrySchema = z.object({
   kind: entryKindSchema,
   text: z.string().max(ENTRY_TEXT_MAX),
   /** When it happened (may be backdated). */
-  occurredAt: z.number(),
+  occurredAt: timestampSchema,
   /** When it was written down. */
-  loggedAt: z.number(),
+  loggedAt: timestampSchema,
   author: z.string(),
   pinned: z.boolean(),
   /** Set when deleted; deletion is reversible. */
-  deletedAt: z.number().nullable(),
+  deletedAt: timestampSchema.nullable(),
   /** Earlier texts, oldest first. */
   revisions: z.array(revisionSchema),
   /** Present on system entries. */

@@ -81,6 +81,12 @@ test('bad input shows errors on the fields, keeps what was typed and writes noth
   await expect(dialog.getByLabel('Title')).toHaveValue('Search latency');
   await expect(dialog.getByLabel('Impact summary')).toHaveValue('Everything is slow');
 
+  // Closing by accident keeps what was typed; reopening brings it back.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Control+n');
+  await expect(dialog.getByLabel('Title')).toHaveValue('Search latency');
+  await expect(dialog.getByLabel('Impact summary')).toHaveValue('Everything is slow');
   await page.keyboard.press('Escape');
   await reloadApp(page);
   await expect(page.getByText('No incidents yet.')).toBeVisible();

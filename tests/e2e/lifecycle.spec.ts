@@ -6,11 +6,23 @@ test('milestones are visible and correctable, and the correction is recorded', a
   await declare(page, { title: 'Cache stampede', severity: 'SEV3' });
   const milestones = page.getByRole('region', { name: 'Milestones' });
   await expect(milestones.getByText('Declared')).toBeVisible();
+  // Impact began long before anyone noticed: move the start back first.
+  await milestones.getByRole('button', { name: 'Correct Started' }).click();
+  await milestones.getByLabel('Started time (UTC)').fill('2026-01-01T00:00');
+  await milestones.getByRole('button', { name: 'Save Started' }).click();
+  await expect(milestones).toContainText('2026-01-01 00:00 UTC');
+  // A milestone before the start is refused, with the text kept.
+  await milestones.getByRole('button', { name: 'Correct Detected' }).click();
+  await milestones.getByLabel('Detected time (UTC)').fill('2025-12-31T23:00');
+  await milestones.getByRole('button', { name: 'Save Detected' }).click();
+  await expect(milestones.getByText(/cannot be before the start/)).toBeVisible();
+  await expect(milestones.getByLabel('Detected time (UTC)')).toHaveValue('2025-12-31T23:00');
+  await page.keyboard.press('Escape');
   await milestones.getByRole('button', { name: 'Correct Detected' }).click();
   const when = milestones.getByLabel('Detected time (UTC)');
   await expect(when).toBeFocused();
   await when.fill('2026-01-02T03:04');
-  await milestones.getByLabel('Reason for correction').fill('Alert fired before we looked');
+  await milestones.getByLabel('Correction note').fill('Alert fired before we looked');
   await milestones.getByRole('button', { name: 'Save Detected' }).click();
   await expect(milestones).toContainText('2026-01-02 03:04 UTC');
 

@@ -136,16 +136,19 @@ test('a draft survives a reload, and edit, delete, undo and restore persist', as
     .poll(() =>
       page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
+          new Promise<string[]>((resolve) => {
             const open = indexedDB.open('warroom');
             open.onsuccess = () => {
-              const req = open.result.transaction('drafts').objectStore('drafts').count();
-              req.onsuccess = () => resolve(req.result);
+              const req = open.result.transaction('drafts').objectStore('drafts').getAll();
+              req.onsuccess = () => {
+                resolve((req.result as { text: string }[]).map((d) => d.text));
+                open.result.close();
+              };
             };
           }),
       ),
     )
-    .toBe(1);
+    .toEqual(['d: half-typed decision\nsecond line']);
   await reloadApp(page);
   await expect(logField(page)).toHaveValue('d: half-typed decision\nsecond line');
   await logField(page).fill('');

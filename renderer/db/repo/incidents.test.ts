@@ -170,5 +170,16 @@ describe('correctMilestone', () => {
     await expect(
       correctMilestone(db, inc.id, 'acknowledged', NOW + 3600_000, ctx()),
     ).rejects.toBeInstanceOf(RepoError);
+    // Resolved follows the status, the post-mortem milestone its Final status, and nothing
+    // may come before the start.
+    await expect(correctMilestone(db, inc.id, 'resolved', NOW, ctx())).rejects.toMatchObject({
+      field: 'milestone',
+    });
+    await expect(
+      correctMilestone(db, inc.id, 'postmortemCompleted', NOW, ctx()),
+    ).rejects.toBeInstanceOf(RepoError);
+    await expect(correctMilestone(db, inc.id, 'identified', NOW - 3600_000, ctx())).rejects.toThrow(
+      /before the start/,
+    );
   });
 });

@@ -214,8 +214,21 @@ export async function correctMilestone(
     throw new RepoError('A milestone cannot be in the future.', 'milestone');
   if (at === null && (milestone === 'started' || milestone === 'declared'))
     throw new RepoError(`${MILESTONE_LABELS[milestone]} cannot be cleared.`, 'milestone');
+  if (milestone === 'postmortemCompleted')
+    throw new RepoError(
+      'The post-mortem is completed by setting its status to Final.',
+      'milestone',
+    );
   return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
     const incident = await mustGet(db, id);
+    if (milestone === 'resolved' && at !== null && incident.status !== 'resolved')
+      throw new RepoError('Resolve the incident with the Status control first.', 'milestone');
+    const started = incident.milestones.started;
+    if (at !== null && milestone !== 'started' && started !== undefined && at < started)
+      throw new RepoError(
+        `${MILESTONE_LABELS[milestone]} cannot be before the start (${formatDateTime(started, 'utc')}); correct Started first.`,
+        'milestone',
+      );
     const before = incident.milestones[milestone];
     const milestones = { ...incident.milestones };
     if (at === null) delete milestones[milestone];

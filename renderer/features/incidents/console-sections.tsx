@@ -5,6 +5,7 @@ import { RoleBoard } from '../roles/role-board';
 import { IncidentRunbooks } from '../runbooks/incident-runbooks';
 import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
+import { ErrorBoundary } from '../../ui/error-boundary';
 import type { ConsoleSlotProps } from './console-slot';
 
 /**
@@ -15,18 +16,32 @@ export function ConsoleSections(props: ConsoleSlotProps) {
   return (
     <>
       <div className="console-strip">
-        <CadenceTimers {...props} />
-        <CommsActions {...props} />
+        <ErrorBoundary what="The update timers">
+          <CadenceTimers {...props} />
+        </ErrorBoundary>
+        <ErrorBoundary what="Stakeholder updates">
+          <CommsActions {...props} />
+        </ErrorBoundary>
       </div>
-      <EscalationBanner {...props} />
+      <ErrorBoundary what="Escalation suggestions">
+        <EscalationBanner {...props} />
+      </ErrorBoundary>
       <div className="console-body">
         <div className="console-side">
-          <RoleBoard {...props} />
-          <HypothesesPanel {...props} />
-          <IncidentRunbooks {...props} />
+          <ErrorBoundary what="The role board">
+            <RoleBoard {...props} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The hypotheses">
+            <HypothesesPanel {...props} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The runbooks">
+            <IncidentRunbooks {...props} />
+          </ErrorBoundary>
         </div>
         <div className="console-main">
-          <TimelinePanel {...props} />
+          <ErrorBoundary what="The timeline">
+            <TimelinePanel {...props} />
+          </ErrorBoundary>
         </div>
       </div>
     </>

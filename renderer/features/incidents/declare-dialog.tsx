@@ -13,7 +13,7 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from '../../../shared/lo
 import { useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
-import { useUiStore } from '../../store/ui-store';
+import { emptyDeclareDraft, useUiStore, type DeclareDraft } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
@@ -54,17 +54,30 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     [] as string[],
   );
 
-  const [title, setTitle] = useState('');
-  const [severity, setSeverity] = useState<Severity | ''>('');
-  const [services, setServices] = useState<string[]>([]);
-  const [pendingService, setPendingService] = useState('');
-  const [impact, setImpact] = useState('');
-  const [customerFacing, setCustomerFacing] = useState(false);
-  const [startedText, setStartedText] = useState(() => toDateTimeInputValue(Date.now(), zone));
-  const [startedTouched, setStartedTouched] = useState(false);
-  const [source, setSource] = useState<DetectionSource>('alert');
-  const [alertName, setAlertName] = useState('');
-  const [drill, setDrill] = useState(false);
+  // What is typed lives in the UI store, so closing the dialog by accident (Escape, a click
+  // outside) and opening it again brings it all back; a successful declaration clears it.
+  const storedDraft = useUiStore((s) => s.declareDraft);
+  const patchDraft = useUiStore((s) => s.patchDeclareDraft);
+  const clearDraft = useUiStore((s) => s.clearDeclareDraft);
+  const [initialStarted] = useState(() => toDateTimeInputValue(Date.now(), zone));
+  const draft: DeclareDraft = storedDraft ?? emptyDeclareDraft(initialStarted);
+  const { title, severity, services, pendingService, impact, customerFacing } = draft;
+  const { startedText, startedTouched, source, alertName, drill } = draft;
+  const set =
+    <K extends keyof DeclareDraft>(key: K) =>
+    (value: DeclareDraft[K]) =>
+      patchDraft({ [key]: value }, initialStarted);
+  const setTitle = set('title');
+  const setSeverity = set('severity');
+  const setServices = set('services');
+  const setPendingService = set('pendingService');
+  const setImpact = set('impact');
+  const setCustomerFacing = set('customerFacing');
+  const setStartedText = set('startedText');
+  const setStartedTouched = set('startedTouched');
+  const setSource = set('source');
+  const setAlertName = set('alertName');
+  const setDrill = set('drill');
   const [errors, setErrors] = useState<DeclareErrors & { form?: string }>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -100,6 +113,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         },
         ctx,
       );
+      clearDraft();
       onDone();
       navigate(`/incidents/${incident.id}`);
     } catch (error) {

@@ -18,6 +18,10 @@ import { useCommandContext } from '../settings/use-settings';
 export function MilestonesPanel({ incident, zone }: { incident: Incident; zone: TimeZoneMode }) {
   const [editing, setEditing] = useState<Milestone | null>(null);
   const started = incident.milestones.started ?? incident.createdAt;
+  // Resolved follows the status (resolving asks for a summary); the post-mortem milestone
+  // follows the post-mortem's Final status. Both can be corrected here once they are set.
+  const editable = (m: Milestone) =>
+    m !== 'postmortemCompleted' && (m !== 'resolved' || incident.status === 'resolved');
   return (
     <section className="panel" aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>
@@ -41,14 +45,16 @@ export function MilestonesPanel({ incident, zone }: { incident: Incident; zone: 
                     {at !== undefined && m !== 'started' ? (
                       <span className="muted"> {formatElapsed(at - started)}</span>
                     ) : null}{' '}
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`${at === undefined ? 'Set' : 'Correct'} ${MILESTONE_LABELS[m]}`}
-                      onClick={() => setEditing(m)}
-                    >
-                      {at === undefined ? 'Set' : 'Correct'}
-                    </button>
+                    {editable(m) ? (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`${at === undefined ? 'Set' : 'Correct'} ${MILESTONE_LABELS[m]}`}
+                        onClick={() => setEditing(m)}
+                      >
+                        {at === undefined ? 'Set' : 'Correct'}
+                      </button>
+                    ) : null}
                   </>
                 )}
               </dd>
@@ -114,7 +120,7 @@ function MilestoneEditor({
           onChange={(e) => setText(e.target.value)}
         />
       </Field>
-      <Field label="Reason for correction">
+      <Field label="Correction note">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="form-actions">
