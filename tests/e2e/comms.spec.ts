@@ -153,6 +153,45 @@ test('edits survive a change of audience until Regenerate is confirmed; Copy Mar
   );
 });
 
+test('closing with an edited, unsent message asks first; Keep editing keeps it, Discard drops it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Login errors', severity: 'SEV2', services: ['auth'] });
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  const dialog = composer(page);
+  const message = dialog.getByLabel('Message', { exact: true });
+  await message.fill('Logins fail for some users; we are rolling back.');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  const confirm = dialog.getByRole('alert');
+  await expect(confirm).toContainText('Discard your edited message?');
+  await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(message).toHaveValue('Logins fail for some users; we are rolling back.');
+  await expect(message).toBeFocused();
+
+  await dialog.getByLabel('Subject').fill('Login errors: rolling back');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Discard your edited message?');
+  await dialog.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Sent updates (0)')).toBeVisible();
+
+  // Reopened, it starts fresh; once the edit has been sent, closing does not ask.
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  await expect(message).not.toHaveValue(/rolling back/);
+  await message.fill('Rolled back; logins recovering.');
+  await dialog.getByRole('button', { name: 'Copy plain text' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Copied as plain text');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await reloadApp(page);
+  await expect(page.getByText('Sent updates (1)')).toBeVisible();
+});
+
 test('a customer message that looks internal is flagged with the hostnames', async ({ page }) => {
   await openApp(page);
   await declare(page, {

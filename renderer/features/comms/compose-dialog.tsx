@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import {
@@ -15,6 +15,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { buildCommsContext, defaultMessageType, type ComposeData } from './comms-context';
 import { InternalWarning, internalFinds } from './internal-warning';
+import { DiscardConfirm, useDiscardGuard, type HoldClose } from './discard-confirm';
 import { docToEditable, editableToDoc } from './editable-message';
 import { useComposeData, useCustomTemplates } from './queries';
 import { useSendUpdate } from './use-send-update';
@@ -27,7 +28,10 @@ export interface ComposeStart {
   body?: string;
 }
 
-/** The "Compose update" dialog. Its state resets each time it opens. */
+/**
+ * The "Compose update" dialog. Its state resets each time it opens. Closing it (Escape, overlay,
+ * ×) with edited, unsent text asks first instead of discarding the edits.
+ */
 export function ComposeDialog({
   incident,
   settings,
@@ -41,14 +45,38 @@ export function ComposeDialog({
   onOpenChange: (open: boolean) => void;
   start: ComposeStart;
 }) {
+  const holdCloseRef = useRef<HoldClose | null>(null);
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Compose update" wide>
-      <ComposerLoader incident={incident} settings={settings} start={start} />
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && holdCloseRef.current?.()) return;
+        onOpenChange(next);
+      }}
+      title="Compose update"
+      wide
+    >
+      <ComposerLoader
+        incident={incident}
+        settings={settings}
+        start={start}
+        holdCloseRef={holdCloseRef}
+        onClose={() => onOpenChange(false)}
+      />
     </Dialog>
   );
 }
 
-function ComposerLoader(props: { incident: Incident; settings: AppSettings; start: ComposeStart }) {
+interface ComposerProps {
+  incident: Incident;
+  settings: AppSettings;
+  start: ComposeStart;
+  holdCloseRef: RefObject<HoldClose | null>;
+  /** Closes without asking (after "Discard"). */
+  onClose: () => void;
+}
+
+function ComposerLoader(props: ComposerProps) {
   const data = useComposeData(props.incident.id);
   if (!data) return <p className="muted">Loading the incident…</p>;
   return <Composer {...props} data={data} />;
@@ -82,13 +110,10 @@ function Composer({
   incident,
   settings,
   start,
+  holdCloseRef,
+  onClose,
   data,
-}: {
-  incident: Incident;
-  settings: AppSettings;
-  start: ComposeStart;
-  data: ComposeData;
-}) {
+}: ComposerProps & { data: ComposeData }) {
   const now = useNow();
   const templates = useCustomTemplates();
   const send = useSendUpdate();
@@ -119,6 +144,11 @@ function Composer({
   const message = messageDraft ?? docToEditable(built.doc);
   const doc = messageDraft === null ? built.doc : editableToDoc(messageDraft);
   const edited = subjectDraft !== null || messageDraft !== null;
+  const key = JSON.stringify([audience, type, subject, message]);
+  // Text typed here (not what "Reopen" started with) that has not gone out as it stands.
+  const changed = subjectDraft !== (start.subject ?? null) || messageDraft !== (start.body ?? null);
+  const discard = useDiscardGuard(holdCloseRef, changed && key !== recordedKey);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
   const finds = audience === 'customers' ? internalFinds(subject, doc, data.people) : [];
 
   const regenerate = () => {
@@ -136,7 +166,6 @@ function Composer({
       });
       return;
     }
-    const key = JSON.stringify([audience, type, subject, message]);
     setBusy(true);
     const outcome = await send({
       incidentId: incident.id,
@@ -171,6 +200,15 @@ function Composer({
 
   return (
     <form className="form compose" noValidate onSubmit={(e) => e.preventDefault()}>
+      {discard.asking ? (
+        <DiscardConfirm
+          onKeep={() => {
+            discard.keepEditing();
+            messageRef.current?.focus();
+          }}
+          onDiscard={onClose}
+        />
+      ) : null}
       <div className="field-row">
         <Field label="Audience">
           <select
@@ -268,6 +306,7 @@ function Composer({
         hint="Edit freely: lines starting with ## are headings, - list items, **text** bold."
       >
         <textarea
+          ref={messageRef}
           className="compose-message"
           rows={14}
           value={message}
