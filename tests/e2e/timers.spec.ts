@@ -38,6 +38,8 @@ async function start(page: Page): Promise<void> {
   await openApp(page);
 }
 
+// Playwright's installed clock also moves in real time, so countdowns allow up to ~15 s of a
+// slow machine between steps; the states and resets are what these tests pin down.
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
 
 test('the engineering countdown turns due soon, then overdue with a notification, and resets when sent', async ({
@@ -46,7 +48,7 @@ test('the engineering countdown turns due soon, then overdue with a notification
   await start(page);
   await declare(page, { title: 'Checkout API errors', severity: 'SEV1' });
   const eng = page.getByRole('timer', { name: 'Next engineering update' });
-  await expect(eng).toHaveText(/^(14:59|15:00)$/);
+  await expect(eng).toHaveText(/^(14:[45]\d|15:00)$/);
   await expect(eng).toHaveAttribute('data-state', 'calm');
   await expect(page.getByRole('timer', { name: 'Next customer update' })).toHaveCount(0);
   await expect(
@@ -54,11 +56,11 @@ test('the engineering countdown turns due soon, then overdue with a notification
   ).toBeVisible();
 
   await page.clock.fastForward('14:00');
-  await expect(eng).toHaveText(/^(0:59|1:00)$/);
+  await expect(eng).toHaveText(/^(0:[45]\d|1:00)$/);
   await expect(eng).toHaveAttribute('data-state', 'due-soon');
 
   await page.clock.fastForward('02:00');
-  await expect(eng).toHaveText(/^Overdue 1:0\d$/);
+  await expect(eng).toHaveText(/^Overdue 1:[01]\d$/);
   await expect(eng).toHaveAttribute('data-state', 'overdue');
   await expect
     .poll(() => notificationTitles(page))
@@ -84,7 +86,7 @@ test('the engineering countdown turns due soon, then overdue with a notification
     .getByRole('group', { name: 'Engineering updates' })
     .getByRole('button', { name: 'Mark sent' })
     .click();
-  await expect(eng).toHaveText(/^(14:59|15:00)$/);
+  await expect(eng).toHaveText(/^(14:[45]\d|15:00)$/);
   await expect(
     page.getByText('It has been less than a minute since the last update'),
   ).toBeVisible();
@@ -93,7 +95,7 @@ test('the engineering countdown turns due soon, then overdue with a notification
   await expect(page).toHaveTitle(/\(1 overdue\)/);
 
   await reloadApp(page);
-  await expect(eng).toHaveText(/^(14:5\d|15:00)$/);
+  await expect(eng).toHaveText(/^(14:[45]\d|15:00)$/);
 });
 
 test('a hypothesis that outlives its timebox says "Pivot or escalate"; extend and confirm are recorded', async ({
@@ -108,7 +110,7 @@ test('a hypothesis that outlives its timebox says "Pivot or escalate"; extend an
   await dialog.getByLabel('Owner').fill('Dana');
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   const timer = panel.getByRole('timer', { name: 'Time left for Index rebuild saturating disks' });
-  await expect(timer).toHaveText(/^(14:59|15:00)$/);
+  await expect(timer).toHaveText(/^(14:[45]\d|15:00)$/);
   await expect(panel).toContainText('Owner: Dana');
 
   await page.clock.fastForward('15:01');
@@ -126,7 +128,7 @@ test('a hypothesis that outlives its timebox says "Pivot or escalate"; extend an
   await expect(panel.getByText('Say why it needs longer: it goes on the record.')).toBeVisible();
   await panel.getByLabel('Reason').fill('Rebuild finishes in 8 minutes');
   await panel.getByRole('button', { name: 'Extend timebox' }).click();
-  await expect(timer).toHaveText(/^(9:59|10:00)$/);
+  await expect(timer).toHaveText(/^(9:[45]\d|10:00)$/);
   await expect(panel.getByRole('button', { name: 'Extend', exact: true })).toBeFocused();
   await expect(timeline(page)).toContainText(
     'Hypothesis timebox extended by 10 min: Index rebuild saturating disks. Reason: Rebuild finishes in 8 minutes',
@@ -183,7 +185,7 @@ test('customer countdown only while customer-facing; a snooze needs a reason and
   const impact = page.getByRole('dialog', { name: 'Edit impact' });
   await impact.getByLabel('Customer-facing').check();
   await impact.getByRole('button', { name: 'Save impact' }).click();
-  await expect(customers).toHaveText(/^(29:5\d|30:00)$/);
+  await expect(customers).toHaveText(/^(29:[45]\d|30:00)$/);
   await expect(timeline(page)).toContainText('Customer-facing: yes');
 
   await page
@@ -197,7 +199,7 @@ test('customer countdown only while customer-facing; a snooze needs a reason and
   await snooze.getByLabel('Reason').fill('Waiting on the vendor call at 14:35');
   await snooze.getByRole('button', { name: 'Snooze' }).click();
   const eng = page.getByRole('timer', { name: 'Next engineering update' });
-  await expect(eng).toHaveText(/^(39:5\d|40:00)$/);
+  await expect(eng).toHaveText(/^(39:[45]\d|40:00)$/);
   await expect(eng).toHaveAttribute('data-state', 'snoozed');
   await expect(timeline(page)).toContainText(
     'Engineering update reminder snoozed for 10 min (until 14:40 UTC). Reason: Waiting on the vendor call at 14:35',
@@ -222,7 +224,7 @@ test('a severity change re-plans the countdowns; a dismissed suggestion asks why
   await start(page);
   await declare(page, { title: 'Reports lagging', severity: 'SEV3' });
   const eng = page.getByRole('timer', { name: 'Next engineering update' });
-  await expect(eng).toHaveText(/^(1:59:59|2:00:00)$/);
+  await expect(eng).toHaveText(/^(1:59:[0-5]\d|2:00:00)$/);
 
   await page.getByRole('button', { name: 'Edit impact' }).click();
   const impact = page.getByRole('dialog', { name: 'Edit impact' });
@@ -247,7 +249,7 @@ test('a severity change re-plans the countdowns; a dismissed suggestion asks why
   await dialog.getByLabel('Reason').fill('Key reports down for most customers');
   await dialog.getByRole('button', { name: 'Change' }).click();
   // SEV2 cadence is 30 min from declaration at 14:00: due 14:30, 20 minutes from now.
-  await expect(eng).toHaveText(/^(19:5\d|20:00)$/);
+  await expect(eng).toHaveText(/^(19:[45]\d|20:00)$/);
   await expect(timeline(page)).toContainText(
     /Severity: SEV3 → SEV2\. Reason: Key reports down for most customers.*Update cadence is now every 30 minutes\. Next updates: Engineering 14:30 UTC \(in (19|20) minutes\)/,
   );
