@@ -57,12 +57,25 @@ export async function logEntrySamples(page, reps, label) {
         field.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((r) => requestAnimationFrame(() => r()));
         const seen = new Promise((resolve) => {
-          const check = () =>
-            list?.textContent?.includes(text) ? resolve(performance.now()) : false;
-          const mo = new MutationObserver(() => {
-            if (check()) mo.disconnect();
+          // Look only at what each mutation added inside the list, so the probe itself stays
+          // cheap (reading the whole list's text on every mutation inflated the figure).
+          const mo = new MutationObserver((records) => {
+            for (const r of records) {
+              const nodes = r.type === 'characterData' ? [r.target] : [...r.addedNodes];
+              for (const n of nodes) {
+                if (list?.contains(n) && n.textContent?.includes(text)) {
+                  mo.disconnect();
+                  resolve(performance.now());
+                  return;
+                }
+              }
+            }
           });
-          mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+          mo.observe(list ?? document.body, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+          });
         });
         const t0 = performance.now();
         field.dispatchEvent(
