@@ -78,6 +78,55 @@ export function emptyDeclareDraft(startedText: string): DeclareDraft {
   };
 }
 
+/** The drafts-table key of the Declare incident dialog's text. */
+export const DECLARE_DRAFT_KEY = 'declare';
+
+/** True when nothing has been typed (the start time alone is not worth keeping). */
+export function isBlankDeclareDraft(d: DeclareDraft): boolean {
+  return (
+    !d.title.trim() &&
+    !d.severity &&
+    d.services.length === 0 &&
+    !d.pendingService.trim() &&
+    !d.impact.trim() &&
+    !d.alertName.trim() &&
+    !d.customerFacing &&
+    !d.drill
+  );
+}
+
+/** A saved draft read back from the drafts table, or null when it is not one. */
+export function parseDeclareDraft(text: string): DeclareDraft | null {
+  try {
+    const v = JSON.parse(text) as Partial<DeclareDraft> | null;
+    if (!v || typeof v !== 'object' || typeof v.title !== 'string') return null;
+    const base = emptyDeclareDraft(typeof v.startedText === 'string' ? v.startedText : '');
+    return {
+      ...base,
+      title: v.title,
+      severity:
+        v.severity === 'SEV1' ||
+        v.severity === 'SEV2' ||
+        v.severity === 'SEV3' ||
+        v.severity === 'SEV4'
+          ? v.severity
+          : '',
+      services: Array.isArray(v.services)
+        ? v.services.filter((x): x is string => typeof x === 'string')
+        : [],
+      pendingService: typeof v.pendingService === 'string' ? v.pendingService : '',
+      impact: typeof v.impact === 'string' ? v.impact : '',
+      customerFacing: v.customerFacing === true,
+      startedTouched: v.startedTouched === true && typeof v.startedText === 'string',
+      source: v.source === 'customer-report' || v.source === 'internal' ? v.source : 'alert',
+      alertName: typeof v.alertName === 'string' ? v.alertName : '',
+      drill: v.drill === true,
+    };
+  } catch {
+    return null;
+  }
+}
+
 export interface DeclareDraftSlice {
   declareDraft: DeclareDraft | null;
   /** Updates fields, starting from an empty draft (with `startedText`) when there is none. */

@@ -57,6 +57,13 @@ test('declare a SEV2 by keyboard, change status and severity, and find it all af
   await expect(link).toBeVisible();
   await expect(page.getByRole('listitem').filter({ has: link })).toContainText('SEV1');
   await expect(page.getByRole('listitem').filter({ has: link })).toContainText('Identified');
+
+  // Declaring cleared the dialog's draft.
+  await page.keyboard.press('Control+n');
+  await expect(
+    page.getByRole('dialog', { name: 'Declare incident' }).getByLabel('Title'),
+  ).toHaveValue('');
+  await page.keyboard.press('Escape');
 });
 
 test('bad input shows errors on the fields, keeps what was typed and writes nothing', async ({
@@ -88,8 +95,30 @@ test('bad input shows errors on the fields, keeps what was typed and writes noth
   await expect(dialog.getByLabel('Title')).toHaveValue('Search latency');
   await expect(dialog.getByLabel('Impact summary')).toHaveValue('Everything is slow');
   await page.keyboard.press('Escape');
+  // The draft is in the database too (written after a short pause): a reload keeps it.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const open = indexedDB.open('warroom');
+            open.onsuccess = () => {
+              const req = open.result.transaction('drafts').objectStore('drafts').get('declare');
+              req.onsuccess = () => {
+                resolve((req.result as { text?: string } | undefined)?.text ?? '');
+                open.result.close();
+              };
+            };
+          }),
+      ),
+    )
+    .toContain('Search latency');
   await reloadApp(page);
   await expect(page.getByText('No incidents yet.')).toBeVisible();
+  await page.keyboard.press('Control+n');
+  await expect(dialog.getByLabel('Title')).toHaveValue('Search latency');
+  await expect(dialog.getByLabel('Severity')).toHaveValue('SEV3');
+  await expect(dialog.getByLabel('Impact summary')).toHaveValue('Everything is slow');
 });
 
 test('a declaration in one window shows in another at once, and simultaneous ones get distinct references', async ({

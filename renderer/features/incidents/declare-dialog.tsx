@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import {
   DETECTION_SOURCE_LABELS,
@@ -13,7 +13,16 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from '../../../shared/lo
 import { useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
-import { emptyDeclareDraft, useUiStore, type DeclareDraft } from '../../store/ui-store';
+import { clearDraft as clearDraftRow } from '../../db/repo/drafts';
+import { useDraft } from '../../db/use-draft';
+import {
+  DECLARE_DRAFT_KEY,
+  emptyDeclareDraft,
+  isBlankDeclareDraft,
+  parseDeclareDraft,
+  useUiStore,
+  type DeclareDraft,
+} from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
@@ -61,6 +70,19 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const clearDraft = useUiStore((s) => s.clearDeclareDraft);
   const [initialStarted] = useState(() => toDateTimeInputValue(Date.now(), zone));
   const draft: DeclareDraft = storedDraft ?? emptyDeclareDraft(initialStarted);
+  // …and in the drafts table too, so a reload or a crash does not lose it either.
+  const restore = useCallback(
+    (saved: string) => {
+      const parsed = parseDeclareDraft(saved);
+      if (parsed && !useUiStore.getState().declareDraft) patchDraft(parsed, initialStarted);
+    },
+    [patchDraft, initialStarted],
+  );
+  const persisted = useDraft(db, DECLARE_DRAFT_KEY, restore);
+  useEffect(() => {
+    if (storedDraft)
+      persisted.changed(isBlankDeclareDraft(storedDraft) ? '' : JSON.stringify(storedDraft));
+  }, [storedDraft, persisted]);
   const { title, severity, services, pendingService, impact, customerFacing } = draft;
   const { startedText, startedTouched, source, alertName, drill } = draft;
   const set =
@@ -114,6 +136,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         ctx,
       );
       clearDraft();
+      await persisted.settle();
+      await clearDraftRow(db, DECLARE_DRAFT_KEY);
       onDone();
       navigate(`/incidents/${incident.id}`);
     } catch (error) {

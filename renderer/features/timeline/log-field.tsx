@@ -11,7 +11,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
 import { BackdatePrompt } from './backdate-prompt';
 import { isBeforeStart, runLogLine, type WritableCommand } from './run-log-line';
-import { useDraft } from './use-draft';
+import { useDraft } from '../../db/use-draft';
 
 /** Show the character counter from this length on. */
 const COUNTER_FROM = ENTRY_TEXT_MAX - 2_000;

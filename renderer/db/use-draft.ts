@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { loadDraft, saveDraft } from '../../db/repo/drafts';
-import type { WarroomDb } from '../../db/schema';
+import { loadDraft, saveDraft } from './repo/drafts';
+import type { WarroomDb } from './schema';
 
 /** How long typing must pause before the draft is written. */
 export const DRAFT_DEBOUNCE_MS = 300;
