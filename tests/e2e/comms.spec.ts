@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { assign, declare, log, openApp, reloadApp } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -7,23 +7,6 @@ const START = new Date('2026-11-22T14:00:00Z');
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline entries' });
 const composer = (page: Page) => page.getByRole('dialog', { name: 'Compose update' });
-
-async function log(page: Page, line: string): Promise<void> {
-  const field = page.getByLabel('Log entry');
-  await field.fill(line);
-  await field.press('Enter');
-  await expect(field).toHaveValue('');
-}
-
-async function assign(page: Page, role: string, person: string): Promise<void> {
-  const group = page
-    .getByRole('region', { name: 'Roles' })
-    .getByRole('group', { name: role, exact: true });
-  await group.getByRole('button', { name: 'Assign' }).click();
-  await group.getByLabel('Person').fill(person);
-  await group.getByLabel('Person').press('Enter');
-  await expect(group).toContainText(person);
-}
 
 async function readClipboard(page: Page): Promise<{ types: string[]; html: string; text: string }> {
   return page.evaluate(async () => {

@@ -1,27 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { assign, declare, log, openApp, reloadApp } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const START = new Date('2026-11-22T14:00:00Z');
-
-async function log(page: Page, line: string): Promise<void> {
-  const field = page.getByLabel('Log entry');
-  await field.fill(line);
-  await field.press('Enter');
-  await expect(field).toHaveValue('');
-}
-
-async function assign(page: Page, role: string, person: string): Promise<void> {
-  const group = page
-    .getByRole('region', { name: 'Roles' })
-    .getByRole('group', { name: role, exact: true });
-  await group.getByRole('button', { name: 'Assign' }).click();
-  await group.getByLabel('Person').fill(person);
-  await group.getByLabel('Person').press('Enter');
-  await expect(group).toContainText(person);
-}
 
 /** Declares, staffs, logs and resolves an incident, then opens its post-mortem. */
 async function resolvedIncident(page: Page): Promise<void> {

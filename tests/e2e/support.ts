@@ -36,3 +36,22 @@ export async function declare(
   await dialog.getByRole('button', { name: 'Declare' }).click();
   await expect(page.getByRole('heading', { level: 1, name: opts.title })).toBeVisible();
 }
+
+/** Logs one line in the scribe's Log entry field and waits until it was committed. */
+export async function log(page: Page, line: string): Promise<void> {
+  const field = page.getByLabel('Log entry');
+  await field.fill(line);
+  await field.press('Enter');
+  await expect(field).toHaveValue('');
+}
+
+/** Assigns a role on the board by its group's name, and waits for the holder to show. */
+export async function assign(page: Page, role: string, person: string): Promise<void> {
+  const group = page
+    .getByRole('region', { name: 'Roles' })
+    .getByRole('group', { name: role, exact: true });
+  await group.getByRole('button', { name: 'Assign' }).click();
+  await group.getByLabel('Person').fill(person);
+  await group.getByLabel('Person').press('Enter');
+  await expect(group).toContainText(person);
+}
