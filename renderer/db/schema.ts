@@ -63,7 +63,9 @@ export class WarroomDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.
-    super(name, { chromeTransactionDurability: 'strict' });
+    // No live-query cache: the scribe's entries are written on the native connection
+    // (repo/quick-log.ts), which Dexie's optimistic cache would not see; live queries re-read.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
   }

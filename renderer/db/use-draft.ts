@@ -10,6 +10,15 @@ export interface DraftControl {
   changed: (text: string) => void;
   /** Drops a pending write (the text is being committed) and waits for writes under way. */
   settle: () => Promise<void>;
+  /** True while a draft write is under way (settle() must then be awaited before committing). */
+  writing: () => boolean;
+  /**
+   * Non-zero when this field's draft row may exist (it saved one, or restored one on mount), so
+   * a commit must remove it: a version that forget() takes, which a commit that removed the row
+   * calls. A save issued in between changes the version, and forget() then leaves it be.
+   */
+  stored: () => number;
+  forget: (version: number) => void;
 }
 
 /**
@@ -25,6 +34,9 @@ export function useDraft(
   const timer = useRef<number | null>(null);
   const pending = useRef<string | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
+  const inFlight = useRef(0);
+  const rowVersion = useRef(0);
+  const versions = useRef(0);
 
   const flush = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -33,15 +45,21 @@ export function useDraft(
     if (text === null) return;
     pending.current = null;
     // Writes are chained so an older text can never land after a newer one.
+    inFlight.current += 1;
+    rowVersion.current = ++versions.current;
     chain.current = chain.current
       .then(() => saveDraft(db, key, text, Date.now()))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.current -= 1;
+      });
   }, [db, key]);
 
   useEffect(() => {
     let live = true;
     void loadDraft(db, key)
       .then((saved) => {
+        if (saved) rowVersion.current = ++versions.current;
         if (live && saved) restore(saved);
       })
       .catch(() => undefined);
@@ -80,5 +98,11 @@ export function useDraft(
     return chain.current;
   }, []);
 
-  return { changed, settle };
+  const writing = useCallback(() => inFlight.current > 0, []);
+  const stored = useCallback(() => rowVersion.current, []);
+  const forget = useCallback((version: number) => {
+    if (rowVersion.current === version) rowVersion.current = 0;
+  }, []);
+
+  return { changed, settle, writing, stored, forget };
 }

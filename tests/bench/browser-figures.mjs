@@ -36,8 +36,13 @@ export async function launchSamples(context, baseURL, path, reps, kind) {
 }
 
 /**
- * Enter → entry persisted and visible, measured in the page: the field is filled, Enter is
- * dispatched, and the clock stops when the entry's text is in the timeline list.
+ * Enter → entry persisted and visible, measured in the page, with its floor: a raw IndexedDB
+ * put of the same kind of record into the app's own timelineEntries store (same indexes, same
+ * rows already there), strict durability, on a second connection; the floor rows go to an
+ * incident that does not exist and are deleted at the end. The two alternate, one of each per
+ * repetition, so both are measured in the same state of the page (the same record, the same
+ * background work). For the app, the field is filled, Enter is dispatched, and the clock stops
+ * when the entry's row is in the timeline list, logged (not "saving").
  */
 export async function logEntrySamples(page, reps, label) {
   return page.evaluate(
@@ -50,31 +55,82 @@ export async function logEntrySamples(page, reps, label) {
       if (!field) throw new Error('Log entry field not found');
       const list = document.querySelector('[aria-label="Timeline entries"]');
       const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
-      const samples = [];
-      for (let i = 0; i < reps; i++) {
+      const raw = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('warroom');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const done = (tx) =>
+        new Promise((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        });
+      const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+      // Let what was just done paint, then act from a task of its own, as a real key press
+      // arrives (acting inside the frame callback would put that paint inside the measurement).
+      const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+      const floorPut = async (i) => {
+        const now = Date.now();
+        const row = {
+          id: crypto.randomUUID(),
+          incidentId: 'bench-floor',
+          kind: 'note',
+          text: `bench floor entry ${i} ${Math.random().toString(36).slice(2)}`,
+          occurredAt: now,
+          loggedAt: now,
+          author: 'Bench',
+          pinned: false,
+          deletedAt: null,
+          revisions: [],
+          change: null,
+          audience: null,
+        };
+        const t0 = performance.now();
+        const tx = raw.transaction('timelineEntries', 'readwrite', { durability: 'strict' });
+        tx.objectStore('timelineEntries').put(row);
+        await done(tx);
+        return { ms: performance.now() - t0, id: row.id };
+      };
+
+      const logOne = async (i) => {
         const text = `bench ${label} entry ${i} ${Math.random().toString(36).slice(2)}`;
         setValue.call(field, text);
         field.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => r()));
+        // A person presses Enter a moment after the last character has painted, not within
+        // the same millisecond: give the text's paint time to finish.
+        await pause(30);
+        await settle();
         const seen = new Promise((resolve) => {
           // Look only at what each mutation added inside the list, so the probe itself stays
-          // cheap (reading the whole list's text on every mutation inflated the figure).
+          // cheap (reading the whole list's text on every mutation inflated the figure). The
+          // clock stops when the entry's row is there and no longer marked as saving
+          // (aria-busy): written to the database and shown as logged.
+          let row = null;
           const mo = new MutationObserver((records) => {
             for (const r of records) {
+              if (row) break;
               const nodes = r.type === 'characterData' ? [r.target] : [...r.addedNodes];
               for (const n of nodes) {
                 if (list?.contains(n) && n.textContent?.includes(text)) {
-                  mo.disconnect();
-                  resolve(performance.now());
-                  return;
+                  const el = n.nodeType === 1 ? n : n.parentElement;
+                  row = el?.closest('[role="listitem"]') ?? el;
+                  break;
                 }
               }
+            }
+            if (row?.isConnected && row.getAttribute('aria-busy') !== 'true') {
+              mo.disconnect();
+              resolve(performance.now());
             }
           });
           mo.observe(list ?? document.body, {
             subtree: true,
             childList: true,
             characterData: true,
+            attributes: true,
+            attributeFilter: ['aria-busy'],
           });
         });
         const t0 = performance.now();
@@ -86,54 +142,29 @@ export async function logEntrySamples(page, reps, label) {
             cancelable: true,
           }),
         );
-        const t1 = await seen;
-        samples.push(t1 - t0);
-        await new Promise((r) => setTimeout(r, 20));
+        return (await seen) - t0;
+      };
+
+      const app = [];
+      const floor = [];
+      const floorIds = [];
+      for (let i = 0; i < reps; i++) {
+        await settle();
+        const f = await floorPut(i);
+        floor.push(f.ms);
+        floorIds.push(f.id);
+        await pause(20);
+        app.push(await logOne(i));
+        await pause(20);
       }
-      return samples;
+      const tx = raw.transaction('timelineEntries', 'readwrite');
+      for (const id of floorIds) tx.objectStore('timelineEntries').delete(id);
+      await done(tx);
+      raw.close();
+      return { app, floor };
     },
     { reps, label },
   );
-}
-
-/** The floor for a log entry: a raw IndexedDB put of the same record, strict durability. */
-export async function rawPutSamples(page, reps) {
-  return page.evaluate(async (reps) => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('bench-floor', 1);
-      req.onupgradeneeded = () => req.result.createObjectStore('entries', { keyPath: 'id' });
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const samples = [];
-    for (let i = 0; i < reps; i++) {
-      const row = {
-        id: crypto.randomUUID(),
-        incidentId: 'x',
-        kind: 'note',
-        text: `bench floor entry ${i}`,
-        occurredAt: Date.now(),
-        loggedAt: Date.now(),
-        author: 'Bench',
-        pinned: false,
-        deletedAt: null,
-        revisions: [],
-        change: null,
-        audience: null,
-      };
-      const t0 = performance.now();
-      await new Promise((resolve, reject) => {
-        const tx = db.transaction('entries', 'readwrite', { durability: 'strict' });
-        tx.objectStore('entries').put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      samples.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    db.close();
-    return samples;
-  }, reps);
 }
 
 /** Opens an incident from the list by hash navigation; time to the first painted timeline row. */

@@ -1,13 +1,13 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { DbProvider } from '../../db/db-context';
 import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
 import { declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
-import { LogField } from './log-field';
+import { LogField, type WritingCallbacks } from './log-field';
 
 let db: WarroomDb;
 let incident: Incident;
@@ -24,7 +24,7 @@ afterEach(() => {
   db.close();
 });
 
-function renderField() {
+function renderField(writing?: WritingCallbacks) {
   render(
     <DbProvider db={db}>
       <LogField
@@ -34,6 +34,7 @@ function renderField() {
         customRoles={[]}
         onHelp={() => undefined}
         onLogged={() => undefined}
+        writing={writing}
       />
     </DbProvider>,
   );
@@ -80,18 +81,79 @@ describe('LogField', () => {
     expect(field).toHaveFocus();
   });
 
-  it('keeps the text with the error when the write fails', async () => {
-    const original = db.timelineEntries.add.bind(db.timelineEntries);
-    db.timelineEntries.add = (() =>
+  it('tells the list about a plain entry: writing first, then written with the stored row', async () => {
+    const calls: [string, string][] = [];
+    const writing: WritingCallbacks = {
+      onWriting: (e) => calls.push(['writing', e.text]),
+      onWritten: (e) => calls.push(['written', e.text]),
+      onWriteFailed: (e) => calls.push(['failed', e.text]),
+    };
+    const user = userEvent.setup();
+    const field = renderField(writing);
+    await user.click(field);
+    await user.keyboard('d: roll back{Enter}');
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(calls).toEqual([
+      ['writing', 'roll back'],
+      ['written', 'roll back'],
+    ]);
+    expect(await texts()).toEqual([['decision', 'roll back']]);
+  });
+
+  it('keeps the text with the error when the write fails, and stores nothing', async () => {
+    // The disk is full: the native transaction cannot even start.
+    const failing = {
+      transaction: () => {
+        throw new DOMException('The disk is full.', 'QuotaExceededError');
+      },
+    } as unknown as IDBDatabase;
+    const spy = vi.spyOn(db, 'backendDB').mockReturnValue(failing);
+    const failed = vi.fn();
+    const written = vi.fn();
+    const user = userEvent.setup();
+    const field = renderField({
+      onWriting: () => undefined,
+      onWritten: written,
+      onWriteFailed: failed,
+    });
+    await user.click(field);
+    await user.keyboard('d: roll back{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not saved: the disk or the browser storage quota is full. Your text is kept here.',
+    );
+    expect(field).toHaveValue('d: roll back');
+    expect(field).toHaveFocus();
+    expect(failed).toHaveBeenCalledOnce();
+    expect(written).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect(await texts()).toEqual([]);
+  });
+
+  it('keeps the text with the error when a command fails', async () => {
+    const original = db.hypotheses.add.bind(db.hypotheses);
+    db.hypotheses.add = (() =>
       Promise.reject(new Error('disk full'))) as unknown as typeof original;
     const user = userEvent.setup();
     const field = renderField();
     await user.click(field);
-    await user.keyboard('d: roll back{Enter}');
+    await user.keyboard('h: cache stampede{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: disk full');
-    expect(field).toHaveValue('d: roll back');
-    db.timelineEntries.add = original;
+    expect(field).toHaveValue('h: cache stampede');
+    db.hypotheses.add = original;
     expect(await texts()).toEqual([]);
+  });
+
+  it('removes the draft it restored in the same write as the entry', async () => {
+    const key = timelineDraftKey(incident.id);
+    await saveDraft(db, key, 'f: replica lag 40 s', Date.now());
+    const field = renderField();
+    await waitFor(() => expect(field).toHaveValue('f: replica lag 40 s'));
+    const user = userEvent.setup();
+    await user.click(field);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(await loadDraft(db, key)).toBe('');
+    expect(await texts()).toEqual([['finding', 'replica lag 40 s']]);
   });
 
   it('restores a saved draft and saves new typing after a pause', async () => {

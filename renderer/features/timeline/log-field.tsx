@@ -1,5 +1,7 @@
-import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { parseLogLine, type ParseResult } from '../../../shared/logic/commands';
 import { usageFor } from '../../../shared/logic/command-help';
@@ -30,18 +32,31 @@ interface Problem {
   usage: string;
 }
 
+/** How the field tells the list about a plain entry it is writing. */
+export interface WritingCallbacks {
+  /** The write has started (nothing is stored yet). */
+  onWriting: (entry: TimelineEntry) => void;
+  /** The transaction committed: show the entry as logged (called inside the commit's render). */
+  onWritten: (entry: TimelineEntry) => void;
+  /** The write failed and nothing was stored. */
+  onWriteFailed: (entry: TimelineEntry) => void;
+}
+
 /**
- * The scribe's "Log entry" field. Enter commits, Shift+Enter adds a line. The line is parsed,
- * written in one transaction, and only then cleared: there are no optimistic rows, and a failed
- * write leaves the text in the field with the reason beside it. Focus never leaves the field.
+ * The scribe's "Log entry" field. Enter commits, Shift+Enter adds a line. The line is parsed and
+ * written in one transaction; only when it has committed is the field cleared and the entry shown
+ * as logged, both in the same render (on a slow disk the list shows it early, as "Saving…"). A
+ * failed write leaves the text in the field with the reason beside it. Focus never leaves the
+ * field.
  */
-export function LogField({
+export const LogField = memo(function LogField({
   incident,
   timeZone,
   timeboxMinutes,
   customRoles,
   onHelp,
   onLogged,
+  writing,
 }: {
   incident: Incident;
   timeZone: TimeZoneMode;
@@ -49,6 +64,7 @@ export function LogField({
   customRoles: readonly string[];
   onHelp: (lines: string[]) => void;
   onLogged: () => void;
+  writing?: WritingCallbacks;
 }) {
   const db = useDb();
   const commandContext = useCommandContext();
@@ -76,8 +92,12 @@ export function LogField({
   ) => {
     busy.current = true;
     setConfirm(null);
+    const plain: { entry?: TimelineEntry } = {};
     try {
-      await draft.settle();
+      // Wait only when a draft write is under way (so it cannot land after the commit).
+      if (draft.writing()) await draft.settle();
+      else void draft.settle();
+      const clearsDraft = draft.stored();
       await runLogLine(
         db,
         incident,
@@ -86,18 +106,29 @@ export function LogField({
         {
           timeboxMs: hypothesisTimeboxMs({ hypothesisTimeboxMinutes: timeboxMinutes }),
           moveStart,
-          draftKey,
+          // The draft row goes in the same transaction, when there is one to remove.
+          draftKey: clearsDraft !== 0 ? draftKey : undefined,
+          onWriting: (entry) => {
+            plain.entry = entry;
+            writing?.onWriting(entry);
+          },
         },
       );
-      setProblem(null);
-      // Whatever was typed while the write ran stays (and is saved as the new draft).
-      setText((cur) => {
-        const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
-        if (rest) draft.changed(rest);
-        return rest;
+      // Committed: the row turns logged and the field clears in the same paint.
+      if (clearsDraft !== 0) draft.forget(clearsDraft);
+      flushSync(() => {
+        if (plain.entry) writing?.onWritten(plain.entry);
+        setProblem(null);
+        // Whatever was typed while the write ran stays (and is saved as the new draft).
+        setText((cur) => {
+          const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
+          if (rest) draft.changed(rest);
+          return rest;
+        });
+        onLogged();
       });
-      onLogged();
     } catch (error) {
+      if (plain.entry) writing?.onWriteFailed(plain.entry);
       setProblem({ message: describeWriteError(error), usage: USAGE_BY_TYPE[cmd.type] });
       draft.changed(submitted);
     } finally {
@@ -189,4 +220,4 @@ export function LogField({
       ) : null}
     </div>
   );
-}
+});

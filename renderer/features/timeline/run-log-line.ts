@@ -1,4 +1,5 @@
 import type { Incident } from '../../../shared/domain/incident';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { ParseResult } from '../../../shared/logic/commands';
 import { createActionItem } from '../../db/repo/action-items';
 import type { CommandContext } from '../../db/repo/context';
@@ -12,6 +13,7 @@ import {
   moveStartAndLog,
   pinLatestEntry,
 } from '../../db/repo/timeline';
+import { preparePlainEntry, writePlainEntry } from '../../db/repo/quick-log';
 import type { WarroomDb } from '../../db/schema';
 import { assignRoleFromLog } from './role-command';
 
@@ -25,6 +27,16 @@ export interface RunOptions {
   moveStart?: boolean;
   /** Draft to clear in the same transaction, so a reload cannot bring back committed text. */
   draftKey?: string;
+  /**
+   * Called with a plain entry once its write is under way (not yet committed), so the list can
+   * show it as "saving" while the disk works; it is logged when the returned promise resolves.
+   */
+  onWriting?: (entry: TimelineEntry) => void;
+}
+
+/** A note, action, decision or finding: one entry and nothing else. */
+function isPlainEntry(cmd: WritableCommand): cmd is Extract<WritableCommand, { type: 'entry' }> {
+  return cmd.type === 'entry' && !cmd.openHypothesis && !cmd.createActionItem;
 }
 
 /** When a command says it happened, or null for /pin (which has no time). */
@@ -59,7 +71,19 @@ export async function runLogLine(
     if (opts.draftKey) await clearDraft(db, opts.draftKey);
   };
   const at = occurredAtOf(cmd);
-  if (opts.moveStart && at !== null && isBeforeStart(cmd, incident)) {
+  const movesStart = opts.moveStart === true && at !== null && isBeforeStart(cmd, incident);
+  if (isPlainEntry(cmd) && !movesStart) {
+    // The scribe's common case: written on the native connection (see repo/quick-log.ts).
+    const entry = preparePlainEntry(
+      { incidentId: id, kind: cmd.kind, text: cmd.text, occurredAt: cmd.occurredAt },
+      ctx,
+    );
+    const written = writePlainEntry(db, entry, opts.draftKey);
+    opts.onWriting?.(entry);
+    await written;
+    return;
+  }
+  if (movesStart && at !== null) {
     await moveStartAndLog(db, id, at, ctx, write);
     return;
   }

@@ -15,7 +15,7 @@ function afterNextPaint(): Promise<void> {
 }
 
 /** Position of `e` in a sorted array (or where it would go), by timeline order. */
-function position(list: readonly TimelineEntry[], e: TimelineEntry): number {
+export function position(list: readonly TimelineEntry[], e: TimelineEntry): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -1,9 +1,9 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { ENTRY_KINDS, ENTRY_KIND_LABELS, type EntryKind } from '../../../shared/domain/timeline';
 import type { TimelineFilters } from './timeline-filter';
 
 /** The filter bar: Kind, Author, Search timeline, Pinned only, Show deleted. */
-export function TimelineFilterBar({
+export const TimelineFilterBar = memo(function TimelineFilterBar({
   filters,
   authors,
   onChange,
@@ -76,4 +76,4 @@ export function TimelineFilterBar({
       </div>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { TimeDisplay } from './entry-display';
 import { TimelineRow, type RowActions } from './timeline-row';
@@ -8,37 +8,40 @@ import { TimelineRow, type RowActions } from './timeline-row';
 const BOTTOM_SLACK_PX = 48;
 
 /**
- * The virtualized entry list: only the rows in view (plus a few) are in the DOM, each measured
- * as it renders because entries vary in height. It follows new entries while the reader is at
- * the bottom; once they scroll up, it stays put and offers "Jump to latest".
+ * The entry list: the virtualized rows (only those in view, plus a few, are in the DOM, each
+ * measured as it renders because entries vary in height), then the entries just logged that
+ * the feed has not read back yet. It follows new entries while the reader is at the bottom;
+ * once they scroll up, it stays put and offers "Jump to latest".
  */
 export function TimelineList({
   entries,
+  tail,
+  saving,
   display,
   actions,
 }: {
   entries: readonly TimelineEntry[];
+  /** Entries just logged that the feed has not read back yet, shown after the others. */
+  tail: readonly TimelineEntry[];
+  /** Ids of tail entries whose write has not committed yet: shown as "saving", not logged. */
+  saving: ReadonlySet<string>;
   display: TimeDisplay;
   actions: RowActions;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render with its own state
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 64,
-    overscan: 5,
-    getItemKey: (i) => entries[i]?.id ?? i,
-  });
   const count = entries.length;
-  const lastId = entries.at(-1)?.id;
 
-  const totalSize = virtualizer.getTotalSize();
-  useLayoutEffect(() => {
-    // Rows are measured as they render, so the bottom moves: stay on it while following.
-    if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [following, count, lastId, totalSize, virtualizer]);
+  useEffect(() => {
+    // A just-logged entry sits below the list: bring it into view before the next paint (in
+    // the frame callback, so the row itself is in the DOM without waiting for a layout).
+    const el = scroller.current;
+    if (!following || tail.length === 0 || !el) return;
+    const frame = requestAnimationFrame(() => {
+      el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [following, tail]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -56,7 +59,6 @@ export function TimelineList({
     return () => el.removeEventListener('scroll', onScroll);
   }, []);
 
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="tl-list-wrap">
       <div
@@ -66,40 +68,34 @@ export function TimelineList({
         aria-label="Timeline entries"
         tabIndex={0}
       >
-        <div role="none" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const entry = entries[item.index];
-            if (!entry) return null;
-            const classes = [
-              'tl-row',
-              entry.pinned ? 'tl-is-pinned' : '',
-              entry.deletedAt !== null ? 'tl-is-deleted' : '',
-            ];
-            return (
-              <div
-                key={item.key}
-                role="listitem"
-                aria-setsize={count}
-                aria-posinset={item.index + 1}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className={classes.filter(Boolean).join(' ')}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <TimelineRow entry={entry} display={display} actions={actions} />
-              </div>
-            );
-          })}
-        </div>
+        <VirtualRows
+          entries={entries}
+          following={following}
+          scroller={scroller}
+          display={display}
+          actions={actions}
+        />
+        {tail.map((entry, i) => {
+          const busy = saving.has(entry.id);
+          return (
+            <div
+              key={entry.id}
+              role="listitem"
+              aria-setsize={count + tail.length}
+              aria-posinset={count + i + 1}
+              aria-busy={busy || undefined}
+              className="tl-row tl-row-tail"
+            >
+              <TimelineRow entry={entry} saving={busy} display={display} actions={actions} />
+            </div>
+          );
+        })}
       </div>
       {!following && count > 0 ? (
         <button
           type="button"
           className="button button-small tl-jump"
-          onClick={() => {
-            setFollowing(true);
-            virtualizer.scrollToIndex(count - 1, { align: 'end' });
-          }}
+          onClick={() => setFollowing(true)}
         >
           Jump to latest
         </button>
@@ -107,3 +103,69 @@ export function TimelineList({
     </div>
   );
 }
+
+/**
+ * The virtualized rows. Memoised: a just-logged entry (the tail) or the field re-rendering must
+ * not make the virtualizer re-derive 50,000 rows on the way from Enter to the logged row.
+ */
+const VirtualRows = memo(function VirtualRows({
+  entries,
+  following,
+  scroller,
+  display,
+  actions,
+}: {
+  entries: readonly TimelineEntry[];
+  following: boolean;
+  scroller: RefObject<HTMLDivElement | null>;
+  display: TimeDisplay;
+  actions: RowActions;
+}) {
+  // The virtualizer recomputes every row's position when this function changes (a few ms on a
+  // 50,000-entry timeline): it changes only with the entries, not on every render.
+  const getItemKey = useMemo(() => (i: number) => entries[i]?.id ?? i, [entries]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render with its own state
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: 5,
+    getItemKey,
+  });
+  const count = entries.length;
+  const lastId = entries.at(-1)?.id;
+
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    // Rows are measured as they render, so the bottom moves: stay on it while following.
+    if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [following, count, lastId, totalSize, virtualizer]);
+
+  return (
+    <div role="none" style={{ height: totalSize, position: 'relative' }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const entry = entries[item.index];
+        if (!entry) return null;
+        const classes = [
+          'tl-row',
+          entry.pinned ? 'tl-is-pinned' : '',
+          entry.deletedAt !== null ? 'tl-is-deleted' : '',
+        ];
+        return (
+          <div
+            key={item.key}
+            role="listitem"
+            aria-setsize={count}
+            aria-posinset={item.index + 1}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className={classes.filter(Boolean).join(' ')}
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <TimelineRow entry={entry} display={display} actions={actions} />
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
@@ -9,6 +9,7 @@ import type { ConsoleSlotProps } from '../incidents/console-slot';
 import { useCommandContext } from '../settings/use-settings';
 import { recordSpansDays, type TimeDisplay } from './entry-display';
 import { LogField } from './log-field';
+import { useJustLogged } from './use-just-logged';
 import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
 import { TimelineFilterBar } from './timeline-filters';
 import { TimelineList } from './timeline-list';
@@ -33,7 +34,10 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const startedAt = incident.milestones.started ?? incident.createdAt;
 
   const entries = useMemo(() => all ?? [], [all]);
+  const justLogged = useJustLogged(entries, incident.id);
+  const closeHelp = useCallback(() => setHelp(null), []);
   const shown = useMemo(() => applyFilters(entries, deferred), [entries, deferred]);
+  const tail = useMemo(() => applyFilters(justLogged.tail, deferred), [justLogged.tail, deferred]);
   const authors = useMemo(() => authorsOf(entries), [entries]);
   const showDate = useMemo(
     () => recordSpansDays(startedAt, entries, zone),
@@ -79,8 +83,14 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
       <TimelineFilterBar filters={filters} authors={authors} onChange={setFilters} />
       {all === undefined ? null : (
         <>
-          <TimelineList entries={shown} display={display} actions={actions} />
-          {shown.length === 0 ? (
+          <TimelineList
+            entries={shown}
+            tail={tail}
+            saving={justLogged.saving}
+            display={display}
+            actions={actions}
+          />
+          {shown.length === 0 && tail.length === 0 ? (
             <p className="muted tl-empty">
               {isFiltering(filters) ? 'No entries match the filters.' : 'Nothing logged yet.'}
             </p>
@@ -130,7 +140,8 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         timeboxMinutes={settings.hypothesisTimeboxMinutes}
         customRoles={customRoles}
         onHelp={setHelp}
-        onLogged={() => setHelp(null)}
+        onLogged={closeHelp}
+        writing={justLogged.writing}
       />
     </section>
   );

@@ -21,10 +21,13 @@ const LOCKED = 'System entries record a change made by the app and cannot be edi
  */
 export const TimelineRow = memo(function TimelineRow({
   entry,
+  saving = false,
   display,
   actions,
 }: {
   entry: TimelineEntry;
+  /** Its write has not committed yet: marked, and nothing can be done to it until it has. */
+  saving?: boolean;
   display: TimeDisplay;
   actions: RowActions;
 }) {
@@ -70,6 +73,7 @@ export const TimelineRow = memo(function TimelineRow({
           </span>
         ) : null}
         <span className="tl-author">{entry.author}</span>
+        {saving ? <span className="tl-saving">Saving…</span> : null}
         {entry.audience ? (
           <span className="tl-audience">to {AUDIENCE_LABELS[entry.audience]}</span>
         ) : null}
@@ -127,6 +131,7 @@ export const TimelineRow = memo(function TimelineRow({
           className={`button button-small tl-pin${entry.pinned ? ' tl-pin-on' : ''}`}
           aria-label="Pin"
           aria-pressed={entry.pinned}
+          disabled={saving}
           title={entry.pinned ? 'Pinned: press to unpin' : 'Pin to the post-mortem timeline'}
           onClick={() => run(actions.pin(entry))}
         >
@@ -138,7 +143,7 @@ export const TimelineRow = memo(function TimelineRow({
         <button
           type="button"
           className="button button-small"
-          disabled={system || deleted}
+          disabled={system || deleted || saving}
           title={system ? LOCKED : undefined}
           onClick={() => setEditing(entry.text)}
         >
@@ -156,7 +161,7 @@ export const TimelineRow = memo(function TimelineRow({
           <button
             type="button"
             className="button button-small"
-            disabled={system}
+            disabled={system || saving}
             title={system ? LOCKED : undefined}
             onClick={() => run(actions.remove(entry))}
           >

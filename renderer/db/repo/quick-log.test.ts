@@ -1,0 +1,175 @@
+import Dexie, { liveQuery, RangeSet, type ObservabilitySet } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { watchTimeline } from '../../features/timeline/timeline-feed';
+import { saveDraft } from './drafts';
+import { declareIncident } from './incidents';
+import { observedParts, preparePlainEntry, writePlainEntry } from './quick-log';
+import { RepoError } from './errors';
+
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+const ctx = { now: NOW, author: 'Sam' };
+
+let db: WarroomDb;
+let incidentId: string;
+beforeEach(async () => {
+  db = await freshDb();
+  incidentId = (
+    await declareIncident(
+      db,
+      { title: 'Checkout errors', severity: 'SEV2', startedAt: NOW - 600_000 },
+      ctx,
+    )
+  ).id;
+});
+afterEach(() => db.close());
+
+/** A comparable form of an observability set: each part's ranges as [from, to] pairs. */
+function plain(parts: ObservabilitySet): Record<string, [unknown, unknown][]> {
+  const out: Record<string, [unknown, unknown][]> = {};
+  for (const [name, tree] of Object.entries(parts)) {
+    const nodes = [...RangeSet(tree)].map((n) => [n.from, n.to] as [unknown, unknown]);
+    if (nodes.length) out[name] = nodes;
+  }
+  return out;
+}
+
+/** Records the parts of every storagemutated notification while `run` runs. */
+async function capture(run: () => Promise<unknown>): Promise<ObservabilitySet> {
+  const seen: Record<string, RangeSet> = {};
+  const listener = (parts: ObservabilitySet) => {
+    for (const [k, v] of Object.entries(parts)) {
+      const mine = (seen[k] ??= new RangeSet());
+      for (const n of RangeSet(v)) mine.add({ from: n.from, to: n.to });
+    }
+  };
+  Dexie.on('storagemutated', listener);
+  try {
+    await run();
+  } finally {
+    Dexie.on.storagemutated.unsubscribe(listener);
+  }
+  return seen;
+}
+
+describe('preparePlainEntry', () => {
+  it('trims the text and stamps author, times and a fresh id', () => {
+    const e = preparePlainEntry({ incidentId, kind: 'decision', text: '  roll back  ' }, ctx);
+    expect(e).toMatchObject({
+      incidentId,
+      kind: 'decision',
+      text: 'roll back',
+      author: 'Sam',
+      occurredAt: NOW,
+      loggedAt: NOW,
+      deletedAt: null,
+      pinned: false,
+    });
+    const backdated = preparePlainEntry(
+      { incidentId, kind: 'note', text: 'x', occurredAt: NOW - 60_000 },
+      ctx,
+    );
+    expect(backdated.occurredAt).toBe(NOW - 60_000);
+    expect(backdated.id).not.toBe(e.id);
+  });
+
+  it('refuses empty and over-long text with a field error', () => {
+    expect(() => preparePlainEntry({ incidentId, kind: 'note', text: '   ' }, ctx)).toThrow(
+      RepoError,
+    );
+    expect(() =>
+      preparePlainEntry({ incidentId, kind: 'note', text: 'x'.repeat(20_001) }, ctx),
+    ).toThrow(/limit is 20,000/);
+  });
+});
+
+describe('observedParts', () => {
+  it('matches what Dexie records for the same add and draft delete', async () => {
+    const entry = preparePlainEntry({ incidentId, kind: 'finding', text: 'cache cold' }, ctx);
+    const byDexie = await capture(() =>
+      db.transaction('rw', [db.timelineEntries, db.drafts], async () => {
+        await db.timelineEntries.add(entry);
+        await db.drafts.delete('timeline:x');
+      }),
+    );
+    const ours = observedParts(db, [
+      { table: 'timelineEntries', put: [entry] },
+      { table: 'drafts', deleted: ['timeline:x'] },
+    ]);
+    expect(plain(ours)).toEqual(plain(byDexie));
+    // Every index of the table is covered, so index-bound live queries hear about it.
+    expect(Object.keys(plain(ours))).toEqual(
+      expect.arrayContaining([
+        `idb://${db.name}/timelineEntries/[incidentId+kind]`,
+        `idb://${db.name}/timelineEntries/[incidentId+occurredAt]`,
+      ]),
+    );
+  });
+});
+
+describe('writePlainEntry', () => {
+  it('writes the entry and removes the draft in one transaction, then notifies', async () => {
+    const key = `timeline:${incidentId}`;
+    await saveDraft(db, key, 'cache cold', NOW);
+    const entry = preparePlainEntry({ incidentId, kind: 'finding', text: 'cache cold' }, ctx);
+    // The notification follows the commit by a task: wait for it.
+    const parts = await capture(async () => {
+      await writePlainEntry(db, entry, key);
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(await db.timelineEntries.get(entry.id)).toEqual(entry);
+    expect(await db.drafts.get(key)).toBeUndefined();
+    expect(plain(parts)).toEqual(
+      plain(
+        observedParts(db, [
+          { table: 'timelineEntries', put: [entry] },
+          { table: 'drafts', deleted: [key] },
+        ]),
+      ),
+    );
+  });
+
+  it('keeps index-bound live queries and the timeline feed up to date', async () => {
+    const findings: TimelineEntry[][] = [];
+    const sub = liveQuery(() =>
+      db.timelineEntries.where('[incidentId+kind]').equals([incidentId, 'finding']).toArray(),
+    ).subscribe((rows) => findings.push(rows));
+    const fed: (readonly TimelineEntry[])[] = [];
+    const watch = watchTimeline(db, incidentId, (rows, complete) => {
+      if (complete) fed.push(rows);
+    });
+    await expect.poll(() => findings.length).toBe(1);
+    await expect.poll(() => fed.length).toBeGreaterThan(0);
+
+    const entry = preparePlainEntry({ incidentId, kind: 'finding', text: 'disk full' }, ctx);
+    await writePlainEntry(db, entry);
+    await expect.poll(() => findings.at(-1)?.map((e) => e.text)).toEqual(['disk full']);
+    await expect.poll(() => fed.at(-1)?.some((e) => e.id === entry.id)).toBe(true);
+    sub.unsubscribe();
+    watch.stop();
+  });
+
+  it('writes nothing and keeps the draft when the write fails', async () => {
+    const key = `timeline:${incidentId}`;
+    await saveDraft(db, key, 'twice', NOW);
+    const entry = preparePlainEntry({ incidentId, kind: 'note', text: 'twice' }, ctx);
+    await writePlainEntry(db, entry);
+    // The same id again: the add fails, the whole transaction aborts.
+    await expect(writePlainEntry(db, { ...entry, text: 'changed' }, key)).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    expect((await db.timelineEntries.get(entry.id))?.text).toBe('twice');
+    expect((await db.drafts.get(key))?.text).toBe('twice');
+  });
+
+  it('goes through Dexie (which opens the database) when it is not open yet', async () => {
+    const other = new WarroomDb(db.name);
+    expect(other.isOpen()).toBe(false);
+    const entry = preparePlainEntry({ incidentId, kind: 'note', text: 'from a cold start' }, ctx);
+    await writePlainEntry(other, entry, `timeline:${incidentId}`);
+    expect((await db.timelineEntries.get(entry.id))?.text).toBe('from a cold start');
+    other.close();
+  });
+});
