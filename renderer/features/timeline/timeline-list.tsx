@@ -1,6 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { tailOf, type JustLoggedState } from './just-logged';
+import { applyFilters, type TimelineFilters } from './timeline-filter';
 import type { TimeDisplay } from './entry-display';
 import { TimelineRow, type RowActions } from './timeline-row';
 
@@ -15,33 +19,34 @@ const BOTTOM_SLACK_PX = 48;
  */
 export function TimelineList({
   entries,
-  tail,
-  saving,
+  justLogged,
+  feed,
+  filters,
+  incidentId,
   display,
   actions,
 }: {
+  /** The entries to list (filtered). */
   entries: readonly TimelineEntry[];
   /** Entries just logged that the feed has not read back yet, shown after the others. */
-  tail: readonly TimelineEntry[];
-  /** Ids of tail entries whose write has not committed yet: shown as "saving", not logged. */
-  saving: ReadonlySet<string>;
+  justLogged: StoreApi<JustLoggedState>;
+  /** Every entry the feed holds (to tell which just-logged ones it has read back). */
+  feed: readonly TimelineEntry[];
+  filters: TimelineFilters;
+  incidentId: string;
   display: TimeDisplay;
   actions: RowActions;
 }) {
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  // Also held as state: the virtualized rows render inside the scroller, so their layout effects
+  // run before its ref is attached; the element arriving as a prop re-renders them with it.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attach = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    setScrollElement(el);
+  }, []);
   const [following, setFollowing] = useState(true);
   const count = entries.length;
-
-  useEffect(() => {
-    // A just-logged entry sits below the list: bring it into view before the next paint (in
-    // the frame callback, so the row itself is in the DOM without waiting for a layout).
-    const el = scroller.current;
-    if (!following || tail.length === 0 || !el) return;
-    const frame = requestAnimationFrame(() => {
-      el.scrollTop = el.scrollHeight;
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [following, tail]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -62,7 +67,7 @@ export function TimelineList({
   return (
     <div className="tl-list-wrap">
       <div
-        ref={scroller}
+        ref={attach}
         className="tl-scroll"
         role="list"
         aria-label="Timeline entries"
@@ -71,25 +76,21 @@ export function TimelineList({
         <VirtualRows
           entries={entries}
           following={following}
-          scroller={scroller}
+          scrollElement={scrollElement}
           display={display}
           actions={actions}
         />
-        {tail.map((entry, i) => {
-          const busy = saving.has(entry.id);
-          return (
-            <div
-              key={entry.id}
-              role="listitem"
-              aria-setsize={count + tail.length}
-              aria-posinset={count + i + 1}
-              aria-busy={busy || undefined}
-              className="tl-row tl-row-tail"
-            >
-              <TimelineRow entry={entry} saving={busy} display={display} actions={actions} />
-            </div>
-          );
-        })}
+        <JustLoggedRows
+          store={justLogged}
+          feed={feed}
+          filters={filters}
+          incidentId={incidentId}
+          count={count}
+          following={following}
+          scrollElement={scrollElement}
+          display={display}
+          actions={actions}
+        />
       </div>
       {!following && count > 0 ? (
         <button
@@ -111,13 +112,13 @@ export function TimelineList({
 const VirtualRows = memo(function VirtualRows({
   entries,
   following,
-  scroller,
+  scrollElement,
   display,
   actions,
 }: {
   entries: readonly TimelineEntry[];
   following: boolean;
-  scroller: RefObject<HTMLDivElement | null>;
+  scrollElement: HTMLDivElement | null;
   display: TimeDisplay;
   actions: RowActions;
 }) {
@@ -127,7 +128,7 @@ const VirtualRows = memo(function VirtualRows({
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render with its own state
   const virtualizer = useVirtualizer({
     count: entries.length,
-    getScrollElement: () => scroller.current,
+    getScrollElement: () => scrollElement,
     estimateSize: () => 64,
     overscan: 5,
     getItemKey,
@@ -168,4 +169,63 @@ const VirtualRows = memo(function VirtualRows({
       })}
     </div>
   );
+});
+
+/**
+ * The entries just logged, after the virtualized rows: subscribed to the just-logged store on
+ * their own, so the commit of an entry re-renders these rows and the field, nothing else.
+ */
+const JustLoggedRows = memo(function JustLoggedRows({
+  store,
+  feed,
+  filters,
+  incidentId,
+  count,
+  following,
+  scrollElement,
+  display,
+  actions,
+}: {
+  store: StoreApi<JustLoggedState>;
+  feed: readonly TimelineEntry[];
+  filters: TimelineFilters;
+  incidentId: string;
+  count: number;
+  following: boolean;
+  scrollElement: HTMLDivElement | null;
+  display: TimeDisplay;
+  actions: RowActions;
+}) {
+  const pending = useStore(store, (s) => s.pending);
+  const saving = useStore(store, (s) => s.saving);
+  const tail = useMemo(
+    () => applyFilters(tailOf(pending, feed, incidentId), filters),
+    [pending, feed, incidentId, filters],
+  );
+
+  useEffect(() => {
+    // Bring a just-logged entry into view before the next paint (in the frame callback, so the
+    // row itself reaches the DOM without waiting for a layout).
+    if (!following || tail.length === 0 || !scrollElement) return;
+    const frame = requestAnimationFrame(() => {
+      scrollElement.scrollTop = scrollElement.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [following, tail, scrollElement]);
+
+  return tail.map((entry, i) => {
+    const busy = saving.has(entry.id);
+    return (
+      <div
+        key={entry.id}
+        role="listitem"
+        aria-setsize={count + tail.length}
+        aria-posinset={count + i + 1}
+        aria-busy={busy || undefined}
+        className="tl-row tl-row-tail"
+      >
+        <TimelineRow entry={entry} saving={busy} display={display} actions={actions} />
+      </div>
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
@@ -9,7 +9,7 @@ import type { ConsoleSlotProps } from '../incidents/console-slot';
 import { useCommandContext } from '../settings/use-settings';
 import { recordSpansDays, type TimeDisplay } from './entry-display';
 import { LogField } from './log-field';
-import { useJustLogged } from './use-just-logged';
+import { createJustLogged } from './just-logged';
 import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
 import { TimelineFilterBar } from './timeline-filters';
 import { TimelineList } from './timeline-list';
@@ -34,10 +34,11 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const startedAt = incident.milestones.started ?? incident.createdAt;
 
   const entries = useMemo(() => all ?? [], [all]);
-  const justLogged = useJustLogged(entries, incident.id);
+  const [justLogged] = useState(createJustLogged);
+  useEffect(() => justLogged.setFeed(entries), [justLogged, entries]);
+  useEffect(() => () => justLogged.dispose(), [justLogged]);
   const closeHelp = useCallback(() => setHelp(null), []);
   const shown = useMemo(() => applyFilters(entries, deferred), [entries, deferred]);
-  const tail = useMemo(() => applyFilters(justLogged.tail, deferred), [justLogged.tail, deferred]);
   const authors = useMemo(() => authorsOf(entries), [entries]);
   const showDate = useMemo(
     () => recordSpansDays(startedAt, entries, zone),
@@ -85,12 +86,14 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         <>
           <TimelineList
             entries={shown}
-            tail={tail}
-            saving={justLogged.saving}
+            justLogged={justLogged.store}
+            feed={entries}
+            filters={deferred}
+            incidentId={incident.id}
             display={display}
             actions={actions}
           />
-          {shown.length === 0 && tail.length === 0 ? (
+          {shown.length === 0 ? (
             <p className="muted tl-empty">
               {isFiltering(filters) ? 'No entries match the filters.' : 'Nothing logged yet.'}
             </p>
