@@ -34,7 +34,7 @@ const cfg = tiny
     }
   : {
       reps: 7,
-      entryReps: 60,
+      entryReps: 120,
       incidents: 1000,
       entriesEach: 200,
       big: 50_000,

@@ -88,7 +88,8 @@ export function writePlainEntry(
   return new Promise<void>((resolve, reject) => {
     let tx: IDBTransaction;
     try {
-      tx = idb.transaction(['timelineEntries', 'drafts'], 'readwrite', { durability: 'strict' });
+      const stores = draftKey ? ['timelineEntries', 'drafts'] : ['timelineEntries'];
+      tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
       tx.objectStore('timelineEntries').add(entry);
       if (draftKey) tx.objectStore('drafts').delete(draftKey);
       // Nothing else will be asked of it: commit as soon as the disk is done, without waiting

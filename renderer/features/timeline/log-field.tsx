@@ -114,10 +114,15 @@ export const LogField = memo(function LogField({
           },
         },
       );
-      // Committed: the row turns logged and the field clears in the same paint.
+      // Committed: the entry shows as logged first, then (a microtask later, still before the
+      // next paint) the field clears.
       if (clearsDraft !== 0) draft.forget(clearsDraft);
+      const entry = plain.entry;
+      if (entry && writing) {
+        flushSync(() => writing.onWritten(entry));
+        await Promise.resolve();
+      }
       flushSync(() => {
-        if (plain.entry) writing?.onWritten(plain.entry);
         setProblem(null);
         // Whatever was typed while the write ran stays (and is saved as the new draft).
         setText((cur) => {
