@@ -69,7 +69,12 @@ export async function logEntrySamples(page, reps, label) {
       const pause = (ms) => new Promise((r) => setTimeout(r, ms));
       // Let what was just done paint, then act from a task of its own, as a real key press
       // arrives (acting inside the frame callback would put that paint inside the measurement).
-      const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // (A page that produces no frames must not hang the run: give up waiting after 100 ms.)
+      const settle = () =>
+        Promise.race([
+          new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+          pause(100),
+        ]);
 
       const floorPut = async (i) => {
         const now = Date.now();
@@ -142,7 +147,14 @@ export async function logEntrySamples(page, reps, label) {
             cancelable: true,
           }),
         );
-        return (await seen) - t0;
+        // A row that never shows is a failure to report, not a reason to hang the run.
+        const t1 = await Promise.race([
+          seen,
+          pause(10_000).then(() => {
+            throw new Error(`Log entry ${i} (${label}) was not shown as logged within 10 s`);
+          }),
+        ]);
+        return t1 - t0;
       };
 
       const app = [];
@@ -175,11 +187,13 @@ export async function openIncidentSample(page, id) {
     await new Promise((r) => setTimeout(r, 2000));
     const t0 = performance.now();
     location.hash = `#/incidents/${id}`;
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
       const poll = () =>
         document.querySelector('[aria-label="Timeline entries"] [role="listitem"]')
           ? resolve()
-          : requestAnimationFrame(poll);
+          : performance.now() - t0 > 20_000
+            ? reject(new Error('The timeline showed no row within 20 s'))
+            : requestAnimationFrame(poll);
       poll();
     });
     await new Promise((r) => requestAnimationFrame(() => r()));
@@ -196,11 +210,13 @@ export async function listSample(page, expected) {
     await new Promise((r) => setTimeout(r, 50));
     const t0 = performance.now();
     location.hash = '#/';
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
       const poll = () =>
         document.querySelectorAll('a.incident-link').length >= expected
           ? resolve()
-          : requestAnimationFrame(poll);
+          : performance.now() - t0 > 20_000
+            ? reject(new Error(`The list showed fewer than ${expected} incidents within 20 s`))
+            : requestAnimationFrame(poll);
       poll();
     });
     return performance.now() - t0;

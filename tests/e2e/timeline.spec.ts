@@ -122,6 +122,59 @@ test('the scribe logs mixed kinds, a command and a backdate; order, kinds and ti
   await expect(timeline(page).getByRole('button', { name: 'Show UTC' })).toBeVisible();
 });
 
+test('an entry logged in one window shows in another at once; a committed draft stays gone', async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Replica lag', severity: 'SEV2' });
+  const other = await context.newPage();
+  await openApp(other, page.url());
+  await expect(entries(other)).toContainText('Declared');
+
+  // Plain entries (written on the fast path) reach the other window without a reload, with
+  // their kinds.
+  await logField(page).focus();
+  await log(page, 'f: Replica lag at 40 s on db-2');
+  await log(page, 'Paused the nightly export');
+  await expect(entry(other, 'Replica lag at 40 s on db-2')).toContainText('Finding');
+  await expect(entry(other, 'Paused the nightly export')).toContainText('Note');
+  // Nothing is left marked as saving, in either window.
+  await expect(entries(page).locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(entries(other).locator('[aria-busy="true"]')).toHaveCount(0);
+
+  // A draft typed here, restored after a reload, then committed: it does not come back.
+  await page.keyboard.type('d: fail over to db-3');
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('warroom');
+            open.onsuccess = () => {
+              const req = open.result.transaction('drafts').objectStore('drafts').count();
+              req.onsuccess = () => {
+                resolve(req.result);
+                open.result.close();
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(1);
+  await reloadApp(page);
+  await expect(logField(page)).toHaveValue('d: fail over to db-3');
+  await logField(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(logField(page)).toHaveValue('');
+  await expect(entry(page, 'fail over to db-3')).toContainText('Decision');
+  await expect(entry(other, 'fail over to db-3')).toContainText('Decision');
+  await reloadApp(page);
+  await expect(logField(page)).toHaveValue('');
+  await expect(entry(page, 'fail over to db-3')).toHaveCount(1);
+  await expect(entry(page, 'Replica lag at 40 s on db-2')).toHaveCount(1);
+});
+
 test('a draft survives a reload, and edit, delete, undo and restore persist', async ({ page }) => {
   await openApp(page);
   await declare(page, { title: 'Search latency', severity: 'SEV3' });
