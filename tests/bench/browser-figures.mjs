@@ -53,7 +53,13 @@ export async function logEntrySamples(page, reps, label) {
           t.labels?.[0]?.textContent?.includes('Log entry'),
         );
       if (!field) throw new Error('Log entry field not found');
-      const list = document.querySelector('[aria-label="Timeline entries"]');
+      // The list appears once the incident's first rows are read: wait for it (the field is
+      // there before it), and look it up again for every entry in case it was re-mounted.
+      const findList = () => document.querySelector('[aria-label="Timeline entries"]');
+      for (const t0 = performance.now(); !findList();) {
+        if (performance.now() - t0 > 20_000) throw new Error('The timeline list never appeared');
+        await new Promise((r) => setTimeout(r, 20));
+      }
       const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
       const raw = await new Promise((resolve, reject) => {
         const req = indexedDB.open('warroom');
@@ -107,6 +113,7 @@ export async function logEntrySamples(page, reps, label) {
         // the same millisecond: give the text's paint time to finish.
         await pause(30);
         await settle();
+        const list = findList();
         const seen = new Promise((resolve) => {
           // Look only at what each mutation added inside the list, so the probe itself stays
           // cheap (reading the whole list's text on every mutation inflated the figure). The
