@@ -12,7 +12,7 @@ import { timelineDraftKey } from '../../db/repo/drafts';
 import { describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
 import { BackdatePrompt } from './backdate-prompt';
-import { isBeforeStart, runLogLine, type WritableCommand } from './run-log-line';
+import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/log-line';
 import { useDraft } from '../../db/use-draft';
 
 /** Show the character counter from this length on. */

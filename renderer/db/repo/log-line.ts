@@ -1,21 +1,17 @@
 import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import type { ParseResult } from '../../../shared/logic/commands';
-import { createActionItem } from '../../db/repo/action-items';
-import type { CommandContext } from '../../db/repo/context';
-import { clearDraft } from '../../db/repo/drafts';
-import { changeSeverity, changeStatus } from '../../db/repo/incidents';
-import { openHypothesis } from '../../db/repo/hypotheses';
-import {
-  addEntry,
-  logComms,
-  logTables,
-  moveStartAndLog,
-  pinLatestEntry,
-} from '../../db/repo/timeline';
-import { preparePlainEntry, writePlainEntry } from '../../db/repo/quick-log';
-import type { WarroomDb } from '../../db/schema';
-import { assignRoleFromLog } from './role-command';
+import type { ParseResult, RoleCommand } from '../../../shared/logic/commands';
+import { resolveRoleKey } from '../../../shared/logic/roles';
+import { createActionItem } from './action-items';
+import type { CommandContext } from './context';
+import { clearDraft } from './drafts';
+import { changeSeverity, changeStatus } from './incidents';
+import { openHypothesis } from './hypotheses';
+import { addEntry, logComms, logTables, moveStartAndLog, pinLatestEntry } from './timeline';
+import { preparePlainEntry, writePlainEntry } from './quick-log';
+import type { WarroomDb } from '../schema';
+import { RepoError } from './errors';
+import { assignRole, readCustomRoleNames } from './roles';
 
 /** A parsed line that writes something (errors and /help never reach the database). */
 export type WritableCommand = Exclude<ParseResult, { type: 'error' } | { type: 'help' }>;
@@ -147,4 +143,25 @@ async function asOf(
 ): Promise<void> {
   // The repo commands take the backdated time through the context: one transaction each.
   await run(occurredAt < ctx.now ? { ...ctx, occurredAt } : ctx);
+}
+
+/**
+ * `/ic` and `/role`: hands the role to the person through the role board's own repo command, so a
+ * role change from the log line and one from the board are the same record (tenure + entry).
+ */
+async function assignRoleFromLog(
+  db: WarroomDb,
+  incidentId: string,
+  cmd: RoleCommand,
+  ctx: CommandContext,
+): Promise<void> {
+  let key = cmd.roleKey;
+  let roleName = cmd.roleName;
+  if (cmd.custom) {
+    const found = resolveRoleKey(cmd.roleName, await readCustomRoleNames(db, incidentId));
+    if (!found) throw new RepoError(`Unknown role "${cmd.roleName}".`, 'role');
+    key = found.key;
+    roleName = found.name;
+  }
+  await assignRole(db, incidentId, key, cmd.person, ctx, { roleName });
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { parseLogLine } from '../../../shared/logic/commands';
-import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
-import { declareIncident } from '../../db/repo/incidents';
-import type { WarroomDb } from '../../db/schema';
-import { freshDb } from '../../db/test-db';
-import { isBeforeStart, runLogLine, type WritableCommand } from './run-log-line';
+import { loadDraft, saveDraft, timelineDraftKey } from './drafts';
+import { declareIncident } from './incidents';
+import type { WarroomDb } from '../schema';
+import { freshDb } from '../test-db';
+import { isBeforeStart, runLogLine, type WritableCommand } from './log-line';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const MIN = 60_000;
