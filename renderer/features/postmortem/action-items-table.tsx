@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ActionItem, ActionStatus, Priority } from '../../../shared/domain/records';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
-import { defaultDueDate } from '../../../shared/logic/action-items';
 import { useDb } from '../../db/db-context';
 import {
   addActionItem,
@@ -9,10 +8,15 @@ import {
   updateActionItem,
   type ActionItemPatch,
 } from '../../db/repo/action-items-edit';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
-import { useNow } from '../../store/ui-store';
+import { describeWriteError } from '../../db/repo/errors';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
+import {
+  FormError,
+  NewActionItemFields,
+  useAddAction,
+  useNewActionItem,
+} from '../action-items/new-action-item';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
@@ -168,33 +172,18 @@ function ActionRow({
 function AddActionItem({ incidentId }: { incidentId: string }) {
   const db = useDb();
   const ctx = useCommandContext();
-  const now = useNow();
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [priority, setPriority] = useState<Priority>('P2');
-  // null: follow the priority's default due date until the user picks one.
-  const [dueDate, setDueDate] = useState<string | null>(null);
+  const draft = useNewActionItem();
   const [status, setStatus] = useState<ActionStatus>('not-started');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // A second click while the first write is in flight would add a duplicate item.
-  const [busy, setBusy] = useState(false);
-  const due = dueDate ?? defaultDueDate(priority, now);
+  const { busy, errors, run } = useAddAction();
 
   const add = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await addActionItem(db, { incidentId, title, owner, priority, dueDate: due, status }, ctx());
-      setTitle('');
-      setOwner('');
-      setDueDate(null);
+    const { title, owner, priority, due } = draft;
+    const added = await run(() =>
+      addActionItem(db, { incidentId, title, owner, priority, dueDate: due, status }, ctx()),
+    );
+    if (added) {
+      draft.reset();
       setStatus('not-started');
-      setErrors({});
-    } catch (e) {
-      const field = e instanceof RepoError && e.field ? e.field : 'form';
-      setErrors({ [field]: describeWriteError(e) });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -202,31 +191,7 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
     <fieldset className="pm-add-action">
       <legend>Add an action item</legend>
       <div className="field-row">
-        <Field label="Action" error={errors.title}>
-          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field label="Owner">
-          <input
-            type="text"
-            list="pm-people"
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </Field>
-        <Field label="Priority">
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-            {PRIORITIES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          label="Due date"
-          error={errors.dueDate}
-          hint={dueDate === null ? 'From the priority' : undefined}
-        >
-          <input type="date" value={due} onChange={(e) => setDueDate(e.target.value || null)} />
-        </Field>
+        <NewActionItemFields draft={draft} errors={errors} ownersListId="pm-people" />
         <Field label="Status">
           <select value={status} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
             {ACTION_STATUSES.map((s) => (
@@ -237,11 +202,7 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
           </select>
         </Field>
       </div>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError errors={errors} />
       <button type="button" className="button" disabled={busy} onClick={() => void add()}>
         Add action item
       </button>
