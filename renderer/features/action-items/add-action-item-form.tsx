@@ -5,7 +5,9 @@ import { useDb } from '../../db/db-context';
 import { addAnyActionItem } from '../../db/repo/action-items-edit';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
-import { FormError, NewActionItemFields, useAddAction, useNewActionItem } from './new-action-item';
+import { NEW_ACTION_ITEM_FIELDS, NewActionItemFields, useNewActionItem } from './new-action-item';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 
 /** "Add action item": action, owner, priority, due date (from the priority until set), incident. */
 export function AddActionItemForm({
@@ -19,7 +21,7 @@ export function AddActionItemForm({
   const ctx = useCommandContext();
   const draft = useNewActionItem();
   const [incidentId, setIncidentId] = useState('');
-  const { busy, errors, run } = useAddAction();
+  const { busy, errors, run } = useSubmit(NEW_ACTION_ITEM_FIELDS);
 
   const add = async () => {
     const status: ActionStatus = 'not-started';
@@ -62,7 +64,7 @@ export function AddActionItemForm({
           </select>
         </Field>
       </div>
-      <FormError errors={errors} />
+      <FormError message={errors.form} />
       <button type="submit" className="button button-primary" disabled={busy}>
         Add action item
       </button>

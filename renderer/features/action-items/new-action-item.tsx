@@ -2,9 +2,13 @@ import { useState } from 'react';
 import type { Priority } from '../../../shared/domain/records';
 import { PRIORITIES } from '../../../shared/domain/records';
 import { defaultDueDate } from '../../../shared/logic/action-items';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { useNow } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import type { FormErrors } from '../../ui/use-submit';
+
+/** The fields of a new action item that a refused write can point at. */
+export const NEW_ACTION_ITEM_FIELDS = ['title', 'dueDate'] as const;
+export type NewActionItemField = (typeof NEW_ACTION_ITEM_FIELDS)[number];
 
 /**
  * What a new action item is typed as, shared by the Action items page and the post-mortem's
@@ -42,35 +46,6 @@ export function useNewActionItem(): NewActionItemDraft {
   };
 }
 
-/**
- * Runs one add at a time (a second click while the first write is in flight would add a
- * duplicate) and keeps each failure next to its field: a RepoError's field, or the form.
- */
-export function useAddAction(): {
-  busy: boolean;
-  errors: Record<string, string>;
-  run: (write: () => Promise<unknown>) => Promise<boolean>;
-} {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = async (write: () => Promise<unknown>) => {
-    if (busy) return false;
-    setBusy(true);
-    try {
-      await write();
-      setErrors({});
-      return true;
-    } catch (e) {
-      const field = e instanceof RepoError && e.field ? e.field : 'form';
-      setErrors({ [field]: describeWriteError(e) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, errors, run };
-}
-
 /** The Action, Owner, Priority and Due date fields of a new action item. */
 export function NewActionItemFields({
   draft,
@@ -78,7 +53,7 @@ export function NewActionItemFields({
   ownersListId,
 }: {
   draft: NewActionItemDraft;
-  errors: Record<string, string>;
+  errors: FormErrors<NewActionItemField>;
   /** The id of a datalist of people to suggest as owners. */
   ownersListId: string;
 }) {
@@ -118,13 +93,4 @@ export function NewActionItemFields({
       </Field>
     </>
   );
-}
-
-/** The form-level error (one that belongs to no single field), if any. */
-export function FormError({ errors }: { errors: Record<string, string> }) {
-  return errors.form ? (
-    <p className="form-error" role="alert">
-      {errors.form}
-    </p>
-  ) : null;
 }

@@ -6,10 +6,11 @@ import {
   type Incident,
 } from '../../../shared/domain/incident';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { updateImpact } from '../../db/repo/impact';
 import { Dialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 function summary(incident: Incident): string {
@@ -55,16 +56,16 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [payingAccounts, setPayingAccounts] = useState(impact.payingAccounts);
   const [dataIntegrity, setDataIntegrity] = useState(impact.dataIntegrity);
   const [source, setSource] = useState<DetectionSource>(incident.detection.source);
-  const [errors, setErrors] = useState<{ users?: string; form?: string }>({});
+  const { busy, errors, setErrors, run } = useSubmit(['usersAffected']);
   const submit = async () => {
     const text = users.trim().replace(/[,\s%]/g, '');
     const value = text === '' ? null : Number(text);
     if (value !== null && (!Number.isFinite(value) || value < 0)) {
-      setErrors({ users: 'Enter a number of users (or a percentage), or leave it empty.' });
+      setErrors({ usersAffected: 'Enter a number of users (or a percentage), or leave it empty.' });
       return;
     }
-    try {
-      await updateImpact(
+    const saved = await run(() =>
+      updateImpact(
         db,
         incident.id,
         {
@@ -75,16 +76,9 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           detectionSource: source,
         },
         ctx(),
-      );
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      setErrors(
-        field === 'usersAffected'
-          ? { users: describeWriteError(e) }
-          : { form: describeWriteError(e) },
-      );
-    }
+      ),
+    );
+    if (saved) onDone();
   };
   return (
     <form
@@ -96,7 +90,7 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       }}
     >
       <div className="form-inline">
-        <Field label="Users affected" error={errors.users}>
+        <Field label="Users affected" error={errors.usersAffected}>
           <input
             type="text"
             inputMode="decimal"
@@ -140,13 +134,9 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           ))}
         </select>
       </Field>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Save impact
         </button>
       </div>

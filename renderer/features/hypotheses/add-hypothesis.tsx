@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { openHypothesis } from '../../db/repo/hypotheses';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** "Add hypothesis" button and dialog: the text, and an owner (the Technical Lead if empty). */
@@ -44,30 +45,19 @@ function AddForm({
   const ctx = useCommandContext();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
-  const [errors, setErrors] = useState<{ text?: string; form?: string }>({});
-  // A second submit while the first write is in flight would open a duplicate hypothesis.
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, run } = useSubmit(['text']);
   const submit = async () => {
-    if (busy) return;
     if (!text.trim()) {
       setErrors({ text: 'Say what the hypothesis is.' });
       return;
     }
-    setBusy(true);
-    try {
-      await openHypothesis(db, incidentId, text, ctx(), {
+    const added = await run(() =>
+      openHypothesis(db, incidentId, text, ctx(), {
         timeboxMs: hypothesisTimeboxMs(settings),
         ...(owner.trim() ? { owner: owner.trim() } : {}),
-      });
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      setErrors(
-        field === 'text' ? { text: describeWriteError(e) } : { form: describeWriteError(e) },
-      );
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (added) onDone();
   };
   return (
     <form
@@ -88,11 +78,7 @@ function AddForm({
       <Field label="Owner" hint="Leave empty for the current Technical Lead.">
         <input type="text" value={owner} onChange={(e) => setOwner(e.target.value)} />
       </Field>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Add

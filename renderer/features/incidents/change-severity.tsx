@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { changeSeverity } from '../../db/repo/incidents';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { severityOptionText } from './declare-dialog';
 
@@ -29,7 +30,7 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
   const ctx = useCommandContext();
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ severity?: string; reason?: string; form?: string }>({});
+  const { busy, errors, setErrors, run } = useSubmit(['severity', 'reason']);
   const submit = async () => {
     const found: typeof errors = {};
     if (severity === incident.severity)
@@ -37,17 +38,7 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
     if (!reason.trim()) found.reason = 'Give a reason: it goes on the record.';
     setErrors(found);
     if (Object.keys(found).length) return;
-    try {
-      await changeSeverity(db, incident.id, severity, reason, ctx());
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      setErrors(
-        field === 'reason' || field === 'severity'
-          ? { [field]: describeWriteError(e) }
-          : { form: describeWriteError(e) },
-      );
-    }
+    if (await run(() => changeSeverity(db, incident.id, severity, reason, ctx()))) onDone();
   };
   return (
     <form
@@ -74,13 +65,9 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
       <Field label="Reason" error={errors.reason}>
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Change
         </button>
       </div>

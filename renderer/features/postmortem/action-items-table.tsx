@@ -12,11 +12,12 @@ import { describeWriteError } from '../../db/repo/errors';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
 import {
-  FormError,
+  NEW_ACTION_ITEM_FIELDS,
   NewActionItemFields,
-  useAddAction,
   useNewActionItem,
 } from '../action-items/new-action-item';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
@@ -174,7 +175,7 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
   const ctx = useCommandContext();
   const draft = useNewActionItem();
   const [status, setStatus] = useState<ActionStatus>('not-started');
-  const { busy, errors, run } = useAddAction();
+  const { busy, errors, run } = useSubmit(NEW_ACTION_ITEM_FIELDS);
 
   const add = async () => {
     const { title, owner, priority, due } = draft;
@@ -202,7 +203,7 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
           </select>
         </Field>
       </div>
-      <FormError errors={errors} />
+      <FormError message={errors.form} />
       <button type="button" className="button" disabled={busy} onClick={() => void add()}>
         Add action item
       </button>

@@ -3,9 +3,10 @@ import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience'
 import { SNOOZE_MINUTES, type SnoozeMinutes } from '../../../shared/logic/cadence';
 import { useDb } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** "Snooze <audience> reminder": 5, 10 or 15 minutes and a required reason, recorded. */
@@ -50,27 +51,13 @@ function SnoozeForm({
   const ctx = useCommandContext();
   const [minutes, setMinutes] = useState<SnoozeMinutes>(5);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; form?: string }>({});
-  // A second submit while the first write is in flight would record the snooze twice.
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, run } = useSubmit(['reason']);
   const submit = async () => {
-    if (busy) return;
     if (!reason.trim()) {
       setErrors({ reason: 'Say why the update can wait: it goes on the record.' });
       return;
     }
-    setBusy(true);
-    try {
-      await snoozeReminder(db, incidentId, audience, minutes, reason, ctx());
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      setErrors(
-        field === 'reason' ? { reason: describeWriteError(e) } : { form: describeWriteError(e) },
-      );
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => snoozeReminder(db, incidentId, audience, minutes, reason, ctx()))) onDone();
   };
   return (
     <form
@@ -96,11 +83,7 @@ function SnoozeForm({
       <Field label="Reason" error={errors.reason}>
         <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Snooze
