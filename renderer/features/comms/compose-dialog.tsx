@@ -1,11 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
-import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
-import {
-  MESSAGE_TYPES,
-  MESSAGE_TYPE_LABELS,
-  type MessageType,
-} from '../../../shared/domain/records';
+import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import type { CommsVariant } from '../../../shared/logic/comms-templates';
 import { buildMessage } from '../../../shared/render/comms';
@@ -15,6 +11,13 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { buildCommsContext, defaultMessageType, type ComposeData } from './comms-context';
 import { InternalWarning, internalFinds } from './internal-warning';
+import {
+  ComposeChoices,
+  RegenerateNote,
+  sendFeedback,
+  VARIANT_LABELS,
+  type Feedback,
+} from './compose-parts';
 import { DiscardConfirm, useDiscardGuard, type HoldClose } from './discard-confirm';
 import { docToEditable, editableToDoc } from './editable-message';
 import { useComposeData, useCustomTemplates } from './queries';
@@ -82,12 +85,6 @@ function ComposerLoader(props: ComposerProps) {
   return <Composer {...props} data={data} />;
 }
 
-const VARIANT_LABELS: Readonly<Record<Audience, string | null>> = {
-  engineering: 'Tactical report',
-  executives: 'Executive report',
-  customers: null,
-};
-
 const SEND_BUTTONS: readonly [SendFormat, string][] = [
   ['markdown', 'Copy Markdown'],
   ['plain', 'Copy plain text'],
@@ -95,16 +92,6 @@ const SEND_BUTTONS: readonly [SendFormat, string][] = [
   ['rich', 'Copy rich text'],
   ['file', 'Save as Markdown'],
 ];
-
-const DONE_WORDS: Readonly<Record<SendFormat, string>> = {
-  markdown: 'Copied as Markdown',
-  plain: 'Copied as plain text',
-  slack: 'Copied for Slack',
-  rich: 'Copied as rich text',
-  file: 'Saved as Markdown',
-};
-
-type Feedback = { tone: 'ok' | 'error'; text: string } | null;
 
 function Composer({
   incident,
@@ -126,7 +113,7 @@ function Composer({
   const [subjectDraft, setSubjectDraft] = useState<string | null>(start.subject ?? null);
   const [messageDraft, setMessageDraft] = useState<string | null>(start.body ?? null);
   const [confirming, setConfirming] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [recordedKey, setRecordedKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -179,23 +166,8 @@ function Composer({
       record: key !== recordedKey,
     });
     setBusy(false);
-    if (!outcome.ok) {
-      const what = format === 'file' ? 'Not saved' : 'Not copied';
-      setFeedback({
-        tone: 'error',
-        text: outcome.copied
-          ? `${DONE_WORDS[format]}, but not recorded: ${outcome.error}`
-          : `${what}: ${outcome.error} Nothing was recorded.`,
-      });
-      return;
-    }
-    if (outcome.recorded) setRecordedKey(key);
-    setFeedback({
-      tone: 'ok',
-      text: outcome.recorded
-        ? `${DONE_WORDS[format]}. Recorded on the timeline; the ${AUDIENCE_LABELS[audience]} countdown restarted.`
-        : `${DONE_WORDS[format]} (already recorded).`,
-    });
+    if (outcome.ok && outcome.recorded) setRecordedKey(key);
+    setFeedback(sendFeedback(outcome, format, audience));
   };
 
   return (
@@ -209,87 +181,27 @@ function Composer({
           onDiscard={onClose}
         />
       ) : null}
-      <div className="field-row">
-        <Field label="Audience">
-          <select
-            value={audience}
-            onChange={(e) => {
-              const next = e.target.value as Audience;
-              setAudience(next);
-              if (!typeTouched) setType(defaultMessageType(incident, next));
-            }}
-          >
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {AUDIENCE_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Message type">
-          <select
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value as MessageType);
-              setTypeTouched(true);
-            }}
-          >
-            {MESSAGE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {MESSAGE_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {VARIANT_LABELS[audience] ? (
-          <fieldset className="compose-variant">
-            <legend>Variant</legend>
-            {(['standard', 'report'] as const).map((v) => (
-              <label key={v}>
-                <input
-                  type="radio"
-                  name="compose-variant"
-                  value={v}
-                  checked={effectiveVariant === v}
-                  onChange={() => setVariant(v)}
-                />{' '}
-                {v === 'standard' ? 'Standard' : VARIANT_LABELS[audience]}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-      </div>
+      <ComposeChoices
+        audience={audience}
+        type={type}
+        variant={effectiveVariant}
+        onAudience={(next) => {
+          setAudience(next);
+          if (!typeTouched) setType(defaultMessageType(incident, next));
+        }}
+        onType={(next) => {
+          setType(next);
+          setTypeTouched(true);
+        }}
+        onVariant={setVariant}
+      />
       {edited ? (
-        <div className="compose-edited" role="note">
-          {confirming ? (
-            <>
-              <span>Replace your edited subject and message with a fresh one?</span>{' '}
-              <button type="button" className="button button-small" onClick={regenerate}>
-                Replace my text
-              </button>{' '}
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setConfirming(false)}
-              >
-                Keep my text
-              </button>
-            </>
-          ) : (
-            <>
-              <span className="muted">
-                Your edits are kept when you change the audience or type.
-              </span>{' '}
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setConfirming(true)}
-              >
-                Regenerate
-              </button>
-            </>
-          )}
-        </div>
+        <RegenerateNote
+          confirming={confirming}
+          onAsk={() => setConfirming(true)}
+          onKeep={() => setConfirming(false)}
+          onReplace={regenerate}
+        />
       ) : null}
       <Field label="Subject">
         <input
