@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { extendHypothesisTimebox } from '../../db/repo/hypotheses';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** Extend a hypothesis's timebox: minutes and a required reason, both recorded. */
@@ -11,11 +12,9 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
   const ctx = useCommandContext();
   const [minutes, setMinutes] = useState('10');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ minutes?: string; reason?: string; form?: string }>({});
   // A second submit while the first write is in flight would extend the timebox twice.
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, run } = useSubmit(['minutes', 'reason']);
   const submit = async () => {
-    if (busy) return;
     const n = Number(minutes);
     const found: typeof errors = {};
     if (!Number.isInteger(n) || n < 1 || n > 1440)
@@ -23,20 +22,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
     if (!reason.trim()) found.reason = 'Say why it needs longer: it goes on the record.';
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      await extendHypothesisTimebox(db, hypothesisId, n, reason, ctx());
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      setErrors(
-        field === 'minutes' || field === 'reason'
-          ? { [field]: describeWriteError(e) }
-          : { form: describeWriteError(e) },
-      );
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => extendHypothesisTimebox(db, hypothesisId, n, reason, ctx()))) onDone();
   };
   return (
     <form
@@ -67,11 +53,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
       <Field label="Reason" error={errors.reason}>
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
         <button type="submit" className="button button-primary button-small" disabled={busy}>
           Extend timebox

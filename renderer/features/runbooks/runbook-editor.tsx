@@ -2,14 +2,13 @@ import { useId, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/records';
 import { runbookTemplate } from '../../../shared/logic/runbook';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { useServiceCatalog } from './queries';
-
-type Errors = Partial<Record<'title' | 'service' | 'body' | 'form', string>>;
 
 /**
  * Writes or edits a runbook: title, service (suggested from the catalog) and the Markdown body,
@@ -32,25 +31,17 @@ export function RunbookEditor({
   const [title, setTitle] = useState(runbook?.title ?? '');
   const [service, setService] = useState(runbook?.service ?? '');
   const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
-  const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
+  const { busy, errors, run } = useSubmit(['title', 'service', 'body']);
 
   const save = async () => {
-    setSaving(true);
-    try {
-      const input = { title, service, body };
-      const saved = runbook
+    const input = { title, service, body };
+    let saved: Runbook | undefined;
+    const ok = await run(async () => {
+      saved = runbook
         ? await updateRunbook(db, runbook.id, input, context())
         : await createRunbook(db, input, context());
-      setErrors({});
-      onSaved(saved);
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      const key = field === 'title' || field === 'service' || field === 'body' ? field : 'form';
-      setErrors({ [key]: describeWriteError(e) });
-    } finally {
-      setSaving(false);
-    }
+    });
+    if (ok && saved) onSaved(saved);
   };
 
   return (
@@ -102,13 +93,9 @@ export function RunbookEditor({
           <LazyMarkdownPreview source={body} />
         </section>
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           Save runbook
         </button>
         <button type="button" className="button" onClick={onCancel}>

@@ -2,14 +2,11 @@ import { useState } from 'react';
 import type { Runbook, Service } from '../../../shared/domain/records';
 import { formatPercentTarget } from '../../../shared/logic/slo';
 import { useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { updateService } from '../../db/repo/services-edit';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
-
-type Errors = Partial<
-  Record<'ownerTeam' | 'sloTarget' | 'sloWindowDays' | 'runbookId' | 'form', string>
->;
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
 
 /** Edits one service's owner team, SLO target and window, and runbook; bad input keeps the text. */
 export function ServiceEditor({
@@ -29,26 +26,20 @@ export function ServiceEditor({
   );
   const [windowDays, setWindowDays] = useState(String(service.sloWindowDays));
   const [runbookId, setRunbookId] = useState(service.runbookId ?? '');
-  const [errors, setErrors] = useState<Errors>({});
+  const { busy, errors, run } = useSubmit(['ownerTeam', 'sloTarget', 'sloWindowDays', 'runbookId']);
 
   const save = async () => {
-    try {
-      await updateService(db, service.id, {
+    const saved = await run(() =>
+      updateService(db, service.id, {
         ownerTeam,
         sloTargetPercent: target,
         sloWindowDays: windowDays,
         runbookId: runbookId || null,
-      });
-      toast(`Saved ${service.name}.`);
-      onDone();
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      const key =
-        field === 'sloTarget' || field === 'sloWindowDays' || field === 'runbookId'
-          ? field
-          : 'form';
-      setErrors({ [key]: describeWriteError(e) });
-    }
+      }),
+    );
+    if (!saved) return;
+    toast(`Saved ${service.name}.`);
+    onDone();
   };
 
   return (
@@ -87,13 +78,9 @@ export function ServiceEditor({
           </select>
         </Field>
       </div>
-      {errors.form ? (
-        <p className="field-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Save service
         </button>
         <button type="button" className="button" onClick={onDone}>
