@@ -1,5 +1,5 @@
 import Dexie, { liveQuery, RangeSet, type ObservabilitySet } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
@@ -162,6 +162,23 @@ describe('writePlainEntry', () => {
     });
     expect((await db.timelineEntries.get(entry.id))?.text).toBe('twice');
     expect((await db.drafts.get(key))?.text).toBe('twice');
+  });
+
+  it('stores nothing when the request cannot be finished after it was issued', async () => {
+    const key = `timeline:${incidentId}`;
+    await saveDraft(db, key, 'half', NOW);
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit').mockImplementation(() => {
+      throw new DOMException('The connection is closing.', 'InvalidStateError');
+    });
+    const entry = preparePlainEntry({ incidentId, kind: 'note', text: 'half' }, ctx);
+    await expect(writePlainEntry(db, entry, key)).rejects.toMatchObject({
+      name: 'InvalidStateError',
+    });
+    commit.mockRestore();
+    // Give an unaborted transaction every chance to land before looking.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await db.timelineEntries.get(entry.id)).toBeUndefined();
+    expect((await db.drafts.get(key))?.text).toBe('half');
   });
 
   it('goes through Dexie (which opens the database) when it is not open yet', async () => {

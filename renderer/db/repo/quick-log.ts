@@ -86,7 +86,7 @@ export function writePlainEntry(
     });
   }
   return new Promise<void>((resolve, reject) => {
-    let tx: IDBTransaction;
+    let tx: IDBTransaction | undefined;
     try {
       const stores = draftKey ? ['timelineEntries', 'drafts'] : ['timelineEntries'];
       tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
@@ -94,9 +94,17 @@ export function writePlainEntry(
       if (draftKey) tx.objectStore('drafts').delete(draftKey);
       // Nothing else will be asked of it: commit as soon as the disk is done, without waiting
       // for this (possibly busy) thread to see the requests' success events first.
-      tx.commit();
+      if (typeof tx.commit === 'function') tx.commit();
     } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
+      // Whatever was already asked must not land once the caller has been told it failed.
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished or never started: nothing to undo.
+      }
+      reject(
+        error instanceof Error || error instanceof DOMException ? error : new Error(String(error)),
+      );
       return;
     }
     // A failed request aborts the whole transaction (nothing is written, the draft stays).
