@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
@@ -13,7 +13,11 @@ let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => db.close());
+afterEach(() => {
+  // Unmount before closing: a live query still answering must find its component gone.
+  cleanup();
+  db.close();
+});
 
 function renderList() {
   const { hook } = memoryLocation({ path: '/' });
