@@ -175,6 +175,61 @@ test('an entry logged in one window shows in another at once; a committed draft 
   await expect(entry(page, 'Replica lag at 40 s on db-2')).toHaveCount(1);
 });
 
+test('on a slow disk the entry shows as saving, then logged; the text stays in the field until then', async ({
+  page,
+}) => {
+  // A disk that takes 600 ms to confirm a write: the page hears "complete" late, when the
+  // switch below is on (the write itself is not changed).
+  await page.addInitScript(() => {
+    const proto = IDBTransaction.prototype;
+    const original = Object.getOwnPropertyDescriptor(proto, 'oncomplete');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the accessors are called on a transaction below
+    const { get, set } = original ?? {};
+    if (!get || !set) return;
+    Object.defineProperty(proto, 'oncomplete', {
+      configurable: true,
+      get(this: IDBTransaction): unknown {
+        return get.call(this) as unknown;
+      },
+      set(this: IDBTransaction, handler: ((ev: Event) => void) | null) {
+        const slow = (globalThis as { slowDisk?: boolean }).slowDisk === true;
+        const wrapped =
+          slow && handler
+            ? (ev: Event) => {
+                setTimeout(() => handler.call(this, ev), 600);
+              }
+            : handler;
+        set.call(this, wrapped);
+      },
+    });
+  });
+  await openApp(page);
+  await declare(page, { title: 'Slow disk', severity: 'SEV3' });
+  await logField(page).focus();
+  await page.evaluate(() => {
+    (globalThis as { slowDisk?: boolean }).slowDisk = true;
+  });
+  await page.keyboard.type('f: Write latency at 600 ms');
+  await page.keyboard.press('Enter');
+
+  const row = entry(page, 'Write latency at 600 ms');
+  await expect(row).toHaveAttribute('aria-busy', 'true');
+  await expect(row).toContainText('Saving…');
+  await expect(row.getByRole('button', { name: 'Edit' })).toBeDisabled();
+  // Not logged yet: the text is still in the field.
+  await expect(logField(page)).toHaveValue('f: Write latency at 600 ms');
+
+  await expect(row).not.toHaveAttribute('aria-busy', 'true');
+  await expect(row).not.toContainText('Saving…');
+  await expect(row).toContainText('Finding');
+  await expect(logField(page)).toHaveValue('');
+  await page.evaluate(() => {
+    (globalThis as { slowDisk?: boolean }).slowDisk = false;
+  });
+  await reloadApp(page);
+  await expect(entry(page, 'Write latency at 600 ms')).toContainText('Finding');
+});
+
 test('a draft survives a reload, and edit, delete, undo and restore persist', async ({ page }) => {
   await openApp(page);
   await declare(page, { title: 'Search latency', severity: 'SEV3' });
