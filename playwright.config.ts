@@ -2,7 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // A port (and build folder) of this run's own, so parallel runs on one machine never share a
 // server or overwrite each other's build. Workers inherit the variable from the main process.
-process.env.E2E_PORT ??= String(4300 + (process.pid % 1000));
+// Chromium refuses to load a few ports (net::ERR_UNSAFE_PORT); SIP's 5060 and 5061 fall in this
+// range, so a run whose pid lands there takes the next free pair instead.
+const UNSAFE_PORTS = new Set([5060, 5061]);
+let ownPort = 4300 + (process.pid % 1000);
+while (UNSAFE_PORTS.has(ownPort)) ownPort += 2;
+process.env.E2E_PORT ??= String(ownPort);
 const port = Number(process.env.E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
