@@ -1,12 +1,8 @@
-import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
-import {
-  MESSAGE_TYPES,
-  MESSAGE_TYPE_LABELS,
-  type MessageType,
-} from '../../../shared/domain/records';
+import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import type { MessageType } from '../../../shared/domain/records';
 import type { CommsVariant } from '../../../shared/logic/comms-templates';
 import type { SendFormat } from '../../db/repo/comms';
-import { Field } from '../../ui/field';
+import { AudienceField, MessageTypeField } from '../../ui/message-choice-fields';
 import type { SendOutcome } from './use-send-update';
 
 /** The report variant each audience has besides the standard message (customers have none). */
@@ -68,24 +64,8 @@ export function ComposeChoices({
   const report = VARIANT_LABELS[audience];
   return (
     <div className="field-row">
-      <Field label="Audience">
-        <select value={audience} onChange={(e) => onAudience(e.target.value as Audience)}>
-          {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
-              {AUDIENCE_LABELS[a]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label="Message type">
-        <select value={type} onChange={(e) => onType(e.target.value as MessageType)}>
-          {MESSAGE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {MESSAGE_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <AudienceField label="Audience" value={audience} onChange={onAudience} />
+      <MessageTypeField label="Message type" value={type} onChange={onType} />
       {report ? (
         <fieldset className="compose-variant">
           <legend>Variant</legend>

@@ -1,11 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
-import {
-  MESSAGE_TYPES,
-  MESSAGE_TYPE_LABELS,
-  type MessageType,
-} from '../../../shared/domain/records';
+import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import { MESSAGE_TYPE_LABELS, type MessageType } from '../../../shared/domain/records';
 import { DEFAULT_TEMPLATES, type MessageTemplate } from '../../../shared/logic/comms-templates';
 import {
   LIST_PLACEHOLDERS,
@@ -24,6 +20,7 @@ import {
 } from '../../db/repo/templates';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import { AudienceField, MessageTypeField } from '../../ui/message-choice-fields';
 
 /**
  * Settings section for the stakeholder message templates, per audience × message type: subject
@@ -102,24 +99,8 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
   return (
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
       <div className="field-row">
-        <Field label="Template audience">
-          <select value={audience} onChange={(e) => setAudience(e.target.value as Audience)}>
-            {AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {AUDIENCE_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Template message type">
-          <select value={type} onChange={(e) => setType(e.target.value as MessageType)}>
-            {MESSAGE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {MESSAGE_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <AudienceField label="Template audience" value={audience} onChange={setAudience} />
+        <MessageTypeField label="Template message type" value={type} onChange={setType} />
       </div>
       <p className="muted" aria-live="polite">
         {saved ? 'A custom template is in use.' : 'The default template is in use.'}
