@@ -1,4 +1,25 @@
-import type { Incident } from '../domain/incident';
+/**
+ * Error budgets, one rule for each figure (DOMAIN.md "SLO and error budget"; Google SRE Workbook,
+ * ch. 2 "Implementing SLOs" and ch. 5 "Alerting on SLOs"). Every page that shows what an
+ * incident spent, what is left or how fast it goes (Services, the budget calculator, the
+ * post-mortem) calls these functions, so the same incident reads the same everywhere.
+ *
+ * The rules:
+ * - **Bad minutes** of an incident run from Started (else Declared, else when it was recorded)
+ *   to Mitigated (impact stopped), else Resolved, else now while it is ongoing. Drills spend
+ *   nothing.
+ * - **Share of users**: a recorded percentage counts as itself. When no share is recorded
+ *   (nothing, or a head count with no total to divide by) the incident counts as affecting 100% of
+ *   users, and every figure says so ("assumed 100% of users: share not recorded"): a budget
+ *   over-counts rather than hides spend.
+ * - **Spent** = bad minutes × share of users (DOMAIN.md).
+ * - **Window**: rolling, the last `sloWindowDays` days up to now, as SLOs are defined (Workbook
+ *   ch. 2); an incident crossing the window's start spends only its minutes inside the window on
+ *   the Services page, which also shows its total (the post-mortem's figure).
+ * - **Burn rate** over a look-back L: budget spent in the last L ÷ the budget a steady spend
+ *   would use in L (budget × L ÷ window). 1× spends exactly the budget over the window.
+ */
+import type { Impact, Incident } from '../domain/incident';
 import type { Service } from '../domain/records';
 import {
   budgetConsumedMs,
@@ -12,38 +33,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Why an incident's share of users is what it is, for showing beside its consumption. */
-export type ShareBasis = 'percent' | 'assumed-all' | 'no-user-impact';
-
-/** What one incident spent of its service's budget in the current window. */
-export interface IncidentConsumption {
-  incidentId: string;
-  ref: string;
-  title: string;
-  /** Impact minutes inside the window (started → mitigated, else resolved, else now). */
-  impactMinutes: number;
-  /** Share of users affected, 0–1. */
-  share: number;
-  shareBasis: ShareBasis;
-  consumedMs: number;
-}
-
-/** A service's error budget for the current window. */
-export interface ServiceBudget {
-  budgetMs: number;
-  windowStart: number;
-  windowEnd: number;
-  consumedMs: number;
-  remainingMs: number;
-  remainingShare: number;
-  policy: BudgetPolicy;
-  /**
-   * Consumed share ÷ elapsed share of the window: 1 spends exactly the budget by the window's
-   * end, 14.4 would spend a 30-day budget in about 2 days. Null at the window's first instant.
-   */
-  burnRate: number | null;
-  incidents: IncidentConsumption[];
-}
+type SloService = Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>;
+type SpendIncident = Pick<
+  Incident,
+  'id' | 'ref' | 'title' | 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'
+>;
 
 /**
  * Parses an SLO target typed as a percentage ("99.95", "99.95 %", "99,95") into a fraction.
@@ -81,111 +75,363 @@ export function formatPercentTarget(fraction: number): string {
   return String(Math.round(fraction * 1e8) / 1e6);
 }
 
-function trim(n: number): string {
-  return String(Math.round(n * 100) / 100);
+// ---------------------------------------------------------------------------------------------
+// One form for budget amounts
+
+/** The unit every amount on one budget's card is shown in. */
+export type BudgetUnit = 'min' | 'h' | 'd';
+
+/**
+ * The unit for a budget of `budgetMs` (ms), used for every amount shown with it: minutes below
+ * 3 hours (99% over 7 days = 100.8 min), hours below 3 days (99% over 30 days = 7.2 h), days
+ * from there (90% over 30 days = 3 d).
+ */
+export function budgetUnit(budgetMs: number): BudgetUnit {
+  const abs = Math.abs(budgetMs);
+  if (abs < 3 * HOUR) return 'min';
+  if (abs < 3 * DAY) return 'h';
+  return 'd';
+}
+
+const UNIT_MS: Readonly<Record<BudgetUnit, number>> = { min: MINUTE, h: HOUR, d: DAY };
+
+/**
+ * A number with 4 significant digits (never fewer than its whole part, at most 3 decimals),
+ * trailing zeros dropped, thousands separated, minus as "−": 100.8, 62.21, 0.648, −19.01, 1,440.
+ */
+export function formatFigure(n: number): string {
+  if (!Number.isFinite(n)) return '—';
+  const abs = Math.abs(n);
+  const whole = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
+  const decimals = Math.min(3, Math.max(0, 4 - whole));
+  const factor = 10 ** decimals;
+  const rounded = Math.round(abs * factor) / factor;
+  const text = rounded.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  return n < 0 && rounded !== 0 ? `−${text}` : text;
 }
 
 /**
- * A budget or consumption in words: minutes below an hour, hours below two days, else days.
- * 1,296,000 ms → "21.6 minutes"; 25,920,000 ms → "7.2 hours".
+ * A budget amount (ms) in `unit` (by default the unit of its own size, see budgetUnit):
+ * 6,048,000 ms → "100.8 min"; 25,920,000 ms → "7.2 h"; −1,140,480 ms → "−19.01 min". The one
+ * formatter for budgets, spend and what is left, on every page.
  */
-export function formatBudget(ms: number): string {
-  const abs = Math.abs(ms);
-  const sign = ms < 0 ? '−' : '';
-  if (abs < HOUR) return `${sign}${trim(abs / MINUTE)} minutes`;
-  if (abs < 2 * DAY) return `${sign}${trim(abs / HOUR)} hours`;
-  return `${sign}${trim(abs / DAY)} days`;
+export function formatBudgetAmount(ms: number, unit: BudgetUnit = budgetUnit(ms)): string {
+  return `${formatFigure(ms / UNIT_MS[unit])} ${unit}`;
 }
 
 /**
- * The current window: windows are consecutive blocks of `windowDays` UTC days counted from the
- * Unix epoch, so every service with the same window shares its boundaries and "elapsed share"
- * (needed for the burn rate) has a meaning. A rolling window would always be 100% elapsed.
+ * A share (a fraction) as a percentage with the same precision as budget amounts, so a shown
+ * product multiplies out: 0.0144 → "1.44%", −0.44 → "−44%", 5/9 → "55.56%".
  */
-export function currentWindow(windowDays: number, now: number): { start: number; end: number } {
-  const length = windowDays * DAY;
-  const start = Math.floor(now / length) * length;
-  return { start, end: start + length };
+export function formatShare(fraction: number): string {
+  return `${formatFigure(fraction * 100)}%`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// What an incident spent
+
+/** Why an incident's share of users is what it is. */
+export type ShareBasis = 'recorded' | 'head-count' | 'not-recorded';
+
 /**
- * Share of users an incident affected. A percentage counts as itself. When the share is not
- * known (nothing recorded, or a head count with no total to divide by) a customer-facing
- * incident counts as affecting everyone: an error budget should over-count rather than hide
- * spend. An internal incident with nothing recorded affected no users.
+ * Share of users an incident affected (0–1), and on what it rests. A recorded percentage counts
+ * as itself; a head count of 0 as nobody. Otherwise the share is not known (nothing recorded,
+ * or a head count with no total to divide by) and counts as 100% of users, whether or not the
+ * incident was marked customer-facing: the users of a service with an SLO may be other teams.
  */
-export function shareOfUsers(
-  impact: Pick<Incident['impact'], 'usersAffected' | 'customerFacing'>,
-): { share: number; basis: ShareBasis } {
+export function shareOfUsers(impact: Pick<Impact, 'usersAffected'>): {
+  share: number;
+  basis: ShareBasis;
+} {
   const users = impact.usersAffected;
   if (users?.unit === 'percent')
-    return { share: Math.min(1, Math.max(0, users.value / 100)), basis: 'percent' };
-  if (impact.customerFacing || (users && users.value > 0))
-    return { share: 1, basis: 'assumed-all' };
-  return { share: 0, basis: 'no-user-impact' };
+    return { share: Math.min(1, Math.max(0, users.value / 100)), basis: 'recorded' };
+  if (users?.unit === 'users')
+    return users.value === 0 ? { share: 0, basis: 'recorded' } : { share: 1, basis: 'head-count' };
+  return { share: 1, basis: 'not-recorded' };
 }
 
-/** Minutes of impact inside [from, to]: started → mitigated, else resolved, else `now`. */
-export function impactMinutesIn(
-  milestones: Incident['milestones'],
-  from: number,
-  to: number,
+/**
+ * The share of users as shown beside a spend, stating an assumption when there is one:
+ * "1.44% of users", "assumed 100% of users: share not recorded", "assumed 100% of users: only a
+ * head count (1,200 users) is recorded".
+ */
+export function shareText(impact: Pick<Impact, 'usersAffected'>): string {
+  const { share, basis } = shareOfUsers(impact);
+  if (basis === 'recorded') return `${formatShare(share)} of users`;
+  if (basis === 'head-count')
+    return `assumed 100% of users: only a head count (${(
+      impact.usersAffected?.value ?? 0
+    ).toLocaleString('en-US')} users) is recorded`;
+  return 'assumed 100% of users: share not recorded';
+}
+
+/**
+ * The incident's bad minutes as an interval (epoch ms): from Started (else Declared, else when it
+ * was recorded) to Mitigated, else Resolved, else `now`. Empty (end = start) when a milestone
+ * correction put the end first.
+ */
+export function impactSpan(
+  incident: Pick<Incident, 'milestones' | 'createdAt'>,
   now: number,
-): number {
-  const start = milestones.started;
-  if (start === undefined) return 0;
-  const end = milestones.mitigated ?? milestones.resolved ?? now;
-  const ms = Math.min(end, to) - Math.max(start, from);
-  return ms > 0 ? ms / MINUTE : 0;
+): { start: number; end: number; ongoing: boolean } {
+  const m = incident.milestones;
+  const start = m.started ?? m.declared ?? incident.createdAt;
+  const stop = m.mitigated ?? m.resolved;
+  const end = stop ?? Math.max(start, now);
+  return { start, end: Math.max(start, end), ongoing: stop === undefined };
 }
 
-function usesService(incident: Pick<Incident, 'services'>, name: string): boolean {
+/** What an incident spent of an error budget, over its whole impact or a part of it. */
+export interface IncidentSpend {
+  /** Bad minutes counted (minutes, fractional). */
+  impactMinutes: number;
+  /** Share of users, 0–1, and on what it rests. */
+  share: number;
+  basis: ShareBasis;
+  /** Budget spent, ms: impactMinutes × share. */
+  consumedMs: number;
+  /** Still spending: neither mitigated nor resolved. */
+  ongoing: boolean;
+}
+
+/**
+ * The one rule for what an incident spent (see the file's header): bad minutes inside
+ * [from, to] (epoch ms; the whole impact when not given) × share of users. A drill spends
+ * nothing. The post-mortem takes the whole impact, the Services page the rolling window.
+ */
+export function incidentSpend(
+  incident: Pick<Incident, 'drill' | 'impact' | 'milestones' | 'createdAt'>,
+  now: number,
+  range: { from: number; to: number } = { from: -Infinity, to: Infinity },
+): IncidentSpend {
+  const span = impactSpan(incident, now);
+  const { share, basis } = shareOfUsers(incident.impact);
+  const ms = Math.min(span.end, range.to) - Math.max(span.start, range.from);
+  const impactMinutes = incident.drill || ms <= 0 ? 0 : ms / MINUTE;
+  return {
+    impactMinutes,
+    share,
+    basis,
+    consumedMs: budgetConsumedMs(impactMinutes, share),
+    ongoing: span.ongoing,
+  };
+}
+
+/** True when `incident` lists the service `name` (trimmed, any case). */
+export function affectsService(incident: Pick<Incident, 'services'>, name: string): boolean {
   const key = name.trim().toLowerCase();
   return incident.services.some((s) => s.trim().toLowerCase() === key);
 }
 
+// ---------------------------------------------------------------------------------------------
+// A service's budget over its rolling window
+
+/** The rolling window ending at `now` (epoch ms): the last `windowDays` days. */
+export function rollingWindow(windowDays: number, now: number): { start: number; end: number } {
+  return { start: now - windowDays * DAY, end: now };
+}
+
 /**
- * A service's budget in the current window: budget, what each of its incidents (drills excluded)
- * spent in the window, what is left, the seed's policy band and the burn rate. Null when the
- * service has no SLO target.
+ * Burn rate over [from, to]: budget spent in it ÷ the budget a steady 1× spend would use in it
+ * (budgetMs × length ÷ windowMs). Equivalently the share of bad minutes in the look-back ÷
+ * (1 − target). 0 for an empty look-back.
+ */
+export function burnRate(spentMs: number, budgetMs: number, windowMs: number, lookBackMs: number) {
+  const allowance = (budgetMs * lookBackMs) / windowMs;
+  return allowance > 0 ? spentMs / allowance : 0;
+}
+
+/**
+ * How long what is left lasts at `rate`× (ms): remaining share × window ÷ rate. A full 30-day
+ * budget at 14.4× lasts 30 d ÷ 14.4 = 50 h (Workbook: "about 2 days"). 0 when nothing is left;
+ * null when nothing is being spent (rate 0), as it then lasts indefinitely. Budget that leaves
+ * the rolling window meanwhile is not counted back in.
+ */
+export function budgetLastsMs(
+  remainingShare: number,
+  windowMs: number,
+  rate: number,
+): number | null {
+  if (remainingShare <= 0) return 0;
+  if (!(rate > 0)) return null;
+  return (remainingShare * windowMs) / rate;
+}
+
+/** The look-back windows whose burn rates are shown: the long windows of the Workbook's alerts. */
+export const BURN_LOOK_BACKS = { lastHour: HOUR, last6Hours: 6 * HOUR } as const;
+
+/**
+ * The multi-window burn-rate alerts (SRE Workbook ch. 5, table 5-8; DOMAIN.md): an alert fires
+ * when both its long and its short look-back burn at least `threshold`×. 14.4× over 1 h spends 2%
+ * of a 30-day budget; 6× over 6 h spends 5%; 1× over 3 days spends 10%. The actions follow the
+ * seed (6× opens a ticket; the Workbook pages for it).
+ */
+export const BURN_ALERTS = [
+  {
+    action: 'page',
+    threshold: 14.4,
+    longMs: HOUR,
+    shortMs: 5 * MINUTE,
+    long: '1 h',
+    short: '5 min',
+  },
+  {
+    action: 'ticket',
+    threshold: 6,
+    longMs: 6 * HOUR,
+    shortMs: 30 * MINUTE,
+    long: '6 h',
+    short: '30 min',
+  },
+  { action: 'ticket', threshold: 1, longMs: 3 * DAY, shortMs: 6 * HOUR, long: '3 d', short: '6 h' },
+] as const;
+
+export type BurnAlert = (typeof BURN_ALERTS)[number];
+
+/** What one incident spent of a service's budget. */
+export interface IncidentConsumption {
+  incidentId: string;
+  ref: string;
+  title: string;
+  /** The whole incident (what its post-mortem shows). */
+  total: IncidentSpend;
+  /** Its part inside the rolling window. */
+  inWindow: IncidentSpend;
+  /** Share of users in words, with any assumption (see shareText). */
+  shareText: string;
+}
+
+/** A service's error budget over its rolling window, at `now`. */
+export interface ServiceBudget {
+  budgetMs: number;
+  /** The unit every amount of this budget is shown in. */
+  unit: BudgetUnit;
+  windowMs: number;
+  windowStart: number;
+  windowEnd: number;
+  consumedMs: number;
+  /** Budget − consumed; negative when overspent. */
+  remainingMs: number;
+  /** remainingMs ÷ budgetMs: 1 untouched, 0 spent, negative overspent (−0.44 = 44% over). */
+  remainingShare: number;
+  policy: BudgetPolicy;
+  /** Burn rate over the last hour and the last 6 hours. */
+  burn: { lastHour: number; last6Hours: number };
+  /** The first multi-window alert that fires (page before ticket), else null. */
+  alert: BurnAlert | null;
+  /** How long what is left lasts at the last hour's burn rate, ms (see budgetLastsMs). */
+  lastsMs: number | null;
+  incidents: IncidentConsumption[];
+}
+
+/**
+ * A service's budget over the rolling window (the last `sloWindowDays` days up to `now`): what
+ * each of its incidents spent inside it (drills excluded), what is left, the seed's policy band,
+ * the burn rates over the last 1 h and 6 h, the alert that fires, and how long the rest lasts.
+ * Null when the service has no SLO target.
  */
 export function serviceBudget(
-  service: Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>,
-  incidents: readonly Incident[],
+  service: SloService,
+  incidents: readonly SpendIncident[],
   now: number,
 ): ServiceBudget | null {
   if (service.sloTarget === null) return null;
   const budgetMs = sloBudgetMs(service.sloTarget, service.sloWindowDays);
-  const { start, end } = currentWindow(service.sloWindowDays, now);
+  const windowMs = service.sloWindowDays * DAY;
+  const { start, end } = rollingWindow(service.sloWindowDays, now);
+  const own = incidents.filter((inc) => !inc.drill && affectsService(inc, service.name));
   const rows: IncidentConsumption[] = [];
-  for (const inc of incidents) {
-    if (inc.drill || !usesService(inc, service.name)) continue;
-    const impactMinutes = impactMinutesIn(inc.milestones, start, now, now);
-    if (impactMinutes <= 0) continue;
-    const { share, basis } = shareOfUsers(inc.impact);
+  for (const inc of own) {
+    const inWindow = incidentSpend(inc, now, { from: start, to: end });
+    if (inWindow.impactMinutes <= 0) continue;
     rows.push({
       incidentId: inc.id,
       ref: inc.ref,
       title: inc.title,
-      impactMinutes,
-      share,
-      shareBasis: basis,
-      consumedMs: budgetConsumedMs(impactMinutes, share),
+      total: incidentSpend(inc, now),
+      inWindow,
+      shareText: shareText(inc.impact),
     });
   }
-  rows.sort((a, b) => b.consumedMs - a.consumedMs || (a.ref < b.ref ? -1 : 1));
-  const consumedMs = rows.reduce((sum, r) => sum + r.consumedMs, 0);
+  rows.sort((a, b) => b.inWindow.consumedMs - a.inWindow.consumedMs || (a.ref < b.ref ? -1 : 1));
+  const spentIn = (lookBackMs: number) =>
+    own.reduce(
+      (sum, inc) => sum + incidentSpend(inc, now, { from: now - lookBackMs, to: now }).consumedMs,
+      0,
+    );
+  const rate = (lookBackMs: number) =>
+    burnRate(spentIn(lookBackMs), budgetMs, windowMs, lookBackMs);
+  const consumedMs = rows.reduce((sum, r) => sum + r.inWindow.consumedMs, 0);
   const remainingShare = budgetRemainingShare(budgetMs, consumedMs);
-  const elapsedShare = (now - start) / (end - start);
+  const lastHour = rate(BURN_LOOK_BACKS.lastHour);
   return {
     budgetMs,
+    unit: budgetUnit(budgetMs),
+    windowMs,
     windowStart: start,
     windowEnd: end,
     consumedMs,
     remainingMs: budgetMs - consumedMs,
     remainingShare,
     policy: budgetPolicy(remainingShare),
-    burnRate: elapsedShare > 0 ? consumedMs / budgetMs / elapsedShare : null,
+    burn: { lastHour, last6Hours: rate(BURN_LOOK_BACKS.last6Hours) },
+    alert:
+      BURN_ALERTS.find((a) => rate(a.longMs) >= a.threshold && rate(a.shortMs) >= a.threshold) ??
+      null,
+    lastsMs: budgetLastsMs(remainingShare, windowMs, lastHour),
     incidents: rows,
   };
+}
+
+/**
+ * What is left, in words, never hiding an overspend: "9.6 min (44.44%)" or
+ * "−19.01 min (−44%): exhausted, 19.01 min over".
+ */
+export function remainingText(b: Pick<ServiceBudget, 'remainingMs' | 'remainingShare' | 'unit'>) {
+  const left = `${formatBudgetAmount(b.remainingMs, b.unit)} (${formatShare(b.remainingShare)})`;
+  if (b.remainingMs > 0) return left;
+  if (b.remainingMs === 0) return `${left}: exhausted`;
+  return `${left}: exhausted, ${formatBudgetAmount(-b.remainingMs, b.unit)} over`;
+}
+
+/** A burn rate as shown: 14.4 → "14.4×", 0 → "0×". */
+export function formatBurnRate(rate: number): string {
+  return `${formatFigure(rate)}×`;
+}
+
+/**
+ * The post-mortem's "SLO budget consumed" line: for each affected service with an SLO target,
+ * what the whole incident spent of it, by the same rule and in the same form as the Services
+ * page: "payments-db: 2.52 min of its 21.6 min budget (11.67%) = 21 min of impact × 12% of
+ * users; SLO 99.95% over 30 days". Ongoing incidents say "so far". A drill: "None: a drill
+ * does not spend error budget". Null when no affected service has a target.
+ */
+export function incidentBudgetText(
+  incident: Pick<Incident, 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'>,
+  services: readonly SloService[],
+  now: number,
+): string | null {
+  const withTarget = services.filter(
+    (s, i) =>
+      s.sloTarget !== null &&
+      affectsService(incident, s.name) &&
+      services.findIndex((o) => o.name.trim().toLowerCase() === s.name.trim().toLowerCase()) === i,
+  );
+  if (!withTarget.length) return null;
+  if (incident.drill) return 'None: a drill does not spend error budget';
+  const spend = incidentSpend(incident, now);
+  return withTarget
+    .map((s) => {
+      const budgetMs = sloBudgetMs(s.sloTarget ?? 0, s.sloWindowDays);
+      const unit = budgetUnit(budgetMs);
+      const amount = (ms: number) => formatBudgetAmount(ms, unit);
+      return (
+        `${s.name.trim()}: ${amount(spend.consumedMs)}${spend.ongoing ? ' so far' : ''} of its ` +
+        `${amount(budgetMs)} budget (${formatShare(spend.consumedMs / budgetMs)}) = ` +
+        `${amount(spend.impactMinutes * MINUTE)} of impact × ${shareText(incident.impact)}; ` +
+        `SLO ${formatPercentTarget(s.sloTarget ?? 0)}% over ${s.sloWindowDays} days`
+      );
+    })
+    .join('; ');
 }

@@ -6,43 +6,21 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Service } from '../../../shared/domain/records';
 import type { RoleAssignment } from '../../../shared/domain/roles';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { budgetConsumedMs, sloBudgetMs } from '../../../shared/logic/metrics';
+import { incidentBudgetText } from '../../../shared/logic/slo';
 import type { TimeZoneMode } from '../../../shared/logic/time';
 import type { PostmortemInput } from '../../../shared/render/postmortem';
 
-function minutesText(ms: number): string {
-  const minutes = ms / 60_000;
-  const shown = minutes >= 100 ? Math.round(minutes) : Math.round(minutes * 10) / 10;
-  return `${shown.toLocaleString('en-US')} min`;
-}
-
-function percentText(fraction: number): string {
-  const pct = fraction * 100;
-  return `${pct >= 100 ? Math.round(pct) : Math.round(pct * 10) / 10}%`;
-}
-
 /**
- * "SLO budget consumed", from the impact window (started → mitigated, else resolved), the share
- * of users affected and the first affected service with an SLO target. Null when any of those is
- * unknown: a share given as a head count, an incident still ongoing, or no target on record.
+ * "SLO budget consumed": what the whole incident spent of each affected service's error budget,
+ * by the one rule of shared/logic/slo.ts (the Services page shows the same figure as the
+ * incident's total). Null when no affected service has an SLO target.
  */
 export function sloBudgetText(
-  incident: Pick<Incident, 'services' | 'impact' | 'milestones' | 'createdAt'>,
+  incident: Pick<Incident, 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'>,
   services: readonly Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>[],
+  now: number,
 ): string | null {
-  const service = incident.services
-    .map((name) => services.find((s) => s.name === name && s.sloTarget !== null))
-    .find((s) => s !== undefined);
-  const users = incident.impact.usersAffected;
-  const m = incident.milestones;
-  const start = m.started ?? m.declared ?? incident.createdAt;
-  const end = m.mitigated ?? m.resolved;
-  if (!service || service.sloTarget === null || users?.unit !== 'percent' || end === undefined)
-    return null;
-  const consumed = budgetConsumedMs((end - start) / 60_000, users.value / 100);
-  const budget = sloBudgetMs(service.sloTarget, service.sloWindowDays);
-  const target = `${Math.round(service.sloTarget * 100_000) / 1000}%`;
-  return `${minutesText(consumed)} of ${service.name}'s ${minutesText(budget)} budget (${percentText(consumed / budget)}; ${target} over ${service.sloWindowDays} days)`;
+  return incidentBudgetText(incident, services, now);
 }
 
 /** What the editor holds that may not be saved yet. */
@@ -62,6 +40,8 @@ export function postmortemInput(args: {
   actionItems: readonly ActionItem[];
   services: readonly Service[];
   timeZone: TimeZoneMode;
+  /** For the budget spent so far by an incident that is still ongoing (epoch ms). */
+  now: number;
 }): PostmortemInput {
   return {
     incident: args.incident,
@@ -74,7 +54,7 @@ export function postmortemInput(args: {
     entries: args.entries,
     roleHistory: args.assignments,
     actionItems: [...args.actionItems].sort((a, b) => a.createdAt - b.createdAt),
-    sloBudgetConsumed: sloBudgetText(args.incident, args.services),
+    sloBudgetConsumed: sloBudgetText(args.incident, args.services, args.now),
     timeZone: args.timeZone,
   };
 }

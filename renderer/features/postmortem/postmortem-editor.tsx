@@ -61,6 +61,11 @@ export function PostmortemEditor({
       .map((h) => h.text),
     timeZone,
   });
+  // The clock matters to the budget figure only while the incident still spends; a finished
+  // incident's editor does not re-render every second.
+  const spending =
+    incident.milestones.mitigated === undefined && incident.milestones.resolved === undefined;
+  const now = useUiStore((s) => (spending ? s.now : 0));
   const markdown = renderPostmortem(
     postmortemInput({
       incident,
@@ -71,6 +76,7 @@ export function PostmortemEditor({
       actionItems: data.actionItems,
       services: data.services,
       timeZone,
+      now,
     }),
   );
 

@@ -58,8 +58,9 @@ export function RecordSummary({
   data: PostmortemData;
   zone: TimeZoneMode;
 }) {
+  const now = useNow();
   const u = incident.impact.usersAffected;
-  const slo = sloBudgetText(incident, data.services);
+  const slo = sloBudgetText(incident, data.services, now);
   const responders = respondersList(data.assignments);
   const rows = data.postmortem
     ? postmortemTimeline({
@@ -85,8 +86,7 @@ export function RecordSummary({
         </li>
         <li>Revenue impact: {incident.impact.revenueImpact.trim() || 'N/A'}</li>
         <li>
-          SLO budget consumed:{' '}
-          {slo ?? 'Not calculated (needs a share of users and the service’s SLO target)'}
+          SLO budget consumed: {slo ?? 'Not calculated (no affected service has an SLO target)'}
         </li>
         <li>Support tickets created: {incident.impact.supportTickets ?? 'Not recorded'}</li>
       </ul>

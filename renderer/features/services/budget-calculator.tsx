@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { sloBudgetMs } from '../../../shared/logic/metrics';
-import { formatBudget, parseSloTargetPercent, parseSloWindowDays } from '../../../shared/logic/slo';
+import {
+  formatBudgetAmount,
+  parseSloTargetPercent,
+  parseSloWindowDays,
+} from '../../../shared/logic/slo';
 import { Field } from '../../ui/field';
 
 /** Section "Error budget calculator": target and window in, budget out, as you type. */
@@ -28,8 +32,10 @@ export function BudgetCalculator() {
         {t.ok && w.ok ? (
           <>
             Error budget:{' '}
-            <strong className="budget-result">{formatBudget(sloBudgetMs(t.value, w.value))}</strong>{' '}
-            of unavailability per {w.value}-day window.
+            <strong className="budget-result">
+              {formatBudgetAmount(sloBudgetMs(t.value, w.value))}
+            </strong>{' '}
+            of unavailability in any {w.value}-day window.
           </>
         ) : (
           'Enter a target and a window to see the budget.'

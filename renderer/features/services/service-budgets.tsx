@@ -3,27 +3,44 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { Service } from '../../../shared/domain/records';
 import { BUDGET_POLICY_TEXT } from '../../../shared/logic/metrics';
 import {
-  formatBudget,
+  formatBudgetAmount,
+  formatBurnRate,
   formatPercentTarget,
+  formatShare,
+  remainingText,
   serviceBudget,
-  type ShareBasis,
+  type IncidentConsumption,
+  type ServiceBudget,
 } from '../../../shared/logic/slo';
-import { formatDate } from '../../../shared/logic/time';
+import { formatDateTime, formatDuration } from '../../../shared/logic/time';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { useNow } from '../../store/ui-store';
 
-const BASIS: Readonly<Record<ShareBasis, string>> = {
-  percent: 'of users',
-  'assumed-all': 'of users (share unknown: counted as all)',
-  'no-user-impact': 'of users (not customer-facing)',
-};
+const MINUTE = 60_000;
 
-const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+/** How long what is left lasts at the last hour's burn rate. */
+function lastsText(b: ServiceBudget): string {
+  if (b.lastsMs === 0) return 'Nothing left';
+  if (b.lastsMs === null) return 'Not being spent (no bad minutes in the last hour)';
+  return `${formatDuration(b.lastsMs)} at the last hour's ${formatBurnRate(b.burn.lastHour)}`;
+}
+
+/** One incident's spend: "12 min = 60 min of impact × 20% of users", its total when clipped. */
+function spendText(i: IncidentConsumption, b: ServiceBudget): string {
+  const amount = (ms: number) => formatBudgetAmount(ms, b.unit);
+  const w = i.inWindow;
+  const product = `${amount(w.impactMinutes * MINUTE)} of impact × ${i.shareText}`;
+  const so = w.ongoing ? ' so far' : '';
+  if (w.impactMinutes === i.total.impactMinutes) return `${amount(w.consumedMs)}${so} = ${product}`;
+  return `${amount(w.consumedMs)} in the window = ${product}; ${amount(i.total.consumedMs)}${so} in total (began before the window)`;
+}
 
 /**
- * Section "Error budgets": for each service with an SLO target, the budget of the current window,
- * what each incident spent (impact minutes × share of users), what is left with the seed's
- * policy band, and the burn rate.
+ * Section "Error budgets": for each service with an SLO target, the budget of its rolling window
+ * (the last N days), what each incident spent (bad minutes × share of users, by the one rule in
+ * shared/logic/slo.ts), what is left (overspend shown as such) with the seed's policy band, the
+ * burn rate over the last 1 h and 6 h, and how long the rest lasts. Every amount on one card is
+ * in one unit, chosen from the budget's size.
  */
 export function ServiceBudgets({
   services,
@@ -45,28 +62,48 @@ export function ServiceBudgets({
       {withTarget.map((s) => {
         const b = serviceBudget(s, incidents, now);
         if (!b) return null;
+        const amount = (ms: number) => formatBudgetAmount(ms, b.unit);
         return (
-          <article key={s.id} className="service-budget" aria-label={`Error budget for ${s.name}`}>
+          <article
+            key={s.id}
+            className="service-budget"
+            aria-label={`Error budget for ${s.name}`}
+            data-policy={b.policy}
+          >
             <h3>
-              {s.name}: {formatPercentTarget(s.sloTarget ?? 0)}% over {s.sloWindowDays} days
+              {s.name}: {formatPercentTarget(s.sloTarget ?? 0)}% over the last {s.sloWindowDays}{' '}
+              days
             </h3>
             <p className="muted">
-              Window {formatDate(b.windowStart, settings.timeZone)} –{' '}
-              {formatDate(b.windowEnd - 1, settings.timeZone)}
+              Rolling window: the last {s.sloWindowDays} days, since{' '}
+              {formatDateTime(b.windowStart, settings.timeZone)}.
             </p>
             <dl className="budget-figures">
               <dt>Budget</dt>
-              <dd>{formatBudget(b.budgetMs)}</dd>
+              <dd>{amount(b.budgetMs)}</dd>
               <dt>Consumed</dt>
-              <dd>{formatBudget(b.consumedMs)}</dd>
-              <dt>Remaining</dt>
               <dd>
-                {formatBudget(b.remainingMs)} ({pct(Math.max(b.remainingShare, 0))})
+                {amount(b.consumedMs)} ({formatShare(b.consumedMs / b.budgetMs)})
+              </dd>
+              <dt>Remaining</dt>
+              <dd className={b.remainingMs < 0 ? 'budget-overspent' : undefined}>
+                {remainingText(b)}
               </dd>
               <dt>Policy</dt>
               <dd className={`budget-policy budget-${b.policy}`}>{BUDGET_POLICY_TEXT[b.policy]}</dd>
               <dt>Burn rate</dt>
-              <dd>{b.burnRate === null ? '—' : `${Math.round(b.burnRate * 100) / 100}×`}</dd>
+              <dd>
+                {formatBurnRate(b.burn.lastHour)} over the last hour,{' '}
+                {formatBurnRate(b.burn.last6Hours)} over the last 6 hours
+              </dd>
+              <dt>Burn alert</dt>
+              <dd>
+                {b.alert
+                  ? `${b.alert.action === 'page' ? 'Page' : 'Ticket'}: ${formatBurnRate(b.alert.threshold)} or faster over ${b.alert.long} and ${b.alert.short}`
+                  : 'None'}
+              </dd>
+              <dt>Lasts</dt>
+              <dd>{lastsText(b)}</dd>
             </dl>
             {b.incidents.length ? (
               <ul className="budget-incidents" aria-label={`Incidents consuming ${s.name} budget`}>
@@ -75,13 +112,12 @@ export function ServiceBudgets({
                     <Link href={`/incidents/${i.incidentId}`}>
                       {i.ref} {i.title}
                     </Link>
-                    : {formatBudget(i.consumedMs)} ({Math.round(i.impactMinutes * 10) / 10} min ×{' '}
-                    {pct(i.share)} {BASIS[i.shareBasis]})
+                    : {spendText(i, b)}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="muted">No incidents in this window.</p>
+              <p className="muted">No incidents in the last {s.sloWindowDays} days.</p>
             )}
           </article>
         );
