@@ -1,24 +1,29 @@
 import { expect, test } from '@playwright/test';
 import { openApp, reloadApp } from './support';
 
-test("the error budget calculator gives the seed's two figures", async ({ page }) => {
+test("the error budget calculator gives the seed's figures, in one form", async ({ page }) => {
   await openApp(page, '/#/services');
   await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
   const calc = page.getByRole('region', { name: 'Error budget calculator' });
+  const result = calc.locator('.budget-result');
   await calc.getByLabel('Target (%)').fill('99.95');
   await calc.getByLabel('Window (days)').fill('30');
-  await expect(calc.getByText('21.6 minutes')).toBeVisible();
+  await expect(result).toHaveText('21.6 min');
   await calc.getByLabel('Target (%)').fill('99.0');
-  await expect(calc.getByText('7.2 hours')).toBeVisible();
+  await expect(result).toHaveText('7.2 h');
+  // 99% over 7 days: 100.8 min, the same form as on a service's card and in the post-mortem.
+  await calc.getByLabel('Window (days)').fill('7');
+  await expect(result).toHaveText('100.8 min');
   await calc.getByLabel('Target (%)').fill('100');
   await expect(calc.getByLabel('Target (%)')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('a service typed in an incident gets an SLO, and a resolved incident consumes its budget', async ({
+test("a service's budget card shows what an incident spent, overspend included, as its post-mortem does", async ({
   page,
 }) => {
+  await page.clock.install({ time: new Date('2026-11-22T14:00:00Z') });
   await openApp(page);
-  // Declare, impact starting an hour ago, on payments-api, customer-facing.
+  // Impact from 6 days ago to 1 day ago (7,200 min) at 1.44% of users: 103.68 min spent.
   await page.getByRole('button', { name: 'Declare incident' }).click();
   const dialog = page.getByRole('dialog', { name: 'Declare incident' });
   await dialog.getByLabel('Title').fill('Card payments failing');
@@ -26,50 +31,83 @@ test('a service typed in an incident gets an SLO, and a resolved incident consum
   await dialog.getByLabel('Affected services').fill('payments-api');
   await dialog.getByLabel('Affected services').press('Enter');
   await dialog.getByLabel('Customer-facing').check();
-  const started = dialog.getByLabel('Started at');
-  const now = await started.inputValue();
-  const shifted = new Date(Date.parse(`${now.slice(0, 16)}:00Z`) - 60 * 60_000);
-  await started.fill(shifted.toISOString().slice(0, 16));
+  await dialog.getByLabel('Started at').fill('2026-11-16T14:00');
   await dialog.getByRole('button', { name: 'Declare' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Card payments failing' }),
   ).toBeVisible();
 
-  // 20% of users affected, then resolved: about 60 min × 20% = 12 of 21.6 minutes.
   await page.getByRole('button', { name: 'Edit impact' }).click();
   const impact = page.getByRole('dialog', { name: 'Edit impact' });
-  await impact.getByLabel('Users affected').fill('20');
+  await impact.getByLabel('Users affected').fill('1.44');
   await impact.getByLabel('Unit').selectOption('percent');
   await impact.getByRole('button', { name: 'Save impact' }).click();
   await expect(impact).toBeHidden();
+  const milestones = page.getByRole('region', { name: 'Milestones' });
+  await milestones.getByRole('button', { name: 'Set Mitigated' }).click();
+  await milestones.getByLabel('Mitigated time (UTC)').fill('2026-11-21T14:00');
+  await milestones.getByRole('button', { name: 'Save Mitigated' }).click();
+  await expect(milestones.getByRole('button', { name: 'Correct Mitigated' })).toBeVisible();
   await page.getByLabel('Status').selectOption('resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Rolled back the card processor config');
   await resolve.getByRole('button', { name: 'Resolve' }).click();
   await expect(resolve).toBeHidden();
 
+  // 99% over 7 days on payments-api (a bad target is refused, the typed text kept).
   await page.getByRole('navigation').getByRole('link', { name: 'Services' }).click();
   const row = page.getByRole('row', { name: /payments-api/ });
-  await expect(row).toBeVisible();
   await row.getByRole('button', { name: 'Edit payments-api' }).click();
   const editor = page.getByRole('form', { name: 'Edit payments-api' });
-  await editor.getByLabel('Owner team').fill('Payments');
   await editor.getByLabel('SLO target (%)').fill('100');
   await editor.getByRole('button', { name: 'Save service' }).click();
   await expect(editor.getByLabel('SLO target (%)')).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByLabel('SLO target (%)')).toHaveValue('100');
-  await editor.getByLabel('SLO target (%)').fill('99.95');
+  await editor.getByLabel('SLO target (%)').fill('99');
+  await editor.getByLabel('SLO window (days)').fill('7');
   await editor.getByRole('button', { name: 'Save service' }).click();
   await expect(editor).toBeHidden();
-  await expect(row).toContainText('Payments');
-  await expect(row).toContainText('99.95%');
 
-  await reloadApp(page);
-  const budget = page.getByRole('article', { name: 'Error budget for payments-api' });
-  await expect(budget).toContainText('21.6 minutes');
+  const SPENT = '103.7 min = 7,200 min of impact × 1.44% of users';
+  const checkCard = async () => {
+    const card = page.getByRole('article', { name: 'Error budget for payments-api' });
+    await expect(card).toHaveAttribute('data-policy', 'exhausted');
+    await expect(card).toContainText('Rolling window: the last 7 days');
+    const figure = (term: string) => card.locator('dt', { hasText: term }).locator('+ dd');
+    await expect(figure('Budget')).toHaveText('100.8 min');
+    await expect(figure('Consumed')).toHaveText('103.7 min (102.9%)');
+    // Overspent: the real position, never 0%.
+    await expect(figure('Remaining')).toHaveText('−2.88 min (−2.857%): exhausted, 2.88 min over');
+    await expect(figure('Policy')).toHaveText(
+      'Freeze all non-critical deploys, conduct review with VP Eng',
+    );
+    // Mitigated a day ago: nothing burns over the last hour or 6 hours.
+    await expect(figure('Burn rate')).toHaveText('0× over the last hour, 0× over the last 6 hours');
+    await expect(figure('Burn alert')).toHaveText('None');
+    await expect(figure('Lasts')).toHaveText('Nothing left');
+    await expect(
+      card.getByRole('listitem').filter({ hasText: 'Card payments failing' }),
+    ).toContainText(SPENT);
+  };
+  await checkCard();
+
+  // The post-mortem states the same figure, by the same rule.
+  const PM_FIGURE =
+    'SLO budget consumed: payments-api: 103.7 min of its 100.8 min budget (102.9%) = 7,200 min of impact × 1.44% of users; SLO 99% over 7 days';
+  await page.getByRole('link', { name: /Card payments failing/ }).click();
+  await page.getByRole('link', { name: 'Post-mortem' }).click();
   await expect(
-    budget.getByRole('listitem').filter({ hasText: 'Card payments failing' }),
-  ).toContainText(/1[12]\.\d+ minutes \(6\d(\.\d)? min × 20%/);
-  await expect(budget).toContainText('Feature freeze review with Eng Manager');
-  await expect(budget).toContainText(/Burn rate\s*\d/);
+    page.getByRole('heading', { level: 1, name: 'Post-mortem: Card payments failing' }),
+  ).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'SLO budget consumed' })).toHaveText(
+    PM_FIGURE,
+  );
+  await reloadApp(page);
+  await expect(page.getByRole('listitem').filter({ hasText: 'SLO budget consumed' })).toHaveText(
+    PM_FIGURE,
+  );
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Services' }).click();
+  await reloadApp(page);
+  await checkCard();
 });
