@@ -4,6 +4,9 @@ import type { Incident } from '../domain/incident';
 import { sloBudgetMs } from './metrics';
 import {
   budgetLastsMs,
+  budgetLastsText,
+  burnAlertText,
+  incidentSpendText,
   budgetUnit,
   formatBudgetAmount,
   formatBurnRate,
@@ -213,6 +216,13 @@ describe('what an incident spent: one rule', () => {
     expect(row('2').total.consumedMs).toBe(10 * MIN);
     expect(row('2').inWindow).toMatchObject({ impactMinutes: 10, consumedMs: 5 * MIN });
     expect(b.consumedMs).toBe(8 * MIN);
+    // The card's lines: the crossing incident shows its part in the window and its total.
+    expect(incidentSpendText(row('1'), b.unit)).toBe(
+      '3 min = 3 min of impact × assumed 100% of users: share not recorded',
+    );
+    expect(incidentSpendText(row('2'), b.unit)).toBe(
+      '5 min in the window = 10 min of impact × 50% of users; 10 min in total (began before the window)',
+    );
   });
 
   it('says "so far" for an ongoing incident, nothing for a drill, and null without a target', () => {
@@ -351,8 +361,15 @@ describe('burn rate over the last 1 h and 6 h', () => {
     expect(formatBurnRate(b.burn.lastHour)).toBe('14.4×');
     expect(b.alert?.action).toBe('page');
     expect(b.alert?.threshold).toBe(14.4);
+    expect(burnAlertText(b.alert)).toBe('Page: 14.4× or faster over 1 h and 5 min');
+    expect(burnAlertText(null)).toBe('None');
     // 98% left at 14.4×: 0.98 × 30 d ÷ 14.4 = 49 h.
     expect(b.lastsMs).toBeCloseTo(49 * HOUR, 0);
+    expect(budgetLastsText(b)).toMatch(/ at the last hour's burn rate \(14\.4×\)$/);
+    expect(budgetLastsText({ ...b, lastsMs: 0 })).toBe('Nothing left');
+    expect(budgetLastsText({ ...b, lastsMs: null })).toBe(
+      'Not being spent (no bad minutes in the last hour)',
+    );
   });
 
   it('opens a ticket at 6× over 6 h and 30 min, and at 1× over 3 d and 6 h', () => {

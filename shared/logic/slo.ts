@@ -28,6 +28,7 @@ import {
   sloBudgetMs,
   type BudgetPolicy,
 } from './metrics';
+import { formatDuration } from './time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -398,6 +399,42 @@ export function remainingText(b: Pick<ServiceBudget, 'remainingMs' | 'remainingS
 /** A burn rate as shown: 14.4 → "14.4×", 0 → "0×". */
 export function formatBurnRate(rate: number): string {
   return `${formatFigure(rate)}×`;
+}
+
+/** The alert that fires, in words: "Page: 14.4× or faster over 1 h and 5 min", else "None". */
+export function burnAlertText(alert: BurnAlert | null): string {
+  if (!alert) return 'None';
+  const action = alert.action === 'page' ? 'Page' : 'Ticket';
+  return `${action}: ${formatBurnRate(alert.threshold)} or faster over ${alert.long} and ${alert.short}`;
+}
+
+/**
+ * How long what is left lasts at the last hour's burn rate: "2 d 2 h at the last hour's burn
+ * rate (14.4×)", "Nothing left", or "Not being spent (no bad minutes in the last hour)".
+ */
+export function budgetLastsText(b: Pick<ServiceBudget, 'lastsMs' | 'burn'>): string {
+  if (b.lastsMs === 0) return 'Nothing left';
+  if (b.lastsMs === null) return 'Not being spent (no bad minutes in the last hour)';
+  return `${formatDuration(b.lastsMs)} at the last hour's burn rate (${formatBurnRate(b.burn.lastHour)})`;
+}
+
+/**
+ * One incident's line on a budget card, every amount in the card's `unit`: "12 min = 60 min of
+ * impact × 20% of users"; for an incident that began before the window, its part in the window
+ * and its total (the post-mortem's figure): "5 min in the window = 10 min of impact × 50% of
+ * users; 10 min in total (began before the window)". Ongoing spend reads "so far".
+ */
+export function incidentSpendText(
+  i: Pick<IncidentConsumption, 'inWindow' | 'total' | 'shareText'>,
+  unit: BudgetUnit,
+): string {
+  const amount = (ms: number) => formatBudgetAmount(ms, unit);
+  const w = i.inWindow;
+  const product = `${amount(w.impactMinutes * MINUTE)} of impact × ${i.shareText}`;
+  const soFar = w.ongoing ? ' so far' : '';
+  if (w.impactMinutes === i.total.impactMinutes)
+    return `${amount(w.consumedMs)}${soFar} = ${product}`;
+  return `${amount(w.consumedMs)} in the window = ${product}; ${amount(i.total.consumedMs)}${soFar} in total (began before the window)`;
 }
 
 /**

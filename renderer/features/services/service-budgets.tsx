@@ -3,37 +3,19 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { Service } from '../../../shared/domain/records';
 import { BUDGET_POLICY_TEXT } from '../../../shared/logic/metrics';
 import {
+  budgetLastsText,
+  burnAlertText,
   formatBudgetAmount,
   formatBurnRate,
   formatPercentTarget,
   formatShare,
+  incidentSpendText,
   remainingText,
   serviceBudget,
-  type IncidentConsumption,
-  type ServiceBudget,
 } from '../../../shared/logic/slo';
-import { formatDateTime, formatDuration } from '../../../shared/logic/time';
+import { formatDateTime } from '../../../shared/logic/time';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { useNow } from '../../store/ui-store';
-
-const MINUTE = 60_000;
-
-/** How long what is left lasts at the last hour's burn rate. */
-function lastsText(b: ServiceBudget): string {
-  if (b.lastsMs === 0) return 'Nothing left';
-  if (b.lastsMs === null) return 'Not being spent (no bad minutes in the last hour)';
-  return `${formatDuration(b.lastsMs)} at the last hour's ${formatBurnRate(b.burn.lastHour)}`;
-}
-
-/** One incident's spend: "12 min = 60 min of impact × 20% of users", its total when clipped. */
-function spendText(i: IncidentConsumption, b: ServiceBudget): string {
-  const amount = (ms: number) => formatBudgetAmount(ms, b.unit);
-  const w = i.inWindow;
-  const product = `${amount(w.impactMinutes * MINUTE)} of impact × ${i.shareText}`;
-  const so = w.ongoing ? ' so far' : '';
-  if (w.impactMinutes === i.total.impactMinutes) return `${amount(w.consumedMs)}${so} = ${product}`;
-  return `${amount(w.consumedMs)} in the window = ${product}; ${amount(i.total.consumedMs)}${so} in total (began before the window)`;
-}
 
 /**
  * Section "Error budgets": for each service with an SLO target, the budget of its rolling window
@@ -97,13 +79,9 @@ export function ServiceBudgets({
                 {formatBurnRate(b.burn.last6Hours)} over the last 6 hours
               </dd>
               <dt>Burn alert</dt>
-              <dd>
-                {b.alert
-                  ? `${b.alert.action === 'page' ? 'Page' : 'Ticket'}: ${formatBurnRate(b.alert.threshold)} or faster over ${b.alert.long} and ${b.alert.short}`
-                  : 'None'}
-              </dd>
+              <dd>{burnAlertText(b.alert)}</dd>
               <dt>Lasts</dt>
-              <dd>{lastsText(b)}</dd>
+              <dd>{budgetLastsText(b)}</dd>
             </dl>
             {b.incidents.length ? (
               <ul className="budget-incidents" aria-label={`Incidents consuming ${s.name} budget`}>
@@ -112,7 +90,7 @@ export function ServiceBudgets({
                     <Link href={`/incidents/${i.incidentId}`}>
                       {i.ref} {i.title}
                     </Link>
-                    : {spendText(i, b)}
+                    : {incidentSpendText(i, b.unit)}
                   </li>
                 ))}
               </ul>
