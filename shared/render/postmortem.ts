@@ -26,7 +26,7 @@ export interface PostmortemInput {
   entries: readonly TimelineEntry[];
   roleHistory: readonly RoleAssignment[];
   actionItems: readonly ActionItem[];
-  /** e.g. "42% of the monthly error budget", computed by the caller; null when not known. */
+  /** The "SLO budget consumed" text, from incidentBudgetText (shared/logic/slo.ts); null when not known. */
   sloBudgetConsumed?: string | null;
   timeZone: TimeZoneMode;
 }
