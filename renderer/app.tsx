@@ -9,6 +9,8 @@ import { DeclareDialog } from './features/incidents/declare-dialog';
 import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { pageTitle } from './features/shell/page-title';
+import { useRouteFocus } from './features/shell/use-route-focus';
 import { useAttention } from './features/timers/use-attention';
 import { useSettings } from './features/settings/use-settings';
 import type { Platform } from './platform';
@@ -111,11 +113,13 @@ function Shell() {
   useClock();
   useTheme();
   useShortcuts();
-  useAttention();
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
   const incidents = useIncidents();
   const [location] = useLocation();
   const ready = incidents !== undefined;
+  // One owner of document.title: the attention hook prefixes the page title with the overdue count.
+  const announcement = useAttention(pageTitle(location, incidents ?? []));
+  useRouteFocus(location);
   const current = (path: string) =>
     location === path || (path !== '/' && location.startsWith(path)) ? 'page' : undefined;
   return (
@@ -208,6 +212,9 @@ function Shell() {
           </ErrorBoundary>
         ) : null}
       </main>
+      <div role="status" aria-label="Timer announcements" className="visually-hidden">
+        {announcement}
+      </div>
       <DeclareDialog />
       <AutoBackup />
       <Toasts />

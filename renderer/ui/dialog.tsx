@@ -1,9 +1,12 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { captureFocusOrigin, restoreFocus, type FocusOrigin } from './focus-return';
 
 /**
  * The app's modal dialog: Radix handles focus trapping, Escape, and labelling; the title is the
- * dialog's accessible name.
+ * dialog's accessible name. Closing it (submit, Escape, ×) returns focus to the control that had
+ * it when the dialog opened, or to the page's heading when that control is gone (see
+ * focus-return.ts): every dialog gets this, however it was opened.
  */
 export function Dialog({
   open,
@@ -20,6 +23,12 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
+  const origin = useRef<FocusOrigin | null>(null);
+  // Layout effects run before Radix's focus scope moves focus into the dialog (a passive
+  // effect), so the opener is still the active element here.
+  useLayoutEffect(() => {
+    if (open) origin.current = captureFocusOrigin();
+  }, [open]);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -27,6 +36,12 @@ export function Dialog({
         <RadixDialog.Content
           className={wide ? 'dialog dialog-wide' : 'dialog'}
           {...(description ? {} : { 'aria-describedby': undefined })}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            const from = origin.current;
+            origin.current = null;
+            if (from) restoreFocus(from);
+          }}
         >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? (

@@ -22,6 +22,7 @@ import { DiscardConfirm, useDiscardGuard, type HoldClose } from './discard-confi
 import { docToEditable, editableToDoc } from './editable-message';
 import { useComposeData, useCustomTemplates } from './queries';
 import { useSendUpdate } from './use-send-update';
+import { LiveMessage } from '../../ui/live-message';
 
 /** Where the composer starts: an audience and type, and for "Reopen" the text that was sent. */
 export interface ComposeStart {
@@ -246,14 +247,7 @@ function Composer({
         Copying or saving records the update on the timeline and restarts the{' '}
         {AUDIENCE_LABELS[audience]} countdown.
       </p>
-      {feedback ? (
-        <p
-          className={feedback.tone === 'error' ? 'form-error' : 'compose-ok'}
-          role={feedback.tone === 'error' ? 'alert' : 'status'}
-        >
-          {feedback.text}
-        </p>
-      ) : null}
+      <LiveMessage message={feedback} okClassName="compose-ok" />
     </form>
   );
 }

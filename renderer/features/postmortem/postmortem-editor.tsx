@@ -29,6 +29,7 @@ import { postmortemInput } from './postmortem-data';
 import type { PostmortemData } from './queries';
 import { SectionField } from './section-field';
 import { usePostmortemDraft } from './use-postmortem-draft';
+import { LiveMessage } from '../../ui/live-message';
 
 const byId = (id: PostmortemSectionId) => POSTMORTEM_SECTIONS.find((s) => s.id === id)!;
 
@@ -150,14 +151,7 @@ export function PostmortemEditor({
           {draft.saveError ? 'Not saved' : draft.unsaved ? 'Saving…' : 'All changes saved'}
         </span>
       </div>
-      {feedback ? (
-        <p
-          className={feedback.tone === 'error' ? 'form-error' : 'muted'}
-          role={feedback.tone === 'error' ? 'alert' : 'status'}
-        >
-          {feedback.text}
-        </p>
-      ) : null}
+      <LiveMessage message={feedback} />
       {draft.saveError ? (
         <p className="form-error" role="alert">
           {draft.saveError}

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { overdueCount } from '../../../shared/logic/cadence';
 import { useDb } from '../../db/db-context';
 import { usePlatform } from '../../platform/platform-context';
 import { useNow } from '../../store/ui-store';
 import { useLoadedSettings } from '../settings/use-settings';
+import { timerAnnouncements } from './announce';
 import { attentionNotices } from './attention';
 
 const STORAGE_KEY = 'warroom:notified';
@@ -38,9 +39,11 @@ function saveNotified(keys: Set<string>): void {
  * App-wide reminders, from one live query over active incidents and open hypotheses and the
  * shared clock: an OS notification when an audience's update becomes overdue and when a
  * hypothesis's timebox runs out ("Pivot or escalate: …"), the overdue count in the window title
- * and badge, and a notification click opens its incident.
+ * (`title` is the page's own title) and badge, and a notification click opens its incident.
+ * Returns the latest countdown announcement ("Engineering update for INC-… is overdue."), for a
+ * polite live region: each transition to due-soon or overdue is said once, never each tick.
  */
-export function useAttention(): void {
+export function useAttention(title: string): string {
   const db = useDb();
   const platform = usePlatform();
   // Wait for the real settings: a default cadence for a moment could notify too early.
@@ -56,8 +59,22 @@ export function useAttention(): void {
 
   const count = data && settings ? overdueCount(data.incidents, now, settings) : 0;
   useEffect(() => {
-    platform.setAttention(count, 'Warroom');
-  }, [platform, count]);
+    platform.setAttention(count, title);
+  }, [platform, count, title]);
+
+  const timerStates = useRef<ReturnType<typeof timerAnnouncements>['states'] | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (!data || !settings) return;
+    const { messages, states } = timerAnnouncements(
+      data.incidents,
+      now,
+      timerStates.current,
+      settings,
+    );
+    timerStates.current = states;
+    if (messages.length) setAnnouncement(messages.join(' '));
+  }, [data, now, settings]);
 
   useEffect(() => {
     if (!data || !settings) return;
@@ -76,4 +93,5 @@ export function useAttention(): void {
     () => platform.onNotificationClick((tag) => navigate(`/incidents/${encodeURIComponent(tag)}`)),
     [platform, navigate],
   );
+  return announcement;
 }

@@ -1,0 +1,59 @@
+/**
+ * Where keyboard focus goes when a dialog closes. Our dialogs open from state (a shortcut, a menu
+ * command, a button elsewhere on the page), not from a Radix trigger, so Radix has nothing to
+ * return focus to and drops it on <body>. WCAG 2.4.3 (focus order) expects focus back on the
+ * control that opened the dialog; when that control is gone, or the dialog navigated to another
+ * page, the page's main heading takes it instead.
+ */
+
+/** What was focused when the dialog opened, and the route it opened on. */
+export interface FocusOrigin {
+  element: HTMLElement | null;
+  location: string;
+}
+
+/** Records the focused element and the current route: call as the dialog opens. */
+export function captureFocusOrigin(doc: Document = document): FocusOrigin {
+  const active = doc.activeElement;
+  const element =
+    active instanceof HTMLElement && active !== doc.body && active !== doc.documentElement
+      ? active
+      : null;
+  return { element, location: doc.location?.hash ?? '' };
+}
+
+/** True when `el` is still in the page and can take focus (not hidden, not disabled). */
+export function canTakeFocus(el: HTMLElement | null): el is HTMLElement {
+  if (!el || !el.isConnected) return false;
+  if ((el as HTMLButtonElement).disabled) return false;
+  if (el.closest('[hidden], [inert]')) return false;
+  return true;
+}
+
+/**
+ * Focuses the main heading of the page (`#main h1`), making it programmatically focusable first.
+ * Returns false when the page has no heading yet.
+ */
+export function focusMainHeading(doc: Document = document): boolean {
+  const heading = doc.querySelector<HTMLElement>('#main h1');
+  if (!heading) return false;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: false });
+  return true;
+}
+
+/**
+ * Returns focus after a dialog closed: to its opener while that is still there and the route did
+ * not change; otherwise to the page's main heading. When the route changed, the new page may not
+ * have rendered its heading yet: the route-change focus (see `useRouteFocus`) handles that case,
+ * so this does nothing.
+ */
+export function restoreFocus(origin: FocusOrigin, doc: Document = document): void {
+  const moved = (doc.location?.hash ?? '') !== origin.location;
+  if (moved) return;
+  if (canTakeFocus(origin.element)) {
+    origin.element.focus();
+    return;
+  }
+  focusMainHeading(doc);
+}
