@@ -44,6 +44,7 @@ export const systemChangeSchema = z.object({
     'hypothesis',
     'escalation',
     'action-item',
+    'title',
   ]),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
@@ -53,10 +54,16 @@ export const systemChangeSchema = z.object({
 });
 export type SystemChange = z.infer<typeof systemChangeSchema>;
 
+/**
+ * An earlier version of a person-written entry: its text, and its time when the edit moved it
+ * (`occurredAt` absent when only the text changed; rows written before times could be edited
+ * lack it too).
+ */
 export const revisionSchema = z.object({
   text: z.string(),
   editedAt: timestampSchema,
   author: z.string(),
+  occurredAt: timestampSchema.optional(),
 });
 export type Revision = z.infer<typeof revisionSchema>;
 

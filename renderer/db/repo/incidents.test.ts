@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
-import { changeSeverity, changeStatus, correctMilestone, declareIncident } from './incidents';
+import {
+  changeSeverity,
+  changeStatus,
+  correctMilestone,
+  declareIncident,
+  renameIncident,
+} from './incidents';
 import { RepoError } from './errors';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -181,5 +187,52 @@ describe('correctMilestone', () => {
     await expect(correctMilestone(db, inc.id, 'identified', NOW - 3600_000, ctx())).rejects.toThrow(
       /before the start/,
     );
+  });
+});
+
+describe('renameIncident', () => {
+  it('changes the title, records old → new, and keeps the reference and slug', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    const renamed = await renameIncident(
+      db,
+      inc.id,
+      '  Checkout latency in eu-west  ',
+      ctx(NOW + 60_000),
+    );
+    expect(renamed.title).toBe('Checkout latency in eu-west');
+    const stored = await db.incidents.get(inc.id);
+    expect(stored).toMatchObject({
+      title: 'Checkout latency in eu-west',
+      ref: inc.ref,
+      slug: inc.slug,
+      updatedAt: NOW + 60_000,
+    });
+    const entries = await db.timelineEntries.where('incidentId').equals(inc.id).toArray();
+    const entry = entries.find((e) => e.change?.type === 'title');
+    expect(entry).toMatchObject({
+      kind: 'system',
+      text: 'Title: Checkout API errors → Checkout latency in eu-west',
+      change: { type: 'title', from: 'Checkout API errors', to: 'Checkout latency in eu-west' },
+      author: 'Alice',
+    });
+  });
+
+  it('refuses an empty or over-long title on the title field and writes nothing', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await expect(renameIncident(db, inc.id, '   ', ctx())).rejects.toMatchObject({
+      field: 'title',
+    });
+    await expect(renameIncident(db, inc.id, 'x'.repeat(201), ctx())).rejects.toBeInstanceOf(
+      RepoError,
+    );
+    expect((await db.incidents.get(inc.id))?.title).toBe('Checkout API errors');
+    const count = await db.timelineEntries.where('incidentId').equals(inc.id).count();
+    expect(count).toBe(1);
+  });
+
+  it('is a no-op for the same title', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await renameIncident(db, inc.id, 'Checkout API errors', ctx());
+    expect(await db.timelineEntries.where('incidentId').equals(inc.id).count()).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import {
   declareInputSchema,
   isActive,
+  TITLE_MAX,
   validateDeclaration,
   type DeclareInput,
   type Incident,
@@ -254,5 +255,41 @@ export async function correctMilestone(
       ),
     );
     return { ...incident, milestones };
+  });
+}
+
+/**
+ * Renames an incident (a title typed in haste at 3 AM), recording "Title: old → new" on the
+ * timeline in the same transaction. The reference and the channel slug stay as they were: people
+ * have already pasted them into chats and tickets. Refusals (RepoError on field 'title'): an
+ * empty title or one over TITLE_MAX characters. An unchanged title is a no-op.
+ */
+export async function renameIncident(
+  db: WarroomDb,
+  id: string,
+  title: string,
+  ctx: CommandContext,
+): Promise<Incident> {
+  const next = title.trim();
+  if (!next) throw new RepoError('Give the incident a title.', 'title');
+  if (next.length > TITLE_MAX)
+    throw new RepoError(
+      `Keep the title to ${TITLE_MAX} characters or fewer (it has ${next.length}).`,
+      'title',
+    );
+  return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
+    const incident = await mustGet(db, id);
+    if (incident.title === next) return incident;
+    const renamed: Incident = { ...incident, title: next, updatedAt: ctx.now };
+    await db.incidents.put(renamed);
+    await db.timelineEntries.add(
+      systemEntry(
+        id,
+        `Title: ${incident.title} → ${next}`,
+        { type: 'title', from: incident.title, to: next },
+        ctx,
+      ),
+    );
+    return renamed;
   });
 }

@@ -115,6 +115,40 @@ describe('edit, delete, restore, pin', () => {
     ]);
   });
 
+  it("corrects an entry's time: the old time is kept with the revision and the entry moves", async () => {
+    const a = await addEntry(db, { incidentId, kind: 'note', text: 'first' }, ctx(NOW));
+    const b = await addEntry(
+      db,
+      { incidentId, kind: 'finding', text: 'db-2 at 100%' },
+      ctx(NOW + MIN),
+    );
+    await editEntry(db, b.id, 'db-2 at 100%', ctx(NOW + 2 * MIN, 'Alice'), NOW - 5 * MIN);
+    const after = await db.timelineEntries.get(b.id);
+    expect(after?.occurredAt).toBe(NOW - 5 * MIN);
+    expect(after?.loggedAt).toBe(NOW + MIN);
+    expect(after?.revisions).toEqual([
+      { text: 'db-2 at 100%', editedAt: NOW + 2 * MIN, author: 'Alice', occurredAt: NOW + MIN },
+    ]);
+    const order = (await ordered()).filter((e) => e.kind !== 'system').map((e) => e.id);
+    expect(order).toEqual([b.id, a.id]);
+    // Text-only edits leave the time alone and record no time in the revision.
+    await editEntry(db, a.id, 'first, edited', ctx(NOW + 3 * MIN), NOW);
+    expect((await db.timelineEntries.get(a.id))?.revisions).toEqual([
+      { text: 'first', editedAt: NOW + 3 * MIN, author: 'Sam' },
+    ]);
+  });
+
+  it('refuses a corrected time in the future, naming the field, and writes nothing', async () => {
+    const e = await addEntry(db, { incidentId, kind: 'note', text: 'x' }, ctx());
+    await expect(editEntry(db, e.id, 'y', ctx(), NOW + 5 * MIN)).rejects.toMatchObject({
+      field: 'occurredAt',
+    });
+    await expect(editEntry(db, e.id, 'y', ctx(), Number.NaN)).rejects.toMatchObject({
+      field: 'occurredAt',
+    });
+    expect((await db.timelineEntries.get(e.id))?.text).toBe('x');
+  });
+
   it('refuses to edit or delete system entries', async () => {
     const declared = (await ordered())[0]!;
     await expect(editEntry(db, declared.id, 'rewritten', ctx())).rejects.toThrow('System entries');

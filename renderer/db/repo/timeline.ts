@@ -1,7 +1,9 @@
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
+import { FUTURE_TOLERANCE_MS } from '../../../shared/domain/incident';
 import {
   ENTRY_TEXT_MAX,
   type EntryKind,
+  type Revision,
   type TimelineEntry,
 } from '../../../shared/domain/timeline';
 import type { WarroomDb } from '../schema';
@@ -71,29 +73,49 @@ async function mustGetEntry(db: WarroomDb, id: string): Promise<TimelineEntry> {
 }
 
 /**
- * Replaces an entry's text, keeping the previous text as a revision (oldest first). System
- * entries are the app's record of a change and cannot be edited; an unchanged text is a no-op.
+ * Replaces an entry's text and, when `occurredAt` is given and differs, its time (epoch ms, UTC):
+ * the previous text and time are kept as a revision (oldest first), and the entry moves to its
+ * place in the timeline. Refusals (RepoError): empty or over-long text (field 'text'), a time in
+ * the future (field 'occurredAt'), a system entry (the app's record of a change), a deleted
+ * entry. Unchanged text and time is a no-op.
  */
 export async function editEntry(
   db: WarroomDb,
   id: string,
   text: string,
   ctx: CommandContext,
+  occurredAt?: number,
 ): Promise<TimelineEntry> {
   const next = checkText(text);
+  if (occurredAt !== undefined) checkOccurredAt(occurredAt, ctx.now);
   return db.transaction('rw', [db.timelineEntries], async () => {
     const entry = await mustGetEntry(db, id);
     if (entry.kind === 'system')
       throw new RepoError('System entries record a change and cannot be edited.', 'text');
     if (entry.deletedAt !== null) throw new RepoError('Restore the entry before editing it.');
-    if (entry.text === next) return entry;
-    const revisions = [
-      ...entry.revisions,
-      { text: entry.text, editedAt: ctx.now, author: ctx.author },
-    ];
-    await db.timelineEntries.update(id, { text: next, revisions });
-    return { ...entry, text: next, revisions };
+    const moved = occurredAt !== undefined && occurredAt !== entry.occurredAt;
+    if (entry.text === next && !moved) return entry;
+    const revision: Revision = { text: entry.text, editedAt: ctx.now, author: ctx.author };
+    if (moved) revision.occurredAt = entry.occurredAt;
+    const revisions = [...entry.revisions, revision];
+    const changes = { text: next, revisions, ...(moved ? { occurredAt } : {}) };
+    await db.timelineEntries.update(id, changes);
+    return { ...entry, ...changes };
   });
+}
+
+/**
+ * Refuses (RepoError on field 'occurredAt') a corrected entry time that is not a time or lies in
+ * the future beyond the clock-skew tolerance.
+ */
+export function checkOccurredAt(at: number, now: number): void {
+  if (!Number.isFinite(at))
+    throw new RepoError('Enter when it happened, as a date and time.', 'occurredAt');
+  if (at > now + FUTURE_TOLERANCE_MS)
+    throw new RepoError(
+      'That time is in the future: an entry records what already happened.',
+      'occurredAt',
+    );
 }
 
 /** Soft-deletes an entry (reversible with restoreEntry). System entries cannot be deleted. */

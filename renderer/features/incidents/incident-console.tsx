@@ -5,10 +5,12 @@ import { formatElapsed } from '../../../shared/logic/time';
 import { useNow } from '../../store/ui-store';
 import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
 import { ExportIncidentButton } from '../backup/export-incident';
+import { NamePrompt } from '../settings/name-prompt';
 import { useSettings } from '../settings/use-settings';
 import { ChangeSeverity } from './change-severity';
 import { ConsoleSections } from './console-sections';
 import { MilestonesPanel } from './milestones-panel';
+import { RenameIncident } from './rename-incident';
 import { useIncident } from './queries';
 import { StatusControl } from './status-control';
 
@@ -34,6 +36,7 @@ function IncidentConsole({ incident }: { incident: Incident }) {
   return (
     <div className="console">
       <ConsoleHeader incident={incident} />
+      <NamePrompt />
       <ConsoleSections incident={incident} settings={settings} />
       <MilestonesPanel incident={incident} zone={settings.timeZone} />
     </div>
@@ -74,6 +77,7 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
       <div className="console-controls">
         <StatusControl incident={incident} />
         <ChangeSeverity incident={incident} />
+        <RenameIncident incident={incident} />
         <ExportIncidentButton incident={incident} />
       </div>
     </header>

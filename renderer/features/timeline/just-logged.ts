@@ -27,6 +27,11 @@ export interface JustLogged {
   writing: WritingCallbacks;
   /** Tells it the feed's current entries (to drop the ones read back). */
   setFeed: (feed: readonly TimelineEntry[]) => void;
+  /**
+   * Drops an entry that was changed after it was logged (its time corrected, say): the feed
+   * holds the changed row, and the copy kept here would show it twice.
+   */
+  forget: (id: string) => void;
   /** Stops the "Saving…" timers (the panel is going away). */
   dispose: () => void;
 }
@@ -111,6 +116,14 @@ export function createJustLogged(): JustLogged {
     },
     setFeed: (next) => {
       feed = next;
+    },
+    forget: (id) => {
+      stopTimer(id);
+      store.setState((s) =>
+        s.pending.some((e) => e.id === id)
+          ? { pending: s.pending.filter((e) => e.id !== id), saving: without(s.saving, id) }
+          : s,
+      );
     },
     dispose: () => {
       timers.forEach((t) => clearTimeout(t));

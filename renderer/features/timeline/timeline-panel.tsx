@@ -51,8 +51,9 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const actions = useMemo<RowActions>(
     () => ({
       pin: (e) => setPinned(db, e.id, !e.pinned),
-      edit: async (e, text) => {
-        await editEntry(db, e.id, text, ctx());
+      edit: async (e, text, occurredAt) => {
+        await editEntry(db, e.id, text, ctx(), occurredAt);
+        justLogged.forget(e.id);
       },
       remove: async (e) => {
         await deleteEntry(db, e.id, ctx());
@@ -63,7 +64,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         setUndo((u) => (u?.id === e.id ? null : u));
       },
     }),
-    [db, ctx],
+    [db, ctx, justLogged],
   );
 
   const toggleZone = () => {

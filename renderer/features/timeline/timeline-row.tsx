@@ -1,14 +1,19 @@
 import { memo, useState, type KeyboardEvent } from 'react';
 import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import { ENTRY_KIND_LABELS, type TimelineEntry } from '../../../shared/domain/timeline';
-import { formatEventTime } from '../../../shared/logic/time';
-import { describeWriteError } from '../../db/repo/errors';
+import {
+  formatEventTime,
+  fromDateTimeInputValue,
+  toDateTimeInputValue,
+} from '../../../shared/logic/time';
+import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { entryTimes, type TimeDisplay } from './entry-display';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
 export interface RowActions {
   pin: (entry: TimelineEntry) => Promise<void>;
-  edit: (entry: TimelineEntry, text: string) => Promise<void>;
+  /** Saves new text and, when given, a corrected time (epoch ms, UTC). */
+  edit: (entry: TimelineEntry, text: string, occurredAt?: number) => Promise<void>;
   remove: (entry: TimelineEntry) => Promise<void>;
   restore: (entry: TimelineEntry) => Promise<void>;
 }
@@ -17,7 +22,9 @@ const LOCKED = 'System entries record a change made by the app and cannot be edi
 
 /**
  * One timeline entry: kind, time (with T+ offset and a backdated marker), author, text, and its
- * Pin / Edit / Delete (or Restore) buttons. Edit is inline: Enter saves, Escape cancels.
+ * Pin / Edit / Delete (or Restore) buttons. Edit is inline, text and time: **Edit entry** and
+ * **Occurred at** (date and time in the displayed zone); Enter in either saves both, Escape
+ * cancels. A refused time stays in its field with the reason beside it.
  */
 export const TimelineRow = memo(function TimelineRow({
   entry,
@@ -32,7 +39,12 @@ export const TimelineRow = memo(function TimelineRow({
   actions: RowActions;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingAt, setEditingAt] = useState('');
+  // The field shows minutes; an untouched field must not move a 14:05:37 entry to 14:05:00.
+  const [editingAtWas, setEditingAtWas] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [timeError, setTimeError] = useState<string | null>(null);
+  const timeErrorId = `tl-time-error-${entry.id}`;
   const [showRevisions, setShowRevisions] = useState(false);
   const times = entryTimes(entry, display);
   const system = entry.kind === 'system';
@@ -46,14 +58,37 @@ export const TimelineRow = memo(function TimelineRow({
       (e: unknown) => setError(describeWriteError(e)),
     );
 
-  const onEditKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+  const cancelEdit = () => {
+    setEditing(null);
+    setError(null);
+    setTimeError(null);
+  };
+  const save = () => {
+    if (editing === null) return;
+    const at =
+      editingAt === editingAtWas
+        ? entry.occurredAt
+        : fromDateTimeInputValue(editingAt, display.zone);
+    if (at === null) {
+      setTimeError('Enter when it happened, as a date and time.');
+      return;
+    }
+    setTimeError(null);
+    void actions.edit(entry, editing, at === entry.occurredAt ? undefined : at).then(
+      () => cancelEdit(),
+      (e: unknown) => {
+        if (e instanceof RepoError && e.field === 'occurredAt') setTimeError(e.message);
+        else setError(describeWriteError(e));
+      },
+    );
+  };
+  const onEditKey = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      setEditing(null);
-      setError(null);
+      cancelEdit();
     } else if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing && editing !== null) {
       e.preventDefault();
-      run(actions.edit(entry, editing), () => setEditing(null));
+      save();
     }
   };
 
@@ -97,14 +132,32 @@ export const TimelineRow = memo(function TimelineRow({
       {editing === null ? (
         <div className="tl-text">{entry.text}</div>
       ) : (
-        <textarea
-          className="tl-edit"
-          aria-label="Edit entry"
-          autoFocus
-          value={editing}
-          onChange={(e) => setEditing(e.target.value)}
-          onKeyDown={onEditKey}
-        />
+        <div className="tl-edit-row">
+          <textarea
+            className="tl-edit"
+            aria-label="Edit entry"
+            autoFocus
+            value={editing}
+            onChange={(e) => setEditing(e.target.value)}
+            onKeyDown={onEditKey}
+          />
+          <label className="tl-edit-time">
+            <span>Occurred at</span>
+            <input
+              type="datetime-local"
+              value={editingAt}
+              aria-invalid={timeError ? true : undefined}
+              aria-describedby={timeError ? timeErrorId : undefined}
+              onChange={(e) => setEditingAt(e.target.value)}
+              onKeyDown={onEditKey}
+            />
+          </label>
+          {timeError ? (
+            <div id={timeErrorId} className="field-error" role="alert">
+              {timeError}
+            </div>
+          ) : null}
+        </div>
       )}
       {showRevisions ? (
         <ol className="tl-revisions" aria-label="Earlier versions">
@@ -113,6 +166,11 @@ export const TimelineRow = memo(function TimelineRow({
               <span className="muted">
                 {formatEventTime(r.editedAt, display.zone, display.showDate)}, {r.author}:
               </span>{' '}
+              {r.occurredAt !== undefined ? (
+                <span className="tl-revision-time">
+                  (was at {formatEventTime(r.occurredAt, display.zone, true)}){' '}
+                </span>
+              ) : null}
               {r.text}
             </li>
           ))}
@@ -145,7 +203,12 @@ export const TimelineRow = memo(function TimelineRow({
           className="button button-small"
           disabled={system || deleted || saving}
           title={system ? LOCKED : undefined}
-          onClick={() => setEditing(entry.text)}
+          onClick={() => {
+            const shown = toDateTimeInputValue(entry.occurredAt, display.zone);
+            setEditingAt(shown);
+            setEditingAtWas(shown);
+            setEditing(entry.text);
+          }}
         >
           Edit
         </button>

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useDb } from '../../db/db-context';
+import { saveSetting } from '../../db/repo/settings';
+import { Field } from '../../ui/field';
+import { useSubmit } from '../../ui/use-submit';
+import { ANONYMOUS_AUTHOR, useLoadedSettings } from './use-settings';
+
+/** Longest name accepted: a full name with a team or pronouns fits. */
+export const NAME_MAX = 80;
+
+/**
+ * One line in the console until the user has a name: every entry, update and post-mortem is
+ * signed with it, and "Me" means nothing to the rest of the team reading the record later.
+ * Saving it here is the same as Settings → Your name; the line then disappears.
+ */
+export function NamePrompt() {
+  const db = useDb();
+  const settings = useLoadedSettings();
+  const [name, setName] = useState('');
+  const { busy, errors, setErrors, run } = useSubmit(['name']);
+  if (!settings || settings.me.trim()) return null;
+  const submit = async () => {
+    const value = name.trim();
+    if (!value) return setErrors({ name: 'Type your name first.' });
+    if (value.length > NAME_MAX)
+      return setErrors({ name: `Keep it to ${NAME_MAX} characters or fewer.` });
+    await run(() => saveSetting(db, 'me', value));
+  };
+  return (
+    <form
+      className="name-prompt"
+      aria-label="Set your name"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <span>
+        Entries are signed “{ANONYMOUS_AUTHOR}” until you set your name (also in Settings).
+      </span>
+      <Field label="Your name" error={errors.name ?? errors.form}>
+        <input value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <button type="submit" className="button button-small" aria-disabled={busy || undefined}>
+        Save name
+      </button>
+    </form>
+  );
+}
