@@ -32,20 +32,17 @@ import { readSettings } from './settings';
 import { touchServices } from './services';
 
 /**
- * Channel slugs that can clash with one declared at `at`: a slug carries its UTC day, so these
- * are the slugs of incidents created that day or holding a reference of that day (an imported
- * incident keeps its own). Read inside the declaring transaction, through indexes only.
+ * Channel slugs that can clash with one declared at `at`: a slug carries the UTC day its incident
+ * was declared (created), so these are the slugs of the incidents created that day. Read inside
+ * the declaring transaction, through the createdAt index.
  */
 async function slugsOfDay(db: WarroomDb, at: number): Promise<Set<string>> {
   const start = Date.parse(`${utcDateKey(at)}T00:00:00Z`);
-  const [created, referenced] = await Promise.all([
-    db.incidents
-      .where('createdAt')
-      .between(start, start + 86_400_000, true, false)
-      .toArray(),
-    db.incidents.where('ref').startsWith(referencePrefix(at)).toArray(),
-  ]);
-  return new Set([...created, ...referenced].map((i) => i.slug));
+  const sameDay = await db.incidents
+    .where('createdAt')
+    .between(start, start + 86_400_000, true, false)
+    .toArray();
+  return new Set(sameDay.map((i) => i.slug));
 }
 
 /**
