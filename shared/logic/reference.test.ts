@@ -6,6 +6,7 @@ import {
   nextCounter,
   referenceCounter,
   referencePrefix,
+  slugWords,
   utcDateKey,
 } from './reference';
 
@@ -38,22 +39,82 @@ describe('references', () => {
 });
 
 describe('channelSlug', () => {
+  const DAY = Date.UTC(2026, 10, 30, 9, 0, 0);
+  const LONG =
+    'Checkout API returning intermittent gateway timeouts for European customers during peak traffic';
+
   it.each([
-    ['Checkout API errors', '#inc-2026-11-22-checkout-api-errors'],
-    ['  Checkout: API 502s!! ', '#inc-2026-11-22-checkout-api-502s'],
-    ['Café crème déjà vu', '#inc-2026-11-22-cafe-creme-deja-vu'],
-    ['🔥🔥', '#inc-2026-11-22'],
-  ])('%s → %s', (title, slug) => {
-    expect(channelSlug(AT, title)).toBe(slug);
+    ['plain English', 'Checkout API errors', 1, '#inc-2026-11-30-checkout-api-errors'],
+    ['punctuation and spaces', '  Checkout: API 502s!! ', 1, '#inc-2026-11-30-checkout-api-502s'],
+    ['accented Latin', 'Café crème déjà vu', 1, '#inc-2026-11-30-cafe-creme-deja-vu'],
+    [
+      'Latin letters NFKD keeps',
+      'Straße Æsir Øre Łódź',
+      2,
+      '#inc-2026-11-30-strasse-aesir-ore-lodz',
+    ],
+    ['Turkish dotted and dotless i', 'İzmir ışık', 1, '#inc-2026-11-30-izmir-isik'],
+    ['full-width and ligatures', 'ＡＰＩ ﬁle ①', 1, '#inc-2026-11-30-api-file-1'],
+    ['Chinese', '支付服务故障', 1, '#inc-2026-11-30-001'],
+    ['Japanese', '決済サービスの障害', 2, '#inc-2026-11-30-002'],
+    ['Cyrillic', 'Сбой оплаты', 3, '#inc-2026-11-30-003'],
+    ['Arabic', 'تعطل خدمة الدفع', 4, '#inc-2026-11-30-004'],
+    ['emoji only', '🔥🔥', 5, '#inc-2026-11-30-005'],
+    ['punctuation only', '?!… — ***', 12, '#inc-2026-11-30-012'],
+    ['Chinese with a Latin name', '支付 API 故障', 1, '#inc-2026-11-30-api'],
+    ['a counter past 999', '🔥', 1000, '#inc-2026-11-30-1000'],
+    [
+      'a very long title, cut after a whole word',
+      LONG,
+      1,
+      '#inc-2026-11-30-checkout-api-returning-intermittent-gateway-timeouts-for-european',
+    ],
+    ['one word longer than the limit', 'x'.repeat(90), 7, '#inc-2026-11-30-007'],
+  ])('%s: %s → %s', (_kind, title, counter, slug) => {
+    expect(channelSlug(DAY, title, counter)).toBe(slug);
+    expect(slug.length).toBeLessThanOrEqual(81);
   });
 
-  it('always yields a valid channel name of at most 80 characters', () => {
+  it('makes the same title unique on the same day with the counter, never cutting a word', () => {
+    const first = channelSlug(DAY, 'Checkout API errors', 1);
+    expect(first).toBe('#inc-2026-11-30-checkout-api-errors');
+    const second = channelSlug(DAY, 'Checkout API errors', 2, [first]);
+    expect(second).toBe('#inc-2026-11-30-checkout-api-errors-002');
+    expect(channelSlug(DAY, 'Checkout API errors', 3, [first, second])).toBe(
+      '#inc-2026-11-30-checkout-api-errors-003',
+    );
+    // Room for the counter is made by dropping whole words.
+    const long = channelSlug(DAY, LONG, 1);
+    expect(channelSlug(DAY, LONG, 2, [long])).toBe(
+      '#inc-2026-11-30-checkout-api-returning-intermittent-gateway-timeouts-for-002',
+    );
+    // A title that spells another incident's fallback does not take it.
+    expect(channelSlug(DAY, '001', 2, ['#inc-2026-11-30-001'])).toBe('#inc-2026-11-30-001-002');
+    expect(channelSlug(DAY, '支付', 2, ['#inc-2026-11-30-002', '#inc-2026-11-30-002-2'])).toBe(
+      '#inc-2026-11-30-002-3',
+    );
+  });
+
+  it('is a valid channel name of at most 80 characters, unique, with only whole words', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), (title) => {
-        const slug = channelSlug(AT, title);
-        expect(slug).toMatch(/^#inc-2026-11-22(-[a-z0-9]+)*$/);
-        expect(slug.length).toBeLessThanOrEqual(81);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 120 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }),
+        (title, counter, others) => {
+          const taken = others.map((t, i) => channelSlug(DAY, t, i + 1));
+          const slug = channelSlug(DAY, title, counter, taken);
+          expect(slug).toMatch(/^#inc-2026-11-30(-[a-z0-9]+)+$/);
+          expect(slug.length).toBeLessThanOrEqual(81);
+          expect(taken).not.toContain(slug);
+          const words = slugWords(title);
+          const part = slug.slice('#inc-2026-11-30-'.length).split('-');
+          // Every title word in the slug is whole and in order (a prefix of the title's words).
+          const kept = part.slice(0, words.length).filter((w, i) => w === words[i]);
+          expect(words.slice(0, kept.length)).toEqual(kept);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -32,6 +32,14 @@ describe('runbookTemplate', () => {
       'No new alerts for 15 minutes',
     ]);
   });
+
+  it('puts the service name in as literal text, markup characters escaped', () => {
+    const body = runbookTemplate('pay_*ments* <v2>');
+    expect(body).toContain('- **Service:** pay\\_\\*ments\\* \\<v2>\n');
+    expect(body).toContain(
+      '1. Check recent deploys and config changes for pay\\_\\*ments\\* \\<v2>.',
+    );
+  });
 });
 
 describe('parseChecklist', () => {

@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../domain/timeline';
+import { markdownLiteral } from '../render/editable';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -12,12 +13,13 @@ export const RUNBOOK_TITLE_MAX = 200;
 export const RUNBOOK_BODY_MAX = 100_000;
 
 /**
- * The seed's runbook template as Markdown, with the service filled in when known. Section order
+ * The seed's runbook template as Markdown, with the service filled in (as literal text) when known. Section order
  * follows DOMAIN.md: Quick reference, Detection, Diagnosis, Remediation, Verification,
  * Communication. The verification steps are task items so the console can tick them.
  */
 export function runbookTemplate(service = ''): string {
-  const name = service.trim() || '<service>';
+  // The service name is record text: escaped so `payments_*` or `<svc>` reads as itself.
+  const name = markdownLiteral(service) || '<service>';
   return `## Quick reference
 
 - **Service:** ${name}

@@ -89,7 +89,15 @@ describe('renderSlack', () => {
       ].join('\n'),
     );
     expect(renderSlack({ blocks: [paragraph('<!channel> & <@U1> ```x```')] })).toBe(
-      '&lt;!channel&gt; &amp; &lt;@U1&gt; `\u200b`\u200b`x`\u200b`\u200b`\n',
+      '&lt;!channel&gt; &amp; &lt;@U1&gt; \u200b`\u200b`\u200b`\u200bx\u200b`\u200b`\u200b`\u200b\n',
+    );
+    // Markers that could style are fenced; one between letters or digits cannot, and stays.
+    expect(renderSlack({ blocks: [paragraph('payments_db *not bold* ~x~ 2**10 _')] })).toBe(
+      'payments_db \u200b*\u200bnot bold\u200b*\u200b \u200b~\u200bx\u200b~\u200b 2\u200b*\u200b*\u200b10 \u200b_\u200b\n',
+    );
+    // A heading or label that starts or ends with a marker is left unstyled, text intact.
+    expect(renderSlack({ blocks: [heading(2, '_init_'), heading(2, 'ok')] })).toBe(
+      '\u200b_\u200binit\u200b_\u200b\n\n*ok*\n',
     );
   });
 

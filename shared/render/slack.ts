@@ -4,27 +4,51 @@ import { cellText, cleanText, fitRow, safeHref, singleLine, textLines } from './
 /**
  * Slack mrkdwn renderer. Slack defines escapes only for `&`, `<` and `>`; those are always
  * escaped, so user text can never form a link, a mention (`<!channel>`, `<@U123>`) or a quote.
- * Slack has no escape for `*`, `_`, `~` or backticks: a triple backtick is broken up with zero
- * width spaces so user text cannot open a code block that swallows the rest of the message; lone
- * markers may still style a word, which cannot hide or reorder content. Slack has no tables, so
- * tables become bullet lines.
+ * Slack has no escape for `*`, `_`, `~` or backticks, so a marker in user text that could open or
+ * close a style (one not between two letters or digits, as in `payments_db`) is fenced with zero
+ * width spaces: Slack styles a run only when its marker touches a word on the inside and a space
+ * or punctuation on the outside, and a zero width space on both sides rules that out whether
+ * Slack reads it as a space or as a letter. `Calls to /v1/** and 2**10` stays literal. Slack has
+ * no tables, so tables become bullet lines.
  */
 
 const ZWSP = '\u200b';
 
-/** Escapes user text for Slack mrkdwn. */
-export function escapeSlack(value: string): string {
-  return value
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/```/g, `\`${ZWSP}\`${ZWSP}\``);
+/** Escapes `&`, `<` and `>`, the only escapes Slack defines. */
+function escapeEntities(value: string): string {
+  return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Fences every style marker of `value` that could open or close a style (see above). */
+function neutraliseMarkers(value: string): string {
+  return value.replace(/[*_~`]+/g, (run, offset: number) => {
+    const before = value[offset - 1] ?? '';
+    const after = value[offset + run.length] ?? '';
+    if (run.length === 1 && WORD.test(before) && WORD.test(after)) return run;
+    return `${ZWSP}${[...run].join(ZWSP)}${ZWSP}`;
+  });
+}
+
+/** Escapes user text for Slack mrkdwn: entities, then style markers fenced. */
+export function escapeSlack(value: string): string {
+  return neutraliseMarkers(escapeEntities(value));
+}
+
+/**
+ * `marker`-styled text. When the text itself starts or ends with a fenced marker, the style is
+ * left off (a zero width space next to our own marker could stop Slack styling, leaving stray
+ * asterisks); the text stays intact either way.
+ */
 function styled(value: string, marker: string): string {
   const body = singleLine(value);
   if (!body) return value.length > 0 ? ' ' : '';
   const lead = /^\s/.test(value) ? ' ' : '';
   const trail = /\s$/.test(value) ? ' ' : '';
-  return `${lead}${marker}${escapeSlack(body)}${marker}${trail}`;
+  const escaped = escapeSlack(body);
+  const plain = escaped.startsWith(ZWSP) || escaped.endsWith(ZWSP);
+  return plain ? `${lead}${escaped}${trail}` : `${lead}${marker}${escaped}${marker}${trail}`;
 }
 
 function inlineSlack(run: Inline): string {
@@ -38,13 +62,13 @@ function inlineSlack(run: Inline): string {
     case 'code': {
       // A backtick cannot be escaped inside Slack code, so it is shown as a straight quote.
       const body = singleLine(run.text).replace(/`/g, "'");
-      return body ? `\`${escapeSlack(body)}\`` : '';
+      return body ? `\`${escapeEntities(body)}\`` : '';
     }
     case 'link': {
       const href = safeHref(run.href);
       const label = escapeSlack(singleLine(run.text));
       if (!href) return label;
-      return label ? `<${href}|${label}>` : `<${href}>`;
+      return label && label !== href ? `<${href}|${label}>` : `<${href}>`;
     }
   }
 }
@@ -59,13 +83,13 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   const names = header.map(cellText);
   return rows
     .map((row) => {
-      const cells = fitRow(row, header.length).map((c) => escapeSlack(cellText(c)));
-      const [first = '', ...rest] = cells;
+      const [head = '', ...others] = fitRow(row, header.length).map(cellText);
+      const rest = others.map(escapeSlack);
       const tail =
         header.length === 2
           ? rest.filter((c) => c)
           : rest.flatMap((c, i) => (c ? [`${escapeSlack(names[i + 1] ?? '')}: ${c}`] : []));
-      const lead = first ? `*${first}*` : '';
+      const lead = styled(head, '*');
       return `• ${[lead, tail.join(' · ')].filter((p) => p).join(' — ')}`.trimEnd();
     })
     .join('\n');
@@ -74,8 +98,7 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
 function renderBlock(block: Block): string {
   switch (block.kind) {
     case 'heading': {
-      const title = escapeSlack(singleLine(block.text));
-      return title ? `*${title}*` : '';
+      return styled(singleLine(block.text), '*');
     }
     case 'paragraph':
       return linesOf(block.inlines).join('\n');

@@ -44,6 +44,28 @@ describe('declareIncident', () => {
     expect(await db.services.count()).toBe(1);
   });
 
+  it('gives every incident of a day its own channel slug, also for one title twice and for Chinese', async () => {
+    const results = await Promise.all([
+      declareIncident(db, base, ctx()),
+      declareIncident(db, base, ctx()),
+      declareIncident(db, { ...base, title: '支付服务故障' }, ctx()),
+      declareIncident(db, { ...base, title: '🔥🔥' }, ctx()),
+    ]);
+    const byRef = new Map(results.map((r) => [r.ref, r.slug]));
+    const first = [...byRef.entries()].find(([, s]) => s === '#inc-2026-11-22-checkout-api-errors');
+    expect(first).toBeDefined();
+    const slugs = results.map((r) => r.slug);
+    expect(new Set(slugs).size).toBe(4);
+    for (const r of results) {
+      const n = r.ref.slice(-3);
+      if (r.title === base.title && r.slug !== first?.[1])
+        expect(r.slug).toBe(`#inc-2026-11-22-checkout-api-errors-${n}`);
+      if (r.title !== base.title) expect(r.slug).toBe(`#inc-2026-11-22-${n}`);
+    }
+    const stored = await db.incidents.toArray();
+    expect(stored.map((i) => i.slug).sort()).toEqual([...slugs].sort());
+  });
+
   it('counts references per UTC day and never repeats one, even when declared concurrently', async () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) => declareIncident(db, { ...base, title: `T${i}` }, ctx())),

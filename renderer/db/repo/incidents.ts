@@ -20,6 +20,7 @@ import {
   formatReference,
   nextCounter,
   referencePrefix,
+  utcDateKey,
 } from '../../../shared/logic/reference';
 import { replanAfterSeverityChange } from '../../../shared/logic/cadence';
 import { formatDateTime } from '../../../shared/logic/time';
@@ -32,9 +33,24 @@ import { readSettings } from './settings';
 import { touchServices } from './services';
 
 /**
- * Declares an incident: validates, assigns the day's next reference, writes the incident and
- * its "declared" timeline entry in one transaction. Two windows declaring at once are
- * serialised by IndexedDB (same object store, readwrite), and `ref` is a unique index besides.
+ * Channel slugs that can clash with one declared at `at`: a slug carries the UTC day its incident
+ * was declared (created), so these are the slugs of the incidents created that day. Read inside
+ * the declaring transaction, through the createdAt index.
+ */
+async function slugsOfDay(db: WarroomDb, at: number): Promise<Set<string>> {
+  const start = Date.parse(`${utcDateKey(at)}T00:00:00Z`);
+  const sameDay = await db.incidents
+    .where('createdAt')
+    .between(start, start + 86_400_000, true, false)
+    .toArray();
+  return new Set(sameDay.map((i) => i.slug));
+}
+
+/**
+ * Declares an incident: validates, assigns the day's next reference and a channel slug unique
+ * for the day, writes the incident and its "declared" timeline entry in one transaction. Two
+ * windows declaring at once are serialised by IndexedDB (same object store, readwrite), and
+ * `ref` is a unique index besides.
  */
 export async function declareIncident(
   db: WarroomDb,
@@ -53,11 +69,12 @@ export async function declareIncident(
   return db.transaction('rw', [db.incidents, db.timelineEntries, db.services], async () => {
     const prefix = referencePrefix(ctx.now);
     const existing = (await db.incidents.where('ref').startsWith(prefix).keys()) as string[];
-    const ref = formatReference(ctx.now, nextCounter(existing));
+    const counter = nextCounter(existing);
+    const ref = formatReference(ctx.now, counter);
     const incident: Incident = {
       id: newId(),
       ref,
-      slug: channelSlug(ctx.now, values.title),
+      slug: channelSlug(ctx.now, values.title, counter, await slugsOfDay(db, ctx.now)),
       title: values.title,
       severity: values.severity,
       status: 'investigating',
