@@ -17,7 +17,7 @@ async function seedEntries(page: Page, incidentId: string, count: number): Promi
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('warroom');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(new Error(String(req.error)));
       });
       const tx = db.transaction('timelineEntries', 'readwrite');
       const store = tx.objectStore('timelineEntries');
@@ -40,7 +40,7 @@ async function seedEntries(page: Page, incidentId: string, count: number): Promi
       }
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(new Error(String(tx.error)));
       });
       db.close();
     },
