@@ -158,6 +158,8 @@ test('release a role, add several experts and a custom role, all persisted', asy
   await expect(ic.getByLabel('Person')).toHaveValue('dana');
   await ic.getByRole('button', { name: 'Cancel' }).click();
 
+  // Unheld optional roles fold into one line ("Add Deputy, Subject Matter Expert, …"): open it.
+  await roles(page).getByText(/^Add Deputy, Subject Matter Expert/).click();
   const sme = role(page, 'Subject Matter Expert');
   for (const name of ['Carol', 'Eve']) {
     await sme.getByRole('button', { name: 'Assign' }).click();

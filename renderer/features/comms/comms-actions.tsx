@@ -31,6 +31,8 @@ export function CommsActions({ incident, settings }: ConsoleSlotProps) {
         <button
           type="button"
           className={resolved ? 'button' : 'button button-primary'}
+          data-shortcut="compose"
+          aria-keyshortcuts="U"
           onClick={() => compose({ audience: 'engineering' })}
         >
           Compose update

@@ -7,10 +7,13 @@ import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import { ErrorBoundary } from '../../ui/error-boundary';
 import type { ConsoleSlotProps } from './console-slot';
+import { MilestonesPanel } from './milestones-panel';
 
 /**
- * The console's working areas: update timers and suggestions across the top, roles and
- * hypotheses beside the scribe's timeline.
+ * The console's working areas: update timers and suggestions across the top, roles,
+ * hypotheses, runbooks and milestones in a column of their own beside the scribe's timeline.
+ * On a laptop screen the console fills the window and each column scrolls by itself, so the
+ * title line, timers, role holders, the log field and the latest entries are always in view.
  */
 export function ConsoleSections(props: ConsoleSlotProps) {
   return (
@@ -36,6 +39,9 @@ export function ConsoleSections(props: ConsoleSlotProps) {
           </ErrorBoundary>
           <ErrorBoundary what="The runbooks">
             <IncidentRunbooks {...props} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The milestones">
+            <MilestonesPanel incident={props.incident} zone={props.settings.timeZone} />
           </ErrorBoundary>
         </div>
         <div className="console-main">

@@ -9,7 +9,7 @@ import { NamePrompt } from '../settings/name-prompt';
 import { useSettings } from '../settings/use-settings';
 import { ChangeSeverity } from './change-severity';
 import { ConsoleSections } from './console-sections';
-import { MilestonesPanel } from './milestones-panel';
+import { ConsoleShortcuts } from './console-shortcuts';
 import { RenameIncident } from './rename-incident';
 import { useIncident } from './queries';
 import { StatusControl } from './status-control';
@@ -38,7 +38,7 @@ function IncidentConsole({ incident }: { incident: Incident }) {
       <ConsoleHeader incident={incident} />
       <NamePrompt />
       <ConsoleSections incident={incident} settings={settings} />
-      <MilestonesPanel incident={incident} zone={settings.timeZone} />
+      <ConsoleShortcuts />
     </div>
   );
 }
@@ -79,6 +79,22 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
         <ChangeSeverity incident={incident} />
         <RenameIncident incident={incident} />
         <ExportIncidentButton incident={incident} />
+        <a
+          className="button button-small"
+          href="#milestones-heading"
+          aria-keyshortcuts="M"
+          onClick={(e) => {
+            // A hash link would change the route (the app routes on the hash): scroll instead.
+            e.preventDefault();
+            const heading = document.getElementById('milestones-heading');
+            if (!heading) return;
+            heading.tabIndex = -1;
+            heading.scrollIntoView({ block: 'start' });
+            heading.focus();
+          }}
+        >
+          Milestones
+        </a>
       </div>
     </header>
   );

@@ -4,6 +4,7 @@ import {
   CORE_ROLES_BANNER,
   currentHolders,
   icNudge,
+  isCustomRoleKey,
   missingCoreRoles,
 } from '../../../shared/logic/roles';
 import { spansDays } from '../../../shared/logic/time';
@@ -20,7 +21,6 @@ import { RoleHistory } from './role-history';
  * been IC too long. Everything reads from live queries, so every window shows the same board.
  */
 export function RoleBoard({ incident, settings }: ConsoleSlotProps) {
-  const headingId = useId();
   const suggestionsId = useId();
   const now = useNow();
   const assignments = useAssignments(incident.id);
@@ -50,10 +50,16 @@ export function RoleBoard({ incident, settings }: ConsoleSlotProps) {
   );
   const core = roles.filter((r) => !r.optional);
   const optional = roles.filter((r) => r.optional);
+  // Optional roles from the seed that nobody holds fold into one line; held ones and roles the
+  // team added for this incident stay on the board.
+  const isFolded = (r: (typeof roles)[number]) =>
+    !holders.get(r.key)?.length && !isCustomRoleKey(r.key);
+  const shown = optional.filter((r) => !isFolded(r));
+  const folded = optional.filter(isFolded);
 
   return (
-    <section className="panel role-board" aria-labelledby={headingId}>
-      <h2 id={headingId}>Roles</h2>
+    <section className="panel role-board" aria-labelledby="console-roles-heading">
+      <h2 id="console-roles-heading">Roles</h2>
       <div role="status" className="role-banners">
         {missing.length ? (
           <p className="role-banner">
@@ -69,8 +75,15 @@ export function RoleBoard({ incident, settings }: ConsoleSlotProps) {
         ))}
       </datalist>
       <div className="role-cards">{core.map((r) => card(r))}</div>
-      <h3 className="role-subheading">Optional roles</h3>
-      <div className="role-cards">{optional.map((r) => card(r, !holders.get(r.key)?.length))}</div>
+      {shown.length ? (
+        <div className="role-cards">{shown.map((r) => card(r, !holders.get(r.key)?.length))}</div>
+      ) : null}
+      {folded.length ? (
+        <details className="role-optional">
+          <summary>Add {folded.map((r) => r.name).join(', ')}</summary>
+          <div className="role-cards">{folded.map((r) => card(r, true))}</div>
+        </details>
+      ) : null}
       <div className="role-board-foot">
         <AddRole incidentId={incident.id} />
       </div>

@@ -10,8 +10,8 @@ import { useCommandContext } from '../settings/use-settings';
 import { AssignForm } from './assign-form';
 
 /**
- * One role as a named group: its duty, its holder(s) and how long they have held it, and the
- * Assign / Hand off button that opens the inline form. Focus returns to that button when the
+ * One role as a named group: its holder(s) and how long they have held it, and the Assign /
+ * Hand off button that opens the inline form; the role's duty is its description and tooltip. Focus returns to that button when the
  * form closes, so a keyboard user can go straight on to the next role.
  */
 export function RoleCard({
@@ -35,6 +35,7 @@ export function RoleCard({
   compact?: boolean;
 }) {
   const headingId = useId();
+  const dutyId = useId();
   const [open, setOpen] = useState(false);
   // Set when the form closes; the button's ref callback takes focus when it mounts again.
   const refocus = useRef(false);
@@ -42,9 +43,17 @@ export function RoleCard({
   const classes = ['role-card', compact ? 'role-card-compact' : '', holders.length ? 'held' : ''];
 
   return (
-    <div role="group" aria-labelledby={headingId} className={classes.filter(Boolean).join(' ')}>
+    <div
+      role="group"
+      aria-labelledby={headingId}
+      aria-describedby={dutyId}
+      className={classes.filter(Boolean).join(' ')}
+    >
       <div className="role-card-head">
-        <h3 id={headingId}>{role.name}</h3>
+        {/* The duty is a tooltip and the group's description, not a paragraph in every card. */}
+        <h3 id={headingId} title={role.duty}>
+          {role.name}
+        </h3>
         {!open ? (
           <button
             type="button"
@@ -61,7 +70,9 @@ export function RoleCard({
           </button>
         ) : null}
       </div>
-      <p className="role-duty muted">{role.duty}</p>
+      <p id={dutyId} className="role-duty visually-hidden">
+        {role.duty}
+      </p>
       {holders.length === 0 ? (
         <p className="role-holder role-empty">Unassigned</p>
       ) : (

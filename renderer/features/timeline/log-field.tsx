@@ -1,4 +1,12 @@
-import { memo, useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
@@ -77,6 +85,15 @@ export const LogField = memo(function LogField({
   const draftKey = timelineDraftKey(incident.id);
   const restore = useCallback((saved: string) => setText((cur) => (cur === '' ? saved : cur)), []);
   const draft = useDraft(db, draftKey, restore);
+
+  // Opening the console puts the scribe in the log field, unless focus is somewhere on purpose
+  // (a dialog that opened this console, such as Declare, hands focus to the page heading).
+  // A layout effect: it must run before the route change's heading focus looks for a heading.
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === document.documentElement)
+      field.current?.focus();
+  }, []);
 
   const change = (next: string) => {
     setText(next);
@@ -186,8 +203,10 @@ export const LogField = memo(function LogField({
       <textarea
         id={id}
         ref={field}
+        data-shortcut="log"
+        aria-keyshortcuts="/"
         className="tl-log-input"
-        rows={2}
+        rows={1}
         value={text}
         placeholder="Type and press Enter. a: action, d: decision, f: finding, h: hypothesis, todo:, /help"
         aria-invalid={problem ? true : undefined}

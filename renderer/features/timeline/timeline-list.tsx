@@ -129,7 +129,8 @@ const VirtualRows = memo(function VirtualRows({
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollElement,
-    estimateSize: () => 64,
+    // One-line rows: most entries measure about this; taller ones are measured as they render.
+    estimateSize: () => 30,
     overscan: 5,
     getItemKey,
   });

@@ -77,12 +77,8 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
     <section className="panel tl-panel" aria-label="Timeline">
       <div className="tl-header">
         <h2>Timeline</h2>
-        <span className="muted">{zone === 'utc' ? 'Times in UTC' : 'Times in local time'}</span>
-        <button type="button" className="button button-small" onClick={toggleZone}>
-          {zone === 'utc' ? 'Show local time' : 'Show UTC'}
-        </button>
+        <TimelineFilterBar filters={filters} authors={authors} onChange={setFilters} />
       </div>
-      <TimelineFilterBar filters={filters} authors={authors} onChange={setFilters} />
       {all === undefined ? null : (
         <>
           <TimelineList
@@ -137,6 +133,13 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
           </button>
         </div>
       ) : null}
+      {/* Sits on the Log entry label's line, at the foot of the list it governs. */}
+      <span className="tl-zone">
+        <span className="muted">{zone === 'utc' ? 'Times in UTC' : 'Times in local time'}</span>{' '}
+        <button type="button" className="button button-small" onClick={toggleZone}>
+          {zone === 'utc' ? 'Show local time' : 'Show UTC'}
+        </button>
+      </span>
       <LogField
         key={incident.id}
         incident={incident}
