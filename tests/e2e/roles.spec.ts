@@ -159,7 +159,9 @@ test('release a role, add several experts and a custom role, all persisted', asy
   await ic.getByRole('button', { name: 'Cancel' }).click();
 
   // Unheld optional roles fold into one line ("Add Deputy, Subject Matter Expert, …"): open it.
-  await roles(page).getByText(/^Add Deputy, Subject Matter Expert/).click();
+  await roles(page)
+    .getByText(/^Add Deputy, Subject Matter Expert/)
+    .click();
   const sme = role(page, 'Subject Matter Expert');
   for (const name of ['Carol', 'Eve']) {
     await sme.getByRole('button', { name: 'Assign' }).click();
