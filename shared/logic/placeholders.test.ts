@@ -50,6 +50,23 @@ describe('fillTemplate', () => {
     ).toBe('[SEV1] api: a; b {{eta}}');
   });
 
+  it.each([
+    ['{{constructor}}', '{{constructor}}'],
+    ['{{toString}}', '{{toString}}'],
+    ['{{valueOf}}', '{{valueOf}}'],
+    ['{{hasOwnProperty}}', '{{hasOwnProperty}}'],
+    ['{{ isPrototypeOf }}', '{{isPrototypeOf}}'],
+    ['{{__proto__}}', '{{__proto__}}'],
+    ['[{{severity}}] {{constructor}}', '[SEV1] {{constructor}}'],
+  ])('leaves the prototype name %j visible instead of crashing → %j', (template, expected) => {
+    expect(fillTemplate(template, { severity: 'SEV1' })).toBe(expected);
+  });
+
+  it('still fills an own value whose name matches a prototype member', () => {
+    const values = Object.fromEntries([['constructor', 'own']]);
+    expect(fillTemplate('{{constructor}}', values)).toBe('own');
+  });
+
   it('inserts values literally, even when they look like placeholders', () => {
     expect(fillTemplate('{{title}}', { title: '{{severity}} $& $1' })).toBe('{{severity}} $& $1');
   });
