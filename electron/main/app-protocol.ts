@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, buildContentSecurityPolicy, isAppUrl } from './security';
+import { securityHeaders } from '../../shared/security/csp';
+import { APP_HOST, APP_SCHEME, isAppUrl } from './security';
 
 /** The page every window loads; served by {@link registerAppProtocol} from the renderer build. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
@@ -77,11 +78,8 @@ export function contentTypeFor(filePath: string): string {
 
 /** Security headers sent with every app:// response; the CSP is the one that matters. */
 export function appResponseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': buildContentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  };
+  // The same headers the browser build's server sends (shared/security/csp.ts).
+  return securityHeaders();
 }
 
 /**

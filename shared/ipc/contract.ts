@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LINK_LENGTH } from '../security/links';
 
 /**
  * The typed bridge between the renderer and the Electron main process: each channel
@@ -64,6 +65,15 @@ export const ipcContract = {
     }),
     response: z.object({ applied: z.literal(true) }),
   },
+  'app:open-external': {
+    request: z.object({
+      /** A link the page wants in the system browser; main applies the link policy again. */
+      url: z.string().min(1).max(MAX_LINK_LENGTH),
+      /** The page's own dialog already asked the user (so main does not ask a second time). */
+      confirmed: z.boolean().default(false),
+    }),
+    response: z.object({ opened: z.boolean() }),
+  },
   'app:get-info': {
     request: z.object({}),
     response: z.object({ version: z.string(), platform: z.string() }),
@@ -115,6 +125,9 @@ export interface WarroomApi {
     req: IpcRequest<'app:set-attention'>,
   ): Promise<IpcResult<IpcResponse<'app:set-attention'>>>;
   getInfo(): Promise<IpcResult<IpcResponse<'app:get-info'>>>;
+  openExternal(
+    req: IpcRequest<'app:open-external'>,
+  ): Promise<IpcResult<IpcResponse<'app:open-external'>>>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribes to notification clicks (by tag); returns an unsubscribe function. */
