@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { MAX_LINK_LENGTH } from '../security/links';
 
+/*
+ * Size bounds, in UTF-16 code units (what zod's string max counts). Each is the largest thing
+ * the app itself can produce for that channel, with headroom, so a payload past it is a bug or
+ * an attack, never a user's data. They also bound how much the main process deserialises.
+ */
+
+/**
+ * A whole-database backup (automatic or saved). The benchmark's largest record, a 50,000-entry
+ * incident (BENCHMARKS.md), serialises to about 15 MB; 100 M units is over six times that.
+ */
+export const MAX_BACKUP_CHARS = 100_000_000;
+
+/**
+ * One rendered document: a post-mortem or stakeholder update as Markdown, plain text or HTML.
+ * A post-mortem's timeline of 50,000 entries averaging ~100 characters is about 5 M units;
+ * 20 M leaves room for long entries and HTML markup.
+ */
+export const MAX_DOCUMENT_CHARS = 20_000_000;
+
 /**
  * The typed bridge between the renderer and the Electron main process: each channel
  * (`domain:verb-noun`) has a request and a response schema. Main validates every request with
@@ -9,8 +28,8 @@ import { MAX_LINK_LENGTH } from '../security/links';
 export const ipcContract = {
   'clipboard:write': {
     request: z.object({
-      text: z.string().max(5_000_000),
-      html: z.string().max(10_000_000).optional(),
+      text: z.string().max(MAX_DOCUMENT_CHARS),
+      html: z.string().max(MAX_DOCUMENT_CHARS).optional(),
     }),
     response: z.object({ written: z.literal(true) }),
   },
@@ -18,22 +37,28 @@ export const ipcContract = {
     request: z.object({
       /** Suggested file name; main strips any path and keeps a safe .md name. */
       fileName: z.string().min(1).max(255),
-      content: z.string().max(50_000_000),
+      content: z.string().max(MAX_DOCUMENT_CHARS),
     }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'export:save-file': {
-    request: z.object({
-      /** Suggested file name; main strips any path and keeps the extension the mime implies. */
-      fileName: z.string().min(1).max(255),
-      content: z.string().max(500_000_000),
-      mime: z.enum(['application/json', 'text/markdown', 'text/plain']),
-    }),
+    request: z
+      .object({
+        /** Suggested file name; main strips any path and keeps the extension the mime implies. */
+        fileName: z.string().min(1).max(255),
+        content: z.string().max(MAX_BACKUP_CHARS),
+        mime: z.enum(['application/json', 'text/markdown', 'text/plain']),
+      })
+      // Only a backup (JSON) may be backup-sized; documents have the document bound.
+      .refine((r) => r.mime === 'application/json' || r.content.length <= MAX_DOCUMENT_CHARS, {
+        message: `A document is at most ${MAX_DOCUMENT_CHARS} characters.`,
+        path: ['content'],
+      }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'backup:write-auto': {
     request: z.object({
-      content: z.string().min(2).max(500_000_000),
+      content: z.string().min(2).max(MAX_BACKUP_CHARS),
       /** On quit: write even if today already has one (it replaces that day's). */
       force: z.boolean().default(false),
     }),
