@@ -45,6 +45,9 @@ export function resolveAppPath(
  * the async clipboard and ES modules all need one). Must run before the app is ready.
  */
 export function registerAppSchemeAsPrivileged(): void {
+  // The scheme serves only the renderer build, with traversal refused (resolveAppPath) and the
+  // CSP on every response (docs/electronegativity.md).
+  /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
@@ -88,6 +91,7 @@ export function appResponseHeaders(): Record<string, string> {
  * carries the CSP, so the policy holds whatever the HTML says.
  */
 export function registerAppProtocol(rootDir: string): void {
+  /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   protocol.handle(APP_SCHEME, async (request) => {
     const filePath = resolveAppPath(request.url, rootDir);
     if (!filePath) return new Response('Not found', { status: 404 });
