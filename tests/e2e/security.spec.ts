@@ -3,7 +3,7 @@ import {
   buildContentSecurityPolicy,
   buildMetaContentSecurityPolicy,
 } from '../../shared/security/csp';
-import { openApp, reloadApp } from './support';
+import { declare, log, openApp, reloadApp } from './support';
 
 /** Collects CSP violations (the DOM event and Chromium's console report) from the first script on. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -44,6 +44,9 @@ test('npm run web serves the strict CSP as a header and a meta tag, and the app 
 
   const violations = await watchCsp(page);
   await openApp(page);
+  // The incident console (timers, timeline, charts of the metrics page below) runs clean too.
+  await declare(page, { title: 'Checkout 502s', severity: 'SEV1', services: ['checkout-api'] });
+  await log(page, 'f: error rate 40% on checkout-api');
   for (const name of ['Runbooks', 'Services', 'Metrics', 'Settings', 'Action items']) {
     await page.getByRole('navigation').getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
