@@ -131,11 +131,13 @@ describe('electron/main/index.ts start-up', () => {
     expect(onCheck(null, 'clipboard-read', 'app://warroom')).toBe(false);
 
     const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]?.[0] as (
-      d: { responseHeaders: Record<string, string[]> },
+      d: { url: string; responseHeaders: Record<string, string[]> },
       cb: (r: { responseHeaders: Record<string, string[]> }) => void,
     ) => void;
     let headers: Record<string, string[]> = {};
-    onHeaders({ responseHeaders: {} }, (r) => (headers = r.responseHeaders));
+    onHeaders({ url: 'https://evil.example/', responseHeaders: {} }, (r) => {
+      headers = r.responseHeaders;
+    });
     expect(headers['Content-Security-Policy']).toEqual([buildContentSecurityPolicy()]);
   });
 

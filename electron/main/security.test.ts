@@ -237,12 +237,15 @@ describe('applySessionPolicy', () => {
     } as unknown as Session);
 
     type HeadersHook = (
-      details: { responseHeaders?: Record<string, string[]> },
+      details: { url: string; responseHeaders?: Record<string, string[]> },
       callback: (response: { responseHeaders: Record<string, string[]> }) => void,
     ) => void;
     const onHeaders = onHeadersReceived.mock.calls[0]?.[0] as HeadersHook;
     const headersCallback = vi.fn();
-    onHeaders({ responseHeaders: { 'Content-Type': ['text/html'] } }, headersCallback);
+    onHeaders(
+      { url: 'app://warroom/index.html', responseHeaders: { 'Content-Type': ['text/html'] } },
+      headersCallback,
+    );
     expect(headersCallback).toHaveBeenCalledWith({
       responseHeaders: expect.objectContaining({
         'Content-Security-Policy': [buildContentSecurityPolicy()],

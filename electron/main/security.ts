@@ -195,7 +195,9 @@ export function applySessionPolicy(session: Session): void {
   // <meta> tag in the built page (docs/electronegativity.md, CSP_GLOBAL_CHECK).
   /* eng-disable CSP_GLOBAL_CHECK */
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
+    // DevTools (development builds only) brings its own policy; everything else gets ours.
+    if (details.url.startsWith('devtools:')) callback({});
+    else callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
 }
 
