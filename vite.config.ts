@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron';
+import { contentSecurityPolicyPlugin } from './scripts/csp-plugin.ts';
 
 /**
  * One config for the renderer (browser and desktop), the Electron main and preload bundles,
@@ -9,6 +10,9 @@ import electron from 'vite-plugin-electron';
  *
  * The Electron plugin is added only for `--mode electron` (used by `npm start` and packaging),
  * so `npm run web`, Vitest and Playwright never try to launch Electron.
+ *
+ * Every build's index.html carries the app's Content-Security-Policy as a <meta> tag, and the
+ * preview server behind `npm run web` sends it as a header (scripts/csp-plugin.ts).
  */
 export default defineConfig(({ mode }) => {
   const forElectron = mode === 'electron';
@@ -26,6 +30,8 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1', port: 5173, strictPort: true },
     plugins: [
       react(),
+      // The app's CSP as a <meta> tag in the built page and a header from `npm run web`.
+      contentSecurityPolicyPlugin(),
       forElectron &&
         electron([
           {

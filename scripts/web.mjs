@@ -1,4 +1,7 @@
 // Builds the renderer for the browser and serves it on 127.0.0.1 (PORT or --port overrides 5173).
+// Every response carries the app's Content-Security-Policy and security headers, and the built
+// page a CSP <meta> tag: both come from the plugin in vite.config.ts (scripts/csp-plugin.ts),
+// which `build` and `preview` below load with the rest of the config.
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
 

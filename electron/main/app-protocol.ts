@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { APP_HOST, APP_SCHEME, buildContentSecurityPolicy, isAppUrl } from './security';
+import { securityHeaders } from '../../shared/security/csp';
+import { APP_HOST, APP_SCHEME, isAppUrl } from './security';
 
 /** The page every window loads; served by {@link registerAppProtocol} from the renderer build. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
@@ -44,6 +45,9 @@ export function resolveAppPath(
  * the async clipboard and ES modules all need one). Must run before the app is ready.
  */
 export function registerAppSchemeAsPrivileged(): void {
+  // The scheme serves only the renderer build, with traversal refused (resolveAppPath) and the
+  // CSP on every response (docs/electronegativity.md).
+  /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
@@ -77,11 +81,8 @@ export function contentTypeFor(filePath: string): string {
 
 /** Security headers sent with every app:// response; the CSP is the one that matters. */
 export function appResponseHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': buildContentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  };
+  // The same headers the browser build's server sends (shared/security/csp.ts).
+  return securityHeaders();
 }
 
 /**
@@ -90,6 +91,7 @@ export function appResponseHeaders(): Record<string, string> {
  * carries the CSP, so the policy holds whatever the HTML says.
  */
 export function registerAppProtocol(rootDir: string): void {
+  /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   protocol.handle(APP_SCHEME, async (request) => {
     const filePath = resolveAppPath(request.url, rootDir);
     if (!filePath) return new Response('Not found', { status: 404 });

@@ -1,12 +1,34 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempPathFor, writeFileAtomic, writeFileAtomicSync } from './atomic-write';
+
+// The real file system, with spies on the calls that make a write durable.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof fsp>();
+  return { ...real, open: vi.fn(real.open) };
+});
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>();
+  return { ...real, openSync: vi.fn(real.openSync), fsyncSync: vi.fn(real.fsyncSync) };
+});
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'warroom-atomic-'));
+  vi.mocked(fsp.open).mockClear();
+  vi.mocked(fs.openSync).mockClear();
+  vi.mocked(fs.fsyncSync).mockClear();
 });
 
 describe('tempPathFor', () => {
@@ -57,5 +79,45 @@ describe.each([
   it('fails cleanly when the directory does not exist', async () => {
     await expect(write(path.join(dir, 'missing', 'file.md'), 'x')).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('durability and permissions', () => {
+  it('writeFileAtomic flushes the directory after the rename', async () => {
+    const target = path.join(dir, 'backup.json');
+    await writeFileAtomic(target, '{}');
+    const opened = vi.mocked(fsp.open).mock.calls.map((c) => [String(c[0]), c[1]]);
+    // First the temp file (exclusive create), last the directory itself, read-only.
+    expect(opened[0]?.[1]).toBe('wx');
+    expect(opened.at(-1)).toEqual([dir, 'r']);
+  });
+
+  it('writeFileAtomicSync flushes the file, then the directory', () => {
+    const target = path.join(dir, 'window-state.json');
+    writeFileAtomicSync(target, '{}');
+    const opened = vi.mocked(fs.openSync).mock.calls.map((c) => [String(c[0]), c[1]]);
+    expect(opened.at(-1)).toEqual([dir, 'r']);
+    expect(vi.mocked(fs.fsyncSync)).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['writeFileAtomic', (t: string, m?: number) => writeFileAtomic(t, 'x', m ? { mode: m } : {})],
+    [
+      'writeFileAtomicSync',
+      // eslint-disable-next-line @typescript-eslint/require-await
+      async (t: string, m?: number) => writeFileAtomicSync(t, 'x', m ? { mode: m } : {}),
+    ],
+  ])('%s writes 0600 when asked, 0644 (less the umask) by default', async (_n, write) => {
+    const privateFile = path.join(dir, 'private.json');
+    await write(privateFile, 0o600);
+    expect(statSync(privateFile).mode & 0o777).toBe(0o600);
+    // Replacing a 0644 file keeps the new file's mode, not the old one's.
+    const shared = path.join(dir, 'shared.md');
+    writeFileSync(shared, 'old', { mode: 0o644 });
+    await write(shared, 0o600);
+    expect(statSync(shared).mode & 0o777).toBe(0o600);
+    const normal = path.join(dir, 'export.md');
+    await write(normal);
+    expect(statSync(normal).mode & 0o077).toBe(0o644 & ~process.umask() & 0o077);
   });
 });

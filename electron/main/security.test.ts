@@ -2,23 +2,36 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 
 const openExternal = vi.hoisted(() => vi.fn(() => Promise.resolve()));
-vi.mock('electron', () => ({ shell: { openExternal } }));
+const showMessageBox = vi.hoisted(() => vi.fn(() => Promise.resolve({ response: 0 })));
+const parentWindow = vi.hoisted(() => ({ id: 'parent' }));
+vi.mock('electron', () => ({
+  shell: { openExternal },
+  dialog: { showMessageBox },
+  BrowserWindow: { fromWebContents: vi.fn(() => parentWindow) },
+}));
 
 import {
   applySessionPolicy,
   buildContentSecurityPolicy,
   decideNavigation,
-  externalUrlToOpen,
+  externalLinkPrompt,
   hardenWebContents,
   isAppUrl,
   isPermissionAllowed,
   isTrustedSender,
+  openExternalLink,
   secureWebPreferences,
+  withSecurityHeaders,
 } from './security';
 
 beforeEach(() => {
   openExternal.mockClear();
+  showMessageBox.mockReset();
+  showMessageBox.mockResolvedValue({ response: 0 });
 });
+
+/** Lets the promise chains started by event handlers settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('secureWebPreferences', () => {
   it('isolates, sandboxes and disables Node and webview', () => {
@@ -33,6 +46,9 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });
@@ -90,41 +106,101 @@ describe('isAppUrl / isTrustedSender', () => {
   });
 });
 
-describe('externalUrlToOpen', () => {
-  it.each([
-    ['https://status.example.com/incident/42', 'https://status.example.com/incident/42'],
-    ['http://intranet.example/runbook', 'http://intranet.example/runbook'],
-    ['HTTPS://Example.com', 'https://example.com/'],
-  ])('opens %s', (url, expected) => {
-    expect(externalUrlToOpen(url)).toBe(expected);
-  });
-
-  it.each([
-    'javascript:alert(1)',
-    'file:///etc/passwd',
-    'app://warroom/index.html',
-    'smb://host/share',
-    'data:text/html,<script>alert(1)</script>',
-    'ms-settings:',
-    'https://',
-    'not a url',
-    '',
-  ])('refuses %s', (url) => {
-    expect(externalUrlToOpen(url)).toBeNull();
-  });
-});
-
 describe('decideNavigation', () => {
   it('allows staying inside the app', () => {
     expect(decideNavigation('app://warroom/index.html#/incidents/1')).toEqual({ allow: true });
   });
 
-  it('blocks leaving the app and hands http(s) to the browser', () => {
-    expect(decideNavigation('https://example.com/')).toEqual({
-      allow: false,
-      openExternally: 'https://example.com/',
+  it.each([
+    ['https://example.com/', { action: 'open', href: 'https://example.com/', host: 'example.com' }],
+    [
+      'http://intranet.example/runbook',
+      {
+        action: 'confirm',
+        href: 'http://intranet.example/runbook',
+        host: 'intranet.example',
+        warnings: ['not-encrypted'],
+      },
+    ],
+    [
+      'https://good.example@evil.example/',
+      {
+        action: 'confirm',
+        href: 'https://good.example@evil.example/',
+        host: 'evil.example',
+        warnings: ['credentials'],
+      },
+    ],
+    ['file:///etc/passwd', { action: 'refuse' }],
+    ['javascript:alert(1)', { action: 'refuse' }],
+    ['app://warroom.evil/index.html', { action: 'refuse' }],
+    ['smb://host/share', { action: 'refuse' }],
+    ['ms-settings:', { action: 'refuse' }],
+  ])('blocks leaving the app for %s and applies the link policy', (url, external) => {
+    expect(decideNavigation(url)).toEqual({ allow: false, external });
+  });
+});
+
+describe('openExternalLink', () => {
+  it('opens plain https without asking', async () => {
+    await expect(
+      openExternalLink({ action: 'open', href: 'https://a.example/', host: 'a.example' }, null),
+    ).resolves.toBe(true);
+    expect(showMessageBox).not.toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledWith('https://a.example/');
+  });
+
+  it('asks first, naming the real host, and opens only on "Open in browser"', async () => {
+    const decision = {
+      action: 'confirm',
+      href: 'https://good.example@evil.example/',
+      host: 'evil.example',
+      warnings: ['credentials'],
+    } as const;
+    await expect(openExternalLink(decision, null)).resolves.toBe(false);
+    expect(openExternal).not.toHaveBeenCalled();
+    const prompt = externalLinkPrompt(decision);
+    expect(prompt.message).toBe('Open a link to evil.example?');
+    expect(prompt.detail).toContain('https://good.example@evil.example/');
+    expect(prompt.buttons).toEqual(['Cancel', 'Open in browser']);
+    expect(prompt.cancelId).toBe(0);
+    expect(prompt.defaultId).toBe(0);
+    expect(showMessageBox).toHaveBeenCalledWith(prompt);
+
+    showMessageBox.mockResolvedValue({ response: 1 });
+    await expect(openExternalLink(decision, null)).resolves.toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://good.example@evil.example/');
+  });
+
+  it('does not ask twice when the renderer already asked', async () => {
+    const decision = {
+      action: 'confirm',
+      href: 'http://a.example/',
+      host: 'a.example',
+      warnings: ['not-encrypted'],
+    } as const;
+    await expect(openExternalLink(decision, null, true)).resolves.toBe(true);
+    expect(showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('never opens a refused link, even "confirmed"', async () => {
+    await expect(openExternalLink({ action: 'refuse' }, null, true)).resolves.toBe(false);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('withSecurityHeaders', () => {
+  it('replaces any CSP the response brought and keeps other headers', () => {
+    const out = withSecurityHeaders({
+      'content-security-policy': ["default-src *; script-src 'unsafe-eval'"],
+      'Content-Type': ['text/html'],
+      'x-content-type-options': 'sniff',
     });
-    expect(decideNavigation('file:///etc/passwd')).toEqual({ allow: false, openExternally: null });
+    expect(out['Content-Security-Policy']).toEqual([buildContentSecurityPolicy()]);
+    expect(out['content-security-policy']).toBeUndefined();
+    expect(out['x-content-type-options']).toBeUndefined();
+    expect(out['X-Content-Type-Options']).toEqual(['nosniff']);
+    expect(out['Content-Type']).toEqual(['text/html']);
   });
 });
 
@@ -153,10 +229,29 @@ describe('applySessionPolicy', () => {
   it('installs request and check handlers that use the allow-list', () => {
     const setPermissionRequestHandler = vi.fn();
     const setPermissionCheckHandler = vi.fn();
+    const onHeadersReceived = vi.fn();
     applySessionPolicy({
       setPermissionRequestHandler,
       setPermissionCheckHandler,
+      webRequest: { onHeadersReceived },
     } as unknown as Session);
+
+    type HeadersHook = (
+      details: { url: string; responseHeaders?: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
+    const onHeaders = onHeadersReceived.mock.calls[0]?.[0] as HeadersHook;
+    const headersCallback = vi.fn();
+    onHeaders(
+      { url: 'app://warroom/index.html', responseHeaders: { 'Content-Type': ['text/html'] } },
+      headersCallback,
+    );
+    expect(headersCallback).toHaveBeenCalledWith({
+      responseHeaders: expect.objectContaining({
+        'Content-Security-Policy': [buildContentSecurityPolicy()],
+        'Content-Type': ['text/html'],
+      }) as unknown,
+    });
 
     type RequestHandler = (
       contents: unknown,
@@ -201,13 +296,30 @@ describe('hardenWebContents', () => {
     return { listeners, navigate, open: (url: string) => openHandler?.({ url }) };
   }
 
-  it('blocks navigation away from the app and opens web links in the browser', () => {
+  it('blocks navigation away from the app and opens web links in the browser', async () => {
     const { navigate } = fakeContents();
     expect(navigate('will-navigate', 'app://warroom/index.html')).toBe(false);
     expect(navigate('will-navigate', 'https://example.com/')).toBe(true);
+    await settle();
     expect(openExternal).toHaveBeenCalledWith('https://example.com/');
     expect(navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    await settle();
     expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks before following an http: or credentials link, naming the real host', async () => {
+    const { navigate, open } = fakeContents();
+    expect(navigate('will-navigate', 'https://good.example@evil.example/')).toBe(true);
+    expect(open('http://status.example/')).toEqual({ action: 'deny' });
+    await settle();
+    expect(showMessageBox.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      parentWindow,
+      parentWindow,
+    ]);
+    expect(
+      showMessageBox.mock.calls.map((c) => ((c as unknown[])[1] as { message: string }).message),
+    ).toEqual(['Open a link to evil.example?', 'Open a link to status.example?']);
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   it('blocks redirects out of the app without opening them', () => {
@@ -216,11 +328,12 @@ describe('hardenWebContents', () => {
     expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it('denies every new window, opening only http(s) URLs externally', () => {
+  it('denies every new window, opening only plain https URLs externally', async () => {
     const { open } = fakeContents();
     expect(open('https://example.com/runbook')).toEqual({ action: 'deny' });
     expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(open('app://warroom/index.html')).toEqual({ action: 'deny' });
+    await settle();
     expect(openExternal.mock.calls).toEqual([['https://example.com/runbook']]);
   });
 

@@ -1,5 +1,15 @@
-import { shell } from 'electron';
-import type { Session, WebContents, WebPreferences } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { MessageBoxOptions, Session, WebContents, WebPreferences } from 'electron';
+import {
+  buildContentSecurityPolicy,
+  CSP_DIRECTIVES,
+  securityHeaders,
+} from '../../shared/security/csp';
+import {
+  externalLinkPolicy,
+  LINK_WARNING_TEXT,
+  type ExternalLinkDecision,
+} from '../../shared/security/links';
 
 /**
  * Electron's security checklist as small pure functions and config objects, each unit-tested,
@@ -27,34 +37,14 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // Fixes Electronegativity AUXCLICK_JS_CHECK: a middle click cannot open links behind the
+    // page's back (they would still meet setWindowOpenHandler's link policy).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
-/**
- * CSP directives. Scripts only from the app itself (no inline, no eval); inline styles are
- * allowed because React's `style` props need them and they cannot run code.
- */
-export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'"],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
-
-/** The Content-Security-Policy header value sent with every app:// response. */
-export function buildContentSecurityPolicy(
-  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
-): string {
-  return Object.entries(directives)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
-}
+// The policy lives in shared/ so the browser build's server and built page use the same one.
+export { buildContentSecurityPolicy, CSP_DIRECTIVES };
 
 /** True when `url` is on the app's own origin (app://warroom). Unparseable URLs are not. */
 export function isAppUrl(url: string): boolean {
@@ -87,31 +77,60 @@ export function isTrustedSender(event: IpcSenderLike): boolean {
   return frame !== null && isAppUrl(frame.url);
 }
 
-/**
- * Returns the normalised URL to hand to the system browser, or `null` when it must not be
- * opened: only http(s) is allowed, so `file:`, `javascript:`, custom app handlers and
- * malformed strings are refused after real URL parsing, not string matching.
- */
-export function externalUrlToOpen(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-    if (!parsed.hostname) return null;
-    return parsed.href;
-  } catch {
-    return null;
-  }
-}
-
-export type NavigationDecision = { allow: true } | { allow: false; openExternally: string | null };
+export type NavigationDecision = { allow: true } | { allow: false; external: ExternalLinkDecision };
 
 /**
  * What to do when the page tries to navigate: stay inside app://warroom; anything else is
- * blocked, and http(s) links go to the system browser instead of replacing the app.
+ * blocked, and what the app's one link policy (shared/security/links.ts) says about the URL
+ * decides whether it goes to the system browser, after a question or not at all.
  */
 export function decideNavigation(url: string): NavigationDecision {
   if (isAppUrl(url)) return { allow: true };
-  return { allow: false, openExternally: externalUrlToOpen(url) };
+  return { allow: false, external: externalLinkPolicy(url) };
+}
+
+/**
+ * The native question asked before a link that is not plain https reaches the system browser:
+ * it names the real host (never the text before an `@`), says why it asks, and shows the whole
+ * URL. "Cancel" is the default and the Escape answer.
+ */
+export function externalLinkPrompt(
+  decision: Extract<ExternalLinkDecision, { action: 'confirm' }>,
+): MessageBoxOptions {
+  return {
+    type: 'warning',
+    title: 'Open link',
+    message: `Open a link to ${decision.host}?`,
+    detail: [...decision.warnings.map((w) => LINK_WARNING_TEXT[w]), '', decision.href].join('\n'),
+    buttons: ['Cancel', 'Open in browser'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+}
+
+/**
+ * Hands a link to the system browser as the link policy says: `open` goes straight through,
+ * `confirm` only after the user says yes to {@link externalLinkPrompt} (or when the renderer's
+ * own dialog already asked, `alreadyConfirmed`), `refuse` never. Resolves to whether it opened.
+ */
+export async function openExternalLink(
+  decision: ExternalLinkDecision,
+  parent: BrowserWindow | null,
+  alreadyConfirmed = false,
+): Promise<boolean> {
+  if (decision.action === 'refuse') return false;
+  if (decision.action === 'confirm' && !alreadyConfirmed) {
+    const prompt = externalLinkPrompt(decision);
+    const { response } = parent
+      ? await dialog.showMessageBox(parent, prompt)
+      : await dialog.showMessageBox(prompt);
+    if (response !== 1) return false;
+  }
+  // Only URLs the link policy let through (http(s) with a host, asked about unless plain https)
+  // reach the OS; see docs/electronegativity.md.
+  await shell.openExternal(decision.href); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+  return true;
 }
 
 /**
@@ -135,21 +154,51 @@ export function isPermissionAllowed(
   );
 }
 
-function openExternally(url: string | null): void {
-  if (!url) return;
-  shell.openExternal(url).catch((error: unknown) => {
+function openExternally(decision: ExternalLinkDecision, contents: WebContents): void {
+  openExternalLink(decision, BrowserWindow.fromWebContents(contents)).catch((error: unknown) => {
     console.error('Warroom: could not open a link in the browser', error);
   });
 }
 
-/** Denies every permission except the allow-list, for requests and synchronous checks. */
+/**
+ * Response headers with the app's security headers set (any CSP a response brought is
+ * replaced, whatever the case of its name), for the default session's `onHeadersReceived`.
+ */
+export function withSecurityHeaders(
+  headers: Readonly<Record<string, string[] | string>> | undefined,
+): Record<string, string[]> {
+  const ours = securityHeaders();
+  const names = new Set(Object.keys(ours).map((n) => n.toLowerCase()));
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (!names.has(name.toLowerCase())) out[name] = Array.isArray(value) ? value : [value];
+  for (const [name, value] of Object.entries(ours)) out[name] = [value];
+  return out;
+}
+
+/**
+ * The default session's policy: every permission denied except the allow-list (requests and
+ * synchronous checks), and every response carrying the CSP and security headers, so the policy
+ * holds even for a response that did not come from the app:// handler.
+ */
 export function applySessionPolicy(session: Session): void {
+  // Electronegativity's permission checks are answered here: an allow-list, for the app's own
+  // origin only (docs/electronegativity.md).
+  /* eng-disable PERMISSION_REQUEST_HANDLER_JS_CHECK */
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     isPermissionAllowed(permission, requestingOrigin),
   );
+  // The CSP is set on every response here, by the app:// handler (app-protocol.ts) and as a
+  // <meta> tag in the built page (docs/electronegativity.md, CSP_GLOBAL_CHECK).
+  /* eng-disable CSP_GLOBAL_CHECK */
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools (development builds only) brings its own policy; everything else gets ours.
+    if (details.url.startsWith('devtools:')) callback({});
+    else callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
+  });
 }
 
 /**
@@ -157,11 +206,14 @@ export function applySessionPolicy(session: Session): void {
  * in the system browser), no <webview>.
  */
 export function hardenWebContents(contents: WebContents): void {
+  // Navigation is limited by the three handlers below (will-navigate, will-redirect,
+  // setWindowOpenHandler); docs/electronegativity.md, LIMIT_NAVIGATION_GLOBAL_CHECK.
+  /* eng-disable LIMIT_NAVIGATION_JS_CHECK */
   const guard = (event: { url: string; preventDefault(): void }): void => {
     const decision = decideNavigation(event.url);
     if (decision.allow) return;
     event.preventDefault();
-    openExternally(decision.openExternally);
+    openExternally(decision.external, contents);
   };
   contents.on('will-navigate', guard);
   // A redirect is never something the user clicked, so it is blocked without opening anything.
@@ -170,7 +222,7 @@ export function hardenWebContents(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(externalUrlToOpen(url));
+    openExternally(externalLinkPolicy(url), contents);
     return { action: 'deny' };
   });
 }

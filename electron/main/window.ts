@@ -55,6 +55,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     backgroundColor: WINDOW_BACKGROUND,
     autoHideMenuBar: false,
+    // The preload exposes one named, validated method per IPC channel, nothing generic
+    // (docs/electronegativity.md, PRELOAD_JS_CHECK).
+    /* eng-disable PRELOAD_JS_CHECK */
     webPreferences: secureWebPreferences(preloadPath),
   });
 

@@ -33,6 +33,7 @@ describe('preload bridge', () => {
       'onBackupRequest',
       'onMenuCommand',
       'onNotificationClick',
+      'openExternal',
       'readAutoBackup',
       'saveFile',
       'saveMarkdown',
@@ -55,6 +56,7 @@ describe('preload bridge', () => {
     ],
     ['writeAutoBackup', 'backup:write-auto', { content: '{}', force: true }],
     ['readAutoBackup', 'backup:read-auto', { name: 'warroom-x.json' }],
+    ['openExternal', 'app:open-external', { url: 'http://a.example/', confirmed: true }],
   ] as const)('%s invokes %s with the request', async (method, channel, request) => {
     await (api[method] as (req: unknown) => Promise<unknown>)(request);
     expect(electron.invoke).toHaveBeenCalledWith(channel, request);

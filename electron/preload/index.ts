@@ -46,6 +46,7 @@ const warroomApi = {
   showNotification: (request) => invoke('notify:show', request),
   setAttention: (request) => invoke('app:set-attention', request),
   getInfo: () => invoke('app:get-info', {}),
+  openExternal: (request) => invoke('app:open-external', request),
   onMenuCommand: (listener) => subscribe<MenuCommand>('menu:command', listener),
   onNotificationClick: (listener) => subscribe<string>('notify:clicked', listener),
 } satisfies WarroomApi;

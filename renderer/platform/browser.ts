@@ -100,6 +100,12 @@ export function createBrowserPlatform(win: Window = window): Platform {
       else nav.clearAppBadge?.().catch(() => undefined);
     },
 
+    openExternal(url) {
+      // noopener + noreferrer: the new tab gets no handle on the app's window and no Referer.
+      win.open(url, '_blank', 'noopener,noreferrer');
+      return Promise.resolve({ ok: true, value: { opened: true } });
+    },
+
     onMenuCommand(_listener: (command: MenuCommand) => void) {
       // The browser has no native menu; keyboard shortcuts are handled in the app.
       return () => undefined;

@@ -29,6 +29,7 @@ function fakeApi(overrides: Partial<WarroomApi> = {}) {
     ),
     onMenuCommand: vi.fn(() => () => undefined),
     onNotificationClick: vi.fn(() => () => undefined),
+    openExternal: vi.fn(() => Promise.resolve({ ok: true as const, value: { opened: true } })),
   };
   const api: WarroomApi = { ...mocks, ...overrides };
   return { api, mocks };
@@ -124,5 +125,19 @@ describe('backup bridge', () => {
       value: { written: true },
     });
     expect(mocks.writeAutoBackup).toHaveBeenCalledWith({ content: '{}', force: true });
+  });
+
+  it('opens links through the bridge, passing on whether the user already confirmed', async () => {
+    const { api, mocks } = fakeApi();
+    const platform = createElectronPlatform(api);
+    await expect(platform.openExternal('http://a.example/', { confirmed: true })).resolves.toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    await platform.openExternal('https://b.example/');
+    expect(mocks.openExternal.mock.calls).toEqual([
+      [{ url: 'http://a.example/', confirmed: true }],
+      [{ url: 'https://b.example/', confirmed: false }],
+    ]);
   });
 });

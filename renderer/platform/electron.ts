@@ -83,5 +83,9 @@ export function createElectronPlatform(api: WarroomApi): Platform {
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);
     },
+
+    openExternal(url, opts = {}) {
+      return call(() => api.openExternal({ url, confirmed: opts.confirmed ?? false }));
+    },
   };
 }

@@ -61,6 +61,16 @@ export interface Platform {
   /** Shows how many reminders are overdue (window title, dock/taskbar badge). */
   setAttention(overdueCount: number, title: string): void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Opens a link in the system browser (desktop) or a new tab (browser). Callers decide with
+   * the link policy (shared/security/links.ts) first; `confirmed` says the user already said
+   * yes to the app's own question, so the desktop shell does not ask a second time. The shell
+   * still refuses anything the policy refuses.
+   */
+  openExternal(
+    url: string,
+    opts?: { confirmed?: boolean },
+  ): Promise<PlatformResult<{ opened: boolean }>>;
 }
 
 export { pickPlatform } from './pick';

@@ -13,6 +13,11 @@ export function PlatformProvider({
   return <PlatformContext.Provider value={platform}>{children}</PlatformContext.Provider>;
 }
 
+/** The platform when a provider is present, else null (components also rendered alone in tests). */
+export function useOptionalPlatform(): Platform | null {
+  return useContext(PlatformContext);
+}
+
 /** The desktop or browser platform picked at start. */
 export function usePlatform(): Platform {
   const p = useContext(PlatformContext);

@@ -89,6 +89,7 @@ export function findDefaultRole(input: string): RoleDefinition | undefined {
     'tech lead': 'tech',
     cl: 'comms',
   };
-  const key = aliases[q] ?? q;
+  // Own keys only: "constructor" or "__proto__" typed as a role must not find Object.prototype.
+  const key = (Object.hasOwn(aliases, q) ? aliases[q] : undefined) ?? q;
   return DEFAULT_ROLES.find((r) => r.key === key || r.name.toLowerCase() === key);
 }

@@ -1,4 +1,24 @@
 import { z } from 'zod';
+import { MAX_LINK_LENGTH } from '../security/links';
+
+/*
+ * Size bounds, in UTF-16 code units (what zod's string max counts). Each is the largest thing
+ * the app itself can produce for that channel, with headroom, so a payload past it is a bug or
+ * an attack, never a user's data. They also bound how much the main process deserialises.
+ */
+
+/**
+ * A whole-database backup (automatic or saved). The benchmark's largest record, a 50,000-entry
+ * incident (BENCHMARKS.md), serialises to about 15 MB; 100 M units is over six times that.
+ */
+export const MAX_BACKUP_CHARS = 100_000_000;
+
+/**
+ * One rendered document: a post-mortem or stakeholder update as Markdown, plain text or HTML.
+ * A post-mortem's timeline of 50,000 entries averaging ~100 characters is about 5 M units;
+ * 20 M leaves room for long entries and HTML markup.
+ */
+export const MAX_DOCUMENT_CHARS = 20_000_000;
 
 /**
  * The typed bridge between the renderer and the Electron main process: each channel
@@ -8,8 +28,8 @@ import { z } from 'zod';
 export const ipcContract = {
   'clipboard:write': {
     request: z.object({
-      text: z.string().max(5_000_000),
-      html: z.string().max(10_000_000).optional(),
+      text: z.string().max(MAX_DOCUMENT_CHARS),
+      html: z.string().max(MAX_DOCUMENT_CHARS).optional(),
     }),
     response: z.object({ written: z.literal(true) }),
   },
@@ -17,22 +37,28 @@ export const ipcContract = {
     request: z.object({
       /** Suggested file name; main strips any path and keeps a safe .md name. */
       fileName: z.string().min(1).max(255),
-      content: z.string().max(50_000_000),
+      content: z.string().max(MAX_DOCUMENT_CHARS),
     }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'export:save-file': {
-    request: z.object({
-      /** Suggested file name; main strips any path and keeps the extension the mime implies. */
-      fileName: z.string().min(1).max(255),
-      content: z.string().max(500_000_000),
-      mime: z.enum(['application/json', 'text/markdown', 'text/plain']),
-    }),
+    request: z
+      .object({
+        /** Suggested file name; main strips any path and keeps the extension the mime implies. */
+        fileName: z.string().min(1).max(255),
+        content: z.string().max(MAX_BACKUP_CHARS),
+        mime: z.enum(['application/json', 'text/markdown', 'text/plain']),
+      })
+      // Only a backup (JSON) may be backup-sized; documents have the document bound.
+      .refine((r) => r.mime === 'application/json' || r.content.length <= MAX_DOCUMENT_CHARS, {
+        message: `A document is at most ${MAX_DOCUMENT_CHARS} characters.`,
+        path: ['content'],
+      }),
     response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'backup:write-auto': {
     request: z.object({
-      content: z.string().min(2).max(500_000_000),
+      content: z.string().min(2).max(MAX_BACKUP_CHARS),
       /** On quit: write even if today already has one (it replaces that day's). */
       force: z.boolean().default(false),
     }),
@@ -63,6 +89,15 @@ export const ipcContract = {
       title: z.string().max(500),
     }),
     response: z.object({ applied: z.literal(true) }),
+  },
+  'app:open-external': {
+    request: z.object({
+      /** A link the page wants in the system browser; main applies the link policy again. */
+      url: z.string().min(1).max(MAX_LINK_LENGTH),
+      /** The page's own dialog already asked the user (so main does not ask a second time). */
+      confirmed: z.boolean().default(false),
+    }),
+    response: z.object({ opened: z.boolean() }),
   },
   'app:get-info': {
     request: z.object({}),
@@ -115,6 +150,9 @@ export interface WarroomApi {
     req: IpcRequest<'app:set-attention'>,
   ): Promise<IpcResult<IpcResponse<'app:set-attention'>>>;
   getInfo(): Promise<IpcResult<IpcResponse<'app:get-info'>>>;
+  openExternal(
+    req: IpcRequest<'app:open-external'>,
+  ): Promise<IpcResult<IpcResponse<'app:open-external'>>>;
   /** Subscribes to menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribes to notification clicks (by tag); returns an unsubscribe function. */

@@ -234,6 +234,13 @@ describe('parseLogLine: slash commands', () => {
     ['/deploy now', /Unknown command "\/deploy"/],
     ['/', /Unknown command/],
     ['/var/log is full', /begin the line with "n:"/],
+    // Words that are Object.prototype members are not audiences or roles.
+    ['/comms constructor hello', /Which audience/],
+    ['/comms toString', /Which audience/],
+    ['/comms __proto__ x', /Which audience/],
+    ['/role constructor Pat', /Unknown role/],
+    ['/role valueOf Pat', /Unknown role/],
+    ['/role __proto__ Pat', /Unknown role/],
   ])('%j → error %s', (input, message) => {
     const r = parseLogLine(input, ctx);
     expect(r.type).toBe('error');

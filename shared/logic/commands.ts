@@ -5,6 +5,7 @@ import { STATUSES, parseStatus, type Status } from '../domain/status';
 import { ENTRY_TEXT_MAX, type EntryKind } from '../domain/timeline';
 import { ENTRY_USAGE, helpLines, usageFor } from './command-help';
 import { takeBackdate } from './backdate';
+import { ownValue } from './own-value';
 
 export { COMMAND_HELP, type CommandHelp } from './command-help';
 export { MAX_BACKDATE_MS } from './backdate';
@@ -121,7 +122,7 @@ const ROLE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 function lookupRole(lower: string): RoleDefinition | undefined {
-  return findDefaultRole(ROLE_ALIASES[lower] ?? lower);
+  return findDefaultRole(ownValue(ROLE_ALIASES, lower) ?? lower);
 }
 
 function fail(message: string, usage: string): ParseError {
@@ -162,7 +163,7 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
   let todo = false;
   const prefix = PREFIX_RE.exec(rest);
   if (prefix) {
-    const spec = PREFIXES[(prefix[1] ?? '').toLowerCase()];
+    const spec = ownValue(PREFIXES, (prefix[1] ?? '').toLowerCase());
     kind = spec?.kind ?? 'note';
     todo = spec?.todo === true;
     rest = rest.slice(prefix[0].length);
@@ -292,7 +293,7 @@ function parseCommsCommand(args: string, when: When): ParseResult {
   const lower = word.toLowerCase();
   const audience =
     AUDIENCES.find((a) => a === lower || AUDIENCE_LABELS[a].toLowerCase() === lower) ??
-    AUDIENCE_ALIASES[lower];
+    ownValue(AUDIENCE_ALIASES, lower);
   if (!audience) return fail(`Which audience? Choose one of: ${AUDIENCES.join(', ')}.`, usage);
   const text = args.slice(word.length).trim();
   return tooLong('The summary', text, usage) ?? { type: 'comms', audience, text, ...when };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, tokenizeTemplate, validateTemplate } from './placeholders';
 
@@ -48,6 +49,38 @@ describe('fillTemplate', () => {
         actions: ['a', 'b'],
       }),
     ).toBe('[SEV1] api: a; b {{eta}}');
+  });
+
+  it.each([
+    ['{{constructor}}', '{{constructor}}'],
+    ['{{toString}}', '{{toString}}'],
+    ['{{valueOf}}', '{{valueOf}}'],
+    ['{{hasOwnProperty}}', '{{hasOwnProperty}}'],
+    ['{{ isPrototypeOf }}', '{{isPrototypeOf}}'],
+    ['{{__proto__}}', '{{__proto__}}'],
+    ['[{{severity}}] {{constructor}}', '[SEV1] {{constructor}}'],
+  ])('leaves the prototype name %j visible instead of crashing → %j', (template, expected) => {
+    expect(fillTemplate(template, { severity: 'SEV1' })).toBe(expected);
+  });
+
+  it('never throws, and leaves every name without an own value visible (property)', () => {
+    const prototypeNames = Object.getOwnPropertyNames(Object.prototype).filter((n) =>
+      /^[A-Za-z][A-Za-z0-9]*$/.test(n),
+    );
+    const name = fc.oneof(
+      fc.constantFrom(...prototypeNames),
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,12}$/),
+    );
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(fillTemplate(`a {{${n}}} b`, {})).toBe(`a {{${n}}} b`);
+      }),
+    );
+  });
+
+  it('still fills an own value whose name matches a prototype member', () => {
+    const values = Object.fromEntries([['constructor', 'own']]);
+    expect(fillTemplate('{{constructor}}', values)).toBe('own');
   });
 
   it('inserts values literally, even when they look like placeholders', () => {

@@ -1,3 +1,5 @@
+import { ownValue } from './own-value';
+
 /**
  * Named placeholders for editable message templates: `{{service}}`, `{{ nextUpdateTime }}`.
  * A placeholder is `{{`, optional spaces, a name, optional spaces, `}}`. Single braces are plain
@@ -140,7 +142,8 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   return tokenizeTemplate(template)
     .map((t) => {
       if (t.kind === 'text') return t.text;
-      const value = values[t.name];
+      // Own keys only: `{{constructor}}` must not find Object.prototype.constructor.
+      const value = ownValue(values, t.name);
       return value === undefined ? `{{${t.name}}}` : valueText(value);
     })
     .join('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleAssignment } from '../domain/roles';
+import { findDefaultRole, type RoleAssignment } from '../domain/roles';
 import {
   boardRoles,
   currentHolders,
@@ -180,5 +180,19 @@ describe('suggestNames', () => {
         { name: 'bob', lastUsedAt: 2 },
       ]),
     ).toEqual(['Bob', 'Alice']);
+  });
+});
+
+describe('resolveRoleKey: prototype names', () => {
+  it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])(
+    '%j is not a role (and does not throw)',
+    (input) => {
+      expect(resolveRoleKey(input, [])).toBeNull();
+      expect(findDefaultRole(input)).toBeUndefined();
+    },
+  );
+
+  it('a custom role may still be called "constructor"', () => {
+    expect(resolveRoleKey('constructor', ['Constructor'])?.name).toBe('Constructor');
   });
 });

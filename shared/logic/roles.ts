@@ -4,6 +4,7 @@ import {
   type RoleAssignment,
   type RoleDefinition,
 } from '../domain/roles';
+import { ownValue } from './own-value';
 import { formatDuration } from './time';
 
 const HOUR = 3_600_000;
@@ -64,7 +65,7 @@ export function resolveRoleKey(
     'subject matter expert': 'sme',
     'subject matter experts': 'sme',
   };
-  const def = findDefaultRole(extraAliases[lower] ?? lower);
+  const def = findDefaultRole(ownValue(extraAliases, lower) ?? lower);
   if (def) return { key: def.key, name: def.name };
   const custom =
     customRoleNames.find((n) => n.trim().toLowerCase() === lower) ??

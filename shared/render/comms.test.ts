@@ -184,3 +184,18 @@ describe('templates', () => {
     expect(at(0, 0)).toBeLessThan(at(0, 1));
   });
 });
+
+describe('templateToDoc: prototype names in a template body', () => {
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    '{{%s}} stays visible as written instead of crashing',
+    (name) => {
+      const doc = templateToDoc(`Status: {{${name}}} and {{severity}}`, { severity: 'SEV1' });
+      expect(renderMarkdown(doc)).toContain(`{{${name}}}`);
+      expect(renderMarkdown(doc)).toContain('SEV1');
+    },
+  );
+
+  it('a whole line holding only {{constructor}} is not a list', () => {
+    expect(() => templateToDoc('{{constructor}}', {})).not.toThrow();
+  });
+});

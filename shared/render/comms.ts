@@ -1,5 +1,6 @@
 import type { CommsContext, MessageTemplate } from '../logic/comms-templates';
 import { EMPTY_LIST_TEXT, commsValues, templateFor } from '../logic/comms-templates';
+import { ownValue } from '../logic/own-value';
 import type { InternalDataMatch } from '../logic/internal-data';
 import { findInternalData } from '../logic/internal-data';
 import type { TemplateValues } from '../logic/placeholders';
@@ -42,7 +43,8 @@ function lineRuns(line: string, values: TemplateValues): Inline[] {
   };
   for (const token of tokenizeTemplate(line)) {
     if (token.kind === 'placeholder') {
-      const value = values[token.name];
+      // Own keys only: `{{constructor}}` must not find Object.prototype.constructor.
+      const value = ownValue(values, token.name);
       push(value === undefined ? `{{${token.name}}}` : valueText(value));
       continue;
     }

@@ -4,6 +4,8 @@
  * plain text: renderers escape it for their format, so user text can never change structure.
  */
 
+import { DOCUMENT_LINK_PROTOCOLS, parseLink } from '../security/links';
+
 /** One run of inline text. */
 export type Inline =
   | { kind: 'text'; text: string }
@@ -139,13 +141,9 @@ export function textLines(value: string): string[] {
  * Markdown destination, a Slack link or a table cell are percent-encoded.
  */
 export function safeHref(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href.trim());
-  } catch {
-    return null;
-  }
-  if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return null;
+  // The app's one URL policy (shared/security/links.ts), with mailto added for documents.
+  const url = parseLink(href, DOCUMENT_LINK_PROTOCOLS);
+  if (!url) return null;
   return url.href.replace(
     /[()'"`<>|\\ ]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,

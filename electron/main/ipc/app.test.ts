@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => ({
     setBadgeCount: vi.fn(() => true),
   },
   BrowserWindow: { fromWebContents: vi.fn(() => win) },
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
 }));
 vi.mock('electron', () => electron);
 
@@ -60,5 +62,60 @@ describe('app:get-info', () => {
       ok: true,
       value: { version: '0.1.0', platform: process.platform },
     });
+  });
+});
+
+describe('app:open-external', () => {
+  beforeEach(() => {
+    electron.shell.openExternal.mockClear();
+    electron.dialog.showMessageBox.mockClear();
+  });
+
+  it('opens plain https straight away', async () => {
+    await expect(
+      listeners.get('app:open-external')?.(trusted, { url: 'https://status.example/' }),
+    ).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://status.example/');
+  });
+
+  it('opens an http: link the page already confirmed, without asking again', async () => {
+    await expect(
+      listeners.get('app:open-external')?.(trusted, {
+        url: 'http://status.example/',
+        confirmed: true,
+      }),
+    ).resolves.toEqual({ ok: true, value: { opened: true } });
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('asks natively, naming the real host, when the page did not confirm', async () => {
+    await expect(
+      listeners.get('app:open-external')?.(trusted, { url: 'https://good.example@evil.example/' }),
+    ).resolves.toEqual({ ok: true, value: { opened: false } });
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ message: 'Open a link to evil.example?' }),
+    );
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share'])(
+    'never opens %s, confirmed or not',
+    async (url) => {
+      await expect(
+        listeners.get('app:open-external')?.(trusted, { url, confirmed: true }),
+      ).resolves.toEqual({ ok: true, value: { opened: false } });
+      expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses untrusted senders', async () => {
+    await expect(
+      listeners.get('app:open-external')?.(
+        { senderFrame: { url: 'https://evil.example/' }, sender: {} },
+        { url: 'https://status.example/' },
+      ),
+    ).resolves.toMatchObject({ ok: false });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +19,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron);
 
 import {
+  MAX_BACKUP_FILE_BYTES,
   autoBackupName,
   autoBackupsToPrune,
   isAutoBackupDue,
@@ -74,8 +82,41 @@ describe('files', () => {
     expect(readFileSync(path.join(dir, left[6]!), 'utf8')).toBe(BACKUP);
   });
 
-  it('refuses content that is not a backup', async () => {
-    await expect(writeAutoBackup(dir, '{"x":1}', true, T0)).rejects.toThrow(/not a Warroom/);
+  it.each(['{"x":1}', '[1]', 'null', '{"format":"warroom-backup"', 'not json'])(
+    'refuses content that is not a backup: %j',
+    async (content) => {
+      await expect(writeAutoBackup(dir, content, true, T0)).rejects.toThrow(/not a Warroom/);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'writes backups owner-only: file 0600 in a 0700 folder',
+    async () => {
+      await writeAutoBackup(dir, BACKUP, true, T0);
+      expect(statSync(path.join(dir, autoBackupName(T0))).mode & 0o777).toBe(0o600);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+    },
+  );
+
+  it('checks a large backup off the main thread: never JSON.parse on the event loop', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `e${i}`, text: 'x'.repeat(60) }));
+    const big = JSON.stringify({ format: 'warroom-backup', tables: { entries: rows } });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await expect(writeAutoBackup(dir, big, true, T0)).resolves.toMatchObject({ written: true });
+      // The worker thread has its own JSON; the main thread's never saw the backup.
+      expect(parse.mock.calls.filter(([text]) => text === big)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(readFileSync(path.join(dir, autoBackupName(T0)), 'utf8')).toBe(big);
+  });
+
+  it('refuses to read back a file larger than any backup', async () => {
+    await writeAutoBackup(dir, BACKUP, false, T0);
+    // A sparse file: huge on paper, nothing on disk.
+    truncateSync(path.join(dir, autoBackupName(T0)), MAX_BACKUP_FILE_BYTES + 1);
+    await expect(readAutoBackup(dir, autoBackupName(T0))).rejects.toThrow(/larger than any/);
   });
 
   it('reads only listed backups by name, never another path', async () => {

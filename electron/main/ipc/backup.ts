@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
-import type { SaveDialogOptions, WebContents } from 'electron';
-import { ipcEvents } from '../../../shared/ipc/contract';
+import { app, BrowserWindow } from 'electron';
+import type { WebContents } from 'electron';
+import { ipcEvents, MAX_BACKUP_CHARS } from '../../../shared/ipc/contract';
 import { writeFileAtomic } from '../atomic-write';
-import { sanitizeFileName } from './export';
+import { isWarroomBackup } from '../backup-check';
 import { handle } from './handle';
 
 /** How many days of automatic backups are kept. */
@@ -74,29 +74,35 @@ async function listNames(dir: string): Promise<string[]> {
   }
 }
 
-/** A light check that the page sent a backup, not anything else, before it lands on disk. */
-function looksLikeBackup(content: string): boolean {
-  try {
-    const data = JSON.parse(content) as { format?: unknown };
-    return data.format === 'warroom-backup';
-  } catch {
-    return false;
-  }
-}
+/**
+ * Backups hold the whole incident record: owner-only file and folder permissions (POSIX), so
+ * other accounts on the machine cannot read them.
+ */
+export const BACKUP_FILE_MODE = 0o600;
+export const BACKUP_DIR_MODE = 0o700;
 
-/** Writes an automatic backup when due (or forced), atomically, then prunes old ones. */
+/** Largest backup file read back, in bytes: UTF-8 takes at most 3 bytes per UTF-16 unit. */
+export const MAX_BACKUP_FILE_BYTES = MAX_BACKUP_CHARS * 3;
+
+/**
+ * Writes an automatic backup when due (or forced), atomically and owner-only
+ * ({@link BACKUP_FILE_MODE}), then prunes old ones. The content is checked to be a Warroom
+ * backup off the main thread first (see isWarroomBackup).
+ */
 export async function writeAutoBackup(
   dir: string,
   content: string,
   force: boolean,
   now: number,
 ): Promise<{ written: boolean; name: string | null }> {
-  if (!looksLikeBackup(content)) throw new Error('not a Warroom backup');
-  await mkdir(dir, { recursive: true });
+  if (!(await isWarroomBackup(content))) throw new Error('not a Warroom backup');
+  await mkdir(dir, { recursive: true, mode: BACKUP_DIR_MODE });
+  // A folder made by an older version may be world-readable: tighten it (POSIX only).
+  if (process.platform !== 'win32') await chmod(dir, BACKUP_DIR_MODE);
   const names = await listNames(dir);
   if (!force && !isAutoBackupDue(names, now)) return { written: false, name: null };
   const name = autoBackupName(now);
-  await writeFileAtomic(path.join(dir, name), content);
+  await writeFileAtomic(path.join(dir, name), content, { mode: BACKUP_FILE_MODE });
   for (const old of autoBackupsToPrune([...names.filter((n) => n !== name), name]))
     await rm(path.join(dir, old), { force: true });
   return { written: true, name };
@@ -117,43 +123,24 @@ export async function listAutoBackups(
 
 /**
  * Reads one automatic backup. The name must be one of ours AND be listed in the folder, so no
- * path (`../`, absolute, another extension) can reach any other file.
+ * path (`../`, absolute, another extension) can reach any other file; a file larger than
+ * {@link MAX_BACKUP_FILE_BYTES} is refused.
  */
 export async function readAutoBackup(dir: string, name: string): Promise<string> {
   if (parseAutoBackupName(name) === null || !(await listNames(dir)).includes(name))
     throw new Error('no such automatic backup');
-  return readFile(path.join(dir, name), 'utf8');
+  const file = path.join(dir, name);
+  // Never more than a backup the app could have written (see MAX_BACKUP_CHARS).
+  if ((await stat(file)).size > MAX_BACKUP_FILE_BYTES)
+    throw new Error('this file is larger than any Warroom backup');
+  return readFile(file, 'utf8');
 }
-
-const EXTENSIONS = {
-  'application/json': 'json',
-  'text/markdown': 'md',
-  'text/plain': 'txt',
-} as const;
 
 // Pages waiting for on-quit backups, by web contents id: resolved when the forced write lands.
 const pendingQuitBackups = new Map<number, () => void>();
 
-/** export:save-file and the automatic-backup channels. */
+/** The automatic-backup channels (export:save-file lives with the other saves in export.ts). */
 export function registerBackupHandlers(now: () => number = Date.now): void {
-  handle('export:save-file', async ({ fileName, content, mime }, event) => {
-    const ext = EXTENSIONS[mime];
-    const base = sanitizeFileName(fileName.replace(/\.[a-z]+$/i, '')).replace(/\.md$/, `.${ext}`);
-    const options: SaveDialogOptions = {
-      title: 'Save',
-      defaultPath: path.join(app.getPath('documents'), base),
-      filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const result = win
-      ? await dialog.showSaveDialog(win, options)
-      : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return { saved: false, path: null };
-    const target = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${ext}`;
-    await writeFileAtomic(target, content);
-    return { saved: true, path: target };
-  });
   handle('backup:write-auto', async ({ content, force }, event) => {
     try {
       return await writeAutoBackup(autoBackupDir(), content, force, now());

@@ -1,16 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   ipcMain: { handle: vi.fn() },
-  app: { getPath: vi.fn(() => '/home/user/Documents') },
+  app: { getPath: vi.fn((_name: string) => '/home/user/Documents') },
   BrowserWindow: { fromWebContents: vi.fn(() => null) },
   dialog: { showSaveDialog: vi.fn() },
 }));
 vi.mock('electron', () => electron);
 
+import { MAX_DOCUMENT_CHARS } from '../../../shared/ipc/contract';
 import { ensureMarkdownExtension, registerExportHandlers, sanitizeFileName } from './export';
 
 describe('sanitizeFileName', () => {
@@ -101,5 +102,102 @@ describe('export:save-markdown', () => {
     };
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/^export:save-markdown failed: ENOENT/);
+  });
+});
+
+describe('export:save-file (the same save path as Markdown)', () => {
+  type Listener = (event: unknown, payload: unknown) => Promise<unknown>;
+  const trusted = { senderFrame: { url: 'app://warroom/index.html' }, sender: {} };
+  let listeners: Map<string, Listener>;
+  let dir: string;
+
+  beforeEach(() => {
+    electron.ipcMain.handle.mockReset();
+    electron.dialog.showSaveDialog.mockReset();
+    electron.app.getPath.mockImplementation(() => '/home/user/Documents');
+    registerExportHandlers();
+    listeners = new Map(
+      electron.ipcMain.handle.mock.calls.map(([c, l]) => [c as string, l as Listener]),
+    );
+    dir = mkdtempSync(path.join(tmpdir(), 'warroom-save-'));
+  });
+
+  it.each([
+    [
+      'application/json',
+      'warroom-backup-2026-11-22.json',
+      'warroom-backup-2026-11-22.json',
+      'JSON',
+    ],
+    ['text/markdown', 'INC-7.md', 'INC-7.md', 'Markdown'],
+    ['text/plain', '../INC-7 update.txt', 'INC-7 update.txt', 'Text'],
+  ])('%s: suggests %j as %j with the %s filter', async (mime, fileName, suggested, filter) => {
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    await listeners.get('export:save-file')!(trusted, { fileName, content: '{}', mime });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({
+        defaultPath: path.join('/home/user/Documents', suggested),
+        filters: [expect.objectContaining({ name: filter })],
+      }),
+    );
+  });
+
+  it.each(['export:save-file', 'export:save-markdown'])(
+    '%s starts in the home folder when there is no Documents folder',
+    async (channel) => {
+      electron.app.getPath.mockImplementation((name: string) => {
+        if (name === 'documents') throw new Error('Failed to get documents path');
+        return '/home/user';
+      });
+      electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+      const result = await listeners.get(channel)!(trusted, {
+        fileName: 'INC-7',
+        content: '# x',
+        mime: 'text/markdown',
+      });
+      expect(result).toEqual({ ok: true, value: { saved: false, path: null } });
+      expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+        expect.objectContaining({ defaultPath: path.join('/home/user', 'INC-7.md') }),
+      );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'writes a saved backup owner-only (0600) and a document 0644 less the umask',
+    async () => {
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({
+        canceled: false,
+        filePath: path.join(dir, 'backup'),
+      });
+      await expect(
+        listeners.get('export:save-file')!(trusted, {
+          fileName: 'backup.json',
+          content: '{"format":"warroom-backup"}',
+          mime: 'application/json',
+        }),
+      ).resolves.toEqual({ ok: true, value: { saved: true, path: path.join(dir, 'backup.json') } });
+      expect(statSync(path.join(dir, 'backup.json')).mode & 0o777).toBe(0o600);
+
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({
+        canceled: false,
+        filePath: path.join(dir, 'update.txt'),
+      });
+      await listeners.get('export:save-file')!(trusted, {
+        fileName: 'update.txt',
+        content: 'x',
+        mime: 'text/plain',
+      });
+      expect(statSync(path.join(dir, 'update.txt')).mode & 0o777).toBe(0o644 & ~process.umask());
+    },
+  );
+
+  it('refuses a document larger than the document bound, even as a "file"', async () => {
+    const result = (await listeners.get('export:save-file')!(trusted, {
+      fileName: 'a.txt',
+      content: 'x'.repeat(MAX_DOCUMENT_CHARS + 1),
+      mime: 'text/plain',
+    })) as { ok: boolean };
+    expect(result.ok).toBe(false);
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });

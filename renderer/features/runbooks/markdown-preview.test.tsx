@@ -1,5 +1,8 @@
-import { render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Platform } from '../../platform';
+import { PlatformProvider } from '../../platform/platform-context';
 import { runbookTemplate } from '../../../shared/logic/runbook';
 import { MarkdownPreview, safeLinkHref } from './markdown-preview';
 
@@ -65,5 +68,61 @@ describe('safeLinkHref', () => {
       'mailto:a@b.c',
     ])
       expect(safeLinkHref(bad), bad).toBeNull();
+  });
+});
+
+describe('MarkdownPreview: links that leave the app', () => {
+  function renderWithPlatform(source: string) {
+    const openExternal = vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { opened: true } }),
+    );
+    const platform = { kind: 'electron', openExternal } as unknown as Platform;
+    render(
+      <PlatformProvider platform={platform}>
+        <MarkdownPreview source={source} />
+      </PlatformProvider>,
+    );
+    return openExternal;
+  }
+
+  it.each([
+    ['[status](http://status.example/)', 'status', 'status.example'],
+    ['[dashboard](https://good.example@evil.example/)', 'dashboard', 'evil.example'],
+    ['[https://good.example/](https://evil.example/)', 'https://good.example/', 'evil.example'],
+    ['[apple](https://\u0430pple.example/)', 'apple', 'xn--pple-43d.example'],
+  ])('%s asks first, naming the real host %s', async (source, name, host) => {
+    const user = userEvent.setup();
+    const openExternal = renderWithPlatform(source);
+    await user.click(screen.getByRole('link', { name }));
+    const dialog = screen.getByRole('dialog', { name: `Open link to ${host}?` });
+    expect(dialog.textContent).toContain(host);
+    expect(openExternal).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(openExternal).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('link', { name }));
+    await user.click(screen.getByRole('button', { name: 'Open link' }));
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal).toHaveBeenCalledWith(expect.stringContaining(host), { confirmed: true });
+  });
+
+  it('lets a plain https link open without a question', async () => {
+    const user = userEvent.setup();
+    const openExternal = renderWithPlatform('[docs](https://docs.example/runbook)');
+    const link = screen.getByRole('link', { name: 'docs' });
+    let prevented: boolean | undefined;
+    // On the document, so it runs after React's own (root-delegated) click handler.
+    const spy = (e: Event): void => {
+      prevented = e.defaultPrevented;
+      e.preventDefault(); // jsdom cannot open windows
+    };
+    document.addEventListener('click', spy);
+    await user.click(link);
+    document.removeEventListener('click', spy);
+    expect(prevented).toBe(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(openExternal).not.toHaveBeenCalled();
   });
 });

@@ -3,13 +3,17 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { parseLink, WEB_LINK_PROTOCOLS } from '../../../shared/security/links';
+import { useExternalLinkGuard } from '../../ui/external-links';
 
 /**
  * Safe Markdown preview for runbooks. The text is parsed to a syntax tree (GitHub-flavoured:
  * tables, task lists, strikethrough) and every node is mapped to a React element, so nothing is
  * ever injected as HTML: raw HTML in the source shows as its literal text (React escapes it),
  * images show as their alt text (no remote loads), and links keep their href only for http(s)
- * URLs, opening in a new window — which the Electron shell hands to the system browser.
+ * URLs, opening in a new window — which the Electron shell hands to the system browser. A link
+ * that is not plain https (http:, credentials before the host, a look-alike host, text naming
+ * another site) asks first, naming the real host (renderer/ui/external-links.tsx).
  */
 
 /** Parses GitHub-flavoured Markdown into an mdast tree. */
@@ -17,14 +21,12 @@ export function parseMarkdown(source: string): Root {
   return fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-/** The href to keep: absolute http(s) URLs only; anything else (javascript:, data:, relative) is dropped. */
+/**
+ * The href to keep: absolute http(s) URLs with a host only, by the app's one link policy
+ * (shared/security/links.ts); anything else (javascript:, data:, relative) is dropped.
+ */
 export function safeLinkHref(url: string): string | null {
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return parseLink(url, WEB_LINK_PROTOCOLS)?.href ?? null;
 }
 
 function children(node: Parents, keyPrefix: string): ReactNode[] {
@@ -153,9 +155,16 @@ function renderNode(node: Nodes, key: string): ReactNode {
 export function MarkdownPreview({ source, label }: { source: string; label?: string }) {
   const deferred = useDeferredValue(source);
   const tree = useMemo(() => parseMarkdown(deferred), [deferred]);
+  const { handlers, confirmDialog } = useExternalLinkGuard();
   return (
-    <div className="markdown-preview" aria-label={label} role={label ? 'region' : undefined}>
+    <div
+      className="markdown-preview"
+      aria-label={label}
+      role={label ? 'region' : undefined}
+      {...handlers}
+    >
       {renderNode(tree, 'md')}
+      {confirmDialog}
     </div>
   );
 }
