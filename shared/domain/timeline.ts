@@ -44,6 +44,7 @@ export const systemChangeSchema = z.object({
     'hypothesis',
     'escalation',
     'action-item',
+    'understanding',
   ]),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
