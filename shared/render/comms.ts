@@ -1,5 +1,10 @@
 import type { CommsContext, MessageTemplate } from '../logic/comms-templates';
-import { EMPTY_LIST_TEXT, commsValues, templateFor } from '../logic/comms-templates';
+import {
+  EMPTY_LIST_TEXT,
+  commsValues,
+  internalCheckOptions,
+  templateFor,
+} from '../logic/comms-templates';
 import type { InternalDataMatch } from '../logic/internal-data';
 import { findInternalData } from '../logic/internal-data';
 import type { TemplateValues } from '../logic/placeholders';
@@ -113,7 +118,7 @@ export function buildMessage(ctx: CommsContext, template?: MessageTemplate): Bui
   const doc = templateToDoc(chosen.body, values);
   const warnings =
     ctx.audience === 'customers'
-      ? findInternalData(`${subject}\n\n${renderPlain(doc)}`, { people: ctx.people ?? [] })
+      ? findInternalData(`${subject}\n\n${renderPlain(doc)}`, internalCheckOptions(ctx))
       : [];
   return { subject, doc, warnings };
 }

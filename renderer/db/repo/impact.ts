@@ -200,9 +200,7 @@ export async function setUnderstanding(
     if (from === to) return null;
     const entry = systemEntry(
       incidentId,
-      to
-        ? `Current understanding${SOURCE_WORDS[source]}: ${to}`
-        : 'Current understanding cleared',
+      to ? `Current understanding${SOURCE_WORDS[source]}: ${to}` : 'Current understanding cleared',
       { type: 'understanding', from: from || null, to: to || null, reason: source },
       ctx,
     );

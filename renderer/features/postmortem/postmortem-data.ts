@@ -6,6 +6,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Service } from '../../../shared/domain/records';
 import type { RoleAssignment } from '../../../shared/domain/roles';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { possessive } from '../../../shared/logic/grammar';
 import { budgetConsumedMs, sloBudgetMs } from '../../../shared/logic/metrics';
 import type { TimeZoneMode } from '../../../shared/logic/time';
 import type { PostmortemInput } from '../../../shared/render/postmortem';
@@ -42,7 +43,7 @@ export function sloBudgetText(
   const consumed = budgetConsumedMs((end - start) / 60_000, users.value / 100);
   const budget = sloBudgetMs(service.sloTarget, service.sloWindowDays);
   const target = `${Math.round(service.sloTarget * 100_000) / 1000}%`;
-  return `${minutesText(consumed)} of ${service.name}'s ${minutesText(budget)} budget (${percentText(consumed / budget)}; ${target} over ${service.sloWindowDays} days)`;
+  return `${minutesText(consumed)} of ${possessive(service.name)} ${minutesText(budget)} budget (${percentText(consumed / budget)}; ${target} over ${service.sloWindowDays} days)`;
 }
 
 /** What the editor holds that may not be saved yet. */

@@ -30,6 +30,7 @@ export const INCIDENT: Incident = {
     dataIntegrity: false,
     revenueImpact: 'About $1,200 per minute in failed orders',
     supportTickets: 37,
+    publicSummary: 'Some shoppers could not pay for their orders.',
   },
   services: ['checkout-api', 'payments-db'],
   detection: { source: 'alert', alertName: 'CheckoutErrorRateHigh' },
@@ -52,6 +53,7 @@ export const RESOLVED: Incident = {
   ...INCIDENT,
   status: 'resolved',
   resolutionSummary: 'Rolled back the connection-pool config change; error rate back to baseline.',
+  impact: { ...INCIDENT.impact, dataLoss: { state: 'none', what: '', window: '' } },
   milestones: {
     ...INCIDENT.milestones,
     identified: at(14, 12),
@@ -91,7 +93,6 @@ export function commsContext(
       type === 'initial' ? [] : ['Finish the rollback.', 'Watch error rate for 15 minutes.'],
     needs: ['A DBA to confirm connection counts on payments-db.'],
     durationMs: null,
-    dataLost: resolved ? false : null,
     postmortemDate: resolved ? '2026-11-24' : null,
     actionItemsWhere: resolved ? 'the OPS board' : null,
     eta: type === 'initial' ? null : 'about 15:00 UTC',
