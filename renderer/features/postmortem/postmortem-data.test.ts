@@ -17,8 +17,9 @@ describe('sloBudgetText', () => {
 
   it('forms the possessive of a service name ending in s without "s\'s" (issue 11 §8)', () => {
     const payments = [{ name: 'payments', sloTarget: 0.9995, sloWindowDays: 30 }];
-    expect(sloBudgetText(RESOLVED, payments)).toMatch(/ of payments' 21\.6 min budget /);
-    expect(sloBudgetText(RESOLVED, payments)).not.toContain("payments's");
+    const incident = { ...RESOLVED, services: ['payments'] };
+    expect(sloBudgetText(incident, payments)).toMatch(/ of payments' 21\.6 min budget /);
+    expect(sloBudgetText(incident, payments)).not.toContain("payments's");
   });
 
   it('is unknown while ongoing, for a head count, or without a target', () => {
