@@ -71,6 +71,19 @@ describe('post-mortem document', () => {
     expect(all.map((r) => r.event)).not.toContain('Deleted note');
   });
 
+  it('lists a sent update as its one line, also for older entries that held the whole message', () => {
+    const old = {
+      ...ENTRIES[6]!,
+      id: 'old-comms',
+      text: 'Resolved sent to Customers (copied as plain text): Resolved: checkout\n\nThis issue is resolved.\nNo data was lost.',
+    };
+    const events = postmortemTimeline({ ...INPUT, entries: [...ENTRIES, old] }).map((r) => r.event);
+    expect(events).toContain(
+      'Resolved sent to Customers (copied as plain text): Resolved: checkout',
+    );
+    expect(events.join('\n')).not.toContain('No data was lost.');
+  });
+
   it('leaves out the fishbone when no category is filled, and says what is missing', () => {
     const bare = {
       ...INPUT,

@@ -3,6 +3,7 @@ import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import { ENTRY_KIND_LABELS, type TimelineEntry } from '../../../shared/domain/timeline';
 import { formatEventTime } from '../../../shared/logic/time';
 import { describeWriteError } from '../../db/repo/errors';
+import { CommsEntryText } from './comms-entry-text';
 import { entryTimes, type TimeDisplay } from './entry-display';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
@@ -95,7 +96,11 @@ export const TimelineRow = memo(function TimelineRow({
         ) : null}
       </div>
       {editing === null ? (
-        <div className="tl-text">{entry.text}</div>
+        entry.kind === 'comms' ? (
+          <CommsEntryText entry={entry} />
+        ) : (
+          <div className="tl-text">{entry.text}</div>
+        )
       ) : (
         <textarea
           className="tl-edit"
