@@ -97,6 +97,18 @@ describe('findInternalData: services, versions and internal wording (issue 11 §
     ]);
   });
 
+  it('reports copied wording and the details inside it, both', () => {
+    const text = 'pgbouncer pool exhausted on db-prod-3.internal';
+    const found = findInternalData(text, {
+      people,
+      internalTexts: ['pgbouncer pool exhausted on db-prod-3.internal since 17:20'],
+    });
+    expect(found.map((f) => [f.kind, f.match])).toEqual([
+      ['internal-text', text],
+      ['hostname', 'db-prod-3.internal'],
+    ]);
+  });
+
   it.each<[string, string, string]>([
     ['Part of it copied: a load spike from spam hit us.', 'internal-text', 'load spike from spam'],
     ['CASE and punctuation aside: DATABASE LOAD SPIKE.', 'internal-text', 'DATABASE LOAD SPIKE'],

@@ -264,11 +264,11 @@ function internalText(text: string, internal: readonly string[]): InternalDataMa
 /**
  * Finds hostnames, IP addresses, e-mail addresses, internal URLs, @handles, people's names,
  * service names, version strings and wording copied from internal texts. Overlapping finds are
- * reduced to the longest (an internal URL is reported once, not also as a hostname), and
- * results come in text order.
+ * reduced to the longest (an internal URL is reported once, not also as a hostname), except
+ * that copied wording is listed beside the details it contains; results come in text order.
  */
 export function findInternalData(text: string, options: InternalCheckOptions): InternalDataMatch[] {
-  const candidates = [
+  const details = [
     ...internalUrls(text),
     ...collect(text, EMAIL, 'email'),
     ...collect(text, `(?<![\\w.-])${INTERNAL_HOST}(?![\\w-]|\\.\\w)`, 'hostname'),
@@ -279,15 +279,25 @@ export function findInternalData(text: string, options: InternalCheckOptions): I
     ...people(text, options.people),
     ...services(text, options.services ?? []),
     ...collect(text, VERSION, 'version'),
-    ...internalText(text, options.internalTexts ?? []),
   ];
-  // Longest first, so a contained match (the host inside a URL) loses to its container.
-  candidates.sort((a, b) => b.match.length - a.match.length || a.index - b.index);
+  // Copied wording is reported beside the details inside it (a copied sentence naming a host
+  // shows both), so the two are reduced separately.
+  const wording = internalText(text, options.internalTexts ?? []);
+  return [...longestOnly(details), ...longestOnly(wording)].sort(
+    (a, b) => a.index - b.index || b.match.length - a.match.length,
+  );
+}
+
+/** Overlapping finds reduced to the longest (a contained match loses to its container). */
+function longestOnly(candidates: InternalDataMatch[]): InternalDataMatch[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.match.length - a.match.length || a.index - b.index,
+  );
   const kept: InternalDataMatch[] = [];
-  for (const c of candidates) {
+  for (const c of sorted) {
     const end = c.index + c.match.length;
     if (kept.some((k) => c.index < k.index + k.match.length && end > k.index)) continue;
     kept.push(c);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  return kept;
 }

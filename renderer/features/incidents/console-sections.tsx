@@ -7,6 +7,7 @@ import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import { ErrorBoundary } from '../../ui/error-boundary';
 import type { ConsoleSlotProps } from './console-slot';
+import { CurrentUnderstanding } from './current-understanding';
 
 /**
  * The console's working areas: update timers and suggestions across the top, roles and
@@ -30,6 +31,9 @@ export function ConsoleSections(props: ConsoleSlotProps) {
         <div className="console-side">
           <ErrorBoundary what="The role board">
             <RoleBoard {...props} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The current understanding">
+            <CurrentUnderstanding incident={props.incident} />
           </ErrorBoundary>
           <ErrorBoundary what="The hypotheses">
             <HypothesesPanel {...props} />
