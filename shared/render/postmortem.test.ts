@@ -171,6 +171,28 @@ describe('prefillPostmortem', () => {
     expect(draft.lessons).toBeUndefined();
   });
 
+  it('drafts the immediate cause from the Current understanding and states a recorded Data loss', () => {
+    const incident = {
+      ...RESOLVED,
+      understanding: 'Primary deleted by accident',
+      impact: {
+        ...RESOLVED.impact,
+        dataLoss: { state: 'some' as const, what: 'Issues', window: '17:20–23:25 UTC' },
+      },
+    };
+    const draft = prefillPostmortem({
+      incident,
+      entries: [],
+      confirmedHypotheses: ['Pool size lowered to 20 by a config change'],
+      timeZone: 'utc',
+    });
+    expect(draft.immediateCause).toBe('Primary deleted by accident.');
+    expect(draft.executiveSummary).toMatch(/ Some data was lost: Issues \(17:20–23:25 UTC\)\.$/);
+    // Unknown claims nothing.
+    const unknown = prefillPostmortem({ incident: RESOLVED, entries: [], timeZone: 'utc' });
+    expect(unknown.executiveSummary).not.toMatch(/data/i);
+  });
+
   it('flags slow detection as something that went poorly', () => {
     const slow = { ...RESOLVED, milestones: { ...RESOLVED.milestones, detected: at(14, 20) } };
     const draft = prefillPostmortem({ incident: slow, entries: [], timeZone: 'utc' });

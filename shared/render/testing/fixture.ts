@@ -53,7 +53,6 @@ export const RESOLVED: Incident = {
   ...INCIDENT,
   status: 'resolved',
   resolutionSummary: 'Rolled back the connection-pool config change; error rate back to baseline.',
-  impact: { ...INCIDENT.impact, dataLoss: { state: 'none', what: '', window: '' } },
   milestones: {
     ...INCIDENT.milestones,
     identified: at(14, 12),
@@ -62,7 +61,9 @@ export const RESOLVED: Incident = {
   },
 };
 
-/** A context for `audience` × `type`, the same facts throughout. */
+const NO_DATA_LOST = { state: 'none', what: '', window: '' } as const;
+
+/** A context for `audience` × `type`, the same facts throughout (resolved: no data lost). */
 export function commsContext(
   audience: CommsContext['audience'],
   type: CommsContext['type'],
@@ -71,7 +72,7 @@ export function commsContext(
   const resolved = type === 'resolved';
   return {
     incident: resolved
-      ? RESOLVED
+      ? { ...RESOLVED, impact: { ...RESOLVED.impact, dataLoss: NO_DATA_LOST } }
       : { ...INCIDENT, status: type === 'update' ? 'identified' : 'investigating' },
     audience,
     type,
