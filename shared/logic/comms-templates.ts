@@ -114,8 +114,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Audience, Record<MessageType, Me
   },
   customers: {
     initial: {
-      subject: 'Investigating: {{impact}}',
-      body: `We are investigating a problem with our service.\nWhat you may notice: {{impact}}\nWe are sorry for the disruption and are working to restore normal service as quickly as possible.\n${NEXT}`,
+      // The status word, not a fixed "Investigating": the first post may come after the cause
+      // is found (status-page convention: "Identified: …").
+      subject: '{{status}}: {{impact}}',
+      body: `We are aware of a problem with our service.\n{{statusLine}}\nWhat you may notice: {{impact}}\nWe are sorry for the disruption and are working to restore normal service as quickly as possible.\n${NEXT}`,
     },
     update: {
       subject: 'Update: {{impact}}',

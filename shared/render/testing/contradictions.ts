@@ -70,6 +70,8 @@ export function contradictions(ctx: CommsContext): string[] {
   const ongoing = any(SAYS_ONGOING, text);
   if (incident.status === 'resolved' && ongoing)
     problems.push(`says "${String(ongoing)}" after resolution`);
+  if (incident.status !== 'investigating' && /investigating/i.test(text))
+    problems.push(`says "investigating" while ${incident.status}`);
   if (ctx.recordChanged === true && /no change/i.test(text))
     problems.push('says "No change" although the record changed since the last update');
 
