@@ -9,6 +9,7 @@ import {
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
 import { exportAll, importBackup } from './backup';
+import { sendUpdate } from './comms';
 import { closeHypothesis, openHypothesis } from './hypotheses';
 import { setUnderstanding, updateImpact } from './impact';
 import { changeStatus, declareIncident } from './incidents';
@@ -174,6 +175,18 @@ describe('backup', () => {
       ctx(),
     );
     await setUnderstanding(db, id, 'Replica lag', ctx());
+    const sent = await sendUpdate(
+      db,
+      {
+        incidentId: id,
+        audience: 'customers',
+        type: 'update',
+        subject: 'Update',
+        body: 'Text',
+        format: 'plain',
+      },
+      ctx(),
+    );
     const backup = JSON.parse(
       JSON.stringify(await exportAll(db, { appVersion: '0.1.0', now: NOW })),
     ) as unknown;
@@ -185,6 +198,9 @@ describe('backup', () => {
       expect(dataLossOf(copy)).toEqual(SOME);
       expect(publicSummaryOf(copy)).toBe('Creating snippets failed.');
       expect(understandingOf(copy)).toBe('Replica lag');
+      const line = await target.timelineEntries.filter((e) => e.kind === 'comms').first();
+      expect(line?.commsUpdateId).toBe(sent.id);
+      expect((await target.commsUpdates.get(sent.id))?.body).toBe('Text');
     } finally {
       target.close();
     }

@@ -60,6 +60,9 @@ describe('buildCommsContext', () => {
       'Test hypothesis: Pool too small (Priya)',
       'Add a canary stage (Bob)',
     ]);
+    expect(ctx.needs).toEqual([
+      'A decision on "DNS flapping": its timebox expired (pivot or escalate).',
+    ]);
     expect(ctx.nextUpdateAt).toBe(at(14, 45));
     const body = renderDoc(buildMessage(ctx).doc, 'plain');
     expect(body).toContain('Cause: Config lowered the pool');

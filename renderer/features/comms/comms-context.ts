@@ -69,7 +69,7 @@ export function defaultMessageType(incident: Incident, audience: Audience): Mess
  * (the cause stays the cause). Actions and decisions since the last update; actions exclude
  * to-dos (`todo:` entries), which are next steps until done. Next steps: open hypotheses whose
  * timebox has not expired (an expired one is due a pivot or escalation, not more testing), then
- * open action items. `recordChanged`: no update went to this audience yet, or a status,
+ * open action items; expired ones become needs (a decision: pivot or escalate). `recordChanged`: no update went to this audience yet, or a status,
  * severity, impact, cause, hypothesis or milestone entry was logged since. The next update is
  * one cadence from now, since sending this message restarts the countdown; none after
  * resolution.
@@ -121,6 +121,11 @@ export function buildCommsContext(
       )
       .map((a) => withOwner(a.title, a.owner)),
   ];
+  // An open hypothesis past its timebox is due a pivot or an escalation, not more testing.
+  const expired = data.hypotheses
+    .filter((h) => h.incidentId === incident.id && h.status === 'open' && h.dueAt <= now)
+    .sort((a, b) => a.dueAt - b.dueAt)
+    .map((h) => `A decision on "${h.text.trim()}": its timebox expired (pivot or escalate).`);
   const resolved = type === 'resolved';
   const resolvedAt = incident.milestones.resolved;
   return {
@@ -137,7 +142,7 @@ export function buildCommsContext(
     decisionsSinceLastUpdate: decisions,
     recordChanged,
     nextSteps,
-    needs: [],
+    needs: expired,
     durationMs: null,
     postmortemDate:
       resolvedAt === undefined

@@ -1,6 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
+import { publicSummaryOf } from '../../../shared/domain/incident-facts';
 import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
@@ -237,6 +238,12 @@ function Composer({
           }}
         />
       </Field>
+      {audience === 'customers' && !publicSummaryOf(incident) ? (
+        <p className="muted compose-hint">
+          No Public summary yet: the message says so where it would go. Write it with Edit impact
+          (customers never get the internal impact text).
+        </p>
+      ) : null}
       {finds.length ? <InternalWarning finds={finds} /> : null}
       <div className="button-row compose-send">
         {SEND_BUTTONS.map(([format, label]) => (
