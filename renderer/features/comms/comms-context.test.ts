@@ -64,6 +64,13 @@ describe('buildCommsContext', () => {
       'A decision on "DNS flapping": its timebox expired (pivot or escalate).',
     ]);
     expect(ctx.nextUpdateAt).toBe(at(14, 45));
+    // Authors and hypothesis owners count as people for the Looks internal check.
+    expect(ctx.people).toEqual(
+      expect.arrayContaining([
+        { name: 'Priya Nair', handle: '' },
+        { name: 'Priya', handle: '' },
+      ]),
+    );
     const body = renderDoc(buildMessage(ctx).doc, 'plain');
     expect(body).toContain('Cause: Config lowered the pool');
     expect(body).toContain('Next update at 14:45 UTC (in 15 minutes).');

@@ -150,7 +150,14 @@ export function buildCommsContext(
         : formatDate(resolvedAt + POSTMORTEM_DUE_MS, settings.timeZone),
     actionItemsWhere: null,
     eta: null,
-    people: data.people.map((p) => ({ name: p.name, handle: p.handle })),
+    // The directory, plus whoever wrote on the record or owns a hypothesis (not always listed).
+    people: [
+      ...data.people.map((p) => ({ name: p.name, handle: p.handle })),
+      ...[...new Set([...live.map((e) => e.author), ...data.hypotheses.map((h) => h.owner)])]
+        .map((name) => name.trim())
+        .filter((name) => name && !data.people.some((p) => p.name === name))
+        .map((name) => ({ name, handle: '' })),
+    ],
     serviceNames: (data.services ?? []).map((s) => s.name),
   };
 }
