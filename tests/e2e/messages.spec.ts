@@ -170,3 +170,24 @@ test('Data loss set in the Resolve incident dialog: every audience is told exact
     expect(text).not.toContain('still confirming');
   }
 });
+
+test('confirming a hypothesis sets the Current understanding, which the executive update states', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Queue backlog', severity: 'SEV2', services: ['jobs'] });
+  const hypotheses = page.getByRole('region', { name: 'Hypotheses' });
+  await hypotheses.getByRole('button', { name: 'Add hypothesis' }).click();
+  const add = page.getByRole('dialog', { name: 'Add hypothesis' });
+  await add.getByLabel('Hypothesis').fill('A stuck worker holds the queue lock');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  await hypotheses.getByRole('button', { name: 'Confirm' }).click();
+  await expect(understanding(page)).toContainText('A stuck worker holds the queue lock');
+  await reloadApp(page);
+  await expect(understanding(page)).toContainText('A stuck worker holds the queue lock');
+  // Still Investigating on the record: the status sentence agrees with the confirmed cause.
+  const exec = await copyPlain(page, 'Executives', 'Status update');
+  expect(exec).toContain('Cause: A stuck worker holds the queue lock');
+  expect(exec).toContain('the cause is confirmed and we are working on a fix.');
+  expect(exec).not.toMatch(/not yet confirmed|looking for the cause/i);
+});
