@@ -3,6 +3,7 @@ import { timestampSchema } from './timestamp';
 import { severitySchema } from './severity';
 import { milestoneSchema, statusSchema } from './status';
 import { audienceCadenceSchema, audienceSchema } from './audience';
+import { dataLossSchema } from './incident-facts';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -30,6 +31,10 @@ export const impactSchema = z.object({
   dataIntegrity: z.boolean(),
   revenueImpact: z.string(),
   supportTickets: z.number().int().nonnegative().nullable(),
+  /** Whether data was lost; absent on older rows (read with `dataLossOf`: Unknown). */
+  dataLoss: dataLossSchema.optional(),
+  /** Impact in words for customers; absent or '' until written (read with `publicSummaryOf`). */
+  publicSummary: z.string().optional(),
 });
 export type Impact = z.infer<typeof impactSchema>;
 
@@ -54,6 +59,8 @@ export const incidentSchema = z.object({
   /** Per-audience update bookkeeping (timestamps only). */
   cadence: z.record(audienceSchema, audienceCadenceSchema),
   resolutionSummary: z.string().nullable(),
+  /** Current understanding of the cause; absent or '' until written (`understandingOf`). */
+  understanding: z.string().optional(),
   /** Escalation suggestions the IC dismissed, by trigger key → situation fingerprint. */
   dismissedSuggestions: z.record(z.string(), z.string()),
   createdAt: timestampSchema,

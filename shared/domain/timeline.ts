@@ -45,6 +45,7 @@ export const systemChangeSchema = z.object({
     'escalation',
     'action-item',
     'title',
+    'understanding',
   ]),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
@@ -87,6 +88,11 @@ export const timelineEntrySchema = z.object({
   change: systemChangeSchema.nullable(),
   /** Present on comms entries. */
   audience: audienceSchema.nullable(),
+  /**
+   * On the comms entry of a sent update: the `commsUpdates` row holding the full message (the
+   * entry itself is one line). Absent on older entries, which hold the full text themselves.
+   */
+  commsUpdateId: z.string().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -11,7 +11,8 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   {
     command: '/status',
     usage: '/status <investigating|identified|mitigating|monitoring|resolved> [note]',
-    description: 'Set the incident status.',
+    description:
+      'Set the incident status. With identified, the note is the cause found (the Current understanding); resolved needs a one-line resolution.',
   },
   {
     command: '/sev',

@@ -1,12 +1,22 @@
 /**
- * Finds internal details (hosts, addresses, people) in text meant for customers, so the
- * composer can warn before a status-page post leaks them. It is a warning, not a filter: the
- * patterns favour precision (times, versions and percentages never match) over catching every
- * possible internal name.
+ * Finds internal details in text meant for customers, so the composer can warn before a
+ * status-page post leaks them: hosts, addresses, people, services from the catalog, version
+ * strings, and wording copied from the internal impact or cause text. It is a warning, not a
+ * filter: the patterns favour precision (times, dates, percentages and plain decimals never
+ * match) over catching every possible internal name.
  */
 
 /** What kind of internal detail was found. */
-export type InternalDataKind = 'hostname' | 'ip' | 'handle' | 'person' | 'email' | 'url-internal';
+export type InternalDataKind =
+  | 'hostname'
+  | 'ip'
+  | 'handle'
+  | 'person'
+  | 'email'
+  | 'url-internal'
+  | 'service'
+  | 'version'
+  | 'internal-text';
 
 /** One internal detail found in the text. */
 export interface InternalDataMatch {
@@ -21,6 +31,19 @@ export interface InternalDataMatch {
 export interface DirectoryPerson {
   name: string;
   handle: string;
+}
+
+/** What the check knows besides the text. */
+export interface InternalCheckOptions {
+  /** The people directory: names and handles. */
+  people: readonly DirectoryPerson[];
+  /** Service names (the catalog's and the incident's): each is internal wherever it appears. */
+  services?: readonly string[];
+  /**
+   * Internal texts (impact summary, Current understanding, title, confirmed hypotheses):
+   * wording copied from them, and identifier-like words in them, are reported.
+   */
+  internalTexts?: readonly string[];
 }
 
 /** DNS suffixes that only resolve inside a company network or cluster. */
@@ -123,15 +146,129 @@ function people(text: string, directory: readonly DirectoryPerson[]): InternalDa
 }
 
 /**
- * Finds hostnames, IP addresses, e-mail addresses, internal URLs, @handles and people's names
- * in text. Overlapping finds are reduced to the longest (an internal URL is reported once, not
- * also as a hostname), and results come in text order.
+ * Version strings: `v2.3`, `v2.3.1-rc1`, and bare three-part versions `2.3.1` or
+ * `16.9.2-ee`. Not two-part decimals (`99.9`), dates, times or four-part addresses.
  */
-export function findInternalData(
-  text: string,
-  options: { people: readonly DirectoryPerson[] },
-): InternalDataMatch[] {
-  const candidates = [
+const VERSION =
+  '(?<![\\w.-])(?:v\\d+(?:\\.\\d+){1,3}|\\d+\\.\\d+\\.\\d+)(?:-[0-9a-z]+(?:\\.[0-9a-z]+)*)?(?![\\w-]|\\.\\d)';
+
+/** Service names, whole word and case-insensitive (`payments` matches "Payments"). */
+function services(text: string, names: readonly string[]): InternalDataMatch[] {
+  const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))];
+  return unique.flatMap((name) =>
+    collect(
+      text,
+      `(?<![\\p{L}\\p{N}_-])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`,
+      'service',
+      'giu',
+    ),
+  );
+}
+
+/**
+ * Common words that say nothing internal on their own (function words and the vocabulary every
+ * incident message uses); a copied run must hold at least two words outside this list.
+ */
+const COMMON_WORDS = new Set(
+  (
+    'a an the and or but nor of to in on at by for from with without into onto over under ' +
+    'about after before during since until while when where which who whom whose what why how ' +
+    'is are was were be been being am do does did done has have had having will would can ' +
+    'could should may might must shall not no yes all any some many more most less few each ' +
+    'every other another such than then there here this that these those it its they them ' +
+    'their we our us you your he she his her i me my as so if also just only very too up ' +
+    'down out off again still now new old one two three first last same ' +
+    'service services user users customer customers error errors issue issues problem ' +
+    'problems incident some working work works normal normally slow slower fail fails failed ' +
+    'failing failure failures unable cannot affected affect affects impact impacted outage ' +
+    'degraded partial partially page pages site app application request requests data time ' +
+    'minutes hours investigating identified resolved monitoring mitigating fix fixed'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}_'’./-]*[\p{L}\p{N}_]|[\p{L}\p{N}]/gu;
+
+interface Word {
+  text: string;
+  lower: string;
+  index: number;
+}
+
+function words(text: string, limit: number): Word[] {
+  const found: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (found.length >= limit) break;
+    found.push({ text: m[0], lower: m[0].toLowerCase(), index: m.index });
+  }
+  return found;
+}
+
+/** An identifier rather than a word: digits with letters, `_`, camelCase, dots or slashes. */
+function identifierLike(word: string): boolean {
+  return (
+    (/\p{L}/u.test(word) && /\p{N}/u.test(word)) ||
+    word.includes('_') ||
+    /\p{Ll}\p{Lu}/u.test(word) ||
+    /\p{L}[./]\p{L}/u.test(word)
+  );
+}
+
+/** Bounds on the copied-wording search, so a pasted log excerpt cannot stall the composer. */
+const MAX_WORDS = 3_000;
+/** A copied run counts from this many words, of which at least two are not common words. */
+const MIN_RUN = 3;
+
+/**
+ * Wording copied from internal texts: every run of at least three consecutive words (case and
+ * punctuation aside) that also appears in one of them and holds two words outside
+ * COMMON_WORDS, and each identifier-like word of them (`db5`, `snippet_creation`,
+ * `pgBouncer`).
+ */
+function internalText(text: string, internal: readonly string[]): InternalDataMatch[] {
+  const mine = words(text, MAX_WORDS);
+  const found: InternalDataMatch[] = [];
+  const span = (from: Word, to: Word): InternalDataMatch => ({
+    kind: 'internal-text',
+    match: text.slice(from.index, to.index + to.text.length),
+    index: from.index,
+  });
+  const identifiers = new Set<string>();
+  for (const source of internal) {
+    const theirs = words(source, MAX_WORDS);
+    for (const w of theirs) if (identifierLike(w.text)) identifiers.add(w.lower);
+    if (theirs.length < MIN_RUN) continue;
+    const starts = new Map<string, number[]>();
+    theirs.forEach((w, j) => starts.set(w.lower, [...(starts.get(w.lower) ?? []), j]));
+    let i = 0;
+    while (i < mine.length) {
+      let best = 0;
+      for (const j of starts.get(mine[i]?.lower ?? '') ?? []) {
+        let n = 0;
+        while (mine[i + n] && theirs[j + n] && mine[i + n]?.lower === theirs[j + n]?.lower) n += 1;
+        best = Math.max(best, n);
+      }
+      const run = mine.slice(i, i + best);
+      const content = run.filter((w) => !COMMON_WORDS.has(w.lower)).length;
+      const first = run[0];
+      const last = run.at(-1);
+      if (best >= MIN_RUN && content >= 2 && first && last) {
+        found.push(span(first, last));
+        i += best;
+      } else i += 1;
+    }
+  }
+  for (const w of mine) if (identifiers.has(w.lower)) found.push(span(w, w));
+  return found;
+}
+
+/**
+ * Finds hostnames, IP addresses, e-mail addresses, internal URLs, @handles, people's names,
+ * service names, version strings and wording copied from internal texts. Overlapping finds are
+ * reduced to the longest (an internal URL is reported once, not also as a hostname), except
+ * that copied wording is listed beside the details it contains; results come in text order.
+ */
+export function findInternalData(text: string, options: InternalCheckOptions): InternalDataMatch[] {
+  const details = [
     ...internalUrls(text),
     ...collect(text, EMAIL, 'email'),
     ...collect(text, `(?<![\\w.-])${INTERNAL_HOST}(?![\\w-]|\\.\\w)`, 'hostname'),
@@ -140,14 +277,27 @@ export function findInternalData(
     ...collect(text, IPV6, 'ip'),
     ...collect(text, HANDLE, 'handle'),
     ...people(text, options.people),
+    ...services(text, options.services ?? []),
+    ...collect(text, VERSION, 'version'),
   ];
-  // Longest first, so a contained match (the host inside a URL) loses to its container.
-  candidates.sort((a, b) => b.match.length - a.match.length || a.index - b.index);
+  // Copied wording is reported beside the details inside it (a copied sentence naming a host
+  // shows both), so the two are reduced separately.
+  const wording = internalText(text, options.internalTexts ?? []);
+  return [...longestOnly(details), ...longestOnly(wording)].sort(
+    (a, b) => a.index - b.index || b.match.length - a.match.length,
+  );
+}
+
+/** Overlapping finds reduced to the longest (a contained match loses to its container). */
+function longestOnly(candidates: InternalDataMatch[]): InternalDataMatch[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.match.length - a.match.length || a.index - b.index,
+  );
   const kept: InternalDataMatch[] = [];
-  for (const c of candidates) {
+  for (const c of sorted) {
     const end = c.index + c.match.length;
     if (kept.some((k) => c.index < k.index + k.match.length && end > k.index)) continue;
     kept.push(c);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  return kept;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_TEMPLATES, REPORT_TEMPLATES, formatIn } from '../logic/comms-te
 import { validateTemplate } from '../logic/placeholders';
 import { buildMessage, renderMessage, templateToDoc } from './comms';
 import { renderMarkdown } from './markdown';
+import type { DataLoss } from '../domain/incident-facts';
 import { at, commsContext } from './testing/fixture';
 import { expectGolden } from './testing/golden';
 import { nodeTypes, parseMarkdown } from './testing/markdown-ast';
@@ -72,19 +73,34 @@ describe('stakeholder messages: content rules', () => {
       confirmedHypotheses: [],
       actionsSinceLastUpdate: [],
     };
-    expect(renderMessage(ctx, 'plain').body).toContain('No change: still identified.');
+    expect(renderMessage(ctx, 'plain').body).toContain(
+      'No change: still identified — we have found the cause and are working on a fix.',
+    );
     const inv = { ...ctx, incident: { ...ctx.incident, status: 'investigating' as const } };
-    expect(renderMessage(inv, 'plain').body).toContain('No change: still investigating.');
+    expect(renderMessage(inv, 'plain').body).toContain(
+      'No change: still investigating — we are looking for the cause.',
+    );
+    // Something changed on the record since the last update: not "No change".
+    expect(renderMessage({ ...ctx, recordChanged: true }, 'plain').body).not.toContain('No change');
+    expect(
+      renderMessage({ ...ctx, decisionsSinceLastUpdate: ['Roll back'] }, 'plain').body,
+    ).not.toContain('No change');
   });
 
-  it('says whether data was lost when resolved', () => {
+  it('says whether data was lost when resolved, as recorded', () => {
     const base = commsContext('customers', 'resolved');
+    const withLoss = (dataLoss: DataLoss | undefined) => ({
+      ...base,
+      incident: { ...base.incident, impact: { ...base.incident.impact, dataLoss } },
+    });
     expect(renderMessage(base, 'plain').body).toContain('No data was lost.');
-    expect(renderMessage({ ...base, dataLost: true }, 'plain').body).toContain(
-      'Some data was lost',
+    expect(renderMessage(base, 'plain').body).not.toContain('still confirming');
+    const some = withLoss({ state: 'some', what: 'New comments', window: '17:20–23:25 UTC' });
+    expect(renderMessage(some, 'plain').body).toContain(
+      'Some data was lost: New comments (17:20–23:25 UTC).',
     );
-    expect(renderMessage({ ...base, dataLost: null }, 'plain').body).toContain(
-      'still confirming whether any data was lost',
+    expect(renderMessage(withLoss(undefined), 'plain').body).toContain(
+      'We are still confirming whether any data was lost.',
     );
   });
 
@@ -110,7 +126,10 @@ describe('stakeholder messages: content rules', () => {
       ...ctx,
       incident: {
         ...ctx.incident,
-        impact: { ...ctx.incident.impact, summary: 'db-prod-3.internal is down; @alice is on it' },
+        impact: {
+          ...ctx.incident.impact,
+          publicSummary: 'db-prod-3.internal is down; @alice is on it',
+        },
       },
     };
     expect(buildMessage(leaky).warnings.map((w) => w.kind)).toEqual(
@@ -128,7 +147,7 @@ describe('stakeholder messages: content rules', () => {
     );
     const root = parseMarkdown(m.body);
     expect(nodeTypes(root).has('html')).toBe(false);
-    expect(root.children.filter((n) => n.type === 'heading')).toHaveLength(5);
+    expect(root.children.filter((n) => n.type === 'heading')).toHaveLength(6);
     expect(nodeTypes(root).has('strong')).toBe(true); // the template's own labels only
     expect(m.body).not.toContain('<script>');
   });

@@ -1,5 +1,10 @@
 import type { CommsContext, MessageTemplate } from '../logic/comms-templates';
-import { EMPTY_LIST_TEXT, commsValues, templateFor } from '../logic/comms-templates';
+import {
+  EMPTY_LIST_TEXT,
+  commsValues,
+  internalCheckOptions,
+  templateFor,
+} from '../logic/comms-templates';
 import { ownValue } from '../logic/own-value';
 import type { InternalDataMatch } from '../logic/internal-data';
 import { findInternalData } from '../logic/internal-data';
@@ -115,7 +120,7 @@ export function buildMessage(ctx: CommsContext, template?: MessageTemplate): Bui
   const doc = templateToDoc(chosen.body, values);
   const warnings =
     ctx.audience === 'customers'
-      ? findInternalData(`${subject}\n\n${renderPlain(doc)}`, { people: ctx.people ?? [] })
+      ? findInternalData(`${subject}\n\n${renderPlain(doc)}`, internalCheckOptions(ctx))
       : [];
   return { subject, doc, warnings };
 }

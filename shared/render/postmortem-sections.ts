@@ -2,6 +2,8 @@
  * The post-mortem's free-text sections (for the editor) and their first drafts, derived from
  * the incident record so nobody starts from a blank page.
  */
+import { dataLossOf, understandingOf } from '../domain/incident-facts';
+import { dataLossSentence } from '../logic/comms-templates';
 import type { Incident } from '../domain/incident';
 import { SEVERITY_MATRIX } from '../domain/severity';
 import type { TimelineEntry } from '../domain/timeline';
@@ -117,8 +119,9 @@ function sentence(value: string): string {
 
 /**
  * First drafts of the free-text sections, from the record: an executive summary from title,
- * impact and duration; what happened from findings and confirmed hypotheses; the immediate
- * cause from the first confirmed hypothesis; what went well or poorly from detection, response
+ * impact, duration and the recorded Data loss; what happened from findings and confirmed
+ * hypotheses; the immediate cause from the Current understanding, else the first confirmed
+ * hypothesis; what went well or poorly from detection, response
  * and mitigation times against the severity's targets. Sections with nothing to derive are left
  * out, so the caller can merge without overwriting what someone wrote.
  */
@@ -141,13 +144,16 @@ export function prefillPostmortem(
     `${span}${incident.services.length ? incident.services.join(', ') : sentence(incident.title).replace(/\.$/, '')} affected ${usersAffectedText(incident)}.`,
     sentence(incident.impact.summary),
     sentence(incident.resolutionSummary ?? ''),
+    // The recorded Data loss fact, once known (nothing is claimed while it is Unknown).
+    dataLossOf(incident).state === 'unknown' ? '' : dataLossSentence(dataLossOf(incident)),
   ]
     .filter(Boolean)
     .join(' ');
 
   const happened = [...confirmed.map((h) => `- Confirmed: ${h}`), ...findings.map((f) => `- ${f}`)];
   if (happened.length) out.whatHappened = happened.join('\n');
-  if (confirmed[0]) out.immediateCause = sentence(confirmed[0]);
+  const cause = understandingOf(incident) || confirmed[0];
+  if (cause) out.immediateCause = sentence(cause);
 
   const target = SEVERITY_MATRIX[incident.severity];
   const well: string[] = [];

@@ -71,6 +71,19 @@ describe('post-mortem document', () => {
     expect(all.map((r) => r.event)).not.toContain('Deleted note');
   });
 
+  it('lists a sent update as its one line, also for older entries that held the whole message', () => {
+    const old = {
+      ...ENTRIES[6]!,
+      id: 'old-comms',
+      text: 'Resolved sent to Customers (copied as plain text): Resolved: checkout\n\nThis issue is resolved.\nNo data was lost.',
+    };
+    const events = postmortemTimeline({ ...INPUT, entries: [...ENTRIES, old] }).map((r) => r.event);
+    expect(events).toContain(
+      'Resolved sent to Customers (copied as plain text): Resolved: checkout',
+    );
+    expect(events.join('\n')).not.toContain('No data was lost.');
+  });
+
   it('leaves out the fishbone when no category is filled, and says what is missing', () => {
     const bare = {
       ...INPUT,
@@ -156,6 +169,28 @@ describe('prefillPostmortem', () => {
     expect(draft.wentWell).toContain('Mitigated within 21 min (target 30 min).');
     expect(draft.wentPoorly).toBeUndefined();
     expect(draft.lessons).toBeUndefined();
+  });
+
+  it('drafts the immediate cause from the Current understanding and states a recorded Data loss', () => {
+    const incident = {
+      ...RESOLVED,
+      understanding: 'Primary deleted by accident',
+      impact: {
+        ...RESOLVED.impact,
+        dataLoss: { state: 'some' as const, what: 'Issues', window: '17:20–23:25 UTC' },
+      },
+    };
+    const draft = prefillPostmortem({
+      incident,
+      entries: [],
+      confirmedHypotheses: ['Pool size lowered to 20 by a config change'],
+      timeZone: 'utc',
+    });
+    expect(draft.immediateCause).toBe('Primary deleted by accident.');
+    expect(draft.executiveSummary).toMatch(/ Some data was lost: Issues \(17:20–23:25 UTC\)\.$/);
+    // Unknown claims nothing.
+    const unknown = prefillPostmortem({ incident: RESOLVED, entries: [], timeZone: 'utc' });
+    expect(unknown.executiveSummary).not.toMatch(/data/i);
   });
 
   it('flags slow detection as something that went poorly', () => {

@@ -9,6 +9,7 @@ import { ACTION_STATUS_LABELS } from '../domain/records';
 import type { RoleAssignment } from '../domain/roles';
 import type { Milestone } from '../domain/status';
 import { MILESTONES } from '../domain/status';
+import { commsEntryParts } from '../logic/comms-entry';
 import type { TimelineEntry } from '../domain/timeline';
 import { compareEntries } from '../domain/timeline';
 import type { TimeZoneMode } from '../logic/time';
@@ -125,7 +126,8 @@ export function postmortemTimeline(input: PostmortemInput): { at: number; event:
       at: e.occurredAt,
       order: MILESTONES.length,
       id: e.id,
-      event: `${prefix}${e.text}`,
+      // A comms entry is its one line (older entries also carried the whole message).
+      event: `${prefix}${commsEntryParts(e).line}`,
     });
   }
   // Stable: by time, milestones before entries at the same minute, entries in timeline order.

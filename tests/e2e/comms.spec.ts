@@ -83,7 +83,15 @@ test('a SEV1 status update for executives is copied as rich text, recorded, rese
   await expect(timeline(page)).toContainText(
     'Status update sent to Executives (copied as rich text): [SEV1 UPDATE] checkout-api — Investigating',
   );
-  await expect(timeline(page)).toContainText('Cause: Connection pool max lowered to 20');
+  // One line on the timeline; the full message is behind Show message (issue 11 §5).
+  const sentRow = timeline(page)
+    .getByRole('listitem')
+    .filter({ hasText: 'Status update sent to Executives' });
+  await expect(sentRow).not.toContainText('Cause: Connection pool max lowered to 20');
+  await sentRow.getByRole('button', { name: 'Show message' }).click();
+  await expect(sentRow.getByRole('group', { name: 'Sent message' })).toContainText(
+    'Cause:** Connection pool max lowered to 20',
+  );
   await expect(exec).toHaveText(/^(14:[45]\d|15:00)$/);
   // Engineering was not sent anything: its countdown runs on from declaration.
   await expect(page.getByRole('timer', { name: 'Next engineering update' })).toHaveText(
@@ -186,7 +194,16 @@ test('a customer message that looks internal is flagged with the hostnames', asy
   await page.getByRole('button', { name: 'Compose update' }).click();
   const dialog = composer(page);
   await dialog.getByLabel('Audience').selectOption({ label: 'Customers' });
+  // The internal impact never reaches customers by itself (issue 11 §1)…
   const warning = dialog.getByRole('note', { name: 'Looks internal' });
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(
+    /\[Public summary not written yet\]/,
+  );
+  await expect(warning).toHaveCount(0);
+  // …but copied into the message it is flagged.
+  await dialog
+    .getByLabel('Message', { exact: true })
+    .fill('Checkout fails while db-prod-3.internal and 10.0.3.7 are overloaded');
   await expect(warning).toContainText('Hostname: db-prod-3.internal');
   await expect(warning).toContainText('IP address: 10.0.3.7');
   await dialog

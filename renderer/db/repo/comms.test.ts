@@ -30,13 +30,12 @@ const input = (over: Partial<SendUpdateInput> = {}): SendUpdateInput => ({
   type: 'update',
   subject: '[SEV1 UPDATE] checkout-api — Identified',
   body: '**Status:** Identified\n## Next update\nNext update at 14:25 UTC (in 15 minutes).',
-  plainText: 'Status: Identified\n\nNext update at 14:25 UTC (in 15 minutes).',
   format: 'rich',
   ...over,
 });
 
 describe('sendUpdate', () => {
-  it('writes the comms row, the comms entry with audience and full text, and resets the countdown', async () => {
+  it('writes the comms row, ONE comms line pointing to it, and resets the countdown', async () => {
     await snoozeReminder(db, incidentId, 'executives', 10, 'On a call', ctx(NOW + 14 * 60_000));
     const at = NOW + 20 * 60_000;
     const update = await sendUpdate(db, input(), ctx(at));
@@ -52,9 +51,12 @@ describe('sendUpdate', () => {
     const comms = entries.filter((e) => e.kind === 'comms');
     expect(comms).toHaveLength(1);
     expect(comms[0]?.audience).toBe('executives');
+    // Issue 11 §5: one line (type, audience, subject); the full text is in the comms row.
     expect(comms[0]?.text).toBe(
-      'Status update sent to Executives (copied as rich text): [SEV1 UPDATE] checkout-api — Identified\n\nStatus: Identified\n\nNext update at 14:25 UTC (in 15 minutes).',
+      'Status update sent to Executives (copied as rich text): [SEV1 UPDATE] checkout-api — Identified',
     );
+    expect(comms[0]?.commsUpdateId).toBe(update.id);
+    expect((await db.commsUpdates.get(update.id))?.body).toContain('Next update at 14:25 UTC');
     const inc = await db.incidents.get(incidentId);
     expect(inc?.cadence.executives).toEqual({
       lastSentAt: at,
@@ -98,8 +100,10 @@ describe('sendUpdate', () => {
 });
 
 describe('commsEntryText', () => {
-  it('keeps a very long message within the entry limit', () => {
-    const text = commsEntryText(input({ plainText: 'x'.repeat(30_000) }));
+  it('is one line whatever the message, and keeps a very long subject within the entry limit', () => {
+    const line = commsEntryText(input({ body: 'a\n\nb\n'.repeat(50), subject: 'Two\nlines' }));
+    expect(line).toBe('Status update sent to Executives (copied as rich text): Two lines');
+    const text = commsEntryText(input({ subject: 'x'.repeat(30_000) }));
     expect(text.length).toBe(20_000);
     expect(text.endsWith('…')).toBe(true);
   });

@@ -18,10 +18,8 @@ export interface SendUpdateInput {
   audience: Audience;
   type: MessageType;
   subject: string;
-  /** The message as edited in the composer (what "Reopen" puts back). */
+  /** The message as edited in the composer (what "Reopen" puts back and the timeline shows). */
   body: string;
-  /** The message in plain text, for the timeline entry (defaults to `body`). */
-  plainText?: string;
   format: SendFormat;
 }
 
@@ -33,17 +31,23 @@ const FORMAT_WORDS: Readonly<Record<SendFormat, string>> = {
   file: 'saved as Markdown',
 };
 
-/** The comms timeline entry's text: what, to whom, how, then the full message. */
-export function commsEntryText(input: SendUpdateInput): string {
-  const head = `${MESSAGE_TYPE_LABELS[input.type]} sent to ${AUDIENCE_LABELS[input.audience]} (${FORMAT_WORDS[input.format]}): ${input.subject.trim()}`;
-  const full = `${head}\n\n${(input.plainText ?? input.body).trim()}`;
-  // A very long message still goes on the record; only the entry's copy is cut to fit.
-  return full.length <= ENTRY_TEXT_MAX ? full : `${full.slice(0, ENTRY_TEXT_MAX - 1)}…`;
+/**
+ * The comms timeline entry's text: ONE line saying what went, to whom, how, and its subject
+ * ("Status update sent to Executives (copied as rich text): [SEV1 UPDATE] …"). The full message
+ * stays in the `commsUpdates` row the entry points to, so updates do not bury the scribe's log.
+ */
+export function commsEntryText(
+  input: Pick<SendUpdateInput, 'type' | 'audience' | 'format' | 'subject'>,
+): string {
+  const subject = input.subject.replace(/\s+/g, ' ').trim();
+  const line = `${MESSAGE_TYPE_LABELS[input.type]} sent to ${AUDIENCE_LABELS[input.audience]} (${FORMAT_WORDS[input.format]}): ${subject}`;
+  return line.length <= ENTRY_TEXT_MAX ? line : `${line.slice(0, ENTRY_TEXT_MAX - 1)}…`;
 }
 
 /**
- * Records a sent stakeholder update in ONE transaction: the `commsUpdates` row (for the history
- * and "Reopen"), a comms timeline entry with the audience and the full text, and the reset of
+ * Records a sent stakeholder update in ONE transaction: the `commsUpdates` row (for the history,
+ * "Reopen" and the full text), a one-line comms timeline entry with the audience that points to
+ * the row (`commsUpdateId`), and the reset of
  * that audience's countdown (`recordUpdateSent`, which also ends any snooze). If any part fails,
  * nothing is written.
  */
@@ -69,11 +73,12 @@ export async function sendUpdate(
   return db.transaction('rw', [db.incidents, db.timelineEntries, db.commsUpdates], async () => {
     await recordUpdateSent(db, input.incidentId, input.audience, ctx);
     await db.commsUpdates.add(update);
-    await db.timelineEntries.add(
-      makeEntry(input.incidentId, 'comms', commsEntryText({ ...input, subject }), ctx, {
+    await db.timelineEntries.add({
+      ...makeEntry(input.incidentId, 'comms', commsEntryText({ ...input, subject }), ctx, {
         audience: input.audience,
       }),
-    );
+      commsUpdateId: update.id,
+    });
     return update;
   });
 }

@@ -10,6 +10,7 @@ import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { RepoError } from './errors';
 import { checkText } from './timeline';
+import { setUnderstanding } from './impact';
 
 /** Options for opening a hypothesis. */
 export interface OpenHypothesisOptions {
@@ -97,8 +98,10 @@ async function mustGetHypothesis(db: WarroomDb, id: string): Promise<Hypothesis>
 /**
  * Confirms, rules out or abandons an open hypothesis, writing the row and its timeline entry
  * (system, `{ type: 'hypothesis', field: id, from: 'open', to: outcome }`) in one transaction.
- * A confirmation is pinned: the cause found belongs in the post-mortem's timeline. Moving the
- * incident to Identified is left to the caller (the UI offers it), since the IC decides.
+ * A confirmation is pinned: the cause found belongs in the post-mortem's timeline, and it
+ * becomes the incident's Current understanding (with its own entry, same transaction), so
+ * messages state the cause the record holds. Moving the incident to Identified is left to the
+ * caller (the UI offers it), since the IC decides.
  */
 export async function closeHypothesis(
   db: WarroomDb,
@@ -106,7 +109,7 @@ export async function closeHypothesis(
   outcome: HypothesisOutcome,
   ctx: CommandContext,
 ): Promise<Hypothesis> {
-  return db.transaction('rw', [db.hypotheses, db.timelineEntries], async () => {
+  return db.transaction('rw', [db.hypotheses, db.timelineEntries, db.incidents], async () => {
     const h = await mustGetHypothesis(db, id);
     if (h.status !== 'open')
       throw new RepoError(`This hypothesis is already ${CLOSE_VERBS[h.status]}.`, 'status');
@@ -118,6 +121,8 @@ export async function closeHypothesis(
         change: { type: 'hypothesis', field: h.id, from: 'open', to: outcome },
       }),
     );
+    if (outcome === 'confirmed')
+      await setUnderstanding(db, h.incidentId, h.text, { ...ctx, now: ctx.now + 1 }, 'hypothesis');
     return next;
   });
 }

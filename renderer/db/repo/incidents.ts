@@ -28,6 +28,8 @@ import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
 import { happenedAt, type CommandContext } from './context';
 import { systemEntry } from './entries';
+import { applyImpactPatch, checkImpactPatch } from './impact';
+import type { DataLoss } from '../../../shared/domain/incident-facts';
 import { RepoError } from './errors';
 import { readSettings } from './settings';
 import { touchServices } from './services';
@@ -125,6 +127,8 @@ async function mustGet(db: WarroomDb, id: string): Promise<Incident> {
 /**
  * Moves an incident to a new status (forwards or back). Reaching a status for the first time
  * stamps its milestone; resolving requires a one-line summary; reopening clears "resolved".
+ * `facts.dataLoss` (given when resolving) records the Data loss fact in the same transaction,
+ * with its own impact entry after the status entry.
  */
 export async function changeStatus(
   db: WarroomDb,
@@ -132,7 +136,9 @@ export async function changeStatus(
   status: Status,
   ctx: CommandContext,
   resolutionSummary?: string,
+  facts: { dataLoss?: DataLoss } = {},
 ): Promise<Incident> {
+  if (facts.dataLoss) checkImpactPatch({ dataLoss: facts.dataLoss });
   return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
     const incident = await mustGet(db, id);
     if (incident.status === status)
@@ -144,13 +150,17 @@ export async function changeStatus(
     const milestone = STATUS_MILESTONE[status];
     if (milestone && milestones[milestone] === undefined) milestones[milestone] = happenedAt(ctx);
     if (incident.status === 'resolved') delete milestones.resolved;
-    const next: Incident = {
+    const changed: Incident = {
       ...incident,
       status,
       milestones,
       resolutionSummary: status === 'resolved' ? summary : incident.resolutionSummary,
       updatedAt: ctx.now,
     };
+    const withFacts = facts.dataLoss
+      ? applyImpactPatch(changed, { dataLoss: facts.dataLoss }, { ...ctx, now: ctx.now + 1 })
+      : { next: changed, entries: [] };
+    const next = withFacts.next;
     await db.incidents.put(next);
     const text =
       `Status: ${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[status]}` +
@@ -163,6 +173,8 @@ export async function changeStatus(
         ctx,
       ),
     );
+    // 1 ms later (as for the cadence entry of a severity change), so it lists after the status.
+    if (withFacts.entries.length > 0) await db.timelineEntries.bulkAdd(withFacts.entries);
     return next;
   });
 }

@@ -7,6 +7,7 @@ import type { CommandContext } from './context';
 import { clearDraft } from './drafts';
 import { changeSeverity, changeStatus } from './incidents';
 import { openHypothesis } from './hypotheses';
+import { setUnderstanding } from './impact';
 import { addEntry, logComms, logTables, moveStartAndLog, pinLatestEntry } from './timeline';
 import { preparePlainEntry, writePlainEntry } from './quick-log';
 import type { WarroomDb } from '../schema';
@@ -113,7 +114,10 @@ async function perform(
       await asOf(db, incidentId, cmd.occurredAt, ctx, async (c) => {
         const resolving = cmd.status === 'resolved';
         await changeStatus(db, incidentId, cmd.status, c, resolving ? cmd.note : undefined);
-        if (!resolving && cmd.note)
+        // `/status identified <text>`: the text is what was identified, the Current understanding.
+        if (cmd.status === 'identified' && cmd.note)
+          await setUnderstanding(db, incidentId, cmd.note, { ...c, now: c.now + 1 }, 'status');
+        else if (!resolving && cmd.note)
           await addEntry(db, { incidentId, kind: 'note', text: cmd.note }, c);
       });
       return;

@@ -1,9 +1,10 @@
 import { useRef, useState, type RefObject } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
+import { publicSummaryOf } from '../../../shared/domain/incident-facts';
 import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
-import type { CommsVariant } from '../../../shared/logic/comms-templates';
+import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
 import { buildMessage } from '../../../shared/render/comms';
 import type { SendFormat } from '../../db/repo/comms';
 import { useNow } from '../../store/ui-store';
@@ -126,18 +127,20 @@ function Composer({
     now,
     settings,
   );
-  const custom = effectiveVariant === 'standard' ? templates[audience]?.[type] : undefined;
+  // ctx.type is the type the record supports (Resolved once resolved, never before).
+  const custom = effectiveVariant === 'standard' ? templates[audience]?.[ctx.type] : undefined;
   const built = buildMessage(ctx, custom);
   const subject = subjectDraft ?? built.subject;
   const message = messageDraft ?? docToEditable(built.doc);
   const doc = messageDraft === null ? built.doc : editableToDoc(messageDraft);
   const edited = subjectDraft !== null || messageDraft !== null;
-  const key = JSON.stringify([audience, type, subject, message]);
+  const key = JSON.stringify([audience, ctx.type, subject, message]);
   // Text typed here (not what "Reopen" started with) that has not gone out as it stands.
   const changed = subjectDraft !== (start.subject ?? null) || messageDraft !== (start.body ?? null);
   const discard = useDiscardGuard(holdCloseRef, changed && key !== recordedKey);
   const messageRef = useRef<HTMLTextAreaElement>(null);
-  const finds = audience === 'customers' ? internalFinds(subject, doc, data.people) : [];
+  const finds =
+    audience === 'customers' ? internalFinds(subject, doc, internalCheckOptions(ctx)) : [];
 
   const regenerate = () => {
     setSubjectDraft(null);
@@ -159,7 +162,7 @@ function Composer({
       incidentId: incident.id,
       ref: incident.ref,
       audience,
-      type,
+      type: ctx.type,
       subject,
       message,
       doc,
@@ -204,6 +207,13 @@ function Composer({
           onReplace={regenerate}
         />
       ) : null}
+      {ctx.type !== type ? (
+        <p className="muted compose-type-note" role="note">
+          {incident.status === 'resolved'
+            ? 'The incident is resolved: every message now is a Resolved message.'
+            : 'The incident is not resolved yet: this is written as a status update.'}
+        </p>
+      ) : null}
       <Field label="Subject">
         <input
           type="text"
@@ -229,6 +239,12 @@ function Composer({
           }}
         />
       </Field>
+      {audience === 'customers' && !publicSummaryOf(incident) ? (
+        <p className="muted compose-hint">
+          No Public summary yet: the message says so where it would go. Write it with Edit impact
+          (customers never get the internal impact text).
+        </p>
+      ) : null}
       {finds.length ? <InternalWarning finds={finds} /> : null}
       <div className="button-row compose-send">
         {SEND_BUTTONS.map(([format, label]) => (

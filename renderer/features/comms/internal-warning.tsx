@@ -3,6 +3,7 @@ import type { Doc } from '../../../shared/render/doc';
 import { renderDoc } from '../../../shared/render/render-doc';
 import {
   findInternalData,
+  type InternalCheckOptions,
   type InternalDataKind,
   type InternalDataMatch,
 } from '../../../shared/logic/internal-data';
@@ -14,15 +15,19 @@ const KIND_LABELS: Readonly<Record<InternalDataKind, string>> = {
   person: 'Person',
   email: 'E-mail address',
   'url-internal': 'Internal link',
+  service: 'Service name',
+  version: 'Version',
+  'internal-text': 'Internal wording',
 };
 
 /** Internal details in a customer message (subject and body), each reported once. */
 export function internalFinds(
   subject: string,
   doc: Doc,
-  people: readonly Pick<Person, 'name' | 'handle'>[],
+  check: readonly Pick<Person, 'name' | 'handle'>[] | InternalCheckOptions,
 ): InternalDataMatch[] {
-  const found = findInternalData(`${subject}\n\n${renderDoc(doc, 'plain')}`, { people });
+  const options = 'people' in check ? check : { people: check };
+  const found = findInternalData(`${subject}\n\n${renderDoc(doc, 'plain')}`, options);
   const seen = new Set<string>();
   return found.filter((f) => {
     const key = `${f.kind}:${f.match.toLowerCase()}`;

@@ -9,20 +9,24 @@ import type { ComposeData } from './comms-context';
 export function useComposeData(incidentId: string): ComposeData | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const [entries, hypotheses, actionItems, people] = await Promise.all([
-      // Only findings and actions feed a message: read them by index, not the whole timeline.
+    const [entries, hypotheses, actionItems, people, services] = await Promise.all([
+      // Only findings, actions, decisions and system changes feed a message: read them by
+      // index, not the whole timeline.
       db.timelineEntries
         .where('[incidentId+kind]')
         .anyOf([
           [incidentId, 'finding'],
           [incidentId, 'action'],
+          [incidentId, 'decision'],
+          [incidentId, 'system'],
         ])
         .toArray(),
       db.hypotheses.where('incidentId').equals(incidentId).toArray(),
       db.actionItems.where('incidentId').equals(incidentId).toArray(),
       db.people.toArray(),
+      db.services.toArray(),
     ]);
-    return { entries, hypotheses, actionItems, people };
+    return { entries, hypotheses, actionItems, people, services };
   }, [db, incidentId]);
 }
 

@@ -69,7 +69,6 @@ export function useSendUpdate(): (req: SendRequest) => Promise<SendOutcome> {
           type: req.type,
           subject: req.subject,
           body: req.message,
-          plainText: renderDoc(req.doc, 'plain'),
           format: req.format,
         },
         ctx(),

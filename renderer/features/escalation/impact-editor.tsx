@@ -5,6 +5,13 @@ import {
   type DetectionSource,
   type Incident,
 } from '../../../shared/domain/incident';
+import {
+  DATA_LOSS_LABELS,
+  PUBLIC_SUMMARY_MAX,
+  dataLossOf,
+  publicSummaryOf,
+  type DataLoss,
+} from '../../../shared/domain/incident-facts';
 import { useDb } from '../../db/db-context';
 import { updateImpact } from '../../db/repo/impact';
 import { Dialog } from '../../ui/dialog';
@@ -12,6 +19,7 @@ import { CheckboxField, Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
+import { DataLossFields } from './data-loss-fields';
 
 function summary(incident: Incident): string {
   const { impact } = incident;
@@ -25,6 +33,8 @@ function summary(incident: Incident): string {
   if (impact.payingAccounts) parts.push('paying accounts');
   if (impact.dataIntegrity) parts.push('data-integrity concern');
   parts.push(`detected by ${DETECTION_SOURCE_LABELS[incident.detection.source].toLowerCase()}`);
+  parts.push(`data loss: ${DATA_LOSS_LABELS[dataLossOf(incident).state].toLowerCase()}`);
+  if (!publicSummaryOf(incident)) parts.push('no public summary');
   return parts.join(' · ');
 }
 
@@ -56,7 +66,14 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [payingAccounts, setPayingAccounts] = useState(impact.payingAccounts);
   const [dataIntegrity, setDataIntegrity] = useState(impact.dataIntegrity);
   const [source, setSource] = useState<DetectionSource>(incident.detection.source);
-  const { busy, errors, setErrors, run } = useSubmit(['usersAffected']);
+  const [dataLoss, setDataLoss] = useState<DataLoss>(dataLossOf(incident));
+  const [publicSummary, setPublicSummary] = useState(publicSummaryOf(incident));
+  const { busy, errors, setErrors, run } = useSubmit([
+    'usersAffected',
+    'dataLossWhat',
+    'dataLossWindow',
+    'publicSummary',
+  ]);
   const submit = async () => {
     const text = users.trim().replace(/[,\s%]/g, '');
     const value = text === '' ? null : Number(text);
@@ -74,6 +91,8 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           payingAccounts,
           dataIntegrity,
           detectionSource: source,
+          dataLoss,
+          publicSummary,
         },
         ctx(),
       ),
@@ -133,6 +152,19 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
             </option>
           ))}
         </select>
+      </Field>
+      <DataLossFields value={dataLoss} onChange={setDataLoss} errors={errors} />
+      <Field
+        label="Public summary"
+        error={errors.publicSummary}
+        hint="What customers notice, in their words: customer messages use this, never the internal impact."
+      >
+        <textarea
+          rows={2}
+          maxLength={PUBLIC_SUMMARY_MAX}
+          value={publicSummary}
+          onChange={(e) => setPublicSummary(e.target.value)}
+        />
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">

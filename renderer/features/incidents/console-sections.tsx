@@ -8,6 +8,7 @@ import { TimelinePanel } from '../timeline/timeline-panel';
 import { ErrorBoundary } from '../../ui/error-boundary';
 import type { ConsoleSlotProps } from './console-slot';
 import { MilestonesPanel } from './milestones-panel';
+import { CurrentUnderstanding } from './current-understanding';
 
 /**
  * The console's working areas: update timers and suggestions across the top, roles,
@@ -33,6 +34,9 @@ export function ConsoleSections(props: ConsoleSlotProps) {
         <div className="console-side">
           <ErrorBoundary what="The role board">
             <RoleBoard {...props} />
+          </ErrorBoundary>
+          <ErrorBoundary what="The current understanding">
+            <CurrentUnderstanding incident={props.incident} />
           </ErrorBoundary>
           <ErrorBoundary what="The hypotheses">
             <HypothesesPanel {...props} />

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
+import { dataLossOf, type DataLoss } from '../../../shared/domain/incident-facts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/domain/status';
 import { useDb } from '../../db/db-context';
-import { describeWriteError } from '../../db/repo/errors';
+import { RepoError, describeWriteError } from '../../db/repo/errors';
 import { changeStatus } from '../../db/repo/incidents';
 import { useUiStore } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { DataLossFields, type DataLossErrors } from '../escalation/data-loss-fields';
 import { useCommandContext } from '../settings/use-settings';
 
 /** The Status control; choosing Resolved asks for a one-line resolution summary first. */
@@ -44,8 +46,9 @@ export function StatusControl({ incident }: { incident: Incident }) {
       <ResolveDialog
         open={resolving}
         onOpenChange={setResolving}
-        onResolve={async (summary) => {
-          await changeStatus(db, incident.id, 'resolved', ctx(), summary);
+        dataLoss={dataLossOf(incident)}
+        onResolve={async (summary, dataLoss) => {
+          await changeStatus(db, incident.id, 'resolved', ctx(), summary, { dataLoss });
           toast(`${incident.ref} resolved.`);
         }}
       />
@@ -56,26 +59,38 @@ export function StatusControl({ incident }: { incident: Incident }) {
 function ResolveDialog({
   open,
   onOpenChange,
+  dataLoss: recorded,
   onResolve,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onResolve: (summary: string) => Promise<void>;
+  /** The Data loss fact recorded so far: the dialog starts from it. */
+  dataLoss: DataLoss;
+  onResolve: (summary: string, dataLoss: DataLoss) => Promise<void>;
 }) {
   const [summary, setSummary] = useState('');
+  const [dataLoss, setDataLoss] = useState<DataLoss | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const [lossErrors, setLossErrors] = useState<DataLossErrors>({});
+  const loss = dataLoss ?? recorded;
   const submit = async () => {
     if (!summary.trim()) {
       setError('Say in one line how it was resolved.');
       return;
     }
     try {
-      await onResolve(summary);
+      await onResolve(summary, loss);
       setSummary('');
+      setDataLoss(null);
       setError(undefined);
+      setLossErrors({});
       onOpenChange(false);
     } catch (e) {
-      setError(describeWriteError(e));
+      const field = e instanceof RepoError ? e.field : undefined;
+      if (field === 'dataLossWhat' || field === 'dataLossWindow') {
+        setError(undefined);
+        setLossErrors({ [field]: describeWriteError(e) });
+      } else setError(describeWriteError(e));
     }
   };
   return (
@@ -96,6 +111,7 @@ function ResolveDialog({
             onChange={(e) => setSummary(e.target.value)}
           />
         </Field>
+        <DataLossFields value={loss} onChange={setDataLoss} errors={lossErrors} />
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             Resolve

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { TimelineRow, type RowActions } from './timeline-row';
@@ -45,5 +45,37 @@ describe('TimelineRow', () => {
     expect(screen.getByText('Saving…')).toBeInTheDocument();
     for (const name of ['Pin', 'Edit', 'Delete'])
       expect(screen.getByRole('button', { name })).toBeDisabled();
+  });
+});
+
+describe('TimelineRow: a sent update (issue 11 §5)', () => {
+  const line = 'Resolved sent to Customers (copied as plain text): Resolved: checkout';
+  it('shows an older entry holding the whole message as its line, the message behind Show message', () => {
+    const old: TimelineEntry = {
+      ...entry,
+      kind: 'comms',
+      audience: 'customers',
+      text: `${line}\n\nThis issue is resolved.\n\nNo data was lost.`,
+    };
+    render(<TimelineRow entry={old} display={display} actions={actions} />);
+    expect(screen.getByText(line)).toBeInTheDocument();
+    expect(screen.queryByText(/No data was lost/)).toBeNull();
+    const show = screen.getByRole('button', { name: 'Show message' });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(show);
+    expect(screen.getByRole('group', { name: 'Sent message' })).toHaveTextContent(
+      'This issue is resolved. No data was lost.',
+    );
+    expect(screen.getByRole('button', { name: 'Hide message' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+  });
+
+  it('offers no Show message for a one-line comms entry with nothing behind it (/comms)', () => {
+    const logged: TimelineEntry = { ...entry, kind: 'comms', text: 'Exec summary sent' };
+    render(<TimelineRow entry={logged} display={display} actions={actions} />);
+    expect(screen.getByText('Exec summary sent')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show message' })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { CommsEntryText } from './comms-entry-text';
 import { entryTimes, type TimeDisplay } from './entry-display';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
@@ -130,7 +131,11 @@ export const TimelineRow = memo(function TimelineRow({
         ) : null}
       </div>
       {editing === null ? (
-        <div className="tl-text">{entry.text}</div>
+        entry.kind === 'comms' ? (
+          <CommsEntryText entry={entry} />
+        ) : (
+          <div className="tl-text">{entry.text}</div>
+        )
       ) : (
         <div className="tl-edit-row">
           <textarea

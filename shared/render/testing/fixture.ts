@@ -30,6 +30,7 @@ export const INCIDENT: Incident = {
     dataIntegrity: false,
     revenueImpact: 'About $1,200 per minute in failed orders',
     supportTickets: 37,
+    publicSummary: 'Some shoppers could not pay for their orders.',
   },
   services: ['checkout-api', 'payments-db'],
   detection: { source: 'alert', alertName: 'CheckoutErrorRateHigh' },
@@ -60,7 +61,9 @@ export const RESOLVED: Incident = {
   },
 };
 
-/** A context for `audience` × `type`, the same facts throughout. */
+const NO_DATA_LOST = { state: 'none', what: '', window: '' } as const;
+
+/** A context for `audience` × `type`, the same facts throughout (resolved: no data lost). */
 export function commsContext(
   audience: CommsContext['audience'],
   type: CommsContext['type'],
@@ -69,7 +72,7 @@ export function commsContext(
   const resolved = type === 'resolved';
   return {
     incident: resolved
-      ? RESOLVED
+      ? { ...RESOLVED, impact: { ...RESOLVED.impact, dataLoss: NO_DATA_LOST } }
       : { ...INCIDENT, status: type === 'update' ? 'identified' : 'investigating' },
     audience,
     type,
@@ -91,7 +94,6 @@ export function commsContext(
       type === 'initial' ? [] : ['Finish the rollback.', 'Watch error rate for 15 minutes.'],
     needs: ['A DBA to confirm connection counts on payments-db.'],
     durationMs: null,
-    dataLost: resolved ? false : null,
     postmortemDate: resolved ? '2026-11-24' : null,
     actionItemsWhere: resolved ? 'the OPS board' : null,
     eta: type === 'initial' ? null : 'about 15:00 UTC',

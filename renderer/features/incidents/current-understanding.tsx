@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { Incident } from '../../../shared/domain/incident';
+import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
+import { useDb } from '../../db/db-context';
+import { setUnderstanding } from '../../db/repo/impact';
+import { Dialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form-error';
+import { useSubmit } from '../../ui/use-submit';
+import { useCommandContext } from '../settings/use-settings';
+import type { ConsoleSlotProps } from './console-slot';
+
+/**
+ * Region "Current understanding": the cause as the team understands it, which stakeholder
+ * messages state. Also set by `/status identified <text>` and by confirming a hypothesis; every
+ * change is recorded on the timeline with the old text.
+ */
+export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incident'>) {
+  const [open, setOpen] = useState(false);
+  const text = understandingOf(incident);
+  return (
+    <section className="panel understanding" aria-labelledby="understanding-heading">
+      <div className="panel-header">
+        <h2 id="understanding-heading">Current understanding</h2>
+        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+          Edit current understanding
+        </button>
+      </div>
+      {text ? (
+        <p className="understanding-text">{text}</p>
+      ) : (
+        <p className="muted">
+          Not written yet: messages say the cause is not yet confirmed. Log{' '}
+          <code>/status identified &lt;cause&gt;</code> or confirm a hypothesis to set it.
+        </p>
+      )}
+      <Dialog open={open} onOpenChange={setOpen} title="Edit current understanding">
+        {open ? <UnderstandingForm incident={incident} onDone={() => setOpen(false)} /> : null}
+      </Dialog>
+    </section>
+  );
+}
+
+function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
+  const db = useDb();
+  const ctx = useCommandContext();
+  const [text, setText] = useState(understandingOf(incident));
+  const { busy, errors, run } = useSubmit(['understanding']);
+  const submit = async () => {
+    if (await run(() => setUnderstanding(db, incident.id, text, ctx()))) onDone();
+  };
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field
+        label="Current understanding"
+        error={errors.understanding}
+        hint="What is known of the cause, for internal audiences. Empty means not yet known."
+      >
+        <textarea
+          rows={3}
+          autoFocus
+          maxLength={UNDERSTANDING_MAX}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Field>
+      <FormError message={errors.form} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Save current understanding
+        </button>
+      </div>
+    </form>
+  );
+}
