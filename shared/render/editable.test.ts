@@ -59,7 +59,11 @@ describe('editable message: the issue example', () => {
   it('keeps the text in a whole generated update, for every audience', () => {
     for (const audience of AUDIENCES) {
       const ctx = commsContext(audience, 'initial');
-      ctx.incident = { ...ctx.incident, impact: { ...ctx.incident.impact, summary: ISSUE_IMPACT } };
+      // Customers read the public summary, everyone else the internal impact text.
+      ctx.incident = {
+        ...ctx.incident,
+        impact: { ...ctx.incident.impact, summary: ISSUE_IMPACT, publicSummary: ISSUE_IMPACT },
+      };
       const edited = edit(buildMessage(ctx).doc, 'x');
       for (const format of FORMATS)
         expect(seen(visibleText(format, renderDoc(edited, format)))).toContain(ISSUE_IMPACT);
@@ -243,7 +247,7 @@ describe('editable message: properties', () => {
             ...INCIDENT,
             ...ctx.incident,
             title: record,
-            impact: { ...ctx.incident.impact, summary: record },
+            impact: { ...ctx.incident.impact, summary: record, publicSummary: record },
           };
           const doc = buildMessage(ctx).doc;
           const edited = edit(doc, typed);
