@@ -156,7 +156,7 @@ describe('audienceDue', () => {
       state: 'calm',
     });
     expect(sinceLastText(due(inc, T0 - HOUR)!)).toBe(
-      'It has been less than a minute since the last update',
+      'It has been 0 s since the last update',
     );
   });
 
@@ -247,10 +247,27 @@ describe('texts', () => {
         overdueMs: 185_000,
         resolvedMessageDue: false,
       }),
-    ).toBe('Overdue 3:05');
+    ).toBe('Overdue by 3 min 5 s');
+    // From an hour on, a countdown is a duration: "2:00:00" could be read as a time of day.
     expect(
       timerText({ state: 'calm', remainingMs: 2 * HOUR, overdueMs: 0, resolvedMessageDue: false }),
-    ).toBe('2:00:00');
+    ).toBe('2 h');
+    expect(
+      timerText({
+        state: 'calm',
+        remainingMs: HOUR + 2 * MIN + 3_000,
+        overdueMs: 0,
+        resolvedMessageDue: false,
+      }),
+    ).toBe('1 h 2 min');
+    expect(
+      timerText({
+        state: 'overdue',
+        remainingMs: 0,
+        overdueMs: 111 * HOUR + 46 * MIN,
+        resolvedMessageDue: false,
+      }),
+    ).toBe('Overdue by 4 d 15 h 46 min');
     expect(
       timerText({ state: 'stopped', remainingMs: 0, overdueMs: 0, resolvedMessageDue: true }),
     ).toBe('Resolved message due');
@@ -260,19 +277,20 @@ describe('texts', () => {
   });
 
   it.each([
-    [0, 'last-update', 'It has been less than a minute since the last update'],
-    [MIN, 'last-update', 'It has been 1 minute since the last update'],
-    [17 * MIN + 59_000, 'declared', 'It has been 17 minutes since declaration'],
-    [HOUR, 'last-update', 'It has been 1 hour since the last update'],
-    [2 * HOUR + 5 * MIN, 'last-update', 'It has been 2 hours 5 minutes since the last update'],
-    [24 * HOUR, 'declared', 'It has been 1 day since declaration'],
-    [3 * 24 * HOUR + 4 * HOUR, 'declared', 'It has been 3 days 4 hours since declaration'],
+    [0, 'last-update', 'It has been 0 s since the last update'],
+    [MIN, 'last-update', 'It has been 1 min since the last update'],
+    [2 * MIN + 30_000, 'last-update', 'It has been 2 min 30 s since the last update'],
+    [17 * MIN + 59_000, 'declared', 'It has been 18 min since declaration'],
+    [HOUR, 'last-update', 'It has been 1 h since the last update'],
+    [2 * HOUR + 5 * MIN, 'last-update', 'It has been 2 h 5 min since the last update'],
+    [24 * HOUR + 44 * MIN, 'declared', 'It has been 1 d 0 h 44 min since declaration'],
+    [3 * 24 * HOUR + 4 * HOUR, 'declared', 'It has been 3 d 4 h since declaration'],
   ] as const)('sinceLastText(%d, %s)', (sinceLastMs, anchor, text) => {
     expect(sinceLastText({ sinceLastMs, anchor })).toBe(text);
   });
 
   it('spanInWords never goes negative', () => {
-    expect(spanInWords(-5)).toBe('less than a minute');
+    expect(spanInWords(-5)).toBe('0 s');
   });
 });
 
@@ -288,8 +306,8 @@ describe('replanAfterSeverityChange', () => {
       ['customers', T0 + 15 * MIN, 'overdue'],
     ]);
     expect(plan.text).toBe(
-      'Update cadence is now every 15 minutes. Next updates: Engineering due now; ' +
-        'Executives 14:55 UTC (in 5 minutes); Customers due now.',
+      'Update cadence is now every 15 min. Next updates: Engineering due now; ' +
+        'Executives 14:55 UTC (in 5 min); Customers due now.',
     );
   });
 
@@ -305,9 +323,9 @@ describe('replanAfterSeverityChange', () => {
     expect(plan.audiences.map((a) => a.audience)).toEqual(['engineering', 'executives']);
     expect(plan.audiences[0]).toMatchObject({ dueAt: T0 + 70 * MIN, remainingMs: 58 * MIN });
     expect(plan.text).toMatch(
-      /^Update cadence is now every hour\. Next updates: Engineering 15:10 UTC \(in 58 minutes\); Executives 15:00 UTC/,
+      /^Update cadence is now every 1 h\. Next updates: Engineering 15:10 UTC \(in 58 min\); Executives 15:00 UTC/,
     );
-    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every day/);
+    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every 1 d\./);
   });
 });
 
