@@ -155,9 +155,7 @@ describe('audienceDue', () => {
       overdueMs: 0,
       state: 'calm',
     });
-    expect(sinceLastText(due(inc, T0 - HOUR)!)).toBe(
-      'It has been 0 s since the last update',
-    );
+    expect(sinceLastText(due(inc, T0 - HOUR)!)).toBe('It has been 0 seconds since the last update');
   });
 
   it('clock jumping forward just makes it overdue by the jump', () => {
@@ -277,20 +275,20 @@ describe('texts', () => {
   });
 
   it.each([
-    [0, 'last-update', 'It has been 0 s since the last update'],
-    [MIN, 'last-update', 'It has been 1 min since the last update'],
-    [2 * MIN + 30_000, 'last-update', 'It has been 2 min 30 s since the last update'],
-    [17 * MIN + 59_000, 'declared', 'It has been 18 min since declaration'],
-    [HOUR, 'last-update', 'It has been 1 h since the last update'],
-    [2 * HOUR + 5 * MIN, 'last-update', 'It has been 2 h 5 min since the last update'],
-    [24 * HOUR + 44 * MIN, 'declared', 'It has been 1 d 0 h 44 min since declaration'],
-    [3 * 24 * HOUR + 4 * HOUR, 'declared', 'It has been 3 d 4 h since declaration'],
+    [0, 'last-update', 'It has been 0 seconds since the last update'],
+    [MIN, 'last-update', 'It has been 1 minute since the last update'],
+    [2 * MIN + 30_000, 'last-update', 'It has been 2 minutes 30 seconds since the last update'],
+    [17 * MIN + 59_000, 'declared', 'It has been 18 minutes since declaration'],
+    [HOUR, 'last-update', 'It has been 1 hour since the last update'],
+    [2 * HOUR + 5 * MIN, 'last-update', 'It has been 2 hours 5 minutes since the last update'],
+    [24 * HOUR + 44 * MIN, 'declared', 'It has been 1 day 0 hours 44 minutes since declaration'],
+    [3 * 24 * HOUR + 4 * HOUR, 'declared', 'It has been 3 days 4 hours since declaration'],
   ] as const)('sinceLastText(%d, %s)', (sinceLastMs, anchor, text) => {
     expect(sinceLastText({ sinceLastMs, anchor })).toBe(text);
   });
 
   it('spanInWords never goes negative', () => {
-    expect(spanInWords(-5)).toBe('0 s');
+    expect(spanInWords(-5)).toBe('0 seconds');
   });
 });
 
@@ -306,8 +304,8 @@ describe('replanAfterSeverityChange', () => {
       ['customers', T0 + 15 * MIN, 'overdue'],
     ]);
     expect(plan.text).toBe(
-      'Update cadence is now every 15 min. Next updates: Engineering due now; ' +
-        'Executives 14:55 UTC (in 5 min); Customers due now.',
+      'Update cadence is now every 15 minutes. Next updates: Engineering due now; ' +
+        'Executives 14:55 UTC (in 5 minutes); Customers due now.',
     );
   });
 
@@ -323,9 +321,9 @@ describe('replanAfterSeverityChange', () => {
     expect(plan.audiences.map((a) => a.audience)).toEqual(['engineering', 'executives']);
     expect(plan.audiences[0]).toMatchObject({ dueAt: T0 + 70 * MIN, remainingMs: 58 * MIN });
     expect(plan.text).toMatch(
-      /^Update cadence is now every 1 h\. Next updates: Engineering 15:10 UTC \(in 58 min\); Executives 15:00 UTC/,
+      /^Update cadence is now every hour\. Next updates: Engineering 15:10 UTC \(in 58 minutes\); Executives 15:00 UTC/,
     );
-    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every 1 d\./);
+    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every day\./);
   });
 });
 

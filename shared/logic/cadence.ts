@@ -158,15 +158,18 @@ export function timerText(
   return formatCountdown(due.remainingMs);
 }
 
-/** A span for a sentence: `formatDuration` ("12 min", "2 h 5 min", "1 d 0 h 44 min"). */
+/**
+ * A span for a sentence, never negative: `formatDuration` in words ("12 minutes",
+ * "2 minutes 30 seconds", "1 day 0 hours 44 minutes").
+ */
 export function spanInWords(ms: number): string {
-  return formatDuration(Math.max(0, ms));
+  return formatDuration(Math.max(0, ms), { style: 'words' });
 }
 
-/** "It has been 12 min since the last update" (or "…since declaration" before the first). */
+/** "It has been 12 minutes since the last update" (or "…since declaration" before the first). */
 export function sinceLastText(due: Pick<AudienceDue, 'sinceLastMs' | 'anchor'>): string {
   const since = due.anchor === 'last-update' ? 'the last update' : 'declaration';
-  return `It has been ${formatDuration(due.sinceLastMs)} since ${since}`;
+  return `It has been ${spanInWords(due.sinceLastMs)} since ${since}`;
 }
 
 /** The new plan after a severity change, for the change's timeline entry. */
@@ -198,9 +201,12 @@ export function replanAfterSeverityChange(
     if (d.state === 'stopped') return `${label} stopped (resolved)`;
     if (d.state === 'overdue') return `${label} due now`;
     const when = formatEventTime(d.dueAt, timeZone, false);
-    return `${label} ${when} (in ${formatDuration(d.remainingMs, { precision: 'minute' })})`;
+    return `${label} ${when} (in ${formatDuration(d.remainingMs, { precision: 'minute', style: 'words' })})`;
   });
-  const every = formatDuration(cadenceMs, { precision: 'minute' });
+  const every = formatDuration(cadenceMs, { precision: 'minute', style: 'words' }).replace(
+    /^1 (\w+)$/,
+    '$1',
+  );
   const text = `Update cadence is now every ${every}. Next updates: ${parts.join('; ')}.`;
   return { severity: newSeverity, cadenceMs, audiences, text };
 }

@@ -45,7 +45,20 @@ export interface DurationOptions {
    * rounded figure is meant (time until a scheduled update: "in 5 min", not "in 4 min 31 s").
    */
   precision?: 'auto' | 'second' | 'minute';
+  /**
+   * 'short' (default, the app's screens and exports): "1 d 0 h 44 min". 'words', for sentences in
+   * stakeholder messages and timeline text (the seed's "In 15 minutes"): "1 day 0 hours 44 minutes".
+   * Same units, same rounding; only the unit names differ.
+   */
+  style?: 'short' | 'words';
 }
+
+const UNIT_WORDS: Readonly<Record<string, [string, string]>> = {
+  d: ['day', 'days'],
+  h: ['hour', 'hours'],
+  min: ['minute', 'minutes'],
+  s: ['second', 'seconds'],
+};
 
 /**
  * The one duration style: days, hours, minutes (and seconds below 10 minutes), from the largest
@@ -54,7 +67,7 @@ export interface DurationOptions {
  * (truncation made a 2.5 min mean read "2 min" and 24 h 44 min read "1 d").
  *
  * 45 s → "45 s"; 150 s → "2 min 30 s"; 5 min 59 s → "5 min 59 s"; 20 min 27 s → "20 min";
- * 2 h → "2 h"; 24 h 44 min → "1 d 0 h 44 min"; 32 h 30 min → "1 d 8 h 30 min"; 0 → "0 min".
+ * 2 h → "2 h"; 24 h 44 min → "1 d 0 h 44 min"; 32 h 30 min → "1 d 8 h 30 min"; 0 → "0 s".
  * Negative spans keep their sign ("−3 min"), so an impossible figure is never shown as 0.
  */
 export function formatDuration(ms: number, options: DurationOptions = {}): string {
@@ -83,7 +96,11 @@ export function formatDuration(ms: number, options: DurationOptions = {}): strin
   const first = units.findIndex(([n]) => n > 0);
   const last = units.findLastIndex(([n]) => n > 0);
   const shown = first === -1 ? units.slice(-1) : units.slice(first, last + 1);
-  const parts = shown.map(([n, u]) => `${n} ${u}`);
+  const words = options.style === 'words';
+  const parts = shown.map(([n, u]) => {
+    const [one, many] = UNIT_WORDS[u] ?? [u, u];
+    return `${n} ${words ? (n === 1 ? one : many) : u}`;
+  });
   return sign + parts.join(' ');
 }
 

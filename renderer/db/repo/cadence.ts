@@ -8,7 +8,7 @@ import {
   SNOOZE_MINUTES,
   type SnoozeMinutes,
 } from '../../../shared/logic/cadence';
-import { formatTimeOfDay } from '../../../shared/logic/time';
+import { formatEventTime, spansDays } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
@@ -123,7 +123,7 @@ export async function snoozeReminder(
     };
     await db.incidents.put(next);
     const zone = settings.timeZone;
-    const until = `${formatTimeOfDay(snoozedUntil, zone)}${zone === 'utc' ? ' UTC' : ''}`;
+    const until = formatEventTime(snoozedUntil, zone, spansDays(ctx.now, snoozedUntil, zone));
     await db.timelineEntries.add(
       systemEntry(
         incidentId,
