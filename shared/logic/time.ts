@@ -323,3 +323,31 @@ export function calendarDayFrom(
   const t = new Date(Date.UTC(y, mo - 1, d + offset));
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
 }
+
+/**
+ * The instant a typed datetime-local value stands for, once the user has answered the question
+ * an ambiguous one asks (`chosenAt`, one of its `choices`). Refusals, as messages for the field:
+ * a gap's message; "choose which" while an ambiguous time has no (valid) choice; null for an
+ * empty or malformed value, where the caller's own wording fits best.
+ */
+export function settleDateTimeInput(
+  value: string,
+  mode: TimeZoneMode,
+  chosenAt: number | null,
+): { ok: true; at: number } | { ok: false; error: string | null } {
+  const r = parseDateTimeInput(value, mode);
+  switch (r.kind) {
+    case 'ok':
+      return { ok: true, at: r.at };
+    case 'invalid':
+      return { ok: false, error: null };
+    case 'gap':
+      return { ok: false, error: r.message };
+    case 'ambiguous': {
+      const chosen = r.choices.find((c) => c.at === chosenAt);
+      return chosen
+        ? { ok: true, at: chosen.at }
+        : { ok: false, error: `${r.message.replace(/ Choose which\.$/, '')} Choose one below.` };
+    }
+  }
+}
