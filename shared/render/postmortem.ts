@@ -19,6 +19,7 @@ import {
   formatTimeOfDay,
   formatTimeRange,
   spansDays,
+  zoneName,
 } from '../logic/time';
 import type { Block, Doc, Inline, RenderFormat } from './doc';
 import { bold, heading, italic, labelled, list, paragraph, table, text, textLines } from './doc';
@@ -95,8 +96,9 @@ function incidentSpan(incident: Incident): Span {
   return { start: m.started ?? m.declared ?? incident.createdAt, end: m.resolved ?? null };
 }
 
+/** The zone named in headings: "UTC", or "local time, America/New_York". */
 function zoneLabel(tz: TimeZoneMode): string {
-  return tz === 'utc' ? 'UTC' : 'local time';
+  return tz === 'utc' ? 'UTC' : `local time, ${zoneName(tz)}`;
 }
 
 /** "14:05 – 16:00 UTC (1 h 55 min)"; in local time each end carries its zone when they differ. */

@@ -51,7 +51,7 @@ test('post-mortem timeline in local time: ordered by instant across the fall-bac
   await page.getByRole('button', { name: 'Copy Markdown' }).click();
   await expect(page.getByText('Post-mortem copied as Markdown.')).toBeVisible();
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  expect(md).toContain('## Timeline (local time)');
+  expect(md).toContain('## Timeline (local time, America/New\\_York)');
   // Each end of the Duration line carries its own offset; the duration is the real 35 minutes.
   expect(md).toMatch(/\*\*Duration:\*\* 01:35 EDT – 01:1\d EST \(3\d min\)/);
   const first = md.indexOf('| 01:40 EDT | Replica 1 stopped replicating |');
