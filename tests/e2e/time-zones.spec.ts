@@ -176,3 +176,57 @@ test('log field: @02:30 on the spring-forward day is refused with the text kept'
   await expect(field).toHaveValue('');
   await expect(entry(page, 'Cache nodes restarted').locator('time')).toHaveText('03:30 EDT');
 });
+
+// The same field rules where the zone has no letter abbreviation in en-US (offsets instead), and
+// in the southern hemisphere, where the clocks go back in April and forward in October.
+for (const c of [
+  {
+    zone: 'Europe/London',
+    now: Date.UTC(2026, 9, 25, 3, 0), // 03:00 GMT, after the fall-back
+    gap: '2026-03-29T01:30',
+    overlap: '2026-10-25T01:30',
+    first: '01:30 UTC+01:00 (first)',
+    second: '01:30 GMT (second)',
+    shown: '2026-10-25 01:30 GMT',
+  },
+  {
+    zone: 'Australia/Sydney',
+    now: Date.UTC(2026, 3, 4, 18, 0), // 04:00 AEST on 5 April, after the fall-back
+    gap: '2026-10-04T02:30',
+    overlap: '2026-04-05T02:30',
+    first: '02:30 UTC+11:00 (first)',
+    second: '02:30 UTC+10:00 (second)',
+    shown: '2026-04-05 02:30 UTC+10:00',
+  },
+]) {
+  test.describe(c.zone, () => {
+    test.use({ timezoneId: c.zone });
+
+    test(`Started at in ${c.zone}: the gap is refused, the repeated time asks which`, async ({
+      page,
+    }) => {
+      await openInLocalTime(page, c.now);
+      await page.getByRole('button', { name: 'Declare incident' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+      await dialog.getByLabel('Title').fill('Batch jobs stuck');
+      await dialog.getByLabel('Severity').selectOption('SEV3');
+      const started = dialog.getByLabel('Started at');
+      await started.fill(c.gap);
+      await expect(started).toHaveAttribute('aria-invalid', 'true');
+      await expect(started).toHaveAccessibleDescription(/did not happen/);
+      await dialog.getByRole('button', { name: 'Declare' }).click();
+      await expect(started).toHaveValue(c.gap);
+
+      await started.fill(c.overlap);
+      const which = dialog.getByRole('group', { name: 'Which time?' });
+      await expect(which.getByRole('radio', { name: c.first })).toBeVisible();
+      await which.getByRole('radio', { name: c.second }).check();
+      await dialog.getByRole('button', { name: 'Declare' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Batch jobs stuck' })).toBeVisible();
+      const milestones = page.getByRole('region', { name: 'Milestones' });
+      await expect(milestones).toContainText(c.shown);
+      await reloadApp(page);
+      await expect(milestones).toContainText(c.shown);
+    });
+  });
+}
