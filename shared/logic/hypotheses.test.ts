@@ -46,7 +46,10 @@ describe('hypothesisState', () => {
       { remainingMs: 0, expired: true, overdueMs: 185_000, text: 'Expired 3 min 5 s ago' },
     ],
     // Issue 11: "Expired 20:27" read as a time of day; an age reads as a duration.
-    [35 * MIN + 27_000, { expired: true, overdueMs: 20 * MIN + 27_000, text: 'Expired 20 min ago' }],
+    [
+      35 * MIN + 27_000,
+      { expired: true, overdueMs: 20 * MIN + 27_000, text: 'Expired 20 min ago' },
+    ],
     [15 * MIN + 24 * 3_600_000 + 44 * MIN, { expired: true, text: 'Expired 1 d 0 h 44 min ago' }],
     [-10 * MIN, { remainingMs: 15 * MIN, expired: false, text: '15:00' }], // clock went back
   ])('at T0 + %d ms', (offset, expected) => {
