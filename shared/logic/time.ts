@@ -1,13 +1,13 @@
 /**
  * Every duration, countdown and time of day the app shows or exports goes through this module.
  *
- * Zone arithmetic (offsets, daylight-saving gaps and overlaps, abbreviations) is done by date-fns
- * and @date-fns/tz, which read the IANA rules through Intl, rather than by hand-written offset
- * code: the hand-written version silently moved 02:30 on a spring-forward day to 03:30 and picked
- * one of the two 01:30s of a fall-back night without asking.
+ * Zone arithmetic (offsets, daylight-saving gaps and overlaps, abbreviations, calendar days in a
+ * zone) is done by @date-fns/tz and date-fns, which read the IANA rules through Intl, rather than
+ * by Date's local-time constructor: that silently moved 02:30 on a spring-forward day to 03:30
+ * and picked one of the two 01:30s of a fall-back night without asking.
  */
 import { tz, tzName, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays } from 'date-fns';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -113,9 +113,22 @@ export function formatCountdown(remainingMs: number): string {
   return ms < HOUR ? formatClock(ms) : formatDuration(ms);
 }
 
-/** Local-time zone in force: the machine's IANA zone (the browser context's in Playwright). */
+let cachedSystemZone: string | null = null;
+
+/**
+ * Local-time zone in force: the machine's IANA zone (the browser context's in Playwright). Read
+ * once, since building an Intl formatter for every time shown is slow; a change of the machine's
+ * zone is picked up on reload (tests call `resetLocalZoneCache` after setting TZ).
+ */
 function systemZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  cachedSystemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return cachedSystemZone;
+}
+
+/** Forgets the machine zone and zone labels read so far (for tests that change TZ). */
+export function resetLocalZoneCache(): void {
+  cachedSystemZone = null;
+  labelCache.clear();
 }
 
 /** The IANA zone a mode stands for: "UTC", or the machine's zone (e.g. "America/New_York"). */
@@ -143,30 +156,63 @@ function offsetText(minutes: number): string {
 export function zoneLabel(at: number, mode: TimeZoneMode): string {
   const zone = zoneName(mode);
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const short = tzName(zone, new Date(at), 'short');
-  return /^[A-Z]{2,5}$/.test(short) && !/^(GMT|UTC)[+-]/.test(short)
-    ? short
-    : offsetText(zoneOffsetMinutes(zone, at));
+  const offset = zoneOffsetMinutes(zone, at);
+  // A zone's marker depends only on its offset (EST at −300, EDT at −240): ask Intl once each.
+  const key = `${zone} ${offset}`;
+  let label = labelCache.get(key);
+  if (label === undefined) {
+    const short = tzName(zone, new Date(at), 'short');
+    label = /^[A-Z]{2,5}$/.test(short) ? short : offsetText(offset);
+    labelCache.set(key, label);
+  }
+  return label;
 }
 
-/** date-fns `format` of `at` in the mode's zone ("yyyy-MM-dd", "HH:mm"). */
-function formatIn(at: number, mode: TimeZoneMode, pattern: string): string {
-  return format(at, pattern, { in: tz(zoneName(mode)) });
+const labelCache = new Map<string, string>();
+
+/** Wall-clock fields of `at` in the mode's zone, from the zone's offset at that instant. */
+interface Fields {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
 }
+
+function fields(at: number, mode: TimeZoneMode): Fields {
+  // The offset comes from @date-fns/tz (Intl's zone rules); the fields are then plain UTC
+  // arithmetic. date-fns' `format` gives the same strings but costs 10–20× more per call, and
+  // a timeline or post-mortem formats thousands of times.
+  const t = new Date(at + zoneOffsetMinutes(zoneName(mode), at) * MINUTE);
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: t.getUTCHours(),
+    mi: t.getUTCMinutes(),
+    s: t.getUTCSeconds(),
+  };
+}
+
+const dateOf = (f: Fields): string => `${f.y}-${pad(f.mo)}-${pad(f.d)}`;
+const timeOf = (f: Fields): string => `${pad(f.h)}:${pad(f.mi)}`;
 
 /** "14:05" or "14:05:09", in UTC or local time, without a zone marker (see `zoneLabel`). */
 export function formatTimeOfDay(at: number, mode: TimeZoneMode, withSeconds = false): string {
-  return formatIn(at, mode, withSeconds ? 'HH:mm:ss' : 'HH:mm');
+  const f = fields(at, mode);
+  return withSeconds ? `${timeOf(f)}:${pad(f.s)}` : timeOf(f);
 }
 
 /** "2026-11-22" in UTC or local time. */
 export function formatDate(at: number, mode: TimeZoneMode): string {
-  return formatIn(at, mode, 'yyyy-MM-dd');
+  return dateOf(fields(at, mode));
 }
 
 /** "2026-11-22 14:05 UTC", or in local mode "2026-11-22 09:00 EST" / "… 10:00 UTC+01:00". */
 export function formatDateTime(at: number, mode: TimeZoneMode): string {
-  return `${formatIn(at, mode, 'yyyy-MM-dd HH:mm')} ${zoneLabel(at, mode)}`;
+  const f = fields(at, mode);
+  return `${dateOf(f)} ${timeOf(f)} ${zoneLabel(at, mode)}`;
 }
 
 /** True when two instants fall on different calendar days in the given zone. */
@@ -203,7 +249,8 @@ export function formatTimeRange(from: number, to: number | null, mode: TimeZoneM
  * Value for an <input type="datetime-local"> showing `at` in the given zone ("2026-11-22T14:05").
  */
 export function toDateTimeInputValue(at: number, mode: TimeZoneMode): string {
-  return formatIn(at, mode, "yyyy-MM-dd'T'HH:mm");
+  const f = fields(at, mode);
+  return `${dateOf(f)}T${timeOf(f)}`;
 }
 
 /** One of the instants a wall-clock time stands for, with its marker ("01:30 EDT"). */
@@ -313,15 +360,17 @@ export function fromDateTimeInputValue(value: string, mode: TimeZoneMode): numbe
   return r.kind === 'ok' ? r.at : null;
 }
 
-/** The calendar day `offset` days from `at`'s day in the zone, as [year, month 1-12, day]. */
+/**
+ * The calendar day `offset` days from `at`'s day in the zone, as [year, month 1-12, day]; date-fns
+ * counts calendar days in the zone, so "yesterday" stays a calendar day across a DST change.
+ */
 export function calendarDayFrom(
   at: number,
   mode: TimeZoneMode,
   offset: number,
 ): [number, number, number] {
-  const [y, mo, d] = formatDate(at, mode).split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, mo - 1, d + offset));
-  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+  const f = fields(addDays(at, offset, { in: tz(zoneName(mode)) }).getTime(), mode);
+  return [f.y, f.mo, f.d];
 }
 
 /**

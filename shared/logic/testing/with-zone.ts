@@ -4,6 +4,7 @@
  * for Date and Intl alike. shared/ is type-checked without Node's types, hence the small cast.
  */
 import { afterEach, beforeEach } from 'vitest';
+import { resetLocalZoneCache } from '../time';
 
 const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } })
   .process.env;
@@ -14,9 +15,11 @@ export function withZone(zone: string): void {
   beforeEach(() => {
     saved = env.TZ;
     env.TZ = zone;
+    resetLocalZoneCache();
   });
   afterEach(() => {
     if (saved === undefined) delete env.TZ;
     else env.TZ = saved;
+    resetLocalZoneCache();
   });
 }
