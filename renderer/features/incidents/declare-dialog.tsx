@@ -9,7 +9,7 @@ import {
   type DetectionSource,
 } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
-import { settleDateTimeInput, toDateTimeInputValue } from '../../../shared/logic/time';
+import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
 import { useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
@@ -227,7 +227,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       <DateTimeField
         label="Started at"
         error={errors.startedAt}
-        hint={`${zone === 'utc' ? 'UTC' : 'Local time'}. Defaults to now; set it earlier if impact began before anyone noticed.`}
+        hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}. Defaults to now; set it earlier if impact began before anyone noticed.`}
         dataField="startedAt"
         zone={zone}
         value={startedText}
