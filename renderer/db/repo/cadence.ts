@@ -8,7 +8,7 @@ import {
   SNOOZE_MINUTES,
   type SnoozeMinutes,
 } from '../../../shared/logic/cadence';
-import { formatEventTime, spansDays } from '../../../shared/logic/time';
+import { formatDuration, formatEventTime, spansDays } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
@@ -127,7 +127,7 @@ export async function snoozeReminder(
     await db.timelineEntries.add(
       systemEntry(
         incidentId,
-        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${minutes} min (until ${until}). Reason: ${why}`,
+        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${formatDuration(minutes * 60_000)} (until ${until}). Reason: ${why}`,
         { type: 'snooze', field: audience, to: String(snoozedUntil), reason: why },
         ctx,
       ),
