@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tzScan } from '@date-fns/tz';
+import fc from 'fast-check';
 import { withZone } from './testing/with-zone';
 import {
   formatClock,
@@ -271,4 +273,56 @@ describe('the night New York falls back (issue 11)', () => {
       formatTimeRange(Date.UTC(2026, 10, 22, 14, 0), Date.UTC(2026, 10, 22, 16, 30), 'local'),
     ).toBe('09:00 – 11:30 EST');
   });
+});
+
+describe('properties (fast-check)', () => {
+  const parseShown = (text: string): number => {
+    const unit: Record<string, number> = { d: D, h: H, min: M, s: S };
+    let sum = 0;
+    for (const [, n, u] of text.matchAll(/(\d+) (d|h|min|s)\b/g))
+      sum += Number(n) * (unit[u!] ?? 0);
+    return text.startsWith('−') ? -sum : sum;
+  };
+
+  it('formatDuration is within half a shown unit of the real span, units never skipped', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40 * D, max: 40 * D }), (ms) => {
+        const text = formatDuration(ms);
+        const unit = Math.abs(ms) < 10 * M - S / 2 ? S : M;
+        expect(Math.abs(parseShown(text) - ms)).toBeLessThanOrEqual(unit / 2);
+        expect(text).not.toMatch(/\d+ d \d+ min|\d+ h \d+ s|\d+ d \d+ s/);
+      }),
+    );
+  });
+
+  for (const zone of ['America/New_York', 'Europe/London', 'Australia/Sydney']) {
+    describe(zone, () => {
+      withZone(zone);
+      it('every instant, shown as a local wall time and typed back, is found again', () => {
+        fc.assert(
+          fc.property(
+            // Anywhere in three years, and often within two hours of one of the zone's changes.
+            fc.oneof(
+              fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }),
+              fc
+                .constantFrom(
+                  ...tzScan(zone, {
+                    start: new Date(Date.UTC(2025, 0, 1)),
+                    end: new Date(Date.UTC(2028, 0, 1)),
+                  }).map((c) => c.date.getTime()),
+                )
+                .chain((t) => fc.integer({ min: t - 2 * H, max: t + 2 * H })),
+            ),
+            (raw) => {
+              const at = Math.floor(raw / M) * M;
+              const r = parseDateTimeInput(toDateTimeInputValue(at, 'local'), 'local');
+              if (r.kind === 'ok') expect(r.at).toBe(at);
+              else if (r.kind === 'ambiguous') expect(r.choices.map((c) => c.at)).toContain(at);
+              else expect.fail(`${r.kind} for an instant that happened`);
+            },
+          ),
+        );
+      });
+    });
+  }
 });
