@@ -108,6 +108,13 @@ test('Started at: a skipped local time is refused next to the field, a repeated 
   // A correction is read the same way: the skipped time is refused, the typed text kept.
   await milestones.getByRole('button', { name: 'Correct Started' }).click();
   const field = milestones.getByLabel('Started time (local)');
+  // The stored 01:30 is the second one: the correction form starts from that choice.
+  await expect(field).toHaveValue('2026-11-01T01:30');
+  await expect(
+    milestones
+      .getByRole('group', { name: 'Which time?' })
+      .getByRole('radio', { name: '01:30 EST (second)' }),
+  ).toBeChecked();
   await field.fill('2026-03-08T02:30');
   await milestones.getByRole('button', { name: 'Save Started' }).click();
   await expect(field).toHaveAccessibleDescription(/did not happen/);

@@ -82,7 +82,10 @@ function MilestoneEditor({
   const ctx = useCommandContext();
   const current = incident.milestones[milestone];
   const [text, setText] = useState(() => toDateTimeInputValue(current ?? Date.now(), zone));
-  const [chosenAt, setChosenAt] = useState<number | null>(null);
+  // On a fall-back night the field's text is ambiguous: the stored instant is the one meant.
+  const [chosenAt, setChosenAt] = useState<number | null>(() =>
+    current === undefined ? null : Math.floor(current / 60_000) * 60_000,
+  );
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const label = MILESTONE_LABELS[milestone];
