@@ -155,9 +155,7 @@ describe('audienceDue', () => {
       overdueMs: 0,
       state: 'calm',
     });
-    expect(sinceLastText(due(inc, T0 - HOUR)!)).toBe(
-      'It has been less than a minute since the last update',
-    );
+    expect(sinceLastText(due(inc, T0 - HOUR)!)).toBe('It has been 0 seconds since the last update');
   });
 
   it('clock jumping forward just makes it overdue by the jump', () => {
@@ -247,10 +245,27 @@ describe('texts', () => {
         overdueMs: 185_000,
         resolvedMessageDue: false,
       }),
-    ).toBe('Overdue 3:05');
+    ).toBe('Overdue by 3 min 5 s');
+    // From an hour on, a countdown is a duration: "2:00:00" could be read as a time of day.
     expect(
       timerText({ state: 'calm', remainingMs: 2 * HOUR, overdueMs: 0, resolvedMessageDue: false }),
-    ).toBe('2:00:00');
+    ).toBe('2 h');
+    expect(
+      timerText({
+        state: 'calm',
+        remainingMs: HOUR + 2 * MIN + 3_000,
+        overdueMs: 0,
+        resolvedMessageDue: false,
+      }),
+    ).toBe('1 h 2 min');
+    expect(
+      timerText({
+        state: 'overdue',
+        remainingMs: 0,
+        overdueMs: 111 * HOUR + 46 * MIN,
+        resolvedMessageDue: false,
+      }),
+    ).toBe('Overdue by 4 d 15 h 46 min');
     expect(
       timerText({ state: 'stopped', remainingMs: 0, overdueMs: 0, resolvedMessageDue: true }),
     ).toBe('Resolved message due');
@@ -260,19 +275,20 @@ describe('texts', () => {
   });
 
   it.each([
-    [0, 'last-update', 'It has been less than a minute since the last update'],
+    [0, 'last-update', 'It has been 0 seconds since the last update'],
     [MIN, 'last-update', 'It has been 1 minute since the last update'],
-    [17 * MIN + 59_000, 'declared', 'It has been 17 minutes since declaration'],
+    [2 * MIN + 30_000, 'last-update', 'It has been 2 minutes 30 seconds since the last update'],
+    [17 * MIN + 59_000, 'declared', 'It has been 18 minutes since declaration'],
     [HOUR, 'last-update', 'It has been 1 hour since the last update'],
     [2 * HOUR + 5 * MIN, 'last-update', 'It has been 2 hours 5 minutes since the last update'],
-    [24 * HOUR, 'declared', 'It has been 1 day since declaration'],
+    [24 * HOUR + 44 * MIN, 'declared', 'It has been 1 day 0 hours 44 minutes since declaration'],
     [3 * 24 * HOUR + 4 * HOUR, 'declared', 'It has been 3 days 4 hours since declaration'],
   ] as const)('sinceLastText(%d, %s)', (sinceLastMs, anchor, text) => {
     expect(sinceLastText({ sinceLastMs, anchor })).toBe(text);
   });
 
   it('spanInWords never goes negative', () => {
-    expect(spanInWords(-5)).toBe('less than a minute');
+    expect(spanInWords(-5)).toBe('0 seconds');
   });
 });
 
@@ -307,7 +323,7 @@ describe('replanAfterSeverityChange', () => {
     expect(plan.text).toMatch(
       /^Update cadence is now every hour\. Next updates: Engineering 15:10 UTC \(in 58 minutes\); Executives 15:00 UTC/,
     );
-    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every day/);
+    expect(replanAfterSeverityChange(inc, 'SEV4', T0).text).toMatch(/every day\./);
   });
 });
 

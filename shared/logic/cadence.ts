@@ -1,11 +1,9 @@
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import type { Incident } from '../domain/incident';
 import { SEVERITY_MATRIX, type Severity } from '../domain/severity';
-import { formatClock, formatTimeOfDay, type TimeZoneMode } from './time';
+import { formatCountdown, formatDuration, formatEventTime, type TimeZoneMode } from './time';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /** The part of the settings the cadence needs (AppSettings satisfies it). */
 export interface CadenceSettings {
@@ -69,7 +67,7 @@ export function activeAudiences(incident: Pick<CadenceIncident, 'impact'>): Audi
  *
  * - The countdown runs from the audience's last update, else from declaration (else creation).
  * - A snooze moves the due time to max(due, snoozedUntil). Once it lapses, "overdue" counts from
- *   the snooze's end, so a lapsed 5-minute snooze reads "Overdue 0:01", not the original lateness.
+ *   the snooze's end, so a lapsed 5-minute snooze reads "Overdue by 1 s", not the original lateness.
  * - If the clock has gone back past the anchor, `now` is taken as the anchor: remaining is the
  *   full cadence and sinceLast 0, rather than more than a cadence left or negative time since.
  * - Resolved incidents are 'stopped'; `resolvedMessageDue` says whether the Resolved message is
@@ -147,32 +145,25 @@ export function overdueCount(
   return count;
 }
 
-/** A countdown's text: "12:04", "Overdue 3:05", and for stopped ones "Resolved message due" or "Stopped". */
+/**
+ * A countdown's text: the time left, "12:04" (m:ss) under an hour and "1 h 2 min" from an hour
+ * on; "Overdue by 3 min 5 s" once due (an age is a duration, never "Overdue 3:05", which reads as
+ * a time of day); for stopped ones "Resolved message due" or "Stopped".
+ */
 export function timerText(
   due: Pick<AudienceDue, 'state' | 'remainingMs' | 'overdueMs' | 'resolvedMessageDue'>,
 ): string {
   if (due.state === 'stopped') return due.resolvedMessageDue ? 'Resolved message due' : 'Stopped';
-  if (due.state === 'overdue') return `Overdue ${formatClock(due.overdueMs)}`;
-  return formatClock(due.remainingMs);
+  if (due.state === 'overdue') return `Overdue by ${formatDuration(due.overdueMs)}`;
+  return formatCountdown(due.remainingMs);
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** A span in words: "less than a minute", "12 minutes", "2 hours 5 minutes", "3 days 4 hours". */
+/**
+ * A span for a sentence, never negative: `formatDuration` in words ("12 minutes",
+ * "2 minutes 30 seconds", "1 day 0 hours 44 minutes").
+ */
 export function spanInWords(ms: number): string {
-  const abs = Math.max(0, ms);
-  if (abs < MINUTE) return 'less than a minute';
-  if (abs < HOUR) return plural(Math.floor(abs / MINUTE), 'minute');
-  if (abs < DAY) {
-    const h = Math.floor(abs / HOUR);
-    const m = Math.floor((abs % HOUR) / MINUTE);
-    return m ? `${plural(h, 'hour')} ${plural(m, 'minute')}` : plural(h, 'hour');
-  }
-  const d = Math.floor(abs / DAY);
-  const h = Math.floor((abs % DAY) / HOUR);
-  return h ? `${plural(d, 'day')} ${plural(h, 'hour')}` : plural(d, 'day');
+  return formatDuration(Math.max(0, ms), { style: 'words' });
 }
 
 /** "It has been 12 minutes since the last update" (or "…since declaration" before the first). */
@@ -205,15 +196,17 @@ export function replanAfterSeverityChange(
   const next = { ...incident, severity: newSeverity };
   const cadenceMs = cadenceMsFor(newSeverity, settings);
   const audiences = incidentDues(next, now, settings);
-  const zone = timeZone === 'utc' ? ' UTC' : '';
   const parts = audiences.map((d) => {
     const label = AUDIENCE_LABELS[d.audience];
     if (d.state === 'stopped') return `${label} stopped (resolved)`;
     if (d.state === 'overdue') return `${label} due now`;
-    const when = `${formatTimeOfDay(d.dueAt, timeZone)}${zone}`;
-    return `${label} ${when} (in ${spanInWords(d.remainingMs)})`;
+    const when = formatEventTime(d.dueAt, timeZone, false);
+    return `${label} ${when} (in ${formatDuration(d.remainingMs, { precision: 'minute', style: 'words' })})`;
   });
-  const every = spanInWords(cadenceMs).replace(/^1 (\w+)$/, '$1');
+  const every = formatDuration(cadenceMs, { precision: 'minute', style: 'words' }).replace(
+    /^1 (\w+)$/,
+    '$1',
+  );
   const text = `Update cadence is now every ${every}. Next updates: ${parts.join('; ')}.`;
   return { severity: newSeverity, cadenceMs, audiences, text };
 }

@@ -4,8 +4,9 @@ import { parseSeverity, type Severity } from '../domain/severity';
 import { STATUSES, parseStatus, type Status } from '../domain/status';
 import { ENTRY_TEXT_MAX, type EntryKind } from '../domain/timeline';
 import { ENTRY_USAGE, helpLines, usageFor } from './command-help';
-import { takeBackdate } from './backdate';
+import { takeBackdate, type BackdateResult, type Fold } from './backdate';
 import { ownValue } from './own-value';
+import type { WallTimeChoice } from './time';
 
 export { COMMAND_HELP, type CommandHelp } from './command-help';
 export { MAX_BACKDATE_MS } from './backdate';
@@ -18,6 +19,8 @@ export interface ParseContext {
   timeZone: 'utc' | 'local';
   /** Names of the user's own roles, accepted by /role alongside the defaults. */
   customRoles?: readonly string[];
+  /** Which of a repeated local time ("@01:30" on a fall-back night) the user chose. */
+  fold?: Fold;
 }
 
 /** When the thing being logged happened: now, or earlier when backdated. */
@@ -73,6 +76,11 @@ export interface ParseError {
   type: 'error';
   message: string;
   usage: string;
+  /**
+   * A backdate time that happened twice (fall-back night): the two instants, earlier first, to
+   * offer next to the field; parse again with `fold` 'earlier' or 'later' once the user picks.
+   */
+  choices?: [WallTimeChoice, WallTimeChoice];
 }
 export type ParseResult =
   | EntryCommand
@@ -129,6 +137,13 @@ function fail(message: string, usage: string): ParseError {
   return { type: 'error', message, usage };
 }
 
+/** A backdate that cannot be used as it stands: its message, and the choices when ambiguous. */
+function backdateFail(r: Extract<BackdateResult, { type: 'error' | 'ambiguous' }>): ParseError {
+  return r.type === 'ambiguous'
+    ? { ...fail(r.message, ENTRY_USAGE), choices: r.choices }
+    : fail(r.message, ENTRY_USAGE);
+}
+
 function tooLong(what: string, text: string, usage: string): ParseError | null {
   if (text.length <= ENTRY_TEXT_MAX) return null;
   return fail(
@@ -149,8 +164,8 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
 
   let when: When = { occurredAt: ctx.now, backdated: false };
   let timed = false;
-  const lead = takeBackdate(rest, ctx.now, ctx.timeZone);
-  if (lead.type === 'error') return fail(lead.message, ENTRY_USAGE);
+  const lead = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.fold);
+  if (lead.type === 'error' || lead.type === 'ambiguous') return backdateFail(lead);
   if (lead.type === 'ok') {
     when = { occurredAt: lead.at, backdated: lead.at < ctx.now };
     timed = true;
@@ -167,8 +182,8 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
     kind = spec?.kind ?? 'note';
     todo = spec?.todo === true;
     rest = rest.slice(prefix[0].length);
-    const after = takeBackdate(rest, ctx.now, ctx.timeZone);
-    if (after.type === 'error') return fail(after.message, ENTRY_USAGE);
+    const after = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.fold);
+    if (after.type === 'error' || after.type === 'ambiguous') return backdateFail(after);
     if (after.type === 'ok') {
       if (timed) return fail('Give the time once, before or after the prefix.', ENTRY_USAGE);
       when = { occurredAt: after.at, backdated: after.at < ctx.now };

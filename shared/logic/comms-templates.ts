@@ -293,18 +293,12 @@ export function internalCheckOptions(ctx: CommsContext): InternalCheckOptions {
   };
 }
 
-/** "15 minutes", "1 hour 5 minutes", "2 days 3 hours"; never negative. */
+/**
+ * Time until the next update, to the nearest minute, in the seed's words: "15 minutes",
+ * "1 hour 5 minutes", "1 day 0 hours 44 minutes" (`formatDuration`'s one style); never negative.
+ */
 export function formatIn(ms: number): string {
-  const minutes = Math.max(0, Math.ceil(ms / 60_000));
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (minutes < 60) return unit(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24)
-    return [unit(hours, 'hour'), minutes % 60 ? unit(minutes % 60, 'minute') : '']
-      .filter(Boolean)
-      .join(' ');
-  const days = Math.floor(hours / 24);
-  return [unit(days, 'day'), hours % 24 ? unit(hours % 24, 'hour') : ''].filter(Boolean).join(' ');
+  return formatDuration(Math.max(0, ms), { precision: 'minute', style: 'words' });
 }
 
 function usersAffected(incident: Incident): string {

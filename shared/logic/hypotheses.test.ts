@@ -40,8 +40,17 @@ describe('hypothesisState', () => {
     [0, { remainingMs: 15 * MIN, expired: false, text: '15:00' }],
     [2 * MIN + 56_000, { remainingMs: 12 * MIN + 4_000, expired: false, text: '12:04' }],
     [15 * MIN - 1, { remainingMs: 1, expired: false, text: '0:00' }],
-    [15 * MIN, { remainingMs: 0, expired: true, overdueMs: 0, text: 'Expired 0:00' }],
-    [18 * MIN + 5_000, { remainingMs: 0, expired: true, overdueMs: 185_000, text: 'Expired 3:05' }],
+    [15 * MIN, { remainingMs: 0, expired: true, overdueMs: 0, text: 'Expired just now' }],
+    [
+      18 * MIN + 5_000,
+      { remainingMs: 0, expired: true, overdueMs: 185_000, text: 'Expired 3 min 5 s ago' },
+    ],
+    // Issue 11: "Expired 20:27" read as a time of day; an age reads as a duration.
+    [
+      35 * MIN + 27_000,
+      { expired: true, overdueMs: 20 * MIN + 27_000, text: 'Expired 20 min ago' },
+    ],
+    [15 * MIN + 24 * 3_600_000 + 44 * MIN, { expired: true, text: 'Expired 1 d 0 h 44 min ago' }],
     [-10 * MIN, { remainingMs: 15 * MIN, expired: false, text: '15:00' }], // clock went back
   ])('at T0 + %d ms', (offset, expected) => {
     expect(hypothesisState(open, T0 + offset)).toMatchObject({ open: true, ...expected });

@@ -1,5 +1,5 @@
 import type { Hypothesis, HypothesisStatus } from '../domain/records';
-import { formatClock } from './time';
+import { formatCountdown, formatDuration } from './time';
 
 const MINUTE = 60_000;
 
@@ -31,7 +31,10 @@ export interface HypothesisState {
   expired: boolean;
   /** How far past the timebox, 0 when not expired. */
   overdueMs: number;
-  /** Timer text: "12:04", "Expired 3:05", or the closed status ("Confirmed"). */
+  /**
+   * Timer text: the time left ("12:04", or "1 h 5 min" for a long timebox), "Expired 20 min ago"
+   * (an age, never "Expired 20:27", which reads as a time of day), or the closed status.
+   */
   text: string;
 }
 
@@ -56,7 +59,11 @@ export function hypothesisState(
   const remainingMs = Math.max(0, h.dueAt - at);
   const expired = at >= h.dueAt;
   const overdueMs = Math.max(0, at - h.dueAt);
-  const text = expired ? `Expired ${formatClock(overdueMs)}` : formatClock(remainingMs);
+  const text = expired
+    ? overdueMs < 500
+      ? 'Expired just now'
+      : `Expired ${formatDuration(overdueMs)} ago`
+    : formatCountdown(remainingMs);
   return { open: true, remainingMs, expired, overdueMs, text };
 }
 

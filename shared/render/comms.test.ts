@@ -192,13 +192,16 @@ describe('templates', () => {
     ]);
   });
 
-  it('formats the time to the next update in words', () => {
+  it('formats the time to the next update in words, rounded to the nearest minute', () => {
     expect(formatIn(15 * 60_000)).toBe('15 minutes');
     expect(formatIn(60_000)).toBe('1 minute');
-    expect(formatIn(14 * 60_000 + 1)).toBe('15 minutes');
+    expect(formatIn(14 * 60_000 + 1)).toBe('14 minutes');
+    expect(formatIn(14 * 60_000 + 30_000)).toBe('15 minutes');
     expect(formatIn(65 * 60_000)).toBe('1 hour 5 minutes');
     expect(formatIn(2 * 60 * 60_000)).toBe('2 hours');
     expect(formatIn(27 * 60 * 60_000)).toBe('1 day 3 hours');
+    // Issue 11: a day or more keeps its hours and minutes.
+    expect(formatIn((24 * 60 + 44) * 60_000)).toBe('1 day 0 hours 44 minutes');
     expect(formatIn(-5)).toBe('0 minutes');
     expect(at(0, 0)).toBeLessThan(at(0, 1));
   });

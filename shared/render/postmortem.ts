@@ -13,7 +13,15 @@ import { commsEntryParts } from '../logic/comms-entry';
 import type { TimelineEntry } from '../domain/timeline';
 import { compareEntries } from '../domain/timeline';
 import type { TimeZoneMode } from '../logic/time';
-import { formatDate, formatDuration, formatTimeOfDay, spansDays } from '../logic/time';
+import {
+  formatDate,
+  formatDuration,
+  formatEventTime,
+  formatTimeOfDay,
+  formatTimeRange,
+  spansDays,
+  zoneName,
+} from '../logic/time';
 import type { Block, Doc, Inline, RenderFormat } from './doc';
 import { bold, heading, italic, labelled, list, paragraph, table, text, textLines } from './doc';
 import type { PostmortemSectionId } from './postmortem-sections';
@@ -89,18 +97,24 @@ function incidentSpan(incident: Incident): Span {
   return { start: m.started ?? m.declared ?? incident.createdAt, end: m.resolved ?? null };
 }
 
+/** The zone named in headings: "UTC", or "local time, America/New_York". */
 function zoneLabel(tz: TimeZoneMode): string {
-  return tz === 'utc' ? 'UTC' : 'local time';
+  return tz === 'utc' ? 'UTC' : `local time, ${zoneName(tz)}`;
 }
 
+/** "14:05 – 16:00 UTC (1 h 55 min)"; in local time each end carries its zone when they differ. */
 function durationText({ start, end }: Span, tz: TimeZoneMode): string {
-  const zone = tz === 'utc' ? ' UTC' : '';
-  if (end === null)
-    return `${formatDate(start, tz)} ${formatTimeOfDay(start, tz)}${zone} – ongoing`;
-  const to = spansDays(start, end, tz)
-    ? `${formatDate(end, tz)} ${formatTimeOfDay(end, tz)}`
-    : formatTimeOfDay(end, tz);
-  return `${formatTimeOfDay(start, tz)} – ${to}${zone} (${formatDuration(end - start)})`;
+  if (end === null) return formatTimeRange(start, null, tz);
+  return `${formatTimeRange(start, end, tz)} (${formatDuration(end - start)})`;
+}
+
+/**
+ * A table cell's time: in UTC the heading names the zone ("Timeline (UTC)"); in local time every
+ * cell carries its own marker, since rows on both sides of a daylight-saving change differ.
+ */
+function cellTime(at: number, tz: TimeZoneMode, withDate: boolean): string {
+  if (tz !== 'utc') return formatEventTime(at, tz, withDate);
+  return withDate ? `${formatDate(at, tz)} ${formatTimeOfDay(at, tz)}` : formatTimeOfDay(at, tz);
 }
 
 function usersAffected(incident: Incident): string {
@@ -143,8 +157,7 @@ function timelineBlock(input: PostmortemInput): Block {
   const first = rows[0]?.at ?? 0;
   const last = rows[rows.length - 1]?.at ?? 0;
   const withDate = spansDays(first, last, tz);
-  const time = (at: number): string =>
-    withDate ? `${formatDate(at, tz)} ${formatTimeOfDay(at, tz)}` : formatTimeOfDay(at, tz);
+  const time = (at: number): string => cellTime(at, tz, withDate);
   return table(
     ['Time', 'Event'],
     rows.map((r) => [time(r.at), r.event]),
@@ -155,8 +168,7 @@ function respondersBlock(input: PostmortemInput): Block {
   const tz = input.timeZone;
   const { start, end } = incidentSpan(input.incident);
   const withDate = spansDays(start, end ?? start, tz);
-  const time = (at: number): string =>
-    withDate ? `${formatDate(at, tz)} ${formatTimeOfDay(at, tz)}` : formatTimeOfDay(at, tz);
+  const time = (at: number): string => cellTime(at, tz, withDate);
   const rows = [...input.roleHistory]
     .sort((a, b) => a.startedAt - b.startedAt || a.roleName.localeCompare(b.roleName))
     .map((r) => [

@@ -55,7 +55,7 @@ describe('recordUpdateSent', () => {
 describe('markUpdateSent', () => {
   it('logs a comms entry for the audience and resets its countdown, atomically', async () => {
     const inc = await declareSev1();
-    expect(timerText((await engineering(inc.id, NOW + 17 * MIN))!)).toBe('Overdue 2:00');
+    expect(timerText((await engineering(inc.id, NOW + 17 * MIN))!)).toBe('Overdue by 2 min');
     await markUpdateSent(db, inc.id, 'engineering', ctx(NOW + 17 * MIN));
     expect(timerText((await engineering(inc.id, NOW + 17 * MIN))!)).toBe('15:00');
     const entry = await db.timelineEntries.filter((e) => e.kind === 'comms').first();

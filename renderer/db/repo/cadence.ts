@@ -8,7 +8,7 @@ import {
   SNOOZE_MINUTES,
   type SnoozeMinutes,
 } from '../../../shared/logic/cadence';
-import { formatTimeOfDay } from '../../../shared/logic/time';
+import { formatDuration, formatEventTime, spansDays } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
@@ -123,11 +123,11 @@ export async function snoozeReminder(
     };
     await db.incidents.put(next);
     const zone = settings.timeZone;
-    const until = `${formatTimeOfDay(snoozedUntil, zone)}${zone === 'utc' ? ' UTC' : ''}`;
+    const until = formatEventTime(snoozedUntil, zone, spansDays(ctx.now, snoozedUntil, zone));
     await db.timelineEntries.add(
       systemEntry(
         incidentId,
-        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${minutes} min (until ${until}). Reason: ${why}`,
+        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${formatDuration(minutes * 60_000)} (until ${until}). Reason: ${why}`,
         { type: 'snooze', field: audience, to: String(snoozedUntil), reason: why },
         ctx,
       ),

@@ -4,6 +4,7 @@ import {
   extendHypothesis,
   hypothesisDueAt,
 } from '../../../shared/logic/hypotheses';
+import { formatDuration } from '../../../shared/logic/time';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
@@ -152,7 +153,7 @@ export async function extendHypothesisTimebox(
       makeEntry(
         h.incidentId,
         'system',
-        `Hypothesis timebox extended by ${minutes} min: ${h.text}. Reason: ${why}`,
+        `Hypothesis timebox extended by ${formatDuration(minutes * 60_000)}: ${h.text}. Reason: ${why}`,
         ctx,
         {
           change: {

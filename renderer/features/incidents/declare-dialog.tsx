@@ -9,7 +9,7 @@ import {
   type DetectionSource,
 } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
-import { fromDateTimeInputValue, toDateTimeInputValue } from '../../../shared/logic/time';
+import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
 import { useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
@@ -24,6 +24,7 @@ import {
   type DeclareDraft,
 } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
+import { DateTimeField } from '../../ui/datetime-field';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
@@ -101,6 +102,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const setAlertName = set('alertName');
   const setDrill = set('drill');
   const [errors, setErrors] = useState<DeclareErrors & { form?: string }>({});
+  // Which instant of a "Started at" that happened twice (fall-back night) the user chose.
+  const [startedChoice, setStartedChoice] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -109,8 +112,13 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     if (busy) return;
     const ctx = commandContext();
     // Untouched, "Started at" means the moment of declaring, to the second.
-    const startedAt = startedTouched ? fromDateTimeInputValue(startedText, zone) : ctx.now;
+    const settled = startedTouched
+      ? settleDateTimeInput(startedText, zone, startedChoice)
+      : { ok: true as const, at: ctx.now };
+    const startedAt = settled.ok ? settled.at : null;
     const found = validateDeclaration({ title, severity: severity || null, startedAt }, ctx.now);
+    // A skipped or twice-happening local time says so, rather than "enter a date and time".
+    if (!settled.ok && settled.error) found.startedAt = settled.error;
     if (Object.keys(found).length) {
       setErrors(found);
       const firstField = (['title', 'severity', 'startedAt'] as const).find((f) => found[f]);
@@ -216,21 +224,20 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         checked={customerFacing}
         onChange={setCustomerFacing}
       />
-      <Field
+      <DateTimeField
         label="Started at"
         error={errors.startedAt}
-        hint={`${zone === 'utc' ? 'UTC' : 'Local time'}. Defaults to now; set it earlier if impact began before anyone noticed.`}
-      >
-        <input
-          data-field="startedAt"
-          type="datetime-local"
-          value={startedText}
-          onChange={(e) => {
-            setStartedTouched(true);
-            setStartedText(e.target.value);
-          }}
-        />
-      </Field>
+        hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}. Defaults to now; set it earlier if impact began before anyone noticed.`}
+        dataField="startedAt"
+        zone={zone}
+        value={startedText}
+        onChange={(value) => {
+          setStartedTouched(true);
+          setStartedText(value);
+        }}
+        chosenAt={startedChoice}
+        onChoose={setStartedChoice}
+      />
       <div className="field-row">
         <Field label="Detection source">
           <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>

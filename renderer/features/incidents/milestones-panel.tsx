@@ -4,13 +4,14 @@ import { MILESTONE_LABELS, MILESTONES, type Milestone } from '../../../shared/do
 import {
   formatDateTime,
   formatElapsed,
-  fromDateTimeInputValue,
+  settleDateTimeInput,
   toDateTimeInputValue,
   type TimeZoneMode,
 } from '../../../shared/logic/time';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { correctMilestone } from '../../db/repo/incidents';
+import { DateTimeField } from '../../ui/datetime-field';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
 
@@ -81,15 +82,20 @@ function MilestoneEditor({
   const ctx = useCommandContext();
   const current = incident.milestones[milestone];
   const [text, setText] = useState(() => toDateTimeInputValue(current ?? Date.now(), zone));
+  // On a fall-back night the field's text is ambiguous: the stored instant is the one meant.
+  const [chosenAt, setChosenAt] = useState<number | null>(() =>
+    current === undefined ? null : Math.floor(current / 60_000) * 60_000,
+  );
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const label = MILESTONE_LABELS[milestone];
   const save = async () => {
-    const at = fromDateTimeInputValue(text, zone);
-    if (at === null) {
-      setError('Enter a date and time.');
+    const settled = settleDateTimeInput(text, zone, chosenAt);
+    if (!settled.ok) {
+      setError(settled.error ?? 'Enter a date and time.');
       return;
     }
+    const at = settled.at;
     try {
       await correctMilestone(db, incident.id, milestone, at, ctx(), reason);
       onDone();
@@ -112,14 +118,16 @@ function MilestoneEditor({
         }
       }}
     >
-      <Field label={`${label} time (${zone === 'utc' ? 'UTC' : 'local'})`} error={error}>
-        <input
-          type="datetime-local"
-          autoFocus
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </Field>
+      <DateTimeField
+        label={`${label} time (${zone === 'utc' ? 'UTC' : 'local'})`}
+        error={error}
+        zone={zone}
+        autoFocus
+        value={text}
+        onChange={setText}
+        chosenAt={chosenAt}
+        onChoose={setChosenAt}
+      />
       <Field label="Correction note">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>

@@ -11,7 +11,8 @@ import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
-import { parseLogLine, type ParseResult } from '../../../shared/logic/commands';
+import { parseLogLine, type ParseError, type ParseResult } from '../../../shared/logic/commands';
+import type { Fold } from '../../../shared/logic/backdate';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import type { TimeZoneMode } from '../../../shared/logic/time';
@@ -38,6 +39,8 @@ const USAGE_BY_TYPE: Readonly<Record<WritableCommand['type'], string>> = {
 interface Problem {
   message: string;
   usage: string;
+  /** An "@01:30" that happened twice: the two instants to choose from, earlier first. */
+  choices?: ParseError['choices'];
 }
 
 /** How the field tells the list about a plain entry it is writing. */
@@ -99,6 +102,8 @@ export const LogField = memo(function LogField({
     setText(next);
     draft.changed(next);
     if (confirm) setConfirm(null);
+    // Choices between two instants belong to the text they were asked for.
+    if (problem?.choices) setProblem(null);
   };
 
   const commit = async (
@@ -159,7 +164,7 @@ export const LogField = memo(function LogField({
     }
   };
 
-  const submit = async () => {
+  const submit = async (fold?: Fold) => {
     if (busy.current) return;
     const submitted = text;
     const now = Date.now();
@@ -167,9 +172,10 @@ export const LogField = memo(function LogField({
       now,
       timeZone,
       customRoles,
+      fold,
     });
     if (result.type === 'error') {
-      setProblem({ message: result.message, usage: result.usage });
+      setProblem({ message: result.message, usage: result.usage, choices: result.choices });
       return;
     }
     if (result.type === 'help') {
@@ -226,7 +232,21 @@ export const LogField = memo(function LogField({
       {problem ? (
         <div id={errorId} className="field-error tl-problem" role="alert">
           <div>{problem.message}</div>
-          <div className="tl-usage">{problem.usage}</div>
+          {problem.choices ? null : <div className="tl-usage">{problem.usage}</div>}
+        </div>
+      ) : null}
+      {problem?.choices ? (
+        <div className="form-actions" role="group" aria-label="Which time?">
+          {problem.choices.map((c, i) => (
+            <button
+              key={c.at}
+              type="button"
+              className="button button-small"
+              onClick={() => void submit(i === 0 ? 'earlier' : 'later')}
+            >
+              {c.label} ({i === 0 ? 'first' : 'second'})
+            </button>
+          ))}
         </div>
       ) : null}
       {confirm ? (

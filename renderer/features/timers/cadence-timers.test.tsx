@@ -70,14 +70,16 @@ describe('CadenceTimers', () => {
     expect(eng).toHaveAttribute('data-state', 'calm');
     expect(screen.getByRole('timer', { name: 'Next executive update' })).toHaveTextContent('12:04');
     expect(screen.queryByRole('timer', { name: 'Next customer update' })).toBeNull();
-    expect(screen.getAllByText('It has been 2 minutes since declaration')).toHaveLength(2);
+    expect(screen.getAllByText('It has been 2 minutes 56 seconds since declaration')).toHaveLength(
+      2,
+    );
 
     act(() => useUiStore.getState().tick(DECLARED + 13 * MIN + 30_000));
     expect(eng).toHaveTextContent(/^1:30$/);
     expect(eng).toHaveAttribute('data-state', 'due-soon');
 
     act(() => useUiStore.getState().tick(DECLARED + 18 * MIN + 5_000));
-    expect(eng).toHaveTextContent(/^Overdue 3:05$/);
+    expect(eng).toHaveTextContent(/^Overdue by 3 min 5 s$/);
     expect(eng).toHaveAttribute('data-state', 'overdue');
   });
 
@@ -97,7 +99,9 @@ describe('CadenceTimers', () => {
     expect(screen.getByRole('timer', { name: 'Next engineering update' })).toHaveTextContent(
       'Resolved message due',
     );
-    expect(screen.getByRole('timer', { name: 'Post-mortem due' })).toHaveTextContent('47:59:00');
+    expect(screen.getByRole('timer', { name: 'Post-mortem due' })).toHaveTextContent(
+      /^1 d 23 h 59 min$/,
+    );
     expect(
       within(screen.getByRole('group', { name: 'Engineering updates' })).queryByRole('button', {
         name: 'Snooze',

@@ -1,7 +1,15 @@
-import { formatClock, formatDateTime, type TimeZoneMode } from '../../../shared/logic/time';
+import {
+  formatCountdown,
+  formatDateTime,
+  formatDuration,
+  type TimeZoneMode,
+} from '../../../shared/logic/time';
 import type { postmortemDue } from '../../../shared/logic/escalation';
 
-/** The post-mortem deadline (48 h after resolution) as a countdown. */
+/**
+ * The post-mortem deadline (48 h after resolution) as a countdown: "1 d 23 h 59 min" left, or
+ * "Overdue by 4 d 15 h 46 min"; never "Overdue 111:46:00", which reads as a clock time.
+ */
 export function PostmortemCountdown({
   due,
   zone,
@@ -19,7 +27,9 @@ export function PostmortemCountdown({
           className={`timer-value ${due.overdue ? 'timer-overdue' : 'timer-calm'}`}
           data-state={due.overdue ? 'overdue' : 'calm'}
         >
-          {due.overdue ? `Overdue ${formatClock(due.overdueMs)}` : formatClock(due.remainingMs)}
+          {due.overdue
+            ? `Overdue by ${formatDuration(due.overdueMs)}`
+            : formatCountdown(due.remainingMs)}
         </span>
       </div>
       <div className="audience-since muted">

@@ -11,8 +11,8 @@ const STATE_WORDS: Readonly<Record<AudienceDue['state'], string>> = {
 
 /**
  * One audience's countdown as a `role="timer"` element named per UI-CONTRACT.md, whose text is
- * exactly the remaining time ("12:04") or "Overdue 3:05". Colour is not the only cue: a state
- * word ("Due soon", "Snoozed") sits beside the timer, outside it.
+ * exactly the remaining time ("12:04"; "1 h 5 min" from an hour on) or "Overdue by 3 min 5 s". Colour
+ * is not the only cue: a state word ("Due soon", "Snoozed") sits beside the timer, outside it.
  */
 export function TimerValue({ due }: { due: AudienceDue }) {
   const word = STATE_WORDS[due.state];
