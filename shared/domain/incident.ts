@@ -166,7 +166,10 @@ export function validateDeclaration(
   );
   for (const [field, milestone, at] of optional) {
     if (at === undefined || at === null) continue;
-    const conflict = checkMilestoneOrder(milestones, milestone);
+    // Detected and Acknowledged out of order with each other: the message goes to Acknowledged.
+    const checked = { ...milestones };
+    if (milestone === 'detected') delete checked.acknowledged;
+    const conflict = checkMilestoneOrder(checked, milestone);
     if (!conflict) continue;
     const defaulted =
       input.detectedAt === undefined && conflict.mustFollow.includes('detected')

@@ -50,6 +50,9 @@ export function DeclareDialog() {
   );
 }
 
+/** The fields that can be refused, in the order they appear (the first refused gets focus). */
+const FIELD_ORDER = ['title', 'severity', 'startedAt', 'detectedAt', 'acknowledgedAt'] as const;
+
 function DeclareForm({ onDone }: { onDone: () => void }) {
   const db = useDb();
   const settings = useSettings();
@@ -85,6 +88,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   }, [storedDraft, persisted]);
   const { title, severity, services, pendingService, impact, customerFacing } = draft;
   const { startedText, startedTouched, source, alertName, drill } = draft;
+  const { detectedText, acknowledgedText } = draft;
   const set =
     <K extends keyof DeclareDraft>(key: K) =>
     (value: DeclareDraft[K]) =>
@@ -97,6 +101,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const setCustomerFacing = set('customerFacing');
   const setStartedText = set('startedText');
   const setStartedTouched = set('startedTouched');
+  const setDetectedText = set('detectedText');
+  const setAcknowledgedText = set('acknowledgedText');
   const setSource = set('source');
   const setAlertName = set('alertName');
   const setDrill = set('drill');
@@ -110,10 +116,19 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     const ctx = commandContext();
     // Untouched, "Started at" means the moment of declaring, to the second.
     const startedAt = startedTouched ? fromDateTimeInputValue(startedText, zone) : ctx.now;
-    const found = validateDeclaration({ title, severity: severity || null, startedAt }, ctx.now);
+    // Optional times: empty is "not given" (undefined), typed but unreadable is null.
+    const optionalTime = (text: string) =>
+      text.trim() ? fromDateTimeInputValue(text, zone) : undefined;
+    const detectedAt = optionalTime(detectedText);
+    const acknowledgedAt = optionalTime(acknowledgedText);
+    const found = validateDeclaration(
+      { title, severity: severity || null, startedAt, detectedAt, acknowledgedAt },
+      ctx.now,
+      zone,
+    );
     if (Object.keys(found).length) {
       setErrors(found);
-      const firstField = (['title', 'severity', 'startedAt'] as const).find((f) => found[f]);
+      const firstField = FIELD_ORDER.find((f) => found[f]);
       formRef.current?.querySelector<HTMLElement>(`[data-field="${firstField}"]`)?.focus();
       return;
     }
@@ -129,6 +144,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           impactSummary: impact,
           customerFacing,
           startedAt: startedAt as number,
+          ...(detectedAt === undefined || detectedAt === null ? {} : { detectedAt }),
+          ...(acknowledgedAt === undefined || acknowledgedAt === null ? {} : { acknowledgedAt }),
           detectionSource: source,
           alertName,
           drill,
@@ -143,7 +160,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     } catch (error) {
       const field = error instanceof RepoError ? error.field : undefined;
       setErrors(
-        field && ['title', 'severity', 'startedAt'].includes(field)
+        field && (FIELD_ORDER as readonly string[]).includes(field)
           ? { [field]: error instanceof Error ? error.message : String(error) }
           : { form: describeWriteError(error) },
       );
@@ -231,6 +248,32 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           }}
         />
       </Field>
+      <div className="field-row">
+        <Field
+          label="Detected"
+          error={errors.detectedAt}
+          hint={`${zone === 'utc' ? 'UTC' : 'Local time'}. Optional: when an alert fired or someone noticed; empty means now.`}
+        >
+          <input
+            data-field="detectedAt"
+            type="datetime-local"
+            value={detectedText}
+            onChange={(e) => setDetectedText(e.target.value)}
+          />
+        </Field>
+        <Field
+          label="Acknowledged"
+          error={errors.acknowledgedAt}
+          hint={`${zone === 'utc' ? 'UTC' : 'Local time'}. Optional: when someone answered the page or report.`}
+        >
+          <input
+            data-field="acknowledgedAt"
+            type="datetime-local"
+            value={acknowledgedText}
+            onChange={(e) => setAcknowledgedText(e.target.value)}
+          />
+        </Field>
+      </div>
       <div className="field-row">
         <Field label="Detection source">
           <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
