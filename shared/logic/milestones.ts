@@ -1,6 +1,6 @@
 import type { Milestones } from '../domain/incident';
 import { MILESTONE_LABELS, MILESTONES, type Milestone } from '../domain/status';
-import { formatDateTime, type TimeZoneMode } from './time';
+import { formatDateTime, formatDuration, type TimeZoneMode } from './time';
 
 /**
  * The ordering rule of milestones, as pairs [earlier, later]: `earlier` must be at or before
@@ -126,4 +126,13 @@ export function milestoneSpan(from: number | undefined, to: number | undefined):
  */
 export function impossibleSpanNote(from: Milestone, to: Milestone): string {
   return `${MILESTONE_LABELS[to]} is before ${MILESTONE_LABELS[from]}; correct the milestones`;
+}
+
+/**
+ * A duration between two milestones for display: "2 h 5 min", or "— (Resolved is before Started;
+ * correct the milestones)" when the record has them out of order. Never "0 min" for a negative.
+ */
+export function milestoneSpanText(from: number, to: number, names: [Milestone, Milestone]): string {
+  const ms = milestoneSpan(from, to);
+  return ms === null ? `— (${impossibleSpanNote(names[0], names[1])})` : formatDuration(ms);
 }

@@ -12,6 +12,7 @@ import { MILESTONES } from '../domain/status';
 import type { TimelineEntry } from '../domain/timeline';
 import { compareEntries } from '../domain/timeline';
 import type { TimeZoneMode } from '../logic/time';
+import { impossibleSpanNote } from '../logic/milestones';
 import { formatDate, formatDuration, formatTimeOfDay, spansDays } from '../logic/time';
 import type { Block, Doc, Inline, RenderFormat } from './doc';
 import { bold, heading, italic, labelled, list, paragraph, table, text, textLines } from './doc';
@@ -99,7 +100,10 @@ function durationText({ start, end }: Span, tz: TimeZoneMode): string {
   const to = spansDays(start, end, tz)
     ? `${formatDate(end, tz)} ${formatTimeOfDay(end, tz)}`
     : formatTimeOfDay(end, tz);
-  return `${formatTimeOfDay(start, tz)} – ${to}${zone} (${formatDuration(end - start)})`;
+  // Older records may have the end before the start: say so, never "(0 min)".
+  const total =
+    end >= start ? formatDuration(end - start) : `— ${impossibleSpanNote('started', 'resolved')}`;
+  return `${formatTimeOfDay(start, tz)} – ${to}${zone} (${total})`;
 }
 
 function usersAffected(incident: Incident): string {
