@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 test('milestones are visible and correctable, and the correction is recorded', async ({ page }) => {
   await openApp(page);
@@ -49,7 +49,7 @@ test('resolving asks for a one-line summary, stamps the milestone and moves the 
   await declare(page, { title: 'Still broken', severity: 'SEV4' });
   await page.getByRole('link', { name: 'Incidents' }).click();
   await declare(page, { title: 'Disk full on build agents', severity: 'SEV3' });
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
   await dialog.getByRole('button', { name: 'Resolve' }).click();
   await expect(dialog.getByLabel('Resolution summary')).toHaveAttribute('aria-invalid', 'true');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, reloadApp } from './support';
+import { openApp, reloadApp, setStatus } from './support';
 
 test("the error budget calculator gives the seed's two figures", async ({ page }) => {
   await openApp(page, '/#/services');
@@ -42,7 +42,7 @@ test('a service typed in an incident gets an SLO, and a resolved incident consum
   await impact.getByLabel('Unit').selectOption('percent');
   await impact.getByRole('button', { name: 'Save impact' }).click();
   await expect(impact).toBeHidden();
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Rolled back the card processor config');
   await resolve.getByRole('button', { name: 'Resolve' }).click();

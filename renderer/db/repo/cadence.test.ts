@@ -101,7 +101,7 @@ describe('snoozeReminder', () => {
     expect(timerText(due!)).toBe('9:00');
     const entry = await db.timelineEntries.filter((e) => e.change?.type === 'snooze').first();
     expect(entry?.text).toBe(
-      'Engineering update reminder snoozed for 10 minutes (until 14:25 UTC). Reason: Waiting for the rollback',
+      'Engineering update reminder snoozed for 10 min (until 14:25 UTC). Reason: Waiting for the rollback',
     );
     expect(entry?.change).toMatchObject({ field: 'engineering', to: String(NOW + 25 * MIN) });
   });
@@ -160,7 +160,7 @@ describe('long incidents: snooze for hours, and a hand-set next update time', ()
     );
     const entry = await db.timelineEntries.filter((e) => e.change?.type === 'snooze').first();
     expect(entry?.text).toBe(
-      'Engineering update reminder snoozed for 2 hours (until 16:15 UTC). Reason: Restore running',
+      'Engineering update reminder snoozed for 2 h (until 16:15 UTC). Reason: Restore running',
     );
     await snoozeReminder(db, inc.id, 'executives', 7, 'Odd length', ctx(NOW + 10 * MIN));
     expect((await db.incidents.get(inc.id))?.cadence.executives?.snoozedUntil).toBe(NOW + 22 * MIN);

@@ -11,7 +11,7 @@ import {
   spanInWords,
 } from '../../../shared/logic/cadence';
 import { FUTURE_TOLERANCE_MS } from '../../../shared/domain/incident';
-import { formatTimeOfDay } from '../../../shared/logic/time';
+import { formatDuration, formatTimeOfDay } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
@@ -135,7 +135,7 @@ export async function snoozeReminder(
     await db.timelineEntries.add(
       systemEntry(
         incidentId,
-        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${snoozeLabel(minutes)} (until ${until}). Reason: ${why}`,
+        `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${formatDuration(minutes * 60_000)} (until ${until}). Reason: ${why}`,
         { type: 'snooze', field: audience, to: String(snoozedUntil), reason: why },
         ctx,
       ),
