@@ -15,7 +15,9 @@ test('milestones are visible and correctable, and the correction is recorded', a
   await milestones.getByRole('button', { name: 'Correct Detected' }).click();
   await milestones.getByLabel('Detected time (UTC)').fill('2025-12-31T23:00');
   await milestones.getByRole('button', { name: 'Save Detected' }).click();
-  await expect(milestones.getByText(/cannot be before the start/)).toBeVisible();
+  await expect(
+    milestones.getByText('Detected must be at or after Started (2026-01-01 00:00 UTC).'),
+  ).toBeVisible();
   await expect(milestones.getByLabel('Detected time (UTC)')).toHaveValue('2025-12-31T23:00');
   await page.keyboard.press('Escape');
   await milestones.getByRole('button', { name: 'Correct Detected' }).click();
