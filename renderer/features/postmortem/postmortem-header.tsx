@@ -3,11 +3,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
 import { respondersList } from '../../../shared/logic/roles';
-import {
-  formatDate,
-  formatDateTime,
-  type TimeZoneMode,
-} from '../../../shared/logic/time';
+import { formatDate, formatDateTime, type TimeZoneMode } from '../../../shared/logic/time';
 import { postmortemTimeline } from '../../../shared/render/postmortem';
 import { useNow } from '../../store/ui-store';
 import { SeverityBadge, StatusBadge } from '../../ui/badges';
