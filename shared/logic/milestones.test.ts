@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Milestones } from '../domain/incident';
-import type { Milestone } from '../domain/status';
+import { MILESTONES, type Milestone } from '../domain/status';
+import { incidentDurations } from './metrics';
 import {
   checkMilestoneOrder,
   conflictingMilestones,
@@ -132,6 +134,32 @@ describe('milestoneSpan', () => {
   it('explains an impossible span', () => {
     expect(impossibleSpanNote('started', 'resolved')).toBe(
       'Resolved is before Started; correct the milestones',
+    );
+  });
+});
+
+describe('property: a milestone set the rule accepts never yields a negative or missing duration', () => {
+  it('holds for random milestone sets', () => {
+    const set = fc.record(
+      Object.fromEntries(MILESTONES.map((m) => [m, fc.integer({ min: 0, max: 10 * 24 * 60 })])),
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(set, (minutes) => {
+        const ms: Milestones = Object.fromEntries(
+          Object.entries(minutes).map(([k, v]) => [k, T + (v as number) * MIN]),
+        );
+        const d = incidentDurations(ms);
+        if (checkMilestoneOrder(ms) === null) {
+          // In order: every duration whose milestones are both set is there and ≥ 0.
+          if (ms.started !== undefined && ms.resolved !== undefined)
+            expect(d.timeToResolve).toBeGreaterThanOrEqual(0);
+          if (ms.detected !== undefined && ms.acknowledged !== undefined)
+            expect(d.timeToAcknowledge).toBeGreaterThanOrEqual(0);
+        }
+        // Whatever the order, nothing reads as a negative time.
+        for (const v of Object.values(d)) if (v !== null) expect(v).toBeGreaterThanOrEqual(0);
+      }),
     );
   });
 });
