@@ -57,6 +57,9 @@ export interface DeclareDraft {
   customerFacing: boolean;
   startedText: string;
   startedTouched: boolean;
+  /** Optional Detected / Acknowledged times as typed (datetime-local values; '' when empty). */
+  detectedText: string;
+  acknowledgedText: string;
   source: DetectionSource;
   alertName: string;
   drill: boolean;
@@ -72,6 +75,8 @@ export function emptyDeclareDraft(startedText: string): DeclareDraft {
     customerFacing: false,
     startedText,
     startedTouched: false,
+    detectedText: '',
+    acknowledgedText: '',
     source: 'alert',
     alertName: '',
     drill: false,
@@ -90,6 +95,8 @@ export function isBlankDeclareDraft(d: DeclareDraft): boolean {
     !d.pendingService.trim() &&
     !d.impact.trim() &&
     !d.alertName.trim() &&
+    !d.detectedText &&
+    !d.acknowledgedText &&
     !d.customerFacing &&
     !d.drill
   );
@@ -118,6 +125,8 @@ export function parseDeclareDraft(text: string): DeclareDraft | null {
       impact: typeof v.impact === 'string' ? v.impact : '',
       customerFacing: v.customerFacing === true,
       startedTouched: v.startedTouched === true && typeof v.startedText === 'string',
+      detectedText: typeof v.detectedText === 'string' ? v.detectedText : '',
+      acknowledgedText: typeof v.acknowledgedText === 'string' ? v.acknowledgedText : '',
       source: v.source === 'customer-report' || v.source === 'internal' ? v.source : 'alert',
       alertName: typeof v.alertName === 'string' ? v.alertName : '',
       drill: v.drill === true,

@@ -26,6 +26,13 @@ export const audienceCadenceSchema = z.object({
   /** A snooze pushes the reminder to this time; null when not snoozed. */
   snoozedUntil: timestampSchema.nullable(),
   snoozeReason: z.string().nullable(),
+  /**
+   * "Next update at HH:MM" set by hand: the countdown runs to this instant instead of the
+   * cadence, until the next update to the audience is sent. Optional: older rows lack it (read it
+   * through `nextUpdateOverride` in shared/logic/cadence).
+   */
+  nextUpdateAt: timestampSchema.nullable().optional(),
+  nextUpdateReason: z.string().nullable().optional(),
 });
 export type AudienceCadence = z.infer<typeof audienceCadenceSchema>;
 

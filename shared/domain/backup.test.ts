@@ -94,3 +94,58 @@ describe('helpers', () => {
     );
   });
 });
+
+describe('validateBackup: milestone order', () => {
+  const T = Date.UTC(2026, 10, 22, 14, 0, 0);
+  const MIN = 60_000;
+  const incident = (milestones: Record<string, number>) => ({
+    id: 'i1',
+    ref: 'INC-2026-11-22-001',
+    slug: '#inc-2026-11-22-x',
+    title: 'X',
+    severity: 'SEV2',
+    status: 'resolved',
+    impact: {
+      summary: '',
+      usersAffected: null,
+      customerFacing: false,
+      payingAccounts: false,
+      dataIntegrity: false,
+      revenueImpact: '',
+      supportTickets: null,
+    },
+    services: [],
+    detection: { source: 'alert', alertName: '' },
+    drill: false,
+    milestones,
+    cadence: Object.fromEntries(
+      ['engineering', 'executives', 'customers'].map((a) => [
+        a,
+        { lastSentAt: null, snoozedUntil: null, snoozeReason: null },
+      ]),
+    ),
+    resolutionSummary: 'Fixed',
+    dismissedSuggestions: {},
+    createdAt: T,
+    updatedAt: T,
+  });
+
+  it('refuses an incident whose Started is after its Resolved, naming both', () => {
+    const out = validateBackup(
+      file({
+        incidents: [incident({ started: T + 50 * MIN, declared: T, resolved: T + 10 * MIN })],
+      }),
+    );
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(describeProblem(out.problems[0]!)).toBe(
+      'tables.incidents[0].milestones.started: INC-2026-11-22-001: Started must be at or before ' +
+        'Declared (2026-11-22 14:00 UTC) and Resolved (2026-11-22 14:10 UTC).',
+    );
+  });
+
+  it('accepts ordered milestones', () => {
+    const ok = incident({ started: T, declared: T + MIN, resolved: T + 10 * MIN });
+    expect(validateBackup(file({ incidents: [ok] })).ok).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidentSchema } from './incident';
+import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
 import {
   actionItemSchema,
   commsUpdateSchema,
@@ -198,8 +199,28 @@ export function findDuplicates(tables: BackupTables): BackupProblem[] {
 }
 
 /**
+ * Incidents whose milestones break the ordering rule (shared/logic/milestones: everything at or
+ * after Started, Detected ≤ Acknowledged, Identified ≤ Mitigated ≤ Resolved, Resolved last of the
+ * response): importing them would bring back durations that cannot be (a resolution before the
+ * start). Each problem names the incident, the milestone and what it conflicts with (UTC).
+ */
+export function findMilestoneDisorder(tables: Pick<BackupTables, 'incidents'>): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  tables.incidents.forEach((incident, i) => {
+    const conflict = checkMilestoneOrder(incident.milestones);
+    if (conflict && problems.length < MAX_REPORTED_PROBLEMS)
+      problems.push({
+        path: `tables.incidents[${i}].milestones.${conflict.milestone}`,
+        message: `${incident.ref}: ${describeMilestoneConflict(conflict, incident.milestones, 'utc')}`,
+      });
+  });
+  return problems;
+}
+
+/**
  * Validates parsed JSON as a backup: header first (clear words for "not a backup" and "newer
- * version"), then every row against the domain schemas, then duplicate keys. Rows whose incident
+ * version"), then every row against the domain schemas, then duplicate keys, then the order of each
+ * incident's milestones. Rows whose incident
  * is missing are kept (a restore must be lossless, even of odd data). Reports at most {@link MAX_REPORTED_PROBLEMS} problems, each
  * with its path. Never throws.
  */
@@ -217,6 +238,8 @@ export function validateBackup(data: unknown): BackupValidation {
       );
     const duplicates = findDuplicates(parsed.data.tables);
     if (duplicates.length) return fail(...duplicates);
+    const disordered = findMilestoneDisorder(parsed.data.tables);
+    if (disordered.length) return fail(...disordered);
     return { ok: true, backup: parsed.data };
   } catch (error) {
     // Deeply nested or hostile input can exhaust the stack; report it rather than crash.

@@ -44,3 +44,44 @@ describe('validateDeclaration', () => {
     ).toBeDefined();
   });
 });
+
+describe('validateDeclaration: Detected and Acknowledged', () => {
+  const now = Date.UTC(2026, 10, 22, 14, 0);
+  const MIN = 60_000;
+  const base = { title: 'T', severity: 'SEV2', startedAt: now - 15 * MIN };
+  it.each<[string, { detectedAt?: number | null; acknowledgedAt?: number | null }, object]>([
+    ['both empty', {}, {}],
+    ['both in order', { detectedAt: now - 10 * MIN, acknowledgedAt: now - 5 * MIN }, {}],
+    ['equal times', { detectedAt: now - 15 * MIN, acknowledgedAt: now - 15 * MIN }, {}],
+    [
+      'Detected before Started',
+      { detectedAt: now - 20 * MIN },
+      { detectedAt: 'Detected must be at or after Started (2026-11-22 13:45 UTC).' },
+    ],
+    [
+      'Acknowledged before Detected',
+      { detectedAt: now - 5 * MIN, acknowledgedAt: now - 10 * MIN },
+      { acknowledgedAt: 'Acknowledged must be at or after Detected (2026-11-22 13:55 UTC).' },
+    ],
+    [
+      'Acknowledged given, Detected left empty (= now)',
+      { acknowledgedAt: now - 10 * MIN },
+      {
+        acknowledgedAt:
+          'Acknowledged must be at or after Detected (2026-11-22 14:00 UTC). Left empty, Detected is the moment of declaring: give it too.',
+      },
+    ],
+    [
+      'in the future',
+      { detectedAt: now + 10 * MIN },
+      { detectedAt: 'This time is in the future: give when it happened, or leave it empty.' },
+    ],
+    [
+      'unreadable',
+      { acknowledgedAt: null },
+      { acknowledgedAt: 'Enter a date and time, or leave it empty.' },
+    ],
+  ])('%s', (_, given, errors) => {
+    expect(validateDeclaration({ ...base, ...given }, now)).toEqual(errors);
+  });
+});

@@ -4,6 +4,8 @@ import { severitySchema } from './severity';
 import { milestoneSchema, statusSchema } from './status';
 import { audienceCadenceSchema, audienceSchema } from './audience';
 import { dataLossSchema } from './incident-facts';
+import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
+import type { TimeZoneMode } from '../logic/time';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -80,6 +82,10 @@ export const declareInputSchema = z.object({
   impactSummary: z.string().default(''),
   customerFacing: z.boolean().default(false),
   startedAt: timestampSchema,
+  /** When the problem was noticed (alert fired, report came in); defaults to declaration. */
+  detectedAt: timestampSchema.optional(),
+  /** When someone acknowledged it (the page was answered); unset when not given. */
+  acknowledgedAt: timestampSchema.optional(),
   detectionSource: detectionSourceSchema.default('alert'),
   alertName: z.string().default(''),
   drill: z.boolean().default(false),
@@ -89,18 +95,50 @@ export type DeclareValues = z.output<typeof declareInputSchema>;
 
 /** Field-level problems with a declaration, keyed by field name. */
 export type DeclareErrors = Partial<
-  Record<'title' | 'severity' | 'startedAt' | 'services', string>
+  Record<'title' | 'severity' | 'startedAt' | 'services' | 'detectedAt' | 'acknowledgedAt', string>
 >;
 
 /** Allowed clock skew when checking "never in the future". */
 export const FUTURE_TOLERANCE_MS = 60_000;
 
 /**
+ * The milestones a declaration at `now` writes: Started (never after now), Detected (as given,
+ * else the moment of declaring), Acknowledged (only when given) and Declared (now). Epoch ms, UTC.
+ */
+export function declaredMilestones(
+  input: {
+    startedAt: number;
+    detectedAt?: number | undefined;
+    acknowledgedAt?: number | undefined;
+  },
+  now: number,
+): Milestones {
+  const m: Milestones = {
+    started: Math.min(input.startedAt, now),
+    detected: Math.min(input.detectedAt ?? now, now),
+    declared: now,
+  };
+  if (input.acknowledgedAt !== undefined) m.acknowledged = Math.min(input.acknowledgedAt, now);
+  return m;
+}
+
+/**
  * Validates a declaration; returns field errors (empty when valid). Pure: `now` is passed in.
+ * `detectedAt` / `acknowledgedAt` are optional: undefined when left empty, null when what was
+ * typed is not a date and time. Given ones must not be in the future and must follow the
+ * milestone ordering rule (shared/logic/milestones: Started ≤ Detected ≤ Acknowledged); a
+ * refusal names the milestone it conflicts with, with times in `zone` (UTC by default).
  */
 export function validateDeclaration(
-  input: { title: string; severity: string | null; startedAt: number | null },
+  input: {
+    title: string;
+    severity: string | null;
+    startedAt: number | null;
+    detectedAt?: number | null | undefined;
+    acknowledgedAt?: number | null | undefined;
+  },
   now: number,
+  zone: TimeZoneMode = 'utc',
 ): DeclareErrors {
   const errors: DeclareErrors = {};
   const title = input.title.trim();
@@ -113,6 +151,39 @@ export function validateDeclaration(
     errors.startedAt = 'Enter when the impact started, as a date and time.';
   else if (input.startedAt > now + FUTURE_TOLERANCE_MS)
     errors.startedAt = 'The start time is in the future: impact can only have started already.';
+  const optional = [
+    ['detectedAt', 'detected', input.detectedAt],
+    ['acknowledgedAt', 'acknowledged', input.acknowledgedAt],
+  ] as const;
+  for (const [field, , at] of optional) {
+    if (at === null || (at !== undefined && !Number.isFinite(at)))
+      errors[field] = 'Enter a date and time, or leave it empty.';
+    else if (at !== undefined && at > now + FUTURE_TOLERANCE_MS)
+      errors[field] = 'This time is in the future: give when it happened, or leave it empty.';
+  }
+  if (errors.startedAt || errors.detectedAt || errors.acknowledgedAt || input.startedAt === null)
+    return errors;
+  const milestones = declaredMilestones(
+    {
+      startedAt: input.startedAt,
+      detectedAt: input.detectedAt ?? undefined,
+      acknowledgedAt: input.acknowledgedAt ?? undefined,
+    },
+    now,
+  );
+  for (const [field, milestone, at] of optional) {
+    if (at === undefined || at === null) continue;
+    // Detected and Acknowledged out of order with each other: the message goes to Acknowledged.
+    const checked = { ...milestones };
+    if (milestone === 'detected') delete checked.acknowledged;
+    const conflict = checkMilestoneOrder(checked, milestone);
+    if (!conflict) continue;
+    const defaulted =
+      input.detectedAt === undefined && conflict.mustFollow.includes('detected')
+        ? ' Left empty, Detected is the moment of declaring: give it too.'
+        : '';
+    errors[field] = describeMilestoneConflict(conflict, milestones, zone) + defaulted;
+  }
   return errors;
 }
 

@@ -6,10 +6,16 @@ import {
   activeAudiences,
   audienceDue,
   cadenceMsFor,
+  isSnoozeMinutes,
+  nextTimeOfDay,
+  nextUpdateOverride,
   overdueCount,
+  parseSnoozeLength,
   replanAfterSeverityChange,
   sinceLastText,
   snooze,
+  SNOOZE_MINUTES,
+  snoozeLabel,
   spanInWords,
   timerText,
   type CadenceIncident,
@@ -342,5 +348,81 @@ describe('overdueCount', () => {
     expect(overdueCount([a, b, c, d], now)).toBe(3 + 1 + 2);
     expect(overdueCount([a], now, { cadenceMinutes: { SEV2: 60 } })).toBe(0);
     expect(overdueCount([], now)).toBe(0);
+  });
+});
+
+describe('snooze lengths and the next update time', () => {
+  it.each([
+    ['45', 45],
+    ['45 min', 45],
+    ['2 h', 120],
+    ['2h', 120],
+    ['1 h 30 min', 90],
+    ['1h30m', 90],
+    ['1.5 hours', 90],
+    ['1:20', 80],
+    ['6 h', 360],
+  ])('reads %j as %d minutes', (text, minutes) => {
+    expect(parseSnoozeLength(text)).toEqual({ minutes });
+  });
+
+  it.each(['', 'soon', '0', '6 h 1 min', '7 h', '-5'])('refuses %j with a reason', (text) => {
+    expect(parseSnoozeLength(text)).toHaveProperty('error');
+  });
+
+  it('labels the offered lengths, up to 6 hours', () => {
+    expect(SNOOZE_MINUTES.map(snoozeLabel)).toEqual([
+      '5 minutes',
+      '10 minutes',
+      '15 minutes',
+      '30 minutes',
+      '1 hour',
+      '90 minutes',
+      '2 hours',
+      '3 hours',
+      '4 hours',
+      '6 hours',
+    ]);
+    expect(SNOOZE_MINUTES.every(isSnoozeMinutes)).toBe(true);
+    expect([0, 361, 1.5].some(isSnoozeMinutes)).toBe(false);
+  });
+
+  it('a 2-hour snooze ends 2 hours after the due time', () => {
+    expect(snooze({ dueAt: T0 + 15 * MIN }, 120, T0).snoozedUntil).toBe(T0 + 135 * MIN);
+  });
+
+  it('reads HH:MM as its next occurrence, today or tomorrow', () => {
+    const now = Date.UTC(2026, 10, 22, 14, 5);
+    expect(nextTimeOfDay('16:30', now, 'utc')).toEqual({ at: Date.UTC(2026, 10, 22, 16, 30) });
+    expect(nextTimeOfDay('09:00', now, 'utc')).toEqual({ at: Date.UTC(2026, 10, 23, 9, 0) });
+    expect(nextTimeOfDay('14:05', now, 'utc')).toEqual({ at: Date.UTC(2026, 10, 23, 14, 5) });
+    expect(nextTimeOfDay('25:00', now, 'utc')).toHaveProperty('error');
+    expect(nextTimeOfDay('', now, 'utc')).toHaveProperty('error');
+  });
+
+  it('the override replaces the cadence, and a snooze still pushes it', () => {
+    const at = T0 + 2 * HOUR;
+    const base = incident({ severity: 'SEV1' });
+    const inc = {
+      ...base,
+      cadence: {
+        engineering: {
+          lastSentAt: null,
+          snoozedUntil: null,
+          snoozeReason: null,
+          nextUpdateAt: at,
+          nextUpdateReason: 'r',
+        },
+      },
+    };
+    expect(audienceDue(inc, 'engineering', T0 + HOUR, 15 * MIN)).toMatchObject({
+      dueAt: at,
+      state: 'calm',
+      remainingMs: HOUR,
+    });
+    expect(nextUpdateOverride(inc.cadence.engineering)).toEqual({ at, reason: 'r' });
+    expect(
+      nextUpdateOverride({ lastSentAt: null, snoozedUntil: null, snoozeReason: null }),
+    ).toBeNull();
   });
 });

@@ -1,7 +1,19 @@
-import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
+import {
+  AUDIENCES,
+  AUDIENCE_LABELS,
+  type Audience,
+  type AudienceCadence,
+} from '../domain/audience';
 import type { Incident } from '../domain/incident';
 import { SEVERITY_MATRIX, type Severity } from '../domain/severity';
-import { formatCountdown, formatDuration, formatEventTime, type TimeZoneMode } from './time';
+import {
+  calendarDayFrom,
+  formatCountdown,
+  formatDuration,
+  formatEventTime,
+  resolveWallTime,
+  type TimeZoneMode,
+} from './time';
 
 const MINUTE = 60_000;
 
@@ -19,9 +31,96 @@ export type CadenceIncident = Pick<Incident, 'severity' | 'status' | 'milestones
 /** The countdown turns "due soon" in its last two minutes. */
 export const DUE_SOON_MS = 2 * MINUTE;
 
-/** Snooze lengths the UI offers, in minutes. */
-export const SNOOZE_MINUTES = [5, 10, 15] as const;
-export type SnoozeMinutes = (typeof SNOOZE_MINUTES)[number];
+/**
+ * Snooze lengths the UI offers, in minutes. Any whole number of minutes from 1 up to
+ * {@link MAX_SNOOZE_MINUTES} is accepted: over a long restore (18 h at a 15-minute cadence) a
+ * 15-minute ceiling meant some 70 reminders per audience.
+ */
+export const SNOOZE_MINUTES = [5, 10, 15, 30, 60, 90, 120, 180, 240, 360] as const;
+/** The longest snooze: 6 hours ("a few hours"; past that, set the next update time instead). */
+export const MAX_SNOOZE_MINUTES = 6 * 60;
+export type SnoozeMinutes = number;
+
+/** True for a snooze length the app accepts: whole minutes, 1 to {@link MAX_SNOOZE_MINUTES}. */
+export function isSnoozeMinutes(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_SNOOZE_MINUTES;
+}
+
+/** "5 minutes", "1 hour", "90 minutes", "2 hours": the option text for a snooze length. */
+export function snoozeLabel(minutes: number): string {
+  return minutes >= 60 && minutes % 60 === 0
+    ? plural(minutes / 60, 'hour')
+    : plural(minutes, 'minute');
+}
+
+/**
+ * Reads a typed snooze length: "45", "45 min", "2 h", "2h", "1 h 30 min", "1h30m", "1:30"
+ * (hours:minutes). Returns whole minutes, or an error in words for anything else, for zero, and
+ * for more than {@link MAX_SNOOZE_MINUTES}.
+ */
+export function parseSnoozeLength(text: string): { minutes: number } | { error: string } {
+  const t = text.trim().toLowerCase();
+  const usage = 'Write it as minutes or hours, e.g. 45 min, 2 h, 1 h 30 min.';
+  let minutes: number | null = null;
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(t);
+  const words =
+    /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes)?)?$/.exec(
+      t,
+    );
+  if (clock) minutes = Number(clock[1]) * 60 + Number(clock[2]);
+  else if (t && words && (words[1] !== undefined || words[2] !== undefined))
+    minutes = Math.round(Number(words[1] ?? 0) * 60) + Number(words[2] ?? 0);
+  if (minutes === null) return { error: `"${text.trim().slice(0, 30)}" is not a length. ${usage}` };
+  if (minutes < 1) return { error: 'Snooze for at least a minute.' };
+  if (minutes > MAX_SNOOZE_MINUTES)
+    return {
+      error: `Snooze for at most ${snoozeLabel(MAX_SNOOZE_MINUTES)}; for longer, set the next update time.`,
+    };
+  return { minutes };
+}
+
+/** The hand-set "next update at" of an audience, or null (older rows lack the fields). */
+export function nextUpdateOverride(
+  book: Partial<AudienceCadence> | undefined,
+): { at: number; reason: string } | null {
+  const at = book?.nextUpdateAt;
+  return at === undefined || at === null ? null : { at, reason: book?.nextUpdateReason ?? '' };
+}
+
+/**
+ * The instant a typed "HH:MM" means as a next update time: the next time the clock shows it in
+ * the zone (today, or tomorrow when it has passed), so it is always within the next 24 hours.
+ * Refuses text that is not a time of day, and a local time that does not exist that day (the
+ * hour skipped when clocks go forward).
+ */
+export function nextTimeOfDay(
+  text: string,
+  now: number,
+  zone: TimeZoneMode,
+): { at: number } | { error: string } {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const h = Number(m?.[1]);
+  const mi = Number(m?.[2]);
+  if (!m || h > 23 || mi > 59) return { error: 'Enter a time of day as HH:MM (24-hour).' };
+  // Today's date in the zone, then tomorrow's: the first instant still ahead is the next time
+  // the clock shows HH:MM. A time that happens twice (fall-back night) is next at whichever of
+  // its instants comes first after now; one the clocks skip does not exist that day.
+  for (const offset of [0, 1]) {
+    const [y, mo, d] = calendarDayFrom(now, zone, offset);
+    const wall = resolveWallTime(zone, y, mo, d, h, mi);
+    if (wall.kind === 'gap')
+      return { error: `${text.trim()} does not exist that day (the clocks go forward).` };
+    const instants =
+      wall.kind === 'ok'
+        ? [wall.at]
+        : wall.kind === 'ambiguous'
+          ? wall.choices.map((c) => c.at)
+          : [];
+    const next = instants.find((at) => at > now);
+    if (next !== undefined) return { at: next };
+  }
+  return { error: 'Enter a time of day as HH:MM (24-hour).' };
+}
 
 export type CadenceState = 'calm' | 'due-soon' | 'overdue' | 'snoozed' | 'stopped';
 
@@ -65,7 +164,8 @@ export function activeAudiences(incident: Pick<CadenceIncident, 'impact'>): Audi
  * customer-facing: there is no customer countdown to show then (not even a stopped one), and
  * null makes "render nothing" the obvious thing for the caller to do.
  *
- * - The countdown runs from the audience's last update, else from declaration (else creation).
+ * - The countdown runs from the audience's last update, else from declaration (else creation),
+ *   to one cadence later, or to the hand-set "next update at" while there is one.
  * - A snooze moves the due time to max(due, snoozedUntil). Once it lapses, "overdue" counts from
  *   the snooze's end, so a lapsed 5-minute snooze reads "Overdue by 1 s", not the original lateness.
  * - If the clock has gone back past the anchor, `now` is taken as the anchor: remaining is the
@@ -85,7 +185,9 @@ export function audienceDue(
   const anchorAt = lastSentAt ?? incident.milestones.declared ?? incident.createdAt;
   const anchor = lastSentAt === null ? 'declared' : 'last-update';
   const at = Math.max(now, anchorAt);
-  const baseDue = anchorAt + cadenceMs;
+  // A hand-set "next update at" replaces the cadence until the next update is sent (sending
+  // one writes a fresh record without it).
+  const baseDue = nextUpdateOverride(book)?.at ?? anchorAt + cadenceMs;
   const snoozedUntil = book?.snoozedUntil ?? null;
   const dueAt = snoozedUntil === null ? baseDue : Math.max(baseDue, snoozedUntil);
   const sinceLastMs = at - anchorAt;
@@ -212,8 +314,9 @@ export function replanAfterSeverityChange(
 }
 
 /**
- * When a snooze of `minutes` should end: that long after the due time, or after now when the
- * update is already due, so snoozing an overdue update always gives the full snooze from now.
+ * When a snooze of `minutes` (1 to {@link MAX_SNOOZE_MINUTES}) should end: that long after the
+ * due time, or after now when the update is already due, so snoozing an overdue update always
+ * gives the full snooze from now.
  */
 export function snooze(
   due: Pick<AudienceDue, 'dueAt'>,
@@ -221,4 +324,9 @@ export function snooze(
   now: number,
 ): { snoozedUntil: number } {
   return { snoozedUntil: Math.max(now, due.dueAt) + minutes * MINUTE };
+}
+
+/** "1 hour", "90 minutes": a count with its unit, plural when it is not 1. */
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

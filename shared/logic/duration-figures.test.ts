@@ -83,7 +83,7 @@ describe('handoff nudge', () => {
       note: '',
       assignedBy: 'Me',
     };
-    expect(icNudge([alice], NOW, 4)?.text).toBe(
+    expect(icNudge([alice], NOW, 4, 'investigating')?.text).toBe(
       'Alice has been Incident Commander for 1 d 0 h 44 min — consider a handoff',
     );
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { UsersAffected } from '../domain/incident';
 import type { Severity } from '../domain/severity';
 import {
+  atCurrentSeveritySince,
   escalationContact,
+  severityAtDeclaration,
   escalationSuggestions,
   postmortemDue,
   responseTimeStatus,
@@ -294,13 +296,87 @@ describe('responseTimeStatus', () => {
     expect(
       responseTimeStatus({ severity: 'SEV3', milestones: { detected: d, declared: d + 59 * MIN } }),
     ).toEqual({
+      severity: 'SEV3',
       acknowledge: null,
       declare: { metMs: 59 * MIN, targetMs: HOUR, met: true },
     });
     expect(responseTimeStatus({ severity: 'SEV2', milestones: { acknowledged: d } })).toEqual({
+      severity: 'SEV2',
       acknowledge: null,
       declare: null,
     });
+  });
+});
+
+describe('response target at the severity in force at declaration', () => {
+  const d = START;
+  const declaredEntry = (sev: Severity): EscalationEntry => ({
+    kind: 'system',
+    occurredAt: d + 5 * MIN,
+    change: { type: 'declared', to: sev },
+  });
+  // The example: declared SEV3 in 5 min (target < 1 hour), raised to SEV1 later.
+  const raised = {
+    severity: 'SEV1' as const,
+    milestones: { detected: d, declared: d + 5 * MIN },
+  };
+
+  it.each<[string, EscalationEntry[], Severity, boolean]>([
+    [
+      'from the declared entry',
+      [declaredEntry('SEV3'), sevEntry(d + HOUR, 'SEV3', 'SEV1')],
+      'SEV3',
+      true,
+    ],
+    [
+      'from the first change when there is no declared entry',
+      [sevEntry(d + 2 * HOUR, 'SEV2', 'SEV1'), sevEntry(d + HOUR, 'SEV3', 'SEV2')],
+      'SEV3',
+      true,
+    ],
+    ['at the current severity when it never changed', [], 'SEV1', false],
+  ])('%s', (_, entries, severity, met) => {
+    const r = responseTimeStatus(raised, entries);
+    expect(r.severity).toBe(severity);
+    expect(r.declare?.met).toBe(met);
+    expect(r.declare?.metMs).toBe(5 * MIN);
+  });
+
+  it('a SEV3 declared in 5 min stays ✓ after raising to SEV1', () => {
+    const r = responseTimeStatus(raised, [
+      declaredEntry('SEV3'),
+      sevEntry(d + HOUR, 'SEV3', 'SEV1'),
+    ]);
+    expect(r.declare).toEqual({ metMs: 5 * MIN, targetMs: HOUR, met: true });
+    expect(severityAtDeclaration(raised, [declaredEntry('SEV2')])).toBe('SEV2');
+  });
+
+  it('is null, not 0, when acknowledgement is recorded before detection', () => {
+    const r = responseTimeStatus({
+      severity: 'SEV2',
+      milestones: { detected: d, acknowledged: d - MIN },
+    });
+    expect(r.acknowledge).toBeNull();
+  });
+});
+
+describe('escalation wording counts the time at the current severity', () => {
+  it('says SEV1 for 1 min, not 5 h 31 min, the minute after raising to SEV1', () => {
+    const now = START + 5 * HOUR + 31 * MIN;
+    const inc = incident({ severity: 'SEV1' });
+    const entries = [sevEntry(now - MIN, 'SEV3', 'SEV1')];
+    const [s] = escalationSuggestions({ incident: inc, now, entries });
+    expect(s?.detail).toBe(
+      'SEV1 for 1 min (5 h 31 min since impact began) with no identified cause. ' +
+        'Escalate to the next tier: VP Eng + CTO immediately.',
+    );
+    expect(atCurrentSeveritySince(inc, entries)).toBe(now - MIN);
+  });
+
+  it('counts from the start when severity never changed', () => {
+    const now = START + 45 * MIN;
+    const [s] = escalationSuggestions({ incident: incident({ severity: 'SEV1' }), now });
+    expect(s?.detail).toMatch(/^SEV1 for 45 min with no identified cause\./);
   });
 });
 

@@ -1,6 +1,13 @@
 import { usersAffectedSchema, type Incident, type UsersAffected } from '../domain/incident';
-import { SEVERITY_MATRIX, severityRank, upgradeSeverity, type Severity } from '../domain/severity';
+import {
+  SEVERITY_MATRIX,
+  severityRank,
+  severitySchema,
+  upgradeSeverity,
+  type Severity,
+} from '../domain/severity';
 import type { TimelineEntry } from '../domain/timeline';
+import { milestoneSpan } from './milestones';
 import { formatDuration } from './time';
 
 const MINUTE = 60_000;
@@ -119,12 +126,17 @@ function noRootCause(input: EscalationInput): Suggestion | null {
   if (elapsed < limit) return null;
   const tier = upgradeSeverity(incident.severity);
   const to = escalationContact(tier);
+  // "SEV1 for …" counts the time at this severity, not since impact began: raised to SEV1 after
+  // 5 hours, it has been SEV1 for a minute, and says so beside the time since the start.
+  const atSeverityMs = Math.max(0, now - atCurrentSeveritySince(incident, input.entries));
+  const sinceStart =
+    atSeverityMs < elapsed ? ` (${formatDuration(elapsed)} since impact began)` : '';
   return {
     key: SUGGESTION_KEYS.noRootCause,
     fingerprint: `${incident.severity}@${start}`,
     title: `No root cause after ${formatDuration(limit)}: escalate to ${to}`,
     detail:
-      `${incident.severity} for ${formatDuration(elapsed)} with no identified cause. ` +
+      `${incident.severity} for ${formatDuration(atSeverityMs)}${sinceStart} with no identified cause. ` +
       `Escalate to the next tier: ${SEVERITY_MATRIX[tier].escalation}.`,
     action: {
       type: 'escalate',
@@ -230,21 +242,66 @@ export interface ResponseMeasure {
 }
 
 /**
- * Response time against the severity's target, from detection to acknowledgement and to
- * declaration; each measure is null while either of its milestones is missing.
+ * The severity in force when the incident was declared: the `declared` entry's severity, else
+ * the `from` of the earliest severity change, else the current one (never changed). Response
+ * times are judged against it, because that is the target the responders were working to; a
+ * later upgrade (SEV3 → SEV1) must not turn a response that met its target into a miss.
  */
-export function responseTimeStatus(incident: Pick<Incident, 'severity' | 'milestones'>): {
+export function severityAtDeclaration(
+  incident: Pick<Incident, 'severity'>,
+  entries: readonly EscalationEntry[] = [],
+): Severity {
+  const parse = (v: string | null | undefined): Severity | null => {
+    const r = severitySchema.safeParse(v);
+    return r.success ? r.data : null;
+  };
+  const declared = entries.find((e) => e.change?.type === 'declared');
+  const atDeclaration = parse(declared?.change?.to);
+  if (atDeclaration) return atDeclaration;
+  const firstChange = entries
+    .filter((e) => e.change?.type === 'severity')
+    .reduce<EscalationEntry | null>((a, e) => (a && a.occurredAt <= e.occurredAt ? a : e), null);
+  return parse(firstChange?.change?.from) ?? incident.severity;
+}
+
+/**
+ * When the incident reached its current severity (epoch ms): the latest severity change, or the
+ * start of impact (then declaration, then creation) when severity never changed.
+ */
+export function atCurrentSeveritySince(
+  incident: Pick<Incident, 'milestones' | 'createdAt'>,
+  entries: readonly EscalationEntry[] = [],
+): number {
+  const start = incident.milestones.started ?? incident.milestones.declared ?? incident.createdAt;
+  return entries.reduce(
+    (latest, e) => (e.change?.type === 'severity' ? Math.max(latest, e.occurredAt) : latest),
+    start,
+  );
+}
+
+/**
+ * Response time against the target of the severity in force at declaration (see
+ * {@link severityAtDeclaration}; pass the timeline's declared and severity entries), from
+ * detection to acknowledgement and to declaration; each measure is null while either of its
+ * milestones is missing, and when the milestones are out of order (a negative time is not a
+ * response time, it is a record to correct).
+ */
+export function responseTimeStatus(
+  incident: Pick<Incident, 'severity' | 'milestones'>,
+  entries: readonly EscalationEntry[] = [],
+): {
+  severity: Severity;
   acknowledge: ResponseMeasure | null;
   declare: ResponseMeasure | null;
 } {
   const { detected, acknowledged, declared } = incident.milestones;
-  const targetMs = SEVERITY_MATRIX[incident.severity].responseTargetMs;
+  const severity = severityAtDeclaration(incident, entries);
+  const targetMs = SEVERITY_MATRIX[severity].responseTargetMs;
   const measure = (end: number | undefined): ResponseMeasure | null => {
-    if (detected === undefined || end === undefined) return null;
-    const metMs = Math.max(0, end - detected);
-    return { metMs, targetMs, met: metMs < targetMs };
+    const metMs = milestoneSpan(detected, end);
+    return metMs === null ? null : { metMs, targetMs, met: metMs < targetMs };
   };
-  return { acknowledge: measure(acknowledged), declare: measure(declared) };
+  return { severity, acknowledge: measure(acknowledged), declare: measure(declared) };
 }
 
 /**

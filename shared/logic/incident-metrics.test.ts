@@ -212,3 +212,27 @@ describe('metricsMarkdown', () => {
     expect(md).toContain('Action items done on time: 0 of 0 (—; target 90%)');
   });
 });
+
+describe('computeIncidentMetrics: milestones out of order (older data)', () => {
+  it('leaves an impossible MTTR out as — rather than 0, and names the incident', () => {
+    // Started 40 min after Resolved, as a correction could leave it before the ordering rule.
+    const broken = inc(1, { ref: 'INC-2026-12-30-001', severity: 'SEV2' }, { resolved: -40 });
+    const m = computeIncidentMetrics([broken], [], {
+      period: 'all',
+      now: NOW,
+      includeDrills: false,
+    });
+    const sev2 = m.rows.find((r) => r.severity === 'SEV2');
+    expect(sev2?.mttr).toBeNull();
+    expect(m.outOfOrder).toHaveLength(1);
+    expect(m.outOfOrder[0]?.ref).toBe('INC-2026-12-30-001');
+    expect(m.outOfOrder[0]?.note).toMatch(/^Started must be at or before .*Resolved/);
+    const fine = inc(1, { severity: 'SEV2' }, { resolved: 30 });
+    const both = computeIncidentMetrics([broken, fine], [], {
+      period: 'all',
+      now: NOW,
+      includeDrills: false,
+    });
+    expect(both.rows.find((r) => r.severity === 'SEV2')?.mttr).toBe(30 * MIN);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Incident } from '../domain/incident';
+import { checkMilestoneOrder, describeMilestoneConflict } from './milestones';
 import type { ActionItem } from '../domain/records';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { heading, paragraph, table, type Doc } from '../render/doc';
@@ -64,6 +65,11 @@ export interface IncidentMetrics {
   repeats: RepeatIncident[];
   drills: number;
   weeks: WeekBucket[];
+  /**
+   * Chosen incidents whose milestones are out of order (older data): their impossible durations
+   * are left out of the means rather than counted as 0, and the page names them, with why.
+   */
+  outOfOrder: { ref: string; note: string }[];
 }
 
 export interface MetricsOptions {
@@ -223,6 +229,10 @@ export function computeIncidentMetrics(
     repeats: findRepeats(chosen, pool),
     drills,
     weeks: weekBuckets(chosen, from, now),
+    outOfOrder: chosen.flatMap((i) => {
+      const c = checkMilestoneOrder(i.milestones);
+      return c ? [{ ref: i.ref, note: describeMilestoneConflict(c, i.milestones, 'utc') }] : [];
+    }),
   };
 }
 

@@ -31,14 +31,18 @@ describe('incidentDurations', () => {
     });
   });
 
-  it('is null where a milestone is missing, and never negative', () => {
+  it('is null where a milestone is missing, and where they are out of order (never 0)', () => {
     expect(incidentDurations({ detected: T, acknowledged: T + MIN })).toEqual({
       timeToDetect: null,
       timeToAcknowledge: MIN,
       timeToMitigate: null,
       timeToResolve: null,
     });
-    expect(incidentDurations({ started: T, detected: T - MIN }).timeToDetect).toBe(0);
+    expect(incidentDurations({ started: T, detected: T - MIN }).timeToDetect).toBeNull();
+    // The example: Started corrected to 14:50 after Resolved 14:10 is not an MTTR of 0.
+    const started = Date.UTC(2026, 10, 22, 14, 50);
+    const resolved = Date.UTC(2026, 10, 22, 14, 10);
+    expect(incidentDurations({ started, resolved }).timeToResolve).toBeNull();
   });
 });
 

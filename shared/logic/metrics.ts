@@ -1,3 +1,4 @@
+import { milestoneSpan } from './milestones';
 import type { Milestones } from '../domain/incident';
 
 const MINUTE = 60_000;
@@ -16,13 +17,15 @@ export interface IncidentDurations {
 }
 
 function span(from: number | undefined, to: number | undefined): number | null {
-  if (from === undefined || to === undefined) return null;
-  // Milestones are hand-corrected and can briefly contradict each other; a negative duration
-  // would drag a mean below zero, so it counts as zero.
-  return Math.max(0, to - from);
+  // Milestones out of order (older data, from before the ordering rule) give a negative span:
+  // it is null, left out of the means and shown as "—", never counted as an instant 0.
+  return milestoneSpan(from, to);
 }
 
-/** Time to detect, acknowledge, mitigate and resolve, per DOMAIN.md's formulas. */
+/**
+ * Time to detect, acknowledge, mitigate and resolve, per DOMAIN.md's formulas; each null while a
+ * milestone is missing or when the two are out of order.
+ */
 export function incidentDurations(milestones: Milestones): IncidentDurations {
   const { started, detected, acknowledged, mitigated, resolved } = milestones;
   return {

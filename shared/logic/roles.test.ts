@@ -108,17 +108,25 @@ describe('missingCoreRoles', () => {
 describe('icNudge', () => {
   it('nudges only after the same person has been IC longer than the setting', () => {
     const rows = [tenure('ic', 'Alice', 0)];
-    expect(icNudge(rows, T0 + 4 * 60 * MIN, 4)).toBeNull();
-    expect(icNudge(rows, T0 + (4 * 60 + 10) * MIN, 4)?.text).toBe(
+    expect(icNudge(rows, T0 + 4 * 60 * MIN, 4, 'investigating')).toBeNull();
+    expect(icNudge(rows, T0 + (4 * 60 + 10) * MIN, 4, 'investigating')?.text).toBe(
       'Alice has been Incident Commander for 4 h 10 min — consider a handoff',
     );
-    expect(icNudge(rows, T0 + 90 * MIN, 1)?.person).toBe('Alice');
+    expect(icNudge(rows, T0 + 90 * MIN, 1, 'investigating')?.person).toBe('Alice');
   });
 
   it('restarts the clock on a handoff and is silent with no IC', () => {
     const rows = [tenure('ic', 'Alice', 0, 200), tenure('ic', 'Bob', 200)];
-    expect(icNudge(rows, T0 + 300 * MIN, 4)).toBeNull();
-    expect(icNudge([tenure('ic', 'Alice', 0, 10)], T0 + 600 * MIN, 4)).toBeNull();
+    expect(icNudge(rows, T0 + 300 * MIN, 4, 'investigating')).toBeNull();
+    expect(icNudge([tenure('ic', 'Alice', 0, 10)], T0 + 600 * MIN, 4, 'investigating')).toBeNull();
+  });
+
+  it('stops once the incident is resolved, whatever the status before', () => {
+    const rows = [tenure('ic', 'Alice', 0)];
+    const aWeekLater = T0 + 7 * 24 * 60 * MIN;
+    for (const status of ['identified', 'mitigating', 'monitoring'] as const)
+      expect(icNudge(rows, aWeekLater, 4, status)?.person).toBe('Alice');
+    expect(icNudge(rows, aWeekLater, 4, 'resolved')).toBeNull();
   });
 });
 

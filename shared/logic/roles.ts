@@ -1,3 +1,4 @@
+import type { Status } from '../domain/status';
 import {
   DEFAULT_ROLES,
   findDefaultRole,
@@ -108,13 +109,17 @@ export const CORE_ROLES_BANNER = 'Assign an Incident Commander and a Scribe befo
 
 /**
  * The nudge when one person has been Incident Commander longer than `icNudgeHours`
- * ("Alice has been Incident Commander for 4 h 10 min — consider a handoff"); null otherwise.
+ * ("Alice has been Incident Commander for 4 h 10 min — consider a handoff"); null otherwise,
+ * and always null once the incident is resolved (`status`): nobody needs relieving from a
+ * response that is over, and a week-old nudge is noise.
  */
 export function icNudge(
   assignments: readonly RoleAssignment[],
   now: number,
   icNudgeHours: number,
+  status: Status,
 ): { person: string; heldMs: number; text: string } | null {
+  if (status === 'resolved') return null;
   const ic = currentHolders(assignments).get('ic')?.[0];
   if (!ic) return null;
   const heldMs = tenureMs(ic, now);

@@ -7,6 +7,8 @@ import { dataLossSentence } from '../logic/comms-templates';
 import type { Incident } from '../domain/incident';
 import { SEVERITY_MATRIX } from '../domain/severity';
 import type { TimelineEntry } from '../domain/timeline';
+import { severityAtDeclaration } from '../logic/escalation';
+import { milestoneSpan } from '../logic/milestones';
 import type { TimeZoneMode } from '../logic/time';
 import { formatDateTime, formatDuration } from '../logic/time';
 
@@ -137,7 +139,7 @@ export function prefillPostmortem(
   const confirmed = (input.confirmedHypotheses ?? []).map((h) => h.trim()).filter(Boolean);
 
   const span =
-    m.resolved !== undefined
+    milestoneSpan(start, m.resolved) !== null && m.resolved !== undefined
       ? `For ${formatDuration(m.resolved - start)} (${formatDateTime(start, tz)} to ${formatDateTime(m.resolved, tz)}), `
       : `From ${formatDateTime(start, tz)}, `;
   out.executiveSummary = [
@@ -155,7 +157,9 @@ export function prefillPostmortem(
   const cause = understandingOf(incident) || confirmed[0];
   if (cause) out.immediateCause = sentence(cause);
 
-  const target = SEVERITY_MATRIX[incident.severity];
+  // Judged against the severity in force at declaration: a later upgrade does not make a
+  // response that met its target late.
+  const target = SEVERITY_MATRIX[severityAtDeclaration(incident, input.entries)];
   const well: string[] = [];
   const poorly: string[] = [];
   const judge = (
@@ -164,9 +168,11 @@ export function prefillPostmortem(
     limit: number,
     what: string,
   ): void => {
-    if (from === undefined || to === undefined) return;
-    const line = `- ${what} ${formatDuration(to - from)}`;
-    (to - from <= limit ? well : poorly).push(`${line} (target ${formatDuration(limit)}).`);
+    // Missing, or out of order (older records): an impossible time is not judged at all.
+    const ms = milestoneSpan(from, to);
+    if (ms === null) return;
+    const line = `- ${what} ${formatDuration(ms)}`;
+    (ms <= limit ? well : poorly).push(`${line} (target ${formatDuration(limit)}).`);
   };
   judge(m.started, m.detected, 5 * 60_000, 'Detected the impact within');
   judge(m.detected, m.acknowledged, target.responseTargetMs, 'Acknowledged the page within');

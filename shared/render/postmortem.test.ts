@@ -224,3 +224,18 @@ describe('helpers', () => {
     });
   });
 });
+
+describe('post-mortem duration when the record contradicts itself', () => {
+  it('never shows "(0 min)" for a start after the end (older data); it says why', () => {
+    // The example: Started 14:50, Resolved 14:10.
+    const incident = {
+      ...RESOLVED,
+      milestones: { ...RESOLVED.milestones, started: at(14, 50), resolved: at(14, 10) },
+    };
+    const text = renderPostmortem({ ...INPUT, incident }, 'plain');
+    expect(text).toContain(
+      '14:50 – 14:10 UTC (— Resolved is before Started; correct the milestones)',
+    );
+    expect(text).not.toContain('(0 min)');
+  });
+});

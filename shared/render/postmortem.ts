@@ -13,6 +13,7 @@ import { commsEntryParts } from '../logic/comms-entry';
 import type { TimelineEntry } from '../domain/timeline';
 import { compareEntries } from '../domain/timeline';
 import type { TimeZoneMode } from '../logic/time';
+import { impossibleSpanNote } from '../logic/milestones';
 import {
   formatDate,
   formatDuration,
@@ -105,7 +106,10 @@ function zoneLabel(tz: TimeZoneMode): string {
 /** "14:05 – 16:00 UTC (1 h 55 min)"; in local time each end carries its zone when they differ. */
 function durationText({ start, end }: Span, tz: TimeZoneMode): string {
   if (end === null) return formatTimeRange(start, null, tz);
-  return `${formatTimeRange(start, end, tz)} (${formatDuration(end - start)})`;
+  // Older records may have the end before the start: say so, never "(0 min)".
+  const total =
+    end >= start ? formatDuration(end - start) : `— ${impossibleSpanNote('started', 'resolved')}`;
+  return `${formatTimeRange(start, end, tz)} (${total})`;
 }
 
 /**

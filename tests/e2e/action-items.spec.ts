@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 const START = new Date('2026-11-22T14:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
 async function resolve(page: Page, summary: string): Promise<void> {
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
   await dialog.getByLabel('Resolution summary').fill(summary);
   await dialog.getByRole('button', { name: 'Resolve' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 test('declare a SEV2 by keyboard, change status and severity, and find it all after a reload', async ({
   page,
@@ -32,7 +32,7 @@ test('declare a SEV2 by keyboard, change status and severity, and find it all af
   await expect(page.locator('.console-meta').getByText('SEV2')).toBeVisible();
 
   // Status forward, then severity with a reason.
-  await page.getByLabel('Status').selectOption('identified');
+  await setStatus(page, 'identified');
   await page.getByRole('button', { name: 'Change severity' }).click();
   const sev = page.getByRole('dialog', { name: 'Change severity' });
   await sev.getByLabel('Severity').selectOption('SEV1');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 test('milestones are visible and correctable, and the correction is recorded', async ({ page }) => {
   await openApp(page);
@@ -15,7 +15,9 @@ test('milestones are visible and correctable, and the correction is recorded', a
   await milestones.getByRole('button', { name: 'Correct Detected' }).click();
   await milestones.getByLabel('Detected time (UTC)').fill('2025-12-31T23:00');
   await milestones.getByRole('button', { name: 'Save Detected' }).click();
-  await expect(milestones.getByText(/cannot be before the start/)).toBeVisible();
+  await expect(
+    milestones.getByText('Detected must be at or after Started (2026-01-01 00:00 UTC).'),
+  ).toBeVisible();
   await expect(milestones.getByLabel('Detected time (UTC)')).toHaveValue('2025-12-31T23:00');
   await page.keyboard.press('Escape');
   await milestones.getByRole('button', { name: 'Correct Detected' }).click();
@@ -49,7 +51,7 @@ test('resolving asks for a one-line summary, stamps the milestone and moves the 
   await declare(page, { title: 'Still broken', severity: 'SEV4' });
   await page.getByRole('link', { name: 'Incidents' }).click();
   await declare(page, { title: 'Disk full on build agents', severity: 'SEV3' });
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
   await dialog.getByRole('button', { name: 'Resolve' }).click();
   await expect(dialog.getByLabel('Resolution summary')).toHaveAttribute('aria-invalid', 'true');

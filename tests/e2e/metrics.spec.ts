@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -23,7 +23,7 @@ test('metrics show MTTA and MTTR of a resolved SEV2, drills apart, charts, and c
   await milestones.getByRole('button', { name: 'Save Acknowledged' }).click();
   await expect(milestones.getByRole('button', { name: 'Correct Acknowledged' })).toBeVisible();
   await page.clock.fastForward('20:00');
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
   await dialog.getByLabel('Resolution summary').fill('Scaled the payments pool');
   await dialog.getByRole('button', { name: 'Resolve' }).click();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { assign, declare, log, openApp, reloadApp } from './support';
+import { assign, declare, log, openApp, reloadApp, setStatus } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -23,7 +23,7 @@ async function resolvedIncident(page: Page): Promise<void> {
   await page.clock.fastForward('20:00');
   await log(page, 'd: Roll back config 2.3.1');
   await log(page, '/pin');
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Rolled back config 2.3.1');
   await resolve.getByRole('button', { name: 'Resolve' }).click();
@@ -148,6 +148,7 @@ test('regenerate asks before replacing text; Final completes the post-mortem and
 
   await page.getByLabel('Include all timeline entries').check();
   await page.getByLabel('Post-mortem status').selectOption('final');
+  await page.getByRole('button', { name: 'Set post-mortem status' }).click();
   await expect(page.getByText(/^Completed 2026-11-22/)).toBeVisible();
   await reloadApp(page);
   await expect(page.getByLabel('Post-mortem status')).toHaveValue('final');

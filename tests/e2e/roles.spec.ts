@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import { declare, openApp, reloadApp, setStatus } from './support';
 
 const BANNER = 'Assign an Incident Commander and a Scribe before troubleshooting';
 
@@ -217,5 +217,34 @@ test('nudges a handoff when the same person has been IC longer than the setting'
   await ic.getByLabel('Person').fill('Bob');
   await ic.getByLabel('Person').press('Enter');
   await expect(ic).toContainText('Bob');
+  await expect(roles(page)).not.toContainText('consider a handoff');
+});
+
+test('the handoff nudge and the staffing banner stop once the incident is resolved', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await openApp(page);
+  await declare(page, { title: 'Week-long restore', severity: 'SEV2' });
+  const ic = role(page, 'Incident Commander');
+  await ic.getByRole('button', { name: 'Assign' }).click();
+  await ic.getByLabel('Person').fill('Alice');
+  await ic.getByLabel('Person').press('Enter');
+  await expect(ic).toContainText('Alice');
+  await page.clock.fastForward('05:00:00');
+  await expect(roles(page).getByRole('status')).toContainText('consider a handoff');
+  await expect(roles(page).getByRole('status')).toContainText(BANNER);
+
+  await setStatus(page, 'resolved');
+  const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
+  await dialog.getByLabel('Resolution summary').fill('Restored from backup');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(roles(page)).not.toContainText('consider a handoff');
+  await expect(roles(page)).not.toContainText(BANNER);
+  // A week later, after a reload, still quiet.
+  await page.clock.fastForward(7 * 24 * 60 * 60_000);
+  await reloadApp(page);
+  await expect(ic).toContainText('Alice');
   await expect(roles(page)).not.toContainText('consider a handoff');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, reloadApp } from './support';
+import { openApp, reloadApp, setStatus } from './support';
 
 test("the error budget calculator gives the seed's figures, in one form", async ({ page }) => {
   await openApp(page, '/#/services');
@@ -48,7 +48,7 @@ test("a service's budget card shows what an incident spent, overspend included, 
   await milestones.getByLabel('Mitigated time (UTC)').fill('2026-11-21T14:00');
   await milestones.getByRole('button', { name: 'Save Mitigated' }).click();
   await expect(milestones.getByRole('button', { name: 'Correct Mitigated' })).toBeVisible();
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Rolled back the card processor config');
   await resolve.getByRole('button', { name: 'Resolve' }).click();

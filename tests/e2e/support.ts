@@ -55,3 +55,12 @@ export async function assign(page: Page, role: string, person: string): Promise<
   await group.getByLabel('Person').press('Enter');
   await expect(group).toContainText(person);
 }
+
+/**
+ * Chooses a status in the console's **Status** select and confirms it with **Set status** (the
+ * select alone records nothing). Resolved then opens the Resolve incident dialog.
+ */
+export async function setStatus(page: Page, status: string): Promise<void> {
+  await page.getByLabel('Status').selectOption(status);
+  await page.getByRole('button', { name: 'Set status' }).click();
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { audienceDue, timerText } from '../../../shared/logic/cadence';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
-import { markUpdateSent, recordUpdateSent, snoozeReminder } from './cadence';
+import { markUpdateSent, recordUpdateSent, setNextUpdateAt, snoozeReminder } from './cadence';
 import { changeStatus, declareIncident } from './incidents';
 
 const MIN = 60_000;
@@ -112,14 +112,15 @@ describe('snoozeReminder', () => {
     expect((await db.incidents.get(inc.id))?.cadence.executives?.snoozedUntil).toBe(NOW + 25 * MIN);
   });
 
-  it('requires a reason and an offered length, and writes nothing otherwise', async () => {
+  it('requires a reason and a length of 1 minute to 6 hours, and writes nothing otherwise', async () => {
     const inc = await declareSev1();
     await expect(snoozeReminder(db, inc.id, 'engineering', 5, '  ', ctx())).rejects.toMatchObject({
       field: 'reason',
     });
-    await expect(
-      snoozeReminder(db, inc.id, 'engineering', 7, 'why not', ctx()),
-    ).rejects.toMatchObject({ field: 'minutes' });
+    for (const minutes of [0, -5, 2.5, 361, Number.NaN])
+      await expect(
+        snoozeReminder(db, inc.id, 'engineering', minutes, 'why not', ctx()),
+      ).rejects.toMatchObject({ field: 'minutes' });
     expect((await db.incidents.get(inc.id))?.cadence.engineering?.snoozedUntil).toBeNull();
     expect(await db.timelineEntries.count()).toBe(1);
   });
@@ -146,5 +147,62 @@ describe('snoozeReminder', () => {
     expect((await db.incidents.get(inc.id))?.cadence.engineering?.snoozedUntil).toBe(
       NOW + 10 * MIN,
     );
+  });
+});
+
+describe('long incidents: snooze for hours, and a hand-set next update time', () => {
+  it('snoozes for 2 hours (and 7 minutes, any whole length) from the due time', async () => {
+    const inc = await declareSev1();
+    // Due 14:15; a 2-hour snooze at 14:10 runs to 16:15.
+    await snoozeReminder(db, inc.id, 'engineering', 120, 'Restore running', ctx(NOW + 10 * MIN));
+    expect((await db.incidents.get(inc.id))?.cadence.engineering?.snoozedUntil).toBe(
+      NOW + 135 * MIN,
+    );
+    const entry = await db.timelineEntries.filter((e) => e.change?.type === 'snooze').first();
+    expect(entry?.text).toBe(
+      'Engineering update reminder snoozed for 2 h (until 16:15 UTC). Reason: Restore running',
+    );
+    await snoozeReminder(db, inc.id, 'executives', 7, 'Odd length', ctx(NOW + 10 * MIN));
+    expect((await db.incidents.get(inc.id))?.cadence.executives?.snoozedUntil).toBe(NOW + 22 * MIN);
+  });
+
+  it('runs the countdown to the set time until the next update is sent', async () => {
+    const inc = await declareSev1();
+    const at = NOW + 3 * 60 * MIN; // 17:00, well past the 15-minute cadence
+    await setNextUpdateAt(db, inc.id, 'executives', at, ' Promised at 17:00 ', ctx(NOW + 5 * MIN));
+    const entry = await db.timelineEntries.filter((e) => e.change?.type === 'cadence').first();
+    expect(entry?.text).toBe(
+      'Next Executives update set for 17:00 UTC (in 2 hours 55 minutes). Reason: Promised at 17:00',
+    );
+    expect(entry?.change).toMatchObject({
+      field: 'executives',
+      to: String(at),
+      reason: 'Promised at 17:00',
+    });
+    const read = async (now: number) => {
+      const i = await db.incidents.get(inc.id);
+      return i ? audienceDue(i, 'executives', now, SEV1_MS) : null;
+    };
+    expect(await read(NOW + 60 * MIN)).toMatchObject({ state: 'calm', dueAt: at });
+    expect(await read(at + MIN)).toMatchObject({ state: 'overdue', overdueMs: MIN });
+    // Engineering keeps its cadence.
+    expect((await engineering(inc.id, NOW + 60 * MIN))?.state).toBe('overdue');
+    // Sending an update ends the override: back to the cadence from that update.
+    await recordUpdateSent(db, inc.id, 'executives', ctx(NOW + 70 * MIN));
+    expect(await read(NOW + 71 * MIN)).toMatchObject({ dueAt: NOW + 85 * MIN });
+  });
+
+  it('refuses a past time, more than a day ahead, or no reason', async () => {
+    const inc = await declareSev1();
+    await expect(
+      setNextUpdateAt(db, inc.id, 'engineering', NOW - MIN, 'late', ctx()),
+    ).rejects.toMatchObject({ field: 'at' });
+    await expect(
+      setNextUpdateAt(db, inc.id, 'engineering', NOW + 25 * 60 * MIN, 'far', ctx()),
+    ).rejects.toMatchObject({ field: 'at' });
+    await expect(
+      setNextUpdateAt(db, inc.id, 'engineering', NOW + 60 * MIN, ' ', ctx()),
+    ).rejects.toMatchObject({ field: 'reason' });
+    expect(await db.timelineEntries.count()).toBe(1);
   });
 });

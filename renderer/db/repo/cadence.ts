@@ -4,10 +4,13 @@ import type { TimelineEntry } from '../../../shared/domain/timeline';
 import {
   audienceDue,
   cadenceMsFor,
+  isSnoozeMinutes,
+  MAX_SNOOZE_MINUTES,
   snooze,
-  SNOOZE_MINUTES,
-  type SnoozeMinutes,
+  snoozeLabel,
+  spanInWords,
 } from '../../../shared/logic/cadence';
+import { FUTURE_TOLERANCE_MS } from '../../../shared/domain/incident';
 import { formatDuration, formatEventTime, spansDays } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
@@ -83,13 +86,9 @@ export async function markUpdateSent(
   });
 }
 
-/** True for the snooze lengths the UI offers (5, 10, 15 minutes). */
-export function isSnoozeMinutes(n: number): n is SnoozeMinutes {
-  return (SNOOZE_MINUTES as readonly number[]).includes(n);
-}
-
 /**
- * Snoozes an audience's update reminder for 5, 10 or 15 minutes with a required reason,
+ * Snoozes an audience's update reminder for 1 minute to 6 hours (whole minutes) with a required
+ * reason,
  * recorded on the timeline (`change: { type: 'snooze', field: audience, to: snoozedUntil }`).
  * The snooze counts from the due time, or from now when already due (see shared `snooze`).
  */
@@ -102,7 +101,11 @@ export async function snoozeReminder(
   ctx: CommandContext,
 ): Promise<Incident> {
   const why = reason.trim();
-  if (!isSnoozeMinutes(minutes)) throw new RepoError('Snooze for 5, 10 or 15 minutes.', 'minutes');
+  if (!isSnoozeMinutes(minutes))
+    throw new RepoError(
+      `Snooze for whole minutes, from 1 minute to ${snoozeLabel(MAX_SNOOZE_MINUTES)}.`,
+      'minutes',
+    );
   if (!why) throw new RepoError('Say why the update can wait: it goes on the record.', 'reason');
   return db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
     const incident = await mustGet(db, incidentId);
@@ -117,7 +120,12 @@ export async function snoozeReminder(
       ...incident,
       cadence: {
         ...incident.cadence,
-        [audience]: { lastSentAt: book?.lastSentAt ?? null, snoozedUntil, snoozeReason: why },
+        [audience]: {
+          ...book,
+          lastSentAt: book?.lastSentAt ?? null,
+          snoozedUntil,
+          snoozeReason: why,
+        },
       },
       updatedAt: ctx.now,
     };
@@ -129,6 +137,63 @@ export async function snoozeReminder(
         incidentId,
         `${AUDIENCE_LABELS[audience]} update reminder snoozed for ${formatDuration(minutes * 60_000)} (until ${until}). Reason: ${why}`,
         { type: 'snooze', field: audience, to: String(snoozedUntil), reason: why },
+        ctx,
+      ),
+    );
+    return next;
+  });
+}
+
+/**
+ * Sets when the next update to `audience` is due ("next update at 16:30"), with a required
+ * reason, recorded on the timeline (`change: { type: 'cadence', field: audience, to: at }`).
+ * The countdown runs to `at` instead of the cadence until the next update is sent, and any
+ * snooze ends (the new time replaces it). `at` is epoch ms and must be in the future, within a
+ * day (the UI reads "HH:MM" as its next occurrence, see shared `nextTimeOfDay`).
+ */
+export async function setNextUpdateAt(
+  db: WarroomDb,
+  incidentId: string,
+  audience: Audience,
+  at: number,
+  reason: string,
+  ctx: CommandContext,
+): Promise<Incident> {
+  const why = reason.trim();
+  if (!(at > ctx.now) || at > ctx.now + 24 * 60 * 60_000 + FUTURE_TOLERANCE_MS)
+    throw new RepoError('Give a time within the next 24 hours.', 'at');
+  if (!why)
+    throw new RepoError('Say why the next update comes then: it goes on the record.', 'reason');
+  return db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
+    const incident = await mustGet(db, incidentId);
+    const settings = await readSettings(db);
+    const due = audienceDue(incident, audience, ctx.now, cadenceMsFor(incident.severity, settings));
+    if (!due) throw new RepoError('This incident has no customer updates to plan.', 'audience');
+    if (due.state === 'stopped')
+      throw new RepoError('The incident is resolved: its update timers have stopped.', 'audience');
+    const book = incident.cadence[audience];
+    const next: Incident = {
+      ...incident,
+      cadence: {
+        ...incident.cadence,
+        [audience]: {
+          lastSentAt: book?.lastSentAt ?? null,
+          snoozedUntil: null,
+          snoozeReason: null,
+          nextUpdateAt: at,
+          nextUpdateReason: why,
+        },
+      },
+      updatedAt: ctx.now,
+    };
+    await db.incidents.put(next);
+    const zone = settings.timeZone;
+    const when = formatEventTime(at, zone, spansDays(ctx.now, at, zone));
+    await db.timelineEntries.add(
+      systemEntry(
+        incidentId,
+        `Next ${AUDIENCE_LABELS[audience]} update set for ${when} (in ${spanInWords(at - ctx.now)}). Reason: ${why}`,
+        { type: 'cadence', field: audience, to: String(at), reason: why },
         ctx,
       ),
     );

@@ -207,7 +207,7 @@ describe('correctMilestone', () => {
       correctMilestone(db, inc.id, 'postmortemCompleted', NOW, ctx()),
     ).rejects.toBeInstanceOf(RepoError);
     await expect(correctMilestone(db, inc.id, 'identified', NOW - 3600_000, ctx())).rejects.toThrow(
-      /before the start/,
+      'Identified must be at or after Started (2026-11-22 13:50 UTC).',
     );
   });
 });
@@ -256,5 +256,88 @@ describe('renameIncident', () => {
     const inc = await declareIncident(db, base, ctx());
     await renameIncident(db, inc.id, 'Checkout API errors', ctx());
     expect(await db.timelineEntries.where('incidentId').equals(inc.id).count()).toBe(1);
+  });
+});
+
+describe('milestone order on every path that sets one', () => {
+  const MIN = 60_000;
+
+  it('refuses Started corrected to after Resolved, naming Resolved, and writes nothing', async () => {
+    // The example: resolved 14:10, Started corrected to 14:50.
+    const inc = await declareIncident(db, { ...base, startedAt: NOW - 10 * MIN }, ctx());
+    await changeStatus(db, inc.id, 'resolved', ctx(NOW + 10 * MIN), 'Rolled back');
+    const entriesBefore = await db.timelineEntries.count();
+    const refused = correctMilestone(db, inc.id, 'started', NOW + 50 * MIN, ctx(NOW + 60 * MIN));
+    await expect(refused).rejects.toMatchObject({ field: 'milestone' });
+    await expect(refused).rejects.toThrow(
+      /Started must be at or before .*Resolved \(2026-11-22 14:10 UTC\)/,
+    );
+    expect((await db.incidents.get(inc.id))?.milestones.started).toBe(NOW - 10 * MIN);
+    expect(await db.timelineEntries.count()).toBe(entriesBefore);
+  });
+
+  it('refuses Resolved corrected to before Mitigated, and Acknowledged before Detected', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await changeStatus(db, inc.id, 'monitoring', ctx(NOW + 20 * MIN));
+    await changeStatus(db, inc.id, 'resolved', ctx(NOW + 30 * MIN), 'Fixed');
+    await expect(
+      correctMilestone(db, inc.id, 'resolved', NOW + 10 * MIN, ctx(NOW + 40 * MIN)),
+    ).rejects.toThrow('Resolved must be at or after Mitigated (2026-11-22 14:20 UTC).');
+    await expect(
+      correctMilestone(db, inc.id, 'acknowledged', NOW - 5 * MIN, ctx(NOW + 40 * MIN)),
+    ).rejects.toThrow('Acknowledged must be at or after Detected (2026-11-22 14:00 UTC).');
+    // In order, it is accepted.
+    await correctMilestone(db, inc.id, 'resolved', NOW + 25 * MIN, ctx(NOW + 40 * MIN));
+    expect((await db.incidents.get(inc.id))?.milestones.resolved).toBe(NOW + 25 * MIN);
+  });
+
+  it('refuses a backdated status change whose milestone would come before an earlier one', async () => {
+    const inc = await declareIncident(db, base, ctx());
+    await changeStatus(db, inc.id, 'identified', ctx(NOW + 20 * MIN));
+    // "@14:10 /status monitoring": Mitigated 14:10 would be before Identified 14:20.
+    await expect(
+      changeStatus(db, inc.id, 'monitoring', {
+        ...ctx(NOW + 30 * MIN),
+        occurredAt: NOW + 10 * MIN,
+      }),
+    ).rejects.toThrow('Mitigated must be at or after Identified (2026-11-22 14:20 UTC).');
+    const after = await db.incidents.get(inc.id);
+    expect(after?.status).toBe('identified');
+    expect(after?.milestones.mitigated).toBeUndefined();
+  });
+
+  it('takes Detected and Acknowledged at declaration, in order only', async () => {
+    const inc = await declareIncident(
+      db,
+      { ...base, detectedAt: NOW - 8 * MIN, acknowledgedAt: NOW - 6 * MIN },
+      ctx(),
+    );
+    expect(inc.milestones).toEqual({
+      started: NOW - 10 * MIN,
+      detected: NOW - 8 * MIN,
+      acknowledged: NOW - 6 * MIN,
+      declared: NOW,
+    });
+    const entry = (await db.timelineEntries.toArray()).find((e) => e.change?.type === 'declared');
+    expect(entry?.text).toBe(
+      'Declared SEV2 (Major): Checkout API errors. Detected 2026-11-22 13:52 UTC, acknowledged 2026-11-22 13:54 UTC',
+    );
+    await expect(
+      declareIncident(db, { ...base, detectedAt: NOW - 20 * MIN }, ctx()),
+    ).rejects.toMatchObject({
+      field: 'detectedAt',
+      message: 'Detected must be at or after Started (2026-11-22 13:50 UTC).',
+    });
+    await expect(
+      declareIncident(
+        db,
+        { ...base, detectedAt: NOW - 5 * MIN, acknowledgedAt: NOW - 7 * MIN },
+        ctx(),
+      ),
+    ).rejects.toMatchObject({
+      field: 'acknowledgedAt',
+      message: 'Acknowledged must be at or after Detected (2026-11-22 13:55 UTC).',
+    });
+    expect(await db.incidents.count()).toBe(1);
   });
 });

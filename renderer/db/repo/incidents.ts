@@ -1,11 +1,13 @@
 import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import {
+  declaredMilestones,
   declareInputSchema,
   isActive,
   TITLE_MAX,
   validateDeclaration,
   type DeclareInput,
   type Incident,
+  type Milestones,
 } from '../../../shared/domain/incident';
 import { SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
 import {
@@ -23,6 +25,7 @@ import {
   utcDateKey,
 } from '../../../shared/logic/reference';
 import { replanAfterSeverityChange } from '../../../shared/logic/cadence';
+import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
 import { formatDateTime } from '../../../shared/logic/time';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
@@ -60,7 +63,13 @@ export async function declareIncident(
   ctx: CommandContext,
 ): Promise<Incident> {
   const errors = validateDeclaration(
-    { title: input.title, severity: input.severity, startedAt: input.startedAt },
+    {
+      title: input.title,
+      severity: input.severity,
+      startedAt: input.startedAt,
+      detectedAt: input.detectedAt,
+      acknowledgedAt: input.acknowledgedAt,
+    },
     ctx.now,
   );
   const first = Object.entries(errors)[0];
@@ -92,11 +101,7 @@ export async function declareIncident(
       services,
       detection: { source: values.detectionSource, alertName: values.alertName.trim() },
       drill: values.drill,
-      milestones: {
-        started: Math.min(values.startedAt, ctx.now),
-        detected: ctx.now,
-        declared: ctx.now,
-      },
+      milestones: declaredMilestones(values, ctx.now),
       cadence: emptyAudienceCadence(),
       resolutionSummary: null,
       dismissedSuggestions: {},
@@ -108,7 +113,8 @@ export async function declareIncident(
     await db.timelineEntries.add(
       systemEntry(
         incident.id,
-        `Declared ${incident.severity} (${level.name})${incident.drill ? ' drill' : ''}: ${incident.title}`,
+        `Declared ${incident.severity} (${level.name})${incident.drill ? ' drill' : ''}: ${incident.title}` +
+          givenMilestonesText(values),
         { type: 'declared', to: incident.severity },
         ctx,
       ),
@@ -116,6 +122,34 @@ export async function declareIncident(
     await touchServices(db, services, ctx.now);
     return incident;
   });
+}
+
+/** ". Detected 2026-11-22 13:55 UTC, acknowledged …" for the times given at declaration. */
+function givenMilestonesText(values: { detectedAt?: number; acknowledgedAt?: number }): string {
+  const given: string[] = [];
+  if (values.detectedAt !== undefined)
+    given.push(`detected ${formatDateTime(values.detectedAt, 'utc')}`);
+  if (values.acknowledgedAt !== undefined)
+    given.push(`acknowledged ${formatDateTime(values.acknowledgedAt, 'utc')}`);
+  const text = given.join(', ');
+  return text ? `. ${text.charAt(0).toUpperCase()}${text.slice(1)}` : '';
+}
+
+/**
+ * Refuses a milestone set that breaks the ordering rule (shared/logic/milestones), naming the
+ * milestone `changed` conflicts with, in the user's time zone. `field` says which input to show
+ * the message next to.
+ */
+async function assertMilestoneOrder(
+  db: WarroomDb,
+  milestones: Milestones,
+  changed: Milestone,
+  field: string,
+): Promise<void> {
+  const conflict = checkMilestoneOrder(milestones, changed);
+  if (!conflict) return;
+  const { timeZone } = await readSettings(db);
+  throw new RepoError(describeMilestoneConflict(conflict, milestones, timeZone), field);
 }
 
 async function mustGet(db: WarroomDb, id: string): Promise<Incident> {
@@ -139,7 +173,7 @@ export async function changeStatus(
   facts: { dataLoss?: DataLoss } = {},
 ): Promise<Incident> {
   if (facts.dataLoss) checkImpactPatch({ dataLoss: facts.dataLoss });
-  return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
+  return db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
     const incident = await mustGet(db, id);
     if (incident.status === status)
       throw new RepoError(`The incident is already ${STATUS_LABELS[status]}.`, 'status');
@@ -148,8 +182,13 @@ export async function changeStatus(
       throw new RepoError('Say in one line how it was resolved.', 'resolutionSummary');
     const milestones = { ...incident.milestones };
     const milestone = STATUS_MILESTONE[status];
-    if (milestone && milestones[milestone] === undefined) milestones[milestone] = happenedAt(ctx);
     if (incident.status === 'resolved') delete milestones.resolved;
+    if (milestone && milestones[milestone] === undefined) {
+      milestones[milestone] = happenedAt(ctx);
+      // A backdated "/status monitoring" before Identified, or a resolution before the
+      // post-mortem's completion, would put the record out of order: refuse it.
+      await assertMilestoneOrder(db, milestones, milestone, 'status');
+    }
     const changed: Incident = {
       ...incident,
       status,
@@ -249,20 +288,17 @@ export async function correctMilestone(
       'The post-mortem is completed by setting its status to Final.',
       'milestone',
     );
-  return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
+  return db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
     const incident = await mustGet(db, id);
     if (milestone === 'resolved' && at !== null && incident.status !== 'resolved')
       throw new RepoError('Resolve the incident with the Status control first.', 'milestone');
-    const started = incident.milestones.started;
-    if (at !== null && milestone !== 'started' && started !== undefined && at < started)
-      throw new RepoError(
-        `${MILESTONE_LABELS[milestone]} cannot be before the start (${formatDateTime(started, 'utc')}); correct Started first.`,
-        'milestone',
-      );
     const before = incident.milestones[milestone];
     const milestones = { ...incident.milestones };
     if (at === null) delete milestones[milestone];
-    else milestones[milestone] = at;
+    else {
+      milestones[milestone] = at;
+      await assertMilestoneOrder(db, milestones, milestone, 'milestone');
+    }
     await db.incidents.put({ ...incident, milestones, updatedAt: ctx.now });
     const show = (t: number | undefined) =>
       t === undefined ? 'not set' : formatDateTime(t, 'utc');

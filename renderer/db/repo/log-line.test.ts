@@ -117,3 +117,20 @@ describe('runLogLine', () => {
     expect((await entries()).some((e) => e.change?.field === 'started')).toBe(true);
   });
 });
+
+describe('runLogLine: a backdated /status keeps the milestones in order', () => {
+  it('refuses "@14:10 /status monitoring" after Identified at 14:20, writing nothing', async () => {
+    await run('/status identified', NOW + 20 * MIN);
+    const before = (await entries()).length;
+    await expect(run('@14:10 /status monitoring', NOW + 30 * MIN)).rejects.toThrow(
+      'Mitigated must be at or after Identified (2026-11-22 14:20 UTC).',
+    );
+    const inc = await db.incidents.get(incident.id);
+    expect(inc?.status).toBe('identified');
+    expect(inc?.milestones.mitigated).toBeUndefined();
+    expect((await entries()).length).toBe(before);
+    // In order, the same backdated command stamps Mitigated at 14:25.
+    await run('@14:25 /status monitoring', NOW + 30 * MIN);
+    expect((await db.incidents.get(incident.id))?.milestones.mitigated).toBe(NOW + 25 * MIN);
+  });
+});

@@ -92,12 +92,12 @@ describe('setPostmortemStatus', () => {
   it('Final stamps the post-mortem completed milestone with its entry; leaving Final clears it', async () => {
     await changeStatus(db, incidentId, 'resolved', ctx(NOW + 60_000), 'Rolled back');
     await openPostmortem(db, incidentId, {}, ctx());
-    await setPostmortemStatus(db, incidentId, 'review', ctx(NOW + 1000));
+    await setPostmortemStatus(db, incidentId, 'review', ctx(NOW + 61_000));
     expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
-    await setPostmortemStatus(db, incidentId, 'final', ctx(NOW + 2000));
-    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBe(NOW + 2000);
+    await setPostmortemStatus(db, incidentId, 'final', ctx(NOW + 62_000));
+    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBe(NOW + 62_000);
     expect((await db.postmortems.get(incidentId))?.status).toBe('final');
-    await setPostmortemStatus(db, incidentId, 'draft', ctx(NOW + 3000));
+    await setPostmortemStatus(db, incidentId, 'draft', ctx(NOW + 63_000));
     expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
     const texts = (await db.timelineEntries.where('incidentId').equals(incidentId).toArray())
       .filter((e) => /Post-mortem/.test(e.text))
@@ -108,5 +108,14 @@ describe('setPostmortemStatus', () => {
       ['system', 'milestone'],
       ['system', 'milestone'],
     ]);
+  });
+
+  it('refuses Final dated before the resolution (the post-mortem completes after it)', async () => {
+    await changeStatus(db, incidentId, 'resolved', ctx(NOW + 60_000), 'Rolled back');
+    await expect(setPostmortemStatus(db, incidentId, 'final', ctx(NOW + 2000))).rejects.toThrow(
+      'Post-mortem completed must be at or after Resolved (2026-11-22 14:01 UTC).',
+    );
+    expect((await db.postmortems.get(incidentId))?.status ?? 'draft').toBe('draft');
+    expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
   });
 });

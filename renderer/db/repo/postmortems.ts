@@ -1,5 +1,6 @@
 import type { Incident } from '../../../shared/domain/incident';
 import type { Postmortem, PostmortemStatus } from '../../../shared/domain/records';
+import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
 import { formatDateTime } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
@@ -134,6 +135,10 @@ export async function setPostmortemStatus(
     if (status === 'final') milestones.postmortemCompleted = ctx.now;
     else if (current.status === 'final') delete milestones.postmortemCompleted;
     const after = milestones.postmortemCompleted;
+    const conflict =
+      after === undefined ? null : checkMilestoneOrder(milestones, 'postmortemCompleted');
+    if (conflict)
+      throw new RepoError(describeMilestoneConflict(conflict, milestones, 'utc'), 'status');
     if (after !== before) {
       await db.incidents.put({ ...incident, milestones, updatedAt: ctx.now });
       const show = (t: number | undefined) =>

@@ -6,6 +6,7 @@ import { ACTION_STATUSES, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shar
 import { useDb } from '../../db/db-context';
 import { updateActionItem, type ActionItemPatch } from '../../db/repo/action-items-edit';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { useConfirmedSelect } from '../../ui/use-confirmed-select';
 import { useCommandContext } from '../settings/use-settings';
 
 type Errors = Partial<Record<keyof ActionItemPatch | 'form', string>>;
@@ -58,6 +59,11 @@ export function ActionItemRow({
       },
     );
   };
+  // Keyboard browsing commits on Enter or leaving the select, not on every option passed.
+  const prioritySelect = useConfirmedSelect<Priority>(item.priority, (priority) =>
+    save({ priority }),
+  );
+  const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) => save({ status }));
   const saveTitle = () => {
     if (title === item.title) return setErrors((e) => ({ ...e, title: undefined }));
     if (!title.trim()) return setErrors((e) => ({ ...e, title: 'Say what needs to be done.' }));
@@ -102,11 +108,7 @@ export function ActionItemRow({
         />
       </td>
       <td>
-        <select
-          aria-label={`Priority for ${name}`}
-          value={item.priority}
-          onChange={(e) => save({ priority: e.target.value as Priority })}
-        >
+        <select aria-label={`Priority for ${name}`} {...prioritySelect}>
           {PRIORITIES.map((p) => (
             <option key={p}>{p}</option>
           ))}
@@ -125,11 +127,7 @@ export function ActionItemRow({
         <CellError id={ids.due} text={errors.dueDate} />
       </td>
       <td>
-        <select
-          aria-label={`Status for ${name}`}
-          value={item.status}
-          onChange={(e) => save({ status: e.target.value as ActionStatus })}
-        >
+        <select aria-label={`Status for ${name}`} {...statusSelect}>
           {ACTION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {ACTION_STATUS_LABELS[s]}

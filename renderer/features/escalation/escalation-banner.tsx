@@ -31,7 +31,7 @@ export function EscalationBanner({ incident }: ConsoleSlotProps) {
         </section>
       ) : null}
       <div className="escalation-facts">
-        <ResponseTimes incident={incident} />
+        {facts ? <ResponseTimes incident={incident} entries={facts.entries} /> : null}
         <ImpactEditor incident={incident} />
       </div>
     </div>

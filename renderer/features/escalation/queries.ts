@@ -2,7 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { EscalationEntry } from '../../../shared/logic/escalation';
 import { useDb } from '../../db/db-context';
 
-/** What the escalation triggers read: impact/severity history and whether a cause was confirmed. */
+/**
+ * What the escalation triggers read: impact/severity history (with the declared entry, which
+ * holds the severity at declaration) and whether a cause was confirmed.
+ */
 export interface EscalationFacts {
   entries: EscalationEntry[];
   confirmedHypothesis: boolean;
@@ -12,14 +15,17 @@ export interface EscalationFacts {
 export function useEscalationFacts(incidentId: string): EscalationFacts | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    // Only system rows carry impact/severity changes: read those through the [incidentId+kind]
+    // Only system rows carry impact/severity changes and the declaration: read those through the [incidentId+kind]
     // index, so a note logged on a 50,000-entry timeline neither scans it nor re-runs this query.
     const entries = await db.timelineEntries
       .where('[incidentId+kind]')
       .equals([incidentId, 'system'])
       .filter(
         (e) =>
-          e.deletedAt === null && (e.change?.type === 'impact' || e.change?.type === 'severity'),
+          e.deletedAt === null &&
+          (e.change?.type === 'impact' ||
+            e.change?.type === 'severity' ||
+            e.change?.type === 'declared'),
       )
       .toArray();
     const confirmed = await db.hypotheses

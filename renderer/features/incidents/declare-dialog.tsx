@@ -51,6 +51,9 @@ export function DeclareDialog() {
   );
 }
 
+/** The fields that can be refused, in the order they appear (the first refused gets focus). */
+const FIELD_ORDER = ['title', 'severity', 'startedAt', 'detectedAt', 'acknowledgedAt'] as const;
+
 function DeclareForm({ onDone }: { onDone: () => void }) {
   const db = useDb();
   const settings = useSettings();
@@ -86,6 +89,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   }, [storedDraft, persisted]);
   const { title, severity, services, pendingService, impact, customerFacing } = draft;
   const { startedText, startedTouched, source, alertName, drill } = draft;
+  const { detectedText, acknowledgedText } = draft;
   const set =
     <K extends keyof DeclareDraft>(key: K) =>
     (value: DeclareDraft[K]) =>
@@ -98,12 +102,16 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const setCustomerFacing = set('customerFacing');
   const setStartedText = set('startedText');
   const setStartedTouched = set('startedTouched');
+  const setDetectedText = set('detectedText');
+  const setAcknowledgedText = set('acknowledgedText');
   const setSource = set('source');
   const setAlertName = set('alertName');
   const setDrill = set('drill');
   const [errors, setErrors] = useState<DeclareErrors & { form?: string }>({});
   // Which instant of a "Started at" that happened twice (fall-back night) the user chose.
   const [startedChoice, setStartedChoice] = useState<number | null>(null);
+  const [detectedChoice, setDetectedChoice] = useState<number | null>(null);
+  const [acknowledgedChoice, setAcknowledgedChoice] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -116,12 +124,32 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       ? settleDateTimeInput(startedText, zone, startedChoice)
       : { ok: true as const, at: ctx.now };
     const startedAt = settled.ok ? settled.at : null;
-    const found = validateDeclaration({ title, severity: severity || null, startedAt }, ctx.now);
-    // A skipped or twice-happening local time says so, rather than "enter a date and time".
+    // Optional times: empty is "not given" (undefined), typed but unreadable is null; a skipped
+    // or twice-happening local time is refused with its own message, like Started at.
+    const optionalTime = (text: string, chosen: number | null) => {
+      if (!text.trim()) return { at: undefined, error: null };
+      const r = settleDateTimeInput(text, zone, chosen);
+      return r.ok ? { at: r.at, error: null } : { at: null, error: r.error };
+    };
+    const detected = optionalTime(detectedText, detectedChoice);
+    const acknowledged = optionalTime(acknowledgedText, acknowledgedChoice);
+    const found = validateDeclaration(
+      {
+        title,
+        severity: severity || null,
+        startedAt,
+        detectedAt: detected.at,
+        acknowledgedAt: acknowledged.at,
+      },
+      ctx.now,
+      zone,
+    );
     if (!settled.ok && settled.error) found.startedAt = settled.error;
+    if (detected.error) found.detectedAt = detected.error;
+    if (acknowledged.error) found.acknowledgedAt = acknowledged.error;
     if (Object.keys(found).length) {
       setErrors(found);
-      const firstField = (['title', 'severity', 'startedAt'] as const).find((f) => found[f]);
+      const firstField = FIELD_ORDER.find((f) => found[f]);
       formRef.current?.querySelector<HTMLElement>(`[data-field="${firstField}"]`)?.focus();
       return;
     }
@@ -137,6 +165,10 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           impactSummary: impact,
           customerFacing,
           startedAt: startedAt as number,
+          ...(detected.at === undefined || detected.at === null ? {} : { detectedAt: detected.at }),
+          ...(acknowledged.at === undefined || acknowledged.at === null
+            ? {}
+            : { acknowledgedAt: acknowledged.at }),
           detectionSource: source,
           alertName,
           drill,
@@ -151,7 +183,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     } catch (error) {
       const field = error instanceof RepoError ? error.field : undefined;
       setErrors(
-        field && ['title', 'severity', 'startedAt'].includes(field)
+        field && (FIELD_ORDER as readonly string[]).includes(field)
           ? { [field]: error instanceof Error ? error.message : String(error) }
           : { form: describeWriteError(error) },
       );
@@ -238,6 +270,30 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         chosenAt={startedChoice}
         onChoose={setStartedChoice}
       />
+      <div className="field-row">
+        <DateTimeField
+          label="Detected"
+          error={errors.detectedAt}
+          hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}. Optional: when an alert fired or someone noticed; empty means now.`}
+          dataField="detectedAt"
+          zone={zone}
+          value={detectedText}
+          onChange={setDetectedText}
+          chosenAt={detectedChoice}
+          onChoose={setDetectedChoice}
+        />
+        <DateTimeField
+          label="Acknowledged"
+          error={errors.acknowledgedAt}
+          hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}. Optional: when someone answered the page or report.`}
+          dataField="acknowledgedAt"
+          zone={zone}
+          value={acknowledgedText}
+          onChange={setAcknowledgedText}
+          chosenAt={acknowledgedChoice}
+          onChoose={setAcknowledgedChoice}
+        />
+      </div>
       <div className="field-row">
         <Field label="Detection source">
           <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>

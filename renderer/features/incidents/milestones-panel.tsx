@@ -8,6 +8,7 @@ import {
   toDateTimeInputValue,
   type TimeZoneMode,
 } from '../../../shared/logic/time';
+import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { correctMilestone } from '../../db/repo/incidents';
@@ -19,6 +20,9 @@ import { useCommandContext } from '../settings/use-settings';
 export function MilestonesPanel({ incident, zone }: { incident: Incident; zone: TimeZoneMode }) {
   const [editing, setEditing] = useState<Milestone | null>(null);
   const started = incident.milestones.started ?? incident.createdAt;
+  // Older records may already break the ordering rule: say so, and which, rather than hide it.
+  const conflict = checkMilestoneOrder(incident.milestones);
+  const disorder = conflict ? describeMilestoneConflict(conflict, incident.milestones, zone) : null;
   // Resolved follows the status (resolving asks for a summary); the post-mortem milestone
   // follows the post-mortem's Final status. Both can be corrected here once they are set.
   const editable = (m: Milestone) =>
@@ -26,6 +30,12 @@ export function MilestonesPanel({ incident, zone }: { incident: Incident; zone: 
   return (
     <section className="panel" aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Milestones</h2>
+      {disorder ? (
+        <p className="form-error" role="note">
+          Out of order (recorded before this was checked): {disorder} Durations that depend on it
+          show as —.
+        </p>
+      ) : null}
       <dl className="milestones">
         {MILESTONES.map((m) => {
           const at = incident.milestones[m];

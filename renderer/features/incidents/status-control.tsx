@@ -11,15 +11,26 @@ import { Field } from '../../ui/field';
 import { DataLossFields, type DataLossErrors } from '../escalation/data-loss-fields';
 import { useCommandContext } from '../settings/use-settings';
 
-/** The Status control; choosing Resolved asks for a one-line resolution summary first. */
+/**
+ * The Status control: a select and a **Set status** button. Choosing in the select only marks a
+ * pending choice; the change (with its milestone and timeline entry) is committed by the button
+ * or Enter, so a keyboard user arrowing through the options records nothing on the way.
+ * Choosing Resolved asks for a one-line resolution summary first.
+ */
 export function StatusControl({ incident }: { incident: Incident }) {
   const db = useDb();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // The pending choice, for this status only: once the stored status moves (here or in another
+  // window) the select shows the stored one again.
+  const [pending, setPending] = useState<{ from: Status; to: Status } | null>(null);
+  const choice = pending?.from === incident.status ? pending.to : incident.status;
+  const changed = choice !== incident.status;
 
   const apply = async (status: Status) => {
+    if (status === incident.status) return;
     if (status === 'resolved') {
       setResolving(true);
       return;
@@ -27,6 +38,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
     try {
       setError(undefined);
       await changeStatus(db, incident.id, status, ctx());
+      setPending(null);
     } catch (e) {
       setError(describeWriteError(e));
     }
@@ -34,21 +46,47 @@ export function StatusControl({ incident }: { incident: Incident }) {
 
   return (
     <div className="status-control">
-      <Field label="Status" error={error}>
-        <select value={incident.status} onChange={(e) => void apply(e.target.value as Status)}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <form
+        className="status-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply(choice);
+        }}
+      >
+        <Field label="Status" error={error}>
+          <select
+            value={choice}
+            data-state={changed ? 'pending' : 'saved'}
+            onChange={(e) => {
+              setError(undefined);
+              setPending({ from: incident.status, to: e.target.value as Status });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void apply(choice);
+              }
+            }}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" className="button button-small" disabled={!changed}>
+          Set status
+        </button>
+      </form>
       <ResolveDialog
         open={resolving}
         onOpenChange={setResolving}
         dataLoss={dataLossOf(incident)}
         onResolve={async (summary, dataLoss) => {
           await changeStatus(db, incident.id, 'resolved', ctx(), summary, { dataLoss });
+          setPending(null);
           toast(`${incident.ref} resolved.`);
         }}
       />

@@ -121,6 +121,21 @@ export function MetricsPage() {
               </tbody>
             </table>
           </div>
+          {metrics.outOfOrder.length ? (
+            <div className="mx-note muted" role="note" aria-label="Left out of the means">
+              <p>
+                Durations that cannot be (shown as —) are left out of the means; these
+                incidents&apos; milestones are out of order and need correcting:
+              </p>
+              <ul>
+                {metrics.outOfOrder.map((o) => (
+                  <li key={o.ref}>
+                    {o.ref}: {o.note}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <dl className="mx-figures">
             <div>
               <dt>Post-mortems within 48 h (SEV1/SEV2)</dt>

@@ -18,6 +18,7 @@ import {
 } from '../action-items/new-action-item';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
+import { useConfirmedSelect } from '../../ui/use-confirmed-select';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
@@ -104,6 +105,13 @@ function ActionRow({
 }) {
   const [title, setTitle] = useState(item.title);
   const [owner, setOwner] = useState(item.owner);
+  // Keyboard browsing commits on Enter or leaving the select, not on every option passed.
+  const prioritySelect = useConfirmedSelect<Priority>(item.priority, (priority) =>
+    onChange({ priority }),
+  );
+  const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) =>
+    onChange({ status }),
+  );
   return (
     <tr>
       <td>{n}</td>
@@ -125,11 +133,7 @@ function ActionRow({
         />
       </td>
       <td>
-        <select
-          aria-label={`Priority of action ${n}`}
-          value={item.priority}
-          onChange={(e) => onChange({ priority: e.target.value as Priority })}
-        >
+        <select aria-label={`Priority of action ${n}`} {...prioritySelect}>
           {PRIORITIES.map((p) => (
             <option key={p}>{p}</option>
           ))}
@@ -144,11 +148,7 @@ function ActionRow({
         />
       </td>
       <td>
-        <select
-          aria-label={`Status of action ${n}`}
-          value={item.status}
-          onChange={(e) => onChange({ status: e.target.value as ActionStatus })}
-        >
+        <select aria-label={`Status of action ${n}`} {...statusSelect}>
           {ACTION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {ACTION_STATUS_LABELS[s]}

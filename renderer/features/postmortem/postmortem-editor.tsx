@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
-import type { Postmortem, PostmortemStatus } from '../../../shared/domain/records';
-import { POSTMORTEM_STATUSES } from '../../../shared/domain/records';
+import type { Postmortem } from '../../../shared/domain/records';
 import { renderPostmortem } from '../../../shared/render/postmortem';
 import {
   FISHBONE_SECTION_IDS,
@@ -13,16 +12,13 @@ import {
 } from '../../../shared/render/postmortem-sections';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
-import {
-  POSTMORTEM_STATUS_LABELS,
-  savePostmortem,
-  setPostmortemStatus,
-} from '../../db/repo/postmortems';
+import { savePostmortem, setPostmortemStatus } from '../../db/repo/postmortems';
 import { usePlatform } from '../../platform/platform-context';
 import { useUiStore } from '../../store/ui-store';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ActionItemsTable } from './action-items-table';
+import { PostmortemStatusField } from './postmortem-status-field';
 import { FiveWhys } from './five-whys';
 import { PostmortemHeader, RecordSummary } from './postmortem-header';
 import { postmortemInput } from './postmortem-data';
@@ -98,14 +94,6 @@ export function PostmortemEditor({
     );
   };
 
-  const run = async (what: () => Promise<void>) => {
-    try {
-      await what();
-    } catch (e) {
-      toast(describeWriteError(e), 'error');
-    }
-  };
-
   const exportAs = async (how: 'copy' | 'file') => {
     await draft.flush();
     const result =
@@ -161,25 +149,13 @@ export function PostmortemEditor({
         <fieldset className="pm-meta">
           <legend>Metadata</legend>
           <div className="field-row">
-            <Field label="Post-mortem status" hint="Final marks the post-mortem completed.">
-              <select
-                value={stored.status}
-                onChange={(e) => {
-                  // Read now: once the flush yields, React has put the controlled value back.
-                  const status = e.target.value as PostmortemStatus;
-                  void run(async () => {
-                    await draft.flush();
-                    await setPostmortemStatus(db, incident.id, status, ctx());
-                  });
-                }}
-              >
-                {POSTMORTEM_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {POSTMORTEM_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <PostmortemStatusField
+              status={stored.status}
+              onSet={async (status) => {
+                await draft.flush();
+                await setPostmortemStatus(db, incident.id, status, ctx());
+              }}
+            />
             <Field label="Author">
               <input
                 type="text"

@@ -3,15 +3,11 @@ import type { Incident } from '../../../shared/domain/incident';
 import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
 import { respondersList } from '../../../shared/logic/roles';
-import {
-  formatDate,
-  formatDateTime,
-  formatDuration,
-  type TimeZoneMode,
-} from '../../../shared/logic/time';
+import { formatDate, formatDateTime, type TimeZoneMode } from '../../../shared/logic/time';
 import { postmortemTimeline } from '../../../shared/render/postmortem';
 import { useNow } from '../../store/ui-store';
 import { SeverityBadge, StatusBadge } from '../../ui/badges';
+import { milestoneSpanText } from '../../../shared/logic/milestones';
 import { sloBudgetText } from './postmortem-data';
 import type { PostmortemData } from './queries';
 
@@ -32,7 +28,10 @@ export function PostmortemHeader({ incident, zone }: { incident: Incident; zone:
         <StatusBadge status={incident.status} />
         <span>Date {formatDate(start, zone)}</span>
         <span>
-          Duration {m.resolved === undefined ? 'ongoing' : formatDuration(m.resolved - start)}
+          Duration{' '}
+          {m.resolved === undefined
+            ? 'ongoing'
+            : milestoneSpanText(start, m.resolved, ['started', 'resolved'])}
         </span>
       </div>
       {due ? (

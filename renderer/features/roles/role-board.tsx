@@ -31,8 +31,9 @@ export function RoleBoard({ incident, settings }: ConsoleSlotProps) {
 
   const holders = currentHolders(assignments);
   const roles = boardRoles(assignments, customNames);
-  const missing = missingCoreRoles(assignments);
-  const nudge = icNudge(assignments, now, settings.icNudgeHours);
+  // Like the handoff nudge, the staffing banner is for a live response, not a resolved one.
+  const missing = incident.status === 'resolved' ? [] : missingCoreRoles(assignments);
+  const nudge = icNudge(assignments, now, settings.icNudgeHours, incident.status);
   const started = incident.milestones.started ?? incident.createdAt;
   const showDate = spansDays(started, now, settings.timeZone);
   const card = (role: (typeof roles)[number], compact = false) => (

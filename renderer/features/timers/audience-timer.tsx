@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
-import { sinceLastText, type AudienceDue } from '../../../shared/logic/cadence';
+import { nextUpdateOverride, sinceLastText, type AudienceDue } from '../../../shared/logic/cadence';
+import { formatTimeOfDay } from '../../../shared/logic/time';
 import { useDb } from '../../db/db-context';
 import { markUpdateSent } from '../../db/repo/cadence';
 import { describeWriteError } from '../../db/repo/errors';
 import { useUiStore } from '../../store/ui-store';
-import { useCommandContext } from '../settings/use-settings';
+import { useCommandContext, useSettings } from '../settings/use-settings';
+import { NextUpdateDialog } from './next-update-dialog';
 import { SnoozeDialog } from './snooze-dialog';
 import { TimerValue } from './timer-value';
 
@@ -16,6 +18,9 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [snoozing, setSnoozing] = useState(false);
+  const [planning, setPlanning] = useState(false);
+  const zone = useSettings().timeZone;
+  const planned = stoppedOr(due.state, nextUpdateOverride(incident.cadence[due.audience]));
   // A double click on "Mark sent" would otherwise record two updates.
   const [busy, setBusy] = useState(false);
   const label = AUDIENCE_LABELS[due.audience];
@@ -46,6 +51,12 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
       {due.state === 'snoozed' && reason ? (
         <div className="audience-snooze muted">Snoozed: {reason}</div>
       ) : null}
+      {planned ? (
+        <div className="audience-planned muted">
+          Next update set for {formatTimeOfDay(planned.at, zone)}
+          {zone === 'utc' ? ' UTC' : ''}: {planned.reason}
+        </div>
+      ) : null}
       {!stopped || due.resolvedMessageDue ? (
         <div className="audience-actions">
           <button
@@ -58,12 +69,32 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
             Mark sent
           </button>
           {stopped ? null : (
-            <button type="button" className="button button-small" onClick={() => setSnoozing(true)}>
-              Snooze
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setSnoozing(true)}
+              >
+                Snooze
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                title={`Say when the next ${label} update will go out (HH:MM)`}
+                onClick={() => setPlanning(true)}
+              >
+                Plan next update
+              </button>
+            </>
           )}
         </div>
       ) : null}
+      <NextUpdateDialog
+        open={planning}
+        onOpenChange={setPlanning}
+        incidentId={incident.id}
+        audience={due.audience}
+      />
       <SnoozeDialog
         open={snoozing}
         onOpenChange={setSnoozing}
@@ -72,4 +103,9 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
       />
     </div>
   );
+}
+
+/** The hand-set next update time, while the countdown is live (not once stopped). */
+function stoppedOr<T>(state: AudienceDue['state'], value: T | null): T | null {
+  return state === 'stopped' ? null : value;
 }

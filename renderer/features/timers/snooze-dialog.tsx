@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
-import { SNOOZE_MINUTES, type SnoozeMinutes } from '../../../shared/logic/cadence';
+import { parseSnoozeLength, SNOOZE_MINUTES, snoozeLabel } from '../../../shared/logic/cadence';
 import { useDb } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
 import { Dialog } from '../../ui/dialog';
@@ -9,7 +9,13 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
-/** "Snooze <audience> reminder": 5, 10 or 15 minutes and a required reason, recorded. */
+/** The select's value for "type a length instead". */
+const OTHER = 'other';
+
+/**
+ * "Snooze <audience> reminder": a length from 5 minutes to 6 hours (a preset, or **Other
+ * length…** and a typed one such as "1 h 20 min") and a required reason, recorded.
+ */
 export function SnoozeDialog({
   open,
   onOpenChange,
@@ -49,12 +55,21 @@ function SnoozeForm({
 }) {
   const db = useDb();
   const ctx = useCommandContext();
-  const [minutes, setMinutes] = useState<SnoozeMinutes>(5);
+  const [choice, setChoice] = useState<string>('5');
+  const [length, setLength] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, errors, setErrors, run } = useSubmit(['reason']);
+  const { busy, errors, setErrors, run } = useSubmit(['reason', 'minutes']);
   const submit = async () => {
-    if (!reason.trim()) {
-      setErrors({ reason: 'Say why the update can wait: it goes on the record.' });
+    let minutes = Number(choice);
+    const found: { reason?: string; minutes?: string } = {};
+    if (choice === OTHER) {
+      const parsed = parseSnoozeLength(length);
+      if ('error' in parsed) found.minutes = parsed.error;
+      else minutes = parsed.minutes;
+    }
+    if (!reason.trim()) found.reason = 'Say why the update can wait: it goes on the record.';
+    if (found.minutes || found.reason) {
+      setErrors(found);
       return;
     }
     if (await run(() => snoozeReminder(db, incidentId, audience, minutes, reason, ctx()))) onDone();
@@ -68,18 +83,25 @@ function SnoozeForm({
         void submit();
       }}
     >
-      <Field label="Snooze for">
-        <select
-          value={minutes}
-          onChange={(e) => setMinutes(Number(e.target.value) as SnoozeMinutes)}
-        >
+      <Field label="Snooze for" error={choice === OTHER ? undefined : errors.minutes}>
+        <select value={choice} onChange={(e) => setChoice(e.target.value)}>
           {SNOOZE_MINUTES.map((m) => (
-            <option key={m} value={m}>
-              {m} minutes
+            <option key={m} value={String(m)}>
+              {snoozeLabel(m)}
             </option>
           ))}
+          <option value={OTHER}>Other length…</option>
         </select>
       </Field>
+      {choice === OTHER ? (
+        <Field
+          label="Snooze length"
+          error={errors.minutes}
+          hint="Up to 6 hours, e.g. 45 min, 2 h, 1 h 30 min."
+        >
+          <input type="text" value={length} onChange={(e) => setLength(e.target.value)} />
+        </Field>
+      ) : null}
       <Field label="Reason" error={errors.reason}>
         <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
