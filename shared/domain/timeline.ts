@@ -87,6 +87,8 @@ export const timelineEntrySchema = z.object({
   change: systemChangeSchema.nullable(),
   /** Present on comms entries. */
   audience: audienceSchema.nullable(),
+  /** Marked as a highlight while logging (`!` prefix): a key event of the post-mortem. */
+  highlight: z.boolean().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

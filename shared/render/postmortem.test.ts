@@ -64,7 +64,8 @@ describe('post-mortem document', () => {
       'Impact mitigated',
       'Error rate returning to baseline.',
       'Incident resolved',
-      'All-clear sent to stakeholders.',
+      // A sent update is one line (type, audience), never its text.
+      'Update sent to stakeholders',
     ]);
     const all = postmortemTimeline({ ...INPUT, postmortem: { ...POSTMORTEM, allEntries: true } });
     expect(all.map((r) => r.event)).toContain('Looking at the dashboards.');
@@ -125,7 +126,7 @@ describe('post-mortem document', () => {
             const width = t.children[0]?.children.length;
             for (const row of t.children) expect(row.children).toHaveLength(width ?? -1);
           }
-          expect(actions?.children[0]?.children).toHaveLength(6);
+          expect(actions?.children[0]?.children).toHaveLength(7);
         },
       ),
       { numRuns: 150 },
