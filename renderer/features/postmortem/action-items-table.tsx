@@ -20,7 +20,8 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 
 /**
- * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
+ * The post-mortem's action items (ID, action, owner, priority, due date, status, link or
+ * ticket reference), stored as
  * action items linked to the incident. Text cells save on blur; selects and dates on change.
  */
 export function ActionItemsTable({
@@ -57,6 +58,7 @@ export function ActionItemsTable({
               <th scope="col">Priority</th>
               <th scope="col">Due Date</th>
               <th scope="col">Status</th>
+              <th scope="col">Link or ticket</th>
               <th scope="col">
                 <span className="pm-sr-only">Delete</span>
               </th>
@@ -104,6 +106,7 @@ function ActionRow({
 }) {
   const [title, setTitle] = useState(item.title);
   const [owner, setOwner] = useState(item.owner);
+  const [link, setLink] = useState(item.link ?? '');
   return (
     <tr>
       <td>{n}</td>
@@ -155,6 +158,15 @@ function ActionRow({
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        <input
+          aria-label={`Link of action ${n}`}
+          placeholder="https://… or OPS-123"
+          value={link}
+          onChange={(e) => setLink(e.target.value)}
+          onBlur={() => (link.trim() !== (item.link ?? '') ? onChange({ link }) : undefined)}
+        />
       </td>
       <td>
         <button
