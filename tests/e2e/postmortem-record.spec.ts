@@ -54,7 +54,7 @@ test('a ! highlight is in the post-mortem timeline; curation toggles change the 
   expect(rows.join('\n')).not.toContain('Looking at the dashboards');
   expect(rows.join('\n')).not.toContain('replica lag back under 1 s');
 
-  await page.getByText('Timeline curation').click();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
   const curation = page.getByRole('list', { name: 'Timeline curation' });
   const note = curation.getByRole('checkbox', { name: /Looking at the dashboards/ });
   const decision = curation.getByRole('checkbox', { name: /fail over to the replica/ });
@@ -67,7 +67,7 @@ test('a ! highlight is in the post-mortem timeline; curation toggles change the 
   expect(rows.join('\n')).not.toContain('fail over to the replica');
 
   await reloadApp(page);
-  await page.getByText('Timeline curation').click();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
   await expect(page.getByRole('checkbox', { name: /Looking at the dashboards/ })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /fail over to the replica/ })).not.toBeChecked();
   rows = timelineRows(await copiedMarkdown(page));
@@ -122,6 +122,16 @@ test('custom sections and a second whys chain are exported in order; impact wind
   await windows.getByRole('button', { name: 'Remove window 3' }).click();
   await windows.getByLabel('Affected records').fill('1,200');
 
+  // An action item with a ticket link: a Markdown link in the export.
+  const addForm = page.getByRole('group', { name: 'Add an action item' });
+  await addForm.getByLabel('Action', { exact: true }).fill('Keep 24 h of backups warm');
+  await addForm.getByRole('button', { name: 'Add action item' }).click();
+  await page.getByLabel('Link of action 1').fill('https://tracker.example.com/OPS-481');
+  await page.getByLabel('Link of action 1').press('Tab');
+  await expect
+    .poll(() => copiedMarkdown(page))
+    .toContain('[https\\://tracker.example.com/OPS-481](https://tracker.example.com/OPS-481) |');
+
   const md = await copiedMarkdown(page);
   const order = [
     '### 5 Whys',
@@ -156,5 +166,8 @@ test('custom sections and a second whys chain are exported in order; impact wind
     'Why did the restore take so long?',
   );
   await expect(page.getByLabel('Window 2 end')).toHaveValue('2026-11-22T08:00');
+  await expect(page.getByLabel('Link of action 1')).toHaveValue(
+    'https://tracker.example.com/OPS-481',
+  );
   expect(await copiedMarkdown(page)).toBe(md);
 });

@@ -148,7 +148,7 @@ test('regenerate asks before replacing text; Final completes the post-mortem and
   await page.getByRole('button', { name: 'Replace', exact: true }).click();
   await expect(summary).toHaveValue(/checkout-api affected/);
 
-  await page.getByText('Timeline curation').click();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
   await page.getByRole('button', { name: 'Include all entries' }).click();
   await expect(page.getByRole('button', { name: 'Include all entries' })).toHaveAttribute(
     'aria-pressed',
@@ -158,7 +158,7 @@ test('regenerate asks before replacing text; Final completes the post-mortem and
   await expect(page.getByText(/^Completed 2026-11-22/)).toBeVisible();
   await reloadApp(page);
   await expect(page.getByLabel('Post-mortem status')).toHaveValue('final');
-  await page.getByText('Timeline curation').click();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
   await expect(page.getByRole('button', { name: 'Include all entries' })).toHaveAttribute(
     'aria-pressed',
     'true',
