@@ -13,10 +13,7 @@ import {
 } from '../../../shared/render/postmortem-sections';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
-import {
-  POSTMORTEM_STATUS_LABELS,
-  setPostmortemStatus,
-} from '../../db/repo/postmortems';
+import { POSTMORTEM_STATUS_LABELS, setPostmortemStatus } from '../../db/repo/postmortems';
 import { usePlatform } from '../../platform/platform-context';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
