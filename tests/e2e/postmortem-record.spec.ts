@@ -81,7 +81,7 @@ test('a ! highlight is in the post-mortem timeline; curation toggles change the 
 
 test('custom sections and a second whys chain are exported in order; impact windows give durations and customer-impact minutes', async ({
   page,
-}) => {
+}, testInfo) => {
   await incidentWithEntries(page);
 
   // Two custom sections, the second moved above the first by keyboard.
@@ -133,6 +133,7 @@ test('custom sections and a second whys chain are exported in order; impact wind
     .toContain('[https\\://tracker.example.com/OPS-481](https://tracker.example.com/OPS-481) |');
 
   const md = await copiedMarkdown(page);
+  await page.screenshot({ path: testInfo.outputPath('postmortem-editor.png'), fullPage: true });
   const order = [
     '### 5 Whys',
     '1. The primary ran out of disk',
