@@ -9,7 +9,7 @@ import {
   unionMs,
   unionOf,
 } from './impact-windows';
-import { incidentSpend, windowBudget } from './slo';
+import { incidentSpend, serviceBudget, windowBudget } from './slo';
 import { moveItem, whysChainsOf } from './postmortem-structure';
 
 const MIN = 60_000;
@@ -152,6 +152,16 @@ describe('the SLO spend rule fed by windows', () => {
     expect(incidentSpend(incident, NOW, undefined, [w('outage', T(23, 1), null)]).ongoing).toBe(
       true,
     );
+  });
+
+  it('the Services page counts an incident with windows as its post-mortem does', () => {
+    const windows = [w('degraded', T(22, 17), T(22, 19)), w('outage', T(23, 1), T(23, 2))];
+    const inc = { ...incident, id: 'i', ref: 'INC-1', title: 't', impactWindows: windows };
+    const b = serviceBudget({ name: 'api', sloTarget: 0.999, sloWindowDays: 30 }, [inc], NOW);
+    expect(b?.incidents[0]?.total.consumedMs).toBe(
+      incidentSpend(incident, NOW, undefined, windows).consumedMs,
+    );
+    expect(b?.consumedMs).toBe(90 * MIN);
   });
 
   it('gives each window its own spend and budget share', () => {

@@ -39,7 +39,10 @@ type SloService = Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>;
 type SpendIncident = Pick<
   Incident,
   'id' | 'ref' | 'title' | 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'
->;
+> & {
+  /** The post-mortem's impact windows, when recorded: they are the bad minutes (incidentSpend). */
+  impactWindows?: readonly Period[] | undefined;
+};
 
 /**
  * Parses an SLO target typed as a percentage ("99.95", "99.95 %", "99,95") into a fraction.
@@ -357,13 +360,14 @@ export function serviceBudget(
   const own = incidents.filter((inc) => !inc.drill && affectsService(inc, service.name));
   const rows: IncidentConsumption[] = [];
   for (const inc of own) {
-    const inWindow = incidentSpend(inc, now, { from: start, to: end });
+    const windows = inc.impactWindows ?? [];
+    const inWindow = incidentSpend(inc, now, { from: start, to: end }, windows);
     if (inWindow.impactMinutes <= 0) continue;
     rows.push({
       incidentId: inc.id,
       ref: inc.ref,
       title: inc.title,
-      total: incidentSpend(inc, now),
+      total: incidentSpend(inc, now, undefined, windows),
       inWindow,
       shareText: shareText(inc.impact),
     });
@@ -371,7 +375,10 @@ export function serviceBudget(
   rows.sort((a, b) => b.inWindow.consumedMs - a.inWindow.consumedMs || (a.ref < b.ref ? -1 : 1));
   const spentIn = (lookBackMs: number) =>
     own.reduce(
-      (sum, inc) => sum + incidentSpend(inc, now, { from: now - lookBackMs, to: now }).consumedMs,
+      (sum, inc) =>
+        sum +
+        incidentSpend(inc, now, { from: now - lookBackMs, to: now }, inc.impactWindows ?? [])
+          .consumedMs,
       0,
     );
   const rate = (lookBackMs: number) =>
