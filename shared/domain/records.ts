@@ -59,6 +59,9 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
   'wont-do': "Won't Do",
 };
 
+/** Longest link or ticket reference an action item accepts. */
+export const ACTION_LINK_MAX = 2_000;
+
 export const actionItemSchema = z.object({
   id: z.string().min(1),
   incidentId: z.string().nullable(),
@@ -71,6 +74,8 @@ export const actionItemSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   completedAt: timestampSchema.nullable(),
+  /** A link or ticket reference (URL, "OPS-123"); absent or '' when none. Read with `actionLinkOf`. */
+  link: z.string().max(ACTION_LINK_MAX).optional(),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
@@ -78,16 +83,65 @@ export const POSTMORTEM_STATUSES = ['draft', 'review', 'final'] as const;
 export const postmortemStatusSchema = z.enum(POSTMORTEM_STATUSES);
 export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>;
 
-/** A post-mortem: free-text sections keyed by section id, plus the 5 Whys chain. */
+/** A section the author added to the post-mortem (e.g. "Recovery procedures"). */
+export const customSectionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  body: z.string(),
+});
+export type CustomSection = z.infer<typeof customSectionSchema>;
+
+/** A further 5-whys chain with its own question ("Why did the restore take so long?"). */
+export const whysChainSchema = z.object({
+  id: z.string().min(1),
+  question: z.string(),
+  whys: z.array(z.string()),
+});
+export type WhysChain = z.infer<typeof whysChainSchema>;
+
+export const IMPACT_KINDS = ['degraded', 'outage'] as const;
+export const impactKindSchema = z.enum(IMPACT_KINDS);
+export type ImpactKind = z.infer<typeof impactKindSchema>;
+export const IMPACT_KIND_LABELS: Readonly<Record<ImpactKind, string>> = {
+  degraded: 'Degraded',
+  outage: 'Outage',
+};
+
+/** One period of customer impact; `end` null while it is still going on. Epoch ms, UTC. */
+export const impactWindowSchema = z.object({
+  id: z.string().min(1),
+  kind: impactKindSchema,
+  start: timestampSchema,
+  end: timestampSchema.nullable(),
+});
+export type ImpactWindow = z.infer<typeof impactWindowSchema>;
+
+/**
+ * A post-mortem: free-text sections keyed by section id, plus the 5 Whys chain. Fields added
+ * later are optional (older rows lack them); read them through shared/logic/postmortem-structure.
+ */
 export const postmortemSchema = z.object({
   incidentId: z.string().min(1),
   status: postmortemStatusSchema,
   author: z.string(),
   sections: z.record(z.string(), z.string()),
   fiveWhys: z.array(z.string()),
-  /** Include every timeline entry, not just milestones and pinned ones. */
+  /** Timeline default: every live entry (true) or key events only (false). */
   allEntries: z.boolean(),
   updatedAt: timestampSchema,
+  /** The question the first whys chain answers ('' or absent: the incident itself). */
+  whysQuestion: z.string().optional(),
+  /** Further whys chains, in document order. */
+  whysChains: z.array(whysChainSchema).optional(),
+  /** Sections the author added, in document order. */
+  customSections: z.array(customSectionSchema).optional(),
+  /** Timeline curation: entry id → include (true) or leave out (false), over the default. */
+  timelineChoices: z.record(z.string(), z.boolean()).optional(),
+  /** Periods of customer impact, each Degraded or Outage. */
+  impactWindows: z.array(impactWindowSchema).optional(),
+  /** Counts of affected users and records; null or absent when not known. */
+  affectedUsers: z.number().int().nonnegative().nullable().optional(),
+  affectedRecords: z.number().int().nonnegative().nullable().optional(),
 });
 export type Postmortem = z.infer<typeof postmortemSchema>;
 

@@ -93,6 +93,8 @@ export const timelineEntrySchema = z.object({
    * entry itself is one line). Absent on older entries, which hold the full text themselves.
    */
   commsUpdateId: z.string().optional(),
+  /** Marked as a highlight while logging (`!` prefix): a key event of the post-mortem. */
+  highlight: z.boolean().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -55,6 +55,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   { command: 'n:', usage: 'n: <text>', description: 'Log a note (the default for plain text).' },
   {
+    command: '!',
+    usage: '! <entry>, e.g. ! d: fail over to the replica',
+    description: "Mark the entry as a highlight: it goes into the post-mortem's timeline.",
+  },
+  {
     command: '@14:05',
     usage: '@14:05 <text> or @14:05:30 <text>',
     description: 'Backdate to that time today (yesterday if it is still to come).',
@@ -69,7 +74,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
 /** Usage shown with errors about plain entries, prefixes and times. */
 export const ENTRY_USAGE =
   'Type text to log a note. Prefixes: a: action, d: decision, f: finding, h: hypothesis, todo: action item. ' +
-  'Backdate with @14:05 or -3m. Type /help for commands.';
+  'Start with ! to mark a highlight. Backdate with @14:05 or -3m. Type /help for commands.';
 
 function line(c: CommandHelp): string {
   return `${c.usage} — ${c.description}`;

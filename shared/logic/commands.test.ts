@@ -357,3 +357,53 @@ describe('parseLogLine: properties', () => {
     );
   });
 });
+
+describe('the ! highlight prefix', () => {
+  const ctx = { now: Date.UTC(2026, 10, 22, 14, 30), timeZone: 'utc' as const };
+  const cases: [string, string, { kind: string; text: string; highlight?: true } | 'error'][] = [
+    [
+      'with a decision prefix',
+      '! d: fail over to the replica',
+      { kind: 'decision', text: 'fail over to the replica', highlight: true },
+    ],
+    ['without a space', '!d: fail over', { kind: 'decision', text: 'fail over', highlight: true }],
+    [
+      'on plain text',
+      '! error rate back to normal',
+      { kind: 'note', text: 'error rate back to normal', highlight: true },
+    ],
+    [
+      'with a hypothesis',
+      '! h: replica lag',
+      { kind: 'hypothesis', text: 'replica lag', highlight: true },
+    ],
+    [
+      'after a backdate',
+      '@14:05 ! f: disk full',
+      { kind: 'finding', text: 'disk full', highlight: true },
+    ],
+    [
+      'before a backdate',
+      '! -3m a: restarted',
+      { kind: 'action', text: 'restarted', highlight: true },
+    ],
+    ['"!!" stays text', '!!! urgent', { kind: 'note', text: '!!! urgent' }],
+    ['"!=" stays text', '!= is not equal', { kind: 'note', text: '!= is not equal' }],
+    ['an ordinary line', 'd: fail over', { kind: 'decision', text: 'fail over' }],
+    ['a lone "!"', '!', 'error'],
+    ['a command', '! /status resolved done', 'error'],
+  ];
+  it.each(cases)('%s', (_name, line, expected) => {
+    const r = parseLogLine(line, ctx);
+    if (expected === 'error') {
+      expect(r.type).toBe('error');
+      return;
+    }
+    expect(r.type).toBe('entry');
+    if (r.type !== 'entry') return;
+    expect({ kind: r.kind, text: r.text, highlight: r.highlight }).toEqual({
+      highlight: undefined,
+      ...expected,
+    });
+  });
+});

@@ -38,6 +38,8 @@ export interface EntryCommand extends When {
   createActionItem: boolean;
   /** `h:` — the caller also opens a timeboxed hypothesis. */
   openHypothesis: boolean;
+  /** `!` prefix: marked as a highlight, a key event of the post-mortem (absent when not). */
+  highlight?: true;
 }
 export interface StatusCommand extends When {
   type: 'status';
@@ -109,6 +111,8 @@ const PREFIXES: Readonly<Record<string, { kind: EntryCommand['kind']; todo?: tru
   todo: { kind: 'action', todo: true },
 };
 const PREFIX_RE = /^(todo|action|decision|finding|hypothesis|note|a|d|f|h|n):[ \t]*/i;
+/** One leading "!" marks a highlight ("! d: fail over"); "!!" or "!=" stay text. */
+const HIGHLIGHT_RE = /^!(?![!=])[ \t]*/;
 
 /** Extra spellings of audiences accepted by /comms. */
 const AUDIENCE_ALIASES: Readonly<Record<string, Audience>> = {
@@ -154,7 +158,8 @@ function tooLong(what: string, text: string, usage: string): ParseError | null {
 
 /**
  * Parses one line typed into the timeline's log field: plain text, a kind prefix (`a:`, `d:`,
- * `f:`, `h:`, `todo:`, `n:`), an optional backdate (`@14:05`, `-3m`) before or after the prefix,
+ * `f:`, `h:`, `todo:`, `n:`), an optional `!` that marks the entry as a highlight (a key event
+ * of the post-mortem, e.g. `! d: fail over to the replica`), an optional backdate (`@14:05`, `-3m`) before or after the prefix,
  * or a slash command. Never throws: anything it cannot use comes back as `{ type: 'error' }`
  * with the usage to show, so the field can keep the user's text.
  */
@@ -164,6 +169,14 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
 
   let when: When = { occurredAt: ctx.now, backdated: false };
   let timed = false;
+  let highlight = false;
+  const takeBang = (): void => {
+    const bang = HIGHLIGHT_RE.exec(rest);
+    if (!bang || highlight) return;
+    highlight = true;
+    rest = rest.slice(bang[0].length);
+  };
+  takeBang();
   const lead = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.fold);
   if (lead.type === 'error' || lead.type === 'ambiguous') return backdateFail(lead);
   if (lead.type === 'ok') {
@@ -171,8 +184,16 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
     timed = true;
     rest = lead.rest;
   }
+  takeBang();
 
-  if (rest.startsWith('/')) return parseCommand(rest, when, timed, ctx);
+  if (rest.startsWith('/')) {
+    if (highlight)
+      return fail(
+        '"!" marks an entry as a highlight; commands are key events already. Remove the "!".',
+        ENTRY_USAGE,
+      );
+    return parseCommand(rest, when, timed, ctx);
+  }
 
   let kind: EntryCommand['kind'] = 'note';
   let todo = false;
@@ -205,6 +226,7 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
     ...when,
     createActionItem: todo,
     openHypothesis: kind === 'hypothesis',
+    ...(highlight ? { highlight: true as const } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ import {
   sloBudgetMs,
   type BudgetPolicy,
 } from './metrics';
+import { unionMs, type Period } from './impact-windows';
 import { formatDuration } from './time';
 
 const MINUTE = 60_000;
@@ -38,7 +39,10 @@ type SloService = Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>;
 type SpendIncident = Pick<
   Incident,
   'id' | 'ref' | 'title' | 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'
->;
+> & {
+  /** The post-mortem's impact windows, when recorded: they are the bad minutes (incidentSpend). */
+  impactWindows?: readonly Period[] | undefined;
+};
 
 /**
  * Parses an SLO target typed as a percentage ("99.95", "99.95 %", "99,95") into a fraction.
@@ -200,22 +204,34 @@ export interface IncidentSpend {
  * The one rule for what an incident spent (see the file's header): bad minutes inside
  * [from, to] (epoch ms; the whole impact when not given) × share of users. A drill spends
  * nothing. The post-mortem takes the whole impact, the Services page the rolling window.
+ * When the post-mortem records impact windows (shared/logic/impact-windows.ts), the bad minutes
+ * are their union instead of the milestone span (an open window counts up to `now`), so a gap
+ * between a degradation and an outage spends nothing and overlaps count once.
  */
 export function incidentSpend(
   incident: Pick<Incident, 'drill' | 'impact' | 'milestones' | 'createdAt'>,
   now: number,
   range: { from: number; to: number } = { from: -Infinity, to: Infinity },
+  windows: readonly Period[] = [],
 ): IncidentSpend {
-  const span = impactSpan(incident, now);
   const { share, basis } = shareOfUsers(incident.impact);
-  const ms = Math.min(span.end, range.to) - Math.max(span.start, range.from);
+  let ms: number;
+  let ongoing: boolean;
+  if (windows.length) {
+    ms = unionMs(windows, now, range);
+    ongoing = windows.some((w) => w.end === null);
+  } else {
+    const span = impactSpan(incident, now);
+    ms = Math.min(span.end, range.to) - Math.max(span.start, range.from);
+    ongoing = span.ongoing;
+  }
   const impactMinutes = incident.drill || ms <= 0 ? 0 : ms / MINUTE;
   return {
     impactMinutes,
     share,
     basis,
     consumedMs: budgetConsumedMs(impactMinutes, share),
-    ongoing: span.ongoing,
+    ongoing,
   };
 }
 
@@ -344,13 +360,14 @@ export function serviceBudget(
   const own = incidents.filter((inc) => !inc.drill && affectsService(inc, service.name));
   const rows: IncidentConsumption[] = [];
   for (const inc of own) {
-    const inWindow = incidentSpend(inc, now, { from: start, to: end });
+    const windows = inc.impactWindows ?? [];
+    const inWindow = incidentSpend(inc, now, { from: start, to: end }, windows);
     if (inWindow.impactMinutes <= 0) continue;
     rows.push({
       incidentId: inc.id,
       ref: inc.ref,
       title: inc.title,
-      total: incidentSpend(inc, now),
+      total: incidentSpend(inc, now, undefined, windows),
       inWindow,
       shareText: shareText(inc.impact),
     });
@@ -358,7 +375,10 @@ export function serviceBudget(
   rows.sort((a, b) => b.inWindow.consumedMs - a.inWindow.consumedMs || (a.ref < b.ref ? -1 : 1));
   const spentIn = (lookBackMs: number) =>
     own.reduce(
-      (sum, inc) => sum + incidentSpend(inc, now, { from: now - lookBackMs, to: now }).consumedMs,
+      (sum, inc) =>
+        sum +
+        incidentSpend(inc, now, { from: now - lookBackMs, to: now }, inc.impactWindows ?? [])
+          .consumedMs,
       0,
     );
   const rate = (lookBackMs: number) =>
@@ -442,12 +462,14 @@ export function incidentSpendText(
  * what the whole incident spent of it, by the same rule and in the same form as the Services
  * page: "payments-db: 2.52 min of its 21.6 min budget (11.67%) = 21 min of impact × 12% of
  * users; SLO 99.95% over 30 days". Ongoing incidents say "so far". A drill: "None: a drill
- * does not spend error budget". Null when no affected service has a target.
+ * does not spend error budget". Null when no affected service has a target. With impact
+ * windows, the impact is their union (see `incidentSpend`).
  */
 export function incidentBudgetText(
   incident: Pick<Incident, 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'>,
   services: readonly SloService[],
   now: number,
+  windows: readonly Period[] = [],
 ): string | null {
   const withTarget = services.filter(
     (s, i) =>
@@ -457,7 +479,7 @@ export function incidentBudgetText(
   );
   if (!withTarget.length) return null;
   if (incident.drill) return 'None: a drill does not spend error budget';
-  const spend = incidentSpend(incident, now);
+  const spend = incidentSpend(incident, now, undefined, windows);
   return withTarget
     .map((s) => {
       const budgetMs = sloBudgetMs(s.sloTarget ?? 0, s.sloWindowDays);
@@ -471,4 +493,34 @@ export function incidentBudgetText(
       );
     })
     .join('; ');
+}
+
+/**
+ * One impact window's figures by the same rule as `incidentSpend` (its own minutes × share of
+ * users; an open window up to `now`): the spend, and the share of each affected service's
+ * error budget it used, "payments-db 11.67%; checkout-api 2.5%" ('' when no affected service has
+ * a target; "None (drill)" for a drill).
+ */
+export function windowBudget(
+  incident: Pick<Incident, 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'>,
+  services: readonly SloService[],
+  window: Period,
+  now: number,
+): { spend: IncidentSpend; budgetText: string } {
+  const spend = incidentSpend(incident, now, undefined, [window]);
+  const withTarget = services.filter(
+    (s, i) =>
+      s.sloTarget !== null &&
+      affectsService(incident, s.name) &&
+      services.findIndex((o) => o.name.trim().toLowerCase() === s.name.trim().toLowerCase()) === i,
+  );
+  if (!withTarget.length) return { spend, budgetText: '' };
+  if (incident.drill) return { spend, budgetText: 'None (drill)' };
+  const budgetText = withTarget
+    .map(
+      (s) =>
+        `${s.name.trim()} ${formatShare(spend.consumedMs / sloBudgetMs(s.sloTarget ?? 0, s.sloWindowDays))}`,
+    )
+    .join('; ');
+  return { spend, budgetText };
 }

@@ -22,7 +22,13 @@ export type Block =
   | { kind: 'heading'; level: HeadingLevel; text: string }
   | { kind: 'paragraph'; inlines: Inline[] }
   | { kind: 'list'; items: Inline[][]; ordered: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** Optional links, cell by cell: a cell with a safe href renders as a link where possible. */
+      hrefs?: (string | null)[][];
+    }
   | { kind: 'rule' };
 
 /** A whole document: blocks in reading order. */
@@ -82,9 +88,18 @@ export function list(items: readonly (readonly Inline[] | string)[], ordered = f
   };
 }
 
-/** A table; rows are padded or cut to the header's width when rendered. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): Block {
-  return { kind: 'table', header: [...header], rows: rows.map((r) => [...r]) };
+/**
+ * A table; rows are padded or cut to the header's width when rendered. `hrefs` (optional,
+ * row by row and cell by cell, null for none) makes a cell a link in Markdown; other formats
+ * show the cell's text.
+ */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  hrefs?: readonly (readonly (string | null)[])[],
+): Block {
+  const block: Block = { kind: 'table', header: [...header], rows: rows.map((r) => [...r]) };
+  return hrefs ? { ...block, hrefs: hrefs.map((r) => [...r]) } : block;
 }
 
 /** A horizontal rule. */

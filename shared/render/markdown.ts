@@ -94,14 +94,23 @@ function renderLines(runs: readonly Inline[], indent: string): string {
   return lines.join(`\\\n${indent}`);
 }
 
-function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  hrefs: readonly (readonly (string | null)[])[] = [],
+): string {
   if (header.length === 0) return '';
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((c) => escapeMarkdownInline(cellText(c))).join(' | ')} |`;
+  const cell = (c: string, href: string | null | undefined): string => {
+    const safe = href ? safeHref(href) : null;
+    const label = escapeMarkdownInline(cellText(c));
+    return safe && label ? `[${label}](${safe})` : label;
+  };
+  const line = (cells: readonly string[], links: readonly (string | null)[] = []): string =>
+    `| ${cells.map((c, i) => cell(c, links[i])).join(' | ')} |`;
   return [
     line(header),
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => line(fitRow(r, header.length))),
+    ...rows.map((r, i) => line(fitRow(r, header.length), hrefs[i])),
   ].join('\n');
 }
 
@@ -126,7 +135,7 @@ function renderBlock(block: Block, listMarkerAlt: boolean): string {
         })
         .join('\n');
     case 'table':
-      return renderTable(block.header, block.rows);
+      return renderTable(block.header, block.rows, block.hrefs);
     case 'rule':
       return '---';
   }

@@ -64,7 +64,8 @@ describe('post-mortem document', () => {
       'Impact mitigated',
       'Error rate returning to baseline.',
       'Incident resolved',
-      'All-clear sent to stakeholders.',
+      // A sent update is one line (type, audience), never its text.
+      'Update sent to stakeholders',
     ]);
     const all = postmortemTimeline({ ...INPUT, postmortem: { ...POSTMORTEM, allEntries: true } });
     expect(all.map((r) => r.event)).toContain('Looking at the dashboards.');
@@ -120,17 +121,25 @@ describe('post-mortem document', () => {
           const sections = Object.fromEntries(POSTMORTEM_SECTIONS.map((s) => [s.id, section]));
           const input: PostmortemInput = {
             ...INPUT,
-            postmortem: { ...POSTMORTEM, sections, fiveWhys: [why, why] },
+            postmortem: {
+              ...POSTMORTEM,
+              sections,
+              fiveWhys: [why, why],
+              whysQuestion: why,
+              whysChains: [{ id: 'w2', question: title, whys: [why] }],
+              customSections: [{ id: 'c1', title: section, body: entry }],
+              impactWindows: [{ id: 'w1', kind: 'outage', start: at(14, 2), end: at(14, 23) }],
+            },
             entries: ENTRIES.map((e) => ({ ...e, text: entry })),
-            actionItems: ACTION_ITEMS.map((a) => ({ ...a, title, owner })),
+            actionItems: ACTION_ITEMS.map((a) => ({ ...a, title, owner, link: title })),
             roleHistory: ROLES.map((r) => ({ ...r, person, roleName: person || 'x' })),
           };
           const root = parseMarkdown(renderPostmortem(input));
           expect(nodeTypes(root).has('html')).toBe(false);
           const found = tables(root);
           const fishbone = normaliseText(section) ? 1 : 0;
-          expect(found).toHaveLength(3 + fishbone);
-          const [timeline, responders, actions] = found;
+          expect(found).toHaveLength(4 + fishbone);
+          const [, timeline, responders, actions] = found;
           expect(timeline?.children).toHaveLength(1 + postmortemTimeline(input).length);
           expect(responders?.children).toHaveLength(1 + ROLES.length);
           expect(actions?.children).toHaveLength(1 + ACTION_ITEMS.length);
@@ -138,7 +147,7 @@ describe('post-mortem document', () => {
             const width = t.children[0]?.children.length;
             for (const row of t.children) expect(row.children).toHaveLength(width ?? -1);
           }
-          expect(actions?.children[0]?.children).toHaveLength(6);
+          expect(actions?.children[0]?.children).toHaveLength(7);
         },
       ),
       { numRuns: 150 },

@@ -4,14 +4,21 @@
  * timeline, responders and action items come from the record itself.
  */
 import type { Incident } from '../domain/incident';
-import type { ActionItem, Postmortem } from '../domain/records';
-import { ACTION_STATUS_LABELS } from '../domain/records';
+import type { ActionItem, Postmortem, Service } from '../domain/records';
+import { ACTION_STATUS_LABELS, IMPACT_KIND_LABELS } from '../domain/records';
 import type { RoleAssignment } from '../domain/roles';
-import type { Milestone } from '../domain/status';
-import { MILESTONES } from '../domain/status';
-import { commsEntryParts } from '../logic/comms-entry';
 import type { TimelineEntry } from '../domain/timeline';
-import { compareEntries } from '../domain/timeline';
+import { impactTotals, periodEnd, periodMs, sortWindows } from '../logic/impact-windows';
+import { postmortemTimelineRows, type TimelineRow } from '../logic/key-events';
+import {
+  actionLinkOf,
+  customSectionsOf,
+  impactWindowsOf,
+  isWebLink,
+  sectionTitle,
+  whysChainsOf,
+} from '../logic/postmortem-structure';
+import { formatFigure, windowBudget } from '../logic/slo';
 import type { TimeZoneMode } from '../logic/time';
 import { impossibleSpanNote } from '../logic/milestones';
 import {
@@ -38,19 +45,12 @@ export interface PostmortemInput {
   actionItems: readonly ActionItem[];
   /** The "SLO budget consumed" text, from incidentBudgetText (shared/logic/slo.ts); null when not known. */
   sloBudgetConsumed?: string | null;
+  /** Services with their SLO targets, for each impact window's budget share (none: not shown). */
+  sloServices?: readonly Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>[];
+  /** The clock (epoch ms) an open impact window counts up to; defaults to the last update. */
+  now?: number;
   timeZone: TimeZoneMode;
 }
-
-const MILESTONE_EVENTS: Readonly<Record<Milestone, string>> = {
-  started: 'Impact started',
-  detected: 'Incident detected',
-  acknowledged: 'Page acknowledged',
-  declared: 'Incident declared',
-  identified: 'Cause identified',
-  mitigated: 'Impact mitigated',
-  resolved: 'Incident resolved',
-  postmortemCompleted: 'Post-mortem completed',
-};
 
 const STATUS_TITLES = { draft: 'Draft', review: 'Review', final: 'Final' } as const;
 
@@ -127,32 +127,109 @@ function usersAffected(incident: Incident): string {
   return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
 }
 
-/** Milestones plus pinned entries (every live entry when `allEntries`), oldest first. */
-export function postmortemTimeline(input: PostmortemInput): { at: number; event: string }[] {
-  const rows: { at: number; order: number; id: string; event: string }[] = [];
-  MILESTONES.forEach((key, order) => {
-    const at = input.incident.milestones[key];
-    if (at !== undefined) rows.push({ at, order, id: '', event: MILESTONE_EVENTS[key] });
+/**
+ * The post-mortem's timeline rows: milestones and the entries the key-event rule
+ * (shared/logic/key-events.ts) and the author's Timeline curation include, oldest first.
+ */
+export function postmortemTimeline(input: PostmortemInput): TimelineRow[] {
+  return postmortemTimelineRows({
+    incident: input.incident,
+    entries: input.entries,
+    choices: input.postmortem.timelineChoices,
+    allEntries: input.postmortem.allEntries,
   });
-  const sorted = input.entries
-    .filter((e) => e.deletedAt === null && (input.postmortem.allEntries || e.pinned))
-    .sort(compareEntries);
-  for (const e of sorted) {
-    const prefix =
-      e.kind === 'hypothesis' ? 'Hypothesis: ' : e.kind === 'decision' ? 'Decision: ' : '';
-    rows.push({
-      at: e.occurredAt,
-      order: MILESTONES.length,
-      id: e.id,
-      // A comms entry is its one line (older entries also carried the whole message).
-      event: `${prefix}${commsEntryParts(e).line}`,
-    });
+}
+
+/** "18,000" / "Not recorded" for a count that may be absent. */
+function countText(n: number | null | undefined): string {
+  return n === null || n === undefined ? 'Not recorded' : n.toLocaleString('en-US');
+}
+
+/**
+ * The Data loss fact (impact.dataLoss, added by the messages work) read defensively: rows
+ * written before it existed lack it, and anything not of the expected shape reads as absent.
+ */
+function dataLossText(incident: Incident): string {
+  const raw: unknown = (incident.impact as { dataLoss?: unknown }).dataLoss;
+  if (!raw || typeof raw !== 'object') return 'Not recorded';
+  const { state, what, window } = raw as { state?: unknown; what?: unknown; window?: unknown };
+  if (state === 'none') return 'None';
+  if (state === 'some') {
+    const w = typeof what === 'string' ? what.trim() : '';
+    const when = typeof window === 'string' ? window.trim() : '';
+    return `Some data lost${w ? `: ${w}` : ''}${when ? ` (${when})` : ''}`;
   }
-  // Stable: by time, milestones before entries at the same minute, entries in timeline order.
-  return rows
-    .map((r, i) => ({ ...r, i }))
-    .sort((a, b) => a.at - b.at || a.order - b.order || a.i - b.i)
-    .map(({ at, event }) => ({ at, event }));
+  return 'Unknown';
+}
+
+function impactBlocks(input: PostmortemInput): Block[] {
+  const { incident, postmortem: pm, timeZone: tz } = input;
+  const tickets = incident.impact.supportTickets;
+  const blocks: Block[] = [
+    list([
+      [bold('Users affected:'), text(` ${usersAffected(incident)}`)],
+      [bold('Revenue impact:'), text(` ${incident.impact.revenueImpact.trim() || 'N/A'}`)],
+      [
+        bold('SLO budget consumed:'),
+        text(` ${input.sloBudgetConsumed?.trim() || 'Not calculated'}`),
+      ],
+      [
+        bold('Support tickets created:'),
+        text(` ${tickets === null ? 'Not recorded' : String(tickets)}`),
+      ],
+      [bold('Data loss:'), text(` ${dataLossText(incident)}`)],
+      [bold('Affected users (count):'), text(` ${countText(pm.affectedUsers)}`)],
+      [bold('Affected records:'), text(` ${countText(pm.affectedRecords)}`)],
+    ]),
+  ];
+  const windows = sortWindows(impactWindowsOf(pm));
+  if (!windows.length) return blocks;
+  const now = input.now ?? incident.updatedAt;
+  const first = windows[0]?.start ?? 0;
+  const last = Math.max(...windows.map((w) => periodEnd(w, now)));
+  const withDate = spansDays(first, last, tz);
+  const time = (at: number): string =>
+    withDate ? `${formatDate(at, tz)} ${formatTimeOfDay(at, tz)}` : formatTimeOfDay(at, tz);
+  const services = input.sloServices ?? [];
+  let customerMinutes = 0;
+  const rows = windows.map((w, i) => {
+    const { spend, budgetText } = windowBudget(incident, services, w, now);
+    customerMinutes += spend.consumedMs / 60_000;
+    const row = [
+      String(i + 1),
+      IMPACT_KIND_LABELS[w.kind],
+      time(w.start),
+      w.end === null ? 'ongoing' : time(w.end),
+      `${formatDuration(periodMs(w, now))}${w.end === null ? ' so far' : ''}`,
+      `${formatFigure(spend.consumedMs / 60_000)} min`,
+    ];
+    return services.length ? [...row, budgetText || '—'] : row;
+  });
+  const header = ['#', 'Kind', 'Start', 'End', 'Duration', 'Customer-impact minutes'];
+  const totals = impactTotals(windows, now);
+  const parts = [
+    totals.outageMs ? `${formatDuration(totals.outageMs)} outage` : '',
+    totals.degradedMs ? `${formatDuration(totals.degradedMs)} degraded` : '',
+  ].filter(Boolean);
+  blocks.push(
+    heading(3, `Impact windows (${zoneLabel(tz)})`),
+    table(services.length ? [...header, 'SLO budget consumed'] : header, rows),
+    paragraph(
+      bold('Total:'),
+      text(
+        ` ${formatDuration(totals.totalMs)} of impact${totals.ongoing ? ' so far' : ''}` +
+          `${parts.length ? ` (${parts.join(', ')})` : ''}; ` +
+          `${formatFigure(customerMinutes)} customer-impact minutes ` +
+          `(minutes × ${shareLabel(incident)}).`,
+      ),
+    ),
+  );
+  return blocks;
+}
+
+function shareLabel(incident: Incident): string {
+  const u = incident.impact.usersAffected;
+  return u?.unit === 'percent' ? `${u.value}% of users` : 'share of users, 100% when not recorded';
 }
 
 function timelineBlock(input: PostmortemInput): Block {
@@ -186,7 +263,7 @@ function respondersBlock(input: PostmortemInput): Block {
 
 function actionItemsBlock(items: readonly ActionItem[]): Block {
   return table(
-    ['ID', 'Action', 'Owner', 'Priority', 'Due Date', 'Status'],
+    ['ID', 'Action', 'Owner', 'Priority', 'Due Date', 'Status', 'Link'],
     items.map((a, i) => [
       String(i + 1),
       a.title,
@@ -194,15 +271,42 @@ function actionItemsBlock(items: readonly ActionItem[]): Block {
       a.priority,
       a.dueDate,
       ACTION_STATUS_LABELS[a.status],
+      actionLinkOf(a),
     ]),
+    // Only http(s) URLs become links; a ticket reference ("OPS-123") stays plain, escaped text.
+    items.map((a) => {
+      const ref = actionLinkOf(a);
+      return [null, null, null, null, null, null, isWebLink(ref) ? ref : null];
+    }),
   );
+}
+
+function whysBlocks(pm: Postmortem): Block[] {
+  const chains = whysChainsOf(pm);
+  const out: Block[] = [];
+  chains.forEach((c, i) => {
+    const whys = c.whys.map((w) => w.trim()).filter(Boolean);
+    const question = c.question.trim();
+    // Later chains with nothing written are left out; the first always shows.
+    if (i > 0 && !whys.length && !question) return;
+    out.push(heading(3, i === 0 ? '5 Whys' : `5 Whys (${i + 1})`));
+    if (question) out.push(paragraph(bold('Question:'), text(` ${question}`)));
+    out.push(whys.length ? list(whys, true) : paragraph(italic(NOT_WRITTEN)));
+  });
+  return out;
+}
+
+function customSectionBlocks(pm: Postmortem): Block[] {
+  return customSectionsOf(pm).flatMap((s) => [
+    heading(2, sectionTitle(s)),
+    ...freeTextBlocks(s.body),
+  ]);
 }
 
 /** Builds the post-mortem document. */
 export function buildPostmortem(input: PostmortemInput): Doc {
   const { incident, postmortem: pm, timeZone: tz } = input;
   const span = incidentSpan(incident);
-  const whys = pm.fiveWhys.map((w) => w.trim()).filter(Boolean);
   const factors: [string, PostmortemSectionId][] = [
     ['Immediate cause', 'immediateCause'],
     ['Underlying cause', 'underlyingCause'],
@@ -213,7 +317,6 @@ export function buildPostmortem(input: PostmortemInput): Doc {
     text(` ${section(pm, id).replace(/\s+/g, ' ') || NOT_WRITTEN}`),
   ]);
   const fishbone = FISHBONE_SECTION_IDS.filter((id) => section(pm, id));
-  const tickets = incident.impact.supportTickets;
   const titleOf = (id: PostmortemSectionId): string =>
     POSTMORTEM_SECTIONS.find((s) => s.id === id)?.title ?? id;
 
@@ -228,18 +331,7 @@ export function buildPostmortem(input: PostmortemInput): Doc {
     heading(2, 'Executive Summary'),
     ...freeTextBlocks(section(pm, 'executiveSummary')),
     heading(2, 'Impact'),
-    list([
-      [bold('Users affected:'), text(` ${usersAffected(incident)}`)],
-      [bold('Revenue impact:'), text(` ${incident.impact.revenueImpact.trim() || 'N/A'}`)],
-      [
-        bold('SLO budget consumed:'),
-        text(` ${input.sloBudgetConsumed?.trim() || 'Not calculated'}`),
-      ],
-      [
-        bold('Support tickets created:'),
-        text(` ${tickets === null ? 'Not recorded' : String(tickets)}`),
-      ],
-    ]),
+    ...impactBlocks(input),
     heading(2, `Timeline (${zoneLabel(tz)})`),
     timelineBlock(input),
     heading(2, 'Responders'),
@@ -249,12 +341,12 @@ export function buildPostmortem(input: PostmortemInput): Doc {
     ...freeTextBlocks(section(pm, 'whatHappened')),
     heading(3, 'Contributing Factors'),
     list(factorItems, true),
-    heading(3, '5 Whys'),
-    whys.length ? list(whys, true) : paragraph(italic(NOT_WRITTEN)),
+    ...whysBlocks(pm),
     heading(2, 'What Went Well'),
     ...freeTextBlocks(section(pm, 'wentWell')),
     heading(2, 'What Went Poorly'),
     ...freeTextBlocks(section(pm, 'wentPoorly')),
+    ...customSectionBlocks(pm),
     heading(2, 'Action Items'),
     input.actionItems.length
       ? actionItemsBlock(input.actionItems)

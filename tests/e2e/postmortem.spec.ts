@@ -103,9 +103,11 @@ test('write the post-mortem: prefilled, blameless check, action items, copy and 
     from = at + h.length;
   }
   expect(md).toContain('| Time | Event |');
-  expect(md).toMatch(/\| 14:00 \| Incident declared \|/);
+  expect(md).toMatch(/\| 14:00 \| Incident declared — Declared SEV1/);
   expect(md).toMatch(/\| 14:20 \| Decision: Roll back config 2\.3\.1 \|/);
-  expect(md).toMatch(/\| 14:20 \| Incident resolved \|/);
+  expect(md).toMatch(
+    /\| 14:20 \| Incident resolved — Status: .* → Resolved\. Resolution: Rolled back config 2\.3\.1 \|/,
+  );
   expect(md).toContain('- Bob forgot to run the migration.');
   expect(md).toContain('1. The pool was too small\n2. The config lowered it to 20');
   expect(md).toMatch(
@@ -146,13 +148,22 @@ test('regenerate asks before replacing text; Final completes the post-mortem and
   await page.getByRole('button', { name: 'Replace', exact: true }).click();
   await expect(summary).toHaveValue(/checkout-api affected/);
 
-  await page.getByLabel('Include all timeline entries').check();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
+  await page.getByRole('button', { name: 'Include all entries' }).click();
+  await expect(page.getByRole('button', { name: 'Include all entries' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.getByLabel('Post-mortem status').selectOption('final');
   await page.getByRole('button', { name: 'Set post-mortem status' }).click();
   await expect(page.getByText(/^Completed 2026-11-22/)).toBeVisible();
   await reloadApp(page);
   await expect(page.getByLabel('Post-mortem status')).toHaveValue('final');
-  await expect(page.getByLabel('Include all timeline entries')).toBeChecked();
+  await page.locator('summary', { hasText: 'Timeline curation' }).click();
+  await expect(page.getByRole('button', { name: 'Include all entries' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(summary).toHaveValue(/checkout-api affected/);
   await page.getByRole('link', { name: 'Back to the incident console' }).click();
   await expect(page.getByRole('timer', { name: 'Post-mortem due' })).toHaveCount(0);

@@ -82,3 +82,29 @@ describe('action item edits', () => {
     ]);
   });
 });
+
+describe('action item link or ticket reference', () => {
+  it('is stored trimmed, recorded on the timeline, removable, and length-checked', async () => {
+    const item = await createActionItem(
+      db,
+      { incidentId, title: 'Add WAL alert', owner: '' },
+      ctx(),
+    );
+    const linked = await updateActionItem(
+      db,
+      item.id,
+      { link: '  https://tracker.example.com/OPS-1 ' },
+      ctx(),
+    );
+    expect(linked.link).toBe('https://tracker.example.com/OPS-1');
+    await updateActionItem(db, item.id, { link: '' }, ctx(NOW + 1));
+    expect((await db.actionItems.get(item.id))?.link).toBe('');
+    expect(await systemTexts()).toEqual([
+      'Action item "Add WAL alert": link https://tracker.example.com/OPS-1',
+      'Action item "Add WAL alert": link removed',
+    ]);
+    await expect(
+      updateActionItem(db, item.id, { link: 'x'.repeat(2001) }, ctx()),
+    ).rejects.toMatchObject({ field: 'link' });
+  });
+});

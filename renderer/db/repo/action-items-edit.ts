@@ -1,5 +1,5 @@
 import type { ActionItem, ActionStatus, Priority } from '../../../shared/domain/records';
-import { ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
+import { ACTION_LINK_MAX, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
 import type { WarroomDb } from '../schema';
 import { createActionItem, type NewActionItem } from './action-items';
 import type { CommandContext } from './context';
@@ -14,6 +14,8 @@ export interface ActionItemPatch {
   /** ISO calendar date (YYYY-MM-DD). */
   dueDate?: string;
   status?: ActionStatus;
+  /** A link or ticket reference (URL, "OPS-123"); '' removes it. */
+  link?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +34,14 @@ function cleanPatch(patch: ActionItemPatch): ActionItemPatch {
     if (!out.title) throw new RepoError('Say what needs to be done.', 'title');
   }
   if (patch.owner !== undefined) out.owner = patch.owner.trim();
+  if (patch.link !== undefined) {
+    out.link = patch.link.replace(/\s+/g, ' ').trim();
+    if (out.link.length > ACTION_LINK_MAX)
+      throw new RepoError(
+        `Keep the link or ticket reference to ${ACTION_LINK_MAX.toLocaleString('en-US')} characters.`,
+        'link',
+      );
+  }
   if (patch.priority !== undefined && !PRIORITIES.includes(patch.priority))
     throw new RepoError('Choose a priority from P0 to P3.', 'priority');
   if (patch.dueDate !== undefined && !validDate(patch.dueDate))
@@ -49,6 +59,8 @@ function describeChanges(before: ActionItem, after: ActionItem): string[] {
   if (before.dueDate !== after.dueDate) changes.push(`due ${before.dueDate} → ${after.dueDate}`);
   if (before.status !== after.status)
     changes.push(`${ACTION_STATUS_LABELS[before.status]} → ${ACTION_STATUS_LABELS[after.status]}`);
+  if ((before.link ?? '') !== (after.link ?? ''))
+    changes.push(after.link ? `link ${after.link}` : 'link removed');
   return changes;
 }
 

@@ -14,6 +14,8 @@ export function makeEntry(
     change?: SystemChange | null;
     audience?: Audience | null;
     pinned?: boolean;
+    /** Marked as a highlight (`!`); stored only when true, so older rows and new ones agree. */
+    highlight?: boolean;
   } = {},
 ): TimelineEntry {
   return {
@@ -29,6 +31,7 @@ export function makeEntry(
     revisions: [],
     change: extra.change ?? null,
     audience: extra.audience ?? null,
+    ...(extra.highlight ? { highlight: true } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface OpenHypothesisOptions {
   timeboxMs?: number;
   /** When the timeline entry says it was raised (a backdated `h:`); defaults to now. */
   occurredAt?: number;
+  /** Marked as a highlight while logging (`! h: …`). */
+  highlight?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function openHypothesis(
       makeEntry(incidentId, 'hypothesis', what, ctx, {
         occurredAt: opts.occurredAt ?? ctx.now,
         change: { type: 'hypothesis', to: 'open', field: hypothesis.id },
+        highlight: opts.highlight === true,
       }),
     );
     return hypothesis;

@@ -134,3 +134,19 @@ describe('runLogLine: a backdated /status keeps the milestones in order', () => 
     expect((await db.incidents.get(incident.id))?.milestones.mitigated).toBe(NOW + 25 * MIN);
   });
 });
+
+describe('the ! highlight', () => {
+  it('is stored on the entry by every path (fast path, backdated, hypothesis), and only then', async () => {
+    await run('! d: fail over to the replica');
+    await run('! -3m f: replica lag 40 s', NOW + 2 * MIN);
+    await run('! h: disk full on the primary', NOW + 3 * MIN);
+    await run('d: page the DBA', NOW + 4 * MIN);
+    const rows = (await entries()).filter((e) => e.kind !== 'system');
+    expect(rows.map((e) => [e.kind, e.text, e.highlight])).toEqual([
+      ['decision', 'fail over to the replica', true],
+      ['finding', 'replica lag 40 s', true],
+      ['hypothesis', 'disk full on the primary', true],
+      ['decision', 'page the DBA', undefined],
+    ]);
+  });
+});

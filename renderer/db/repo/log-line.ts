@@ -72,7 +72,13 @@ export async function runLogLine(
   if (isPlainEntry(cmd) && !movesStart) {
     // The scribe's common case: written on the native connection (see repo/quick-log.ts).
     const entry = preparePlainEntry(
-      { incidentId: id, kind: cmd.kind, text: cmd.text, occurredAt: cmd.occurredAt },
+      {
+        incidentId: id,
+        kind: cmd.kind,
+        text: cmd.text,
+        occurredAt: cmd.occurredAt,
+        highlight: cmd.highlight === true,
+      },
       ctx,
     );
     const written = writePlainEntry(db, entry, opts.draftKey);
@@ -97,11 +103,17 @@ async function perform(
   switch (cmd.type) {
     case 'entry': {
       const base = { occurredAt: cmd.occurredAt };
+      const highlight = cmd.highlight === true;
       if (cmd.openHypothesis)
-        await openHypothesis(db, incidentId, cmd.text, ctx, { ...base, timeboxMs: opts.timeboxMs });
+        await openHypothesis(db, incidentId, cmd.text, ctx, {
+          ...base,
+          timeboxMs: opts.timeboxMs,
+          highlight,
+        });
       else if (cmd.createActionItem)
         await createActionItem(db, { incidentId, title: cmd.text, owner: '', ...base }, ctx);
-      else await addEntry(db, { incidentId, kind: cmd.kind, text: cmd.text, ...base }, ctx);
+      else
+        await addEntry(db, { incidentId, kind: cmd.kind, text: cmd.text, ...base, highlight }, ctx);
       return;
     }
     case 'comms':

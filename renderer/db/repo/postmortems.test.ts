@@ -119,3 +119,56 @@ describe('setPostmortemStatus', () => {
     expect((await db.incidents.get(incidentId))?.milestones.postmortemCompleted).toBeUndefined();
   });
 });
+
+describe('savePostmortem: structure', () => {
+  const H = 3_600_000;
+  it('keeps windows, chains, sections, curation and counts, each list replaced whole', async () => {
+    await savePostmortem(
+      db,
+      incidentId,
+      {
+        impactWindows: [{ id: 'w1', kind: 'outage', start: NOW - 2 * H, end: null }],
+        whysQuestion: 'Why did checkout fail?',
+        whysChains: [{ id: 'c2', question: 'Why so slow?', whys: ['cold storage'] }],
+        customSections: [{ id: 's1', title: 'Recovery procedures', body: 'x' }],
+        timelineChoices: { e1: true },
+        affectedRecords: 1200,
+      },
+      ctx(),
+    );
+    const saved = await savePostmortem(db, incidentId, { sections: { lessons: 'L' } }, ctx());
+    expect(saved).toMatchObject({
+      whysQuestion: 'Why did checkout fail?',
+      timelineChoices: { e1: true },
+      affectedRecords: 1200,
+      sections: { lessons: 'L' },
+    });
+    expect(saved.impactWindows).toHaveLength(1);
+    const next = await savePostmortem(db, incidentId, { timelineChoices: {} }, ctx());
+    expect(next.timelineChoices).toEqual({});
+    expect(next.customSections).toEqual([{ id: 's1', title: 'Recovery procedures', body: 'x' }]);
+  });
+
+  it.each([
+    [
+      'an end before the start',
+      { impactWindows: [{ id: 'w', kind: 'degraded' as const, start: NOW - H, end: NOW - 2 * H }] },
+      'impactWindows',
+    ],
+    [
+      'a start in the future',
+      { impactWindows: [{ id: 'w', kind: 'outage' as const, start: NOW + 2 * H, end: null }] },
+      'impactWindows',
+    ],
+    ['a fractional count', { affectedUsers: 1.5 }, 'affectedUsers'],
+    ['a negative count', { affectedRecords: -1 }, 'affectedRecords'],
+    [
+      'an over-long section title',
+      { customSections: [{ id: 's', title: 'x'.repeat(121), body: '' }] },
+      'customSections',
+    ],
+  ])('refuses %s, writing nothing', async (_name, patch, field) => {
+    await expect(savePostmortem(db, incidentId, patch, ctx())).rejects.toMatchObject({ field });
+    expect(await db.postmortems.get(incidentId)).toBeUndefined();
+  });
+});

@@ -1,6 +1,8 @@
 import type { Incident } from '../../../shared/domain/incident';
 import type { Postmortem, PostmortemStatus } from '../../../shared/domain/records';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
+import { impactWindowProblem } from '../../../shared/logic/impact-windows';
+import { SECTION_TITLE_MAX } from '../../../shared/logic/postmortem-structure';
 import { formatDateTime } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
@@ -70,12 +72,56 @@ export async function openPostmortem(
   });
 }
 
-/** The editable parts of a post-mortem; sections are merged one by one. */
+/** The editable parts of a post-mortem; sections are merged one by one, lists replaced whole. */
 export interface PostmortemPatch {
   sections?: Readonly<Partial<Record<string, string>>>;
   fiveWhys?: readonly string[];
   author?: string;
   allEntries?: boolean;
+  whysQuestion?: string;
+  whysChains?: Postmortem['whysChains'];
+  customSections?: Postmortem['customSections'];
+  timelineChoices?: Postmortem['timelineChoices'];
+  impactWindows?: Postmortem['impactWindows'];
+  affectedUsers?: number | null;
+  affectedRecords?: number | null;
+}
+
+/**
+ * Refuses structural edits the document could not show (RepoError naming the field): a custom
+ * section title over SECTION_TITLE_MAX, an impact window without a start, ending before it
+ * starts or in the future, a negative or fractional count.
+ */
+function checkStructure(patch: PostmortemPatch, now: number): void {
+  for (const s of patch.customSections ?? [])
+    if (s.title.length > SECTION_TITLE_MAX)
+      throw new RepoError(
+        `Keep a section title to ${SECTION_TITLE_MAX} characters.`,
+        'customSections',
+      );
+  for (const w of patch.impactWindows ?? []) {
+    const problem = impactWindowProblem(w, now);
+    if (problem) throw new RepoError(problem.message, 'impactWindows');
+  }
+  for (const [field, n] of [
+    ['affectedUsers', patch.affectedUsers],
+    ['affectedRecords', patch.affectedRecords],
+  ] as const)
+    if (n !== undefined && n !== null && !(Number.isInteger(n) && n >= 0))
+      throw new RepoError('Give a whole number, 0 or more.', field);
+}
+
+/** The structural fields a patch sets (undefined ones left out, so they keep their value). */
+function structureOf(patch: PostmortemPatch): Partial<Postmortem> {
+  const out: Partial<Postmortem> = {};
+  if (patch.whysQuestion !== undefined) out.whysQuestion = patch.whysQuestion;
+  if (patch.whysChains !== undefined) out.whysChains = patch.whysChains;
+  if (patch.customSections !== undefined) out.customSections = patch.customSections;
+  if (patch.timelineChoices !== undefined) out.timelineChoices = patch.timelineChoices;
+  if (patch.impactWindows !== undefined) out.impactWindows = patch.impactWindows;
+  if (patch.affectedUsers !== undefined) out.affectedUsers = patch.affectedUsers;
+  if (patch.affectedRecords !== undefined) out.affectedRecords = patch.affectedRecords;
+  return out;
 }
 
 /**
@@ -89,6 +135,7 @@ export async function savePostmortem(
   patch: PostmortemPatch,
   ctx: CommandContext,
 ): Promise<Postmortem> {
+  checkStructure(patch, ctx.now);
   return db.transaction('rw', [db.incidents, db.postmortems], async () => {
     await mustGetIncident(db, incidentId);
     const current =
@@ -98,6 +145,7 @@ export async function savePostmortem(
       if (text !== undefined) sections[id] = text;
     const next: Postmortem = {
       ...current,
+      ...structureOf(patch),
       sections,
       fiveWhys: patch.fiveWhys ? [...patch.fiveWhys] : current.fiveWhys,
       author: patch.author ?? current.author,

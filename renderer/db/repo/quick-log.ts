@@ -64,6 +64,7 @@ export function preparePlainEntry(input: NewEntry, ctx: CommandContext): Timelin
   return makeEntry(input.incidentId, input.kind, checkText(input.text), ctx, {
     occurredAt: input.occurredAt ?? ctx.now,
     audience: input.audience ?? null,
+    highlight: input.highlight === true,
   });
 }
 

@@ -20,6 +20,8 @@ export interface NewEntry {
   /** When it happened; defaults to now (ctx.now). */
   occurredAt?: number;
   audience?: Audience | null;
+  /** Marked as a highlight while logging (`!`): a key event of the post-mortem. */
+  highlight?: boolean;
 }
 
 /** Every table a log-line command may touch, for a transaction wrapping several repo calls. */
@@ -61,6 +63,7 @@ export async function addEntry(
   const entry = makeEntry(input.incidentId, input.kind, checkText(input.text), ctx, {
     occurredAt: input.occurredAt ?? ctx.now,
     audience: input.audience ?? null,
+    highlight: input.highlight === true,
   });
   await db.transaction('rw', [db.timelineEntries], () => db.timelineEntries.add(entry));
   return entry;

@@ -21,7 +21,8 @@ import { useSubmit } from '../../ui/use-submit';
 import { useConfirmedSelect } from '../../ui/use-confirmed-select';
 
 /**
- * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
+ * The post-mortem's action items (ID, action, owner, priority, due date, status, link or
+ * ticket reference), stored as
  * action items linked to the incident. Text cells save on blur; selects and dates on change.
  */
 export function ActionItemsTable({
@@ -58,6 +59,7 @@ export function ActionItemsTable({
               <th scope="col">Priority</th>
               <th scope="col">Due Date</th>
               <th scope="col">Status</th>
+              <th scope="col">Link or ticket</th>
               <th scope="col">
                 <span className="pm-sr-only">Delete</span>
               </th>
@@ -112,6 +114,7 @@ function ActionRow({
   const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) =>
     onChange({ status }),
   );
+  const [link, setLink] = useState(item.link ?? '');
   return (
     <tr>
       <td>{n}</td>
@@ -155,6 +158,15 @@ function ActionRow({
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        <input
+          aria-label={`Link of action ${n}`}
+          placeholder="https://… or OPS-123"
+          value={link}
+          onChange={(e) => setLink(e.target.value)}
+          onBlur={() => (link.trim() !== (item.link ?? '') ? onChange({ link }) : undefined)}
+        />
       </td>
       <td>
         <button

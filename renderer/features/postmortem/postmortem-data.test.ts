@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { at, INCIDENT, RESOLVED } from '../../../shared/render/testing/fixture';
-import { sloBudgetText } from './postmortem-data';
+import type { Service } from '../../../shared/domain/records';
+import { at, INCIDENT, POSTMORTEM, RESOLVED } from '../../../shared/render/testing/fixture';
+import { postmortemInput, sloBudgetText } from './postmortem-data';
+
+const SERVICE: Service = {
+  id: 's',
+  name: 'x',
+  ownerTeam: '',
+  sloTarget: null,
+  sloWindowDays: 30,
+  runbookId: null,
+  lastUsedAt: 0,
+};
 
 const services = [
   { name: 'checkout-api', sloTarget: null, sloWindowDays: 30 },
@@ -39,5 +50,33 @@ describe('sloBudgetText', () => {
 
   it('is null without a target', () => {
     expect(sloBudgetText(RESOLVED, [services[0]!], LATER)).toBeNull();
+  });
+});
+
+describe('postmortemInput', () => {
+  it('puts the editor’s unsaved structure over the stored record, and windows feed the budget', () => {
+    const windows = [{ id: 'w', kind: 'outage' as const, start: at(14, 2), end: at(14, 12) }];
+    const input = postmortemInput({
+      incident: RESOLVED,
+      stored: { ...POSTMORTEM, customSections: [{ id: 'old', title: 'Old', body: '' }] },
+      text: {
+        sections: {},
+        fiveWhys: ['a'],
+        author: 'Sam',
+        customSections: [{ id: 'c', title: 'Recovery procedures', body: 'x' }],
+        impactWindows: windows,
+        whysChains: undefined,
+      },
+      entries: [],
+      assignments: [],
+      actionItems: [],
+      services: [{ ...SERVICE, name: 'payments-db', sloTarget: 0.9995, sloWindowDays: 30 }],
+      timeZone: 'utc',
+      now: LATER,
+    });
+    expect(input.postmortem.customSections?.map((s) => s.title)).toEqual(['Recovery procedures']);
+    expect(input.postmortem.whysChains).toBe(POSTMORTEM.whysChains);
+    // 10 min × 12% = 1.2 min, not the milestone span's 21 min.
+    expect(input.sloBudgetConsumed).toMatch(/^payments-db: 1\.2 min of its 21\.6 min budget/);
   });
 });

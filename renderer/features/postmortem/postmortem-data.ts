@@ -6,6 +6,8 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Service } from '../../../shared/domain/records';
 import type { RoleAssignment } from '../../../shared/domain/roles';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import type { Period } from '../../../shared/logic/impact-windows';
+import { impactWindowsOf } from '../../../shared/logic/postmortem-structure';
 import { incidentBudgetText } from '../../../shared/logic/slo';
 import type { TimeZoneMode } from '../../../shared/logic/time';
 import type { PostmortemInput } from '../../../shared/render/postmortem';
@@ -19,12 +21,27 @@ export function sloBudgetText(
   incident: Pick<Incident, 'services' | 'drill' | 'impact' | 'milestones' | 'createdAt'>,
   services: readonly Pick<Service, 'name' | 'sloTarget' | 'sloWindowDays'>[],
   now: number,
+  windows: readonly Period[] = [],
 ): string | null {
-  return incidentBudgetText(incident, services, now);
+  return incidentBudgetText(incident, services, now, windows);
 }
 
+/** The structural fields the editor may hold unsaved (whys chains, sections, windows…). */
+export type EditorStructure = Partial<
+  Pick<
+    Postmortem,
+    | 'whysQuestion'
+    | 'whysChains'
+    | 'customSections'
+    | 'impactWindows'
+    | 'timelineChoices'
+    | 'affectedUsers'
+    | 'affectedRecords'
+  >
+>;
+
 /** What the editor holds that may not be saved yet. */
-export interface EditorText {
+export interface EditorText extends EditorStructure {
   sections: Readonly<Record<string, string>>;
   fiveWhys: readonly string[];
   author: string;
@@ -43,18 +60,31 @@ export function postmortemInput(args: {
   /** For the budget spent so far by an incident that is still ongoing (epoch ms). */
   now: number;
 }): PostmortemInput {
+  const { sections, fiveWhys, author, ...structure } = args.text;
+  const defined = Object.fromEntries(
+    Object.entries(structure).filter(([, v]) => v !== undefined),
+  ) as EditorStructure;
+  const postmortem: Postmortem = {
+    ...args.stored,
+    ...defined,
+    sections: { ...sections },
+    fiveWhys: [...fiveWhys],
+    author,
+  };
   return {
     incident: args.incident,
-    postmortem: {
-      ...args.stored,
-      sections: { ...args.text.sections },
-      fiveWhys: [...args.text.fiveWhys],
-      author: args.text.author,
-    },
+    postmortem,
     entries: args.entries,
     roleHistory: args.assignments,
     actionItems: [...args.actionItems].sort((a, b) => a.createdAt - b.createdAt),
-    sloBudgetConsumed: sloBudgetText(args.incident, args.services, args.now),
+    sloBudgetConsumed: sloBudgetText(
+      args.incident,
+      args.services,
+      args.now,
+      impactWindowsOf(postmortem),
+    ),
+    sloServices: args.services,
+    now: args.now,
     timeZone: args.timeZone,
   };
 }

@@ -11,15 +11,15 @@ import {
   type PostmortemSectionId,
 } from '../../../shared/render/postmortem-sections';
 import { useDb } from '../../db/db-context';
-import { describeWriteError } from '../../db/repo/errors';
-import { savePostmortem, setPostmortemStatus } from '../../db/repo/postmortems';
+import { setPostmortemStatus } from '../../db/repo/postmortems';
 import { usePlatform } from '../../platform/platform-context';
 import { useUiStore } from '../../store/ui-store';
-import { CheckboxField, Field } from '../../ui/field';
+import { Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ActionItemsTable } from './action-items-table';
 import { PostmortemStatusField } from './postmortem-status-field';
-import { FiveWhys } from './five-whys';
+import { CustomSections, ImpactWindows, WhysChains } from './structure-fields';
+import { TimelineCuration } from './timeline-curation';
 import { PostmortemHeader, RecordSummary } from './postmortem-header';
 import { postmortemInput } from './postmortem-data';
 import type { PostmortemData } from './queries';
@@ -42,11 +42,8 @@ export function PostmortemEditor({
   const db = useDb();
   const ctx = useCommandContext();
   const platform = usePlatform();
-  const toast = useUiStore((s) => s.toast);
   const { timeZone } = useSettings();
   const draft = usePostmortemDraft(stored);
-  // Local, so the checkbox answers at once; the stored value follows the write.
-  const [allEntries, setAllEntries] = useState(stored.allEntries);
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const people = data.people;
   const drafts = prefillPostmortem({
@@ -60,14 +57,21 @@ export function PostmortemEditor({
   });
   // The clock matters to the budget figure only while the incident still spends; a finished
   // incident's editor does not re-render every second.
+  const structure = draft.structure;
   const spending =
-    incident.milestones.mitigated === undefined && incident.milestones.resolved === undefined;
+    (incident.milestones.mitigated === undefined && incident.milestones.resolved === undefined) ||
+    (structure.impactWindows ?? []).some((w) => w.end === null);
   const now = useUiStore((s) => (spending ? s.now : 0));
   const markdown = renderPostmortem(
     postmortemInput({
       incident,
-      stored: { ...stored, allEntries },
-      text: draft,
+      stored: { ...stored, allEntries: draft.allEntries },
+      text: {
+        sections: draft.sections,
+        fiveWhys: draft.fiveWhys,
+        author: draft.author,
+        ...structure,
+      },
       entries: data.entries,
       assignments: data.assignments,
       actionItems: data.actionItems,
@@ -169,19 +173,24 @@ export function PostmortemEditor({
         <h2>Executive Summary</h2>
         {field('executiveSummary', 3)}
         <RecordSummary incident={incident} data={data} zone={timeZone} />
-        <CheckboxField
-          label="Include all timeline entries"
-          hint="Off: milestones and pinned entries only."
-          checked={allEntries}
-          onChange={(next) => {
-            setAllEntries(next);
-            void savePostmortem(db, incident.id, { allEntries: next }, ctx()).catch(
-              (e: unknown) => {
-                setAllEntries(!next);
-                toast(describeWriteError(e), 'error');
-              },
-            );
-          }}
+        <ImpactWindows
+          incident={incident}
+          windows={structure.impactWindows ?? []}
+          affectedUsers={structure.affectedUsers ?? null}
+          affectedRecords={structure.affectedRecords ?? null}
+          timeZone={timeZone}
+          now={now}
+          onWindows={(impactWindows) => draft.setStructure({ impactWindows })}
+          onCounts={(patch) => draft.setStructure(patch)}
+        />
+        <TimelineCuration
+          incident={incident}
+          entries={data.entries}
+          choices={structure.timelineChoices ?? {}}
+          allEntries={draft.allEntries}
+          timeZone={timeZone}
+          onChoices={(timelineChoices) => draft.setStructure({ timelineChoices })}
+          onAllEntries={draft.setAllEntries}
         />
         <h2>Root Cause Analysis</h2>
         {field('whatHappened', 5)}
@@ -189,9 +198,13 @@ export function PostmortemEditor({
         {field('immediateCause', 2)}
         {field('underlyingCause', 2)}
         {field('systemicCause', 2)}
-        <FiveWhys
-          whys={draft.fiveWhys}
-          onChange={draft.setFiveWhys}
+        <WhysChains
+          first={draft.fiveWhys}
+          onFirst={draft.setFiveWhys}
+          question={structure.whysQuestion ?? ''}
+          onQuestion={(whysQuestion) => draft.setStructure({ whysQuestion })}
+          chains={structure.whysChains ?? []}
+          onChains={(whysChains) => draft.setStructure({ whysChains })}
           onBlur={() => void draft.flush()}
           people={people}
         />
@@ -199,6 +212,11 @@ export function PostmortemEditor({
         {field('wentWell')}
         <h2>What Went Poorly</h2>
         {field('wentPoorly')}
+        <CustomSections
+          sections={structure.customSections ?? []}
+          onChange={(customSections) => draft.setStructure({ customSections })}
+          onBlur={() => void draft.flush()}
+        />
         <h2>Action Items</h2>
         <ActionItemsTable
           incidentId={incident.id}

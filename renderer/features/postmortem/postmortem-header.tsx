@@ -8,6 +8,7 @@ import { postmortemTimeline } from '../../../shared/render/postmortem';
 import { useNow } from '../../store/ui-store';
 import { SeverityBadge, StatusBadge } from '../../ui/badges';
 import { milestoneSpanText } from '../../../shared/logic/milestones';
+import { impactWindowsOf } from '../../../shared/logic/postmortem-structure';
 import { sloBudgetText } from './postmortem-data';
 import type { PostmortemData } from './queries';
 
@@ -59,7 +60,13 @@ export function RecordSummary({
 }) {
   const now = useNow();
   const u = incident.impact.usersAffected;
-  const slo = sloBudgetText(incident, data.services, now);
+  // The same figure as the document's: impact windows, when recorded, are the bad minutes.
+  const slo = sloBudgetText(
+    incident,
+    data.services,
+    now,
+    data.postmortem ? impactWindowsOf(data.postmortem) : [],
+  );
   const responders = respondersList(data.assignments);
   const rows = data.postmortem
     ? postmortemTimeline({
@@ -92,11 +99,11 @@ export function RecordSummary({
       <p className="muted">Edit these on the incident console (Edit impact).</p>
       <h2>Timeline</h2>
       <p className="muted">
-        {rows} rows from{' '}
+        {rows} rows:{' '}
         {data.postmortem?.allEntries
           ? 'milestones and every entry'
-          : 'milestones and pinned entries'}
-        . Pin entries on the console’s timeline to add them.
+          : 'milestones and key events (status, severity, handoffs, decisions, hypotheses, updates sent, pins and ! highlights)'}
+        . Add or drop any entry under Timeline curation.
       </p>
       <h2>Responders</h2>
       {responders.length ? (

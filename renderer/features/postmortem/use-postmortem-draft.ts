@@ -4,6 +4,20 @@ import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { savePostmortem, type PostmortemPatch } from '../../db/repo/postmortems';
 import { useCommandContext } from '../settings/use-settings';
+import type { EditorStructure } from './postmortem-data';
+
+/** The structural fields as stored (older rows lack them: left undefined). */
+function structureOf(pm: Postmortem): EditorStructure {
+  return {
+    whysQuestion: pm.whysQuestion,
+    whysChains: pm.whysChains,
+    customSections: pm.customSections,
+    impactWindows: pm.impactWindows,
+    timelineChoices: pm.timelineChoices,
+    affectedUsers: pm.affectedUsers,
+    affectedRecords: pm.affectedRecords,
+  };
+}
 
 /** How long typing pauses before the text is saved. */
 export const SAVE_DELAY_MS = 400;
@@ -38,6 +52,8 @@ export function usePostmortemDraft(initial: Postmortem) {
     initial.fiveWhys.length ? [...initial.fiveWhys] : Array<string>(WHY_SLOTS).fill(''),
   );
   const [author, setAuthorState] = useState(initial.author);
+  const [structure, setStructureState] = useState<EditorStructure>(() => structureOf(initial));
+  const [allEntries, setAllEntriesState] = useState(initial.allEntries);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [unsaved, setUnsaved] = useState(false);
   const pending = useRef<PostmortemPatch | null>(null);
@@ -89,6 +105,9 @@ export function usePostmortemDraft(initial: Postmortem) {
     sections,
     fiveWhys,
     author,
+    /** Whys chains after the first, custom sections, impact windows, curation, counts. */
+    structure,
+    allEntries,
     saveError,
     /** True while typed text is waiting for its debounced save. */
     unsaved,
@@ -104,6 +123,17 @@ export function usePostmortemDraft(initial: Postmortem) {
     setAuthor: (name: string) => {
       setAuthorState(name);
       schedule({ author: name });
+    },
+    /** Sets structural fields (lists are replaced whole) and saves them like typed text. */
+    setStructure: (patch: EditorStructure) => {
+      setStructureState((s) => ({ ...s, ...patch }));
+      schedule(patch);
+    },
+    /** The timeline's default: every entry (true) or key events only; clears the curation. */
+    setAllEntries: (all: boolean) => {
+      setAllEntriesState(all);
+      setStructureState((s) => ({ ...s, timelineChoices: {} }));
+      schedule({ allEntries: all, timelineChoices: {} });
     },
   };
 }

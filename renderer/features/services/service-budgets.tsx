@@ -16,6 +16,9 @@ import {
 import { formatDateTime } from '../../../shared/logic/time';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { useNow } from '../../store/ui-store';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../../db/db-context';
+import { impactWindowsOf } from '../../../shared/logic/postmortem-structure';
 
 /**
  * Section "Error budgets": for each service with an SLO target, the budget of its rolling window
@@ -34,6 +37,14 @@ export function ServiceBudgets({
   settings: Pick<AppSettings, 'timeZone'>;
 }) {
   const now = useNow();
+  const db = useDb();
+  // Impact windows recorded in post-mortems are each incident's bad minutes, as in the
+  // post-mortem itself (shared/logic/slo.ts incidentSpend).
+  const postmortems = useLiveQuery(() => db.postmortems.toArray(), [db]);
+  const windowed = incidents.map((i) => {
+    const pm = postmortems?.find((p) => p.incidentId === i.id);
+    return pm ? { ...i, impactWindows: impactWindowsOf(pm) } : i;
+  });
   const withTarget = services.filter((s) => s.sloTarget !== null);
   return (
     <section className="panel service-budgets" aria-labelledby="service-budgets-heading">
@@ -42,7 +53,7 @@ export function ServiceBudgets({
         <p className="muted">Set an SLO target on a service to track its error budget.</p>
       ) : null}
       {withTarget.map((s) => {
-        const b = serviceBudget(s, incidents, now);
+        const b = serviceBudget(s, windowed, now);
         if (!b) return null;
         const amount = (ms: number) => formatBudgetAmount(ms, b.unit);
         return (

@@ -113,6 +113,11 @@ export const TimelineRow = memo(function TimelineRow({
         {entry.audience ? (
           <span className="tl-audience">to {AUDIENCE_LABELS[entry.audience]}</span>
         ) : null}
+        {entry.highlight ? (
+          <span className="tl-highlight" title="Marked with ! while logging: a key event">
+            ★ Highlight
+          </span>
+        ) : null}
         {entry.pinned ? <span className="tl-pinned">Pinned</span> : null}
         {deleted ? <span className="tl-deleted-mark">Deleted</span> : null}
         {entry.revisions.length > 0 ? (
