@@ -79,10 +79,10 @@ describe('post-mortem document', () => {
       text: 'Resolved sent to Customers (copied as plain text): Resolved: checkout\n\nThis issue is resolved.\nNo data was lost.',
     };
     const events = postmortemTimeline({ ...INPUT, entries: [...ENTRIES, old] }).map((r) => r.event);
-    expect(events).toContain(
-      'Resolved sent to Customers (copied as plain text): Resolved: checkout',
-    );
+    // The key-event rule names the type and audience only (issue 13 §3), never the body.
+    expect(events).toContain('Resolved sent to Customers');
     expect(events.join('\n')).not.toContain('No data was lost.');
+    expect(events.join('\n')).not.toContain('This issue is resolved.');
   });
 
   it('leaves out the fishbone when no category is filled, and says what is missing', () => {
