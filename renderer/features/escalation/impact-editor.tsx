@@ -6,7 +6,8 @@ import {
   type Incident,
 } from '../../../shared/domain/incident';
 import { useDb } from '../../db/db-context';
-import { updateImpact } from '../../db/repo/impact';
+import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
+import { onlyChanged } from '../../ui/only-changed';
 import { Dialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
@@ -56,6 +57,15 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [payingAccounts, setPayingAccounts] = useState(impact.payingAccounts);
   const [dataIntegrity, setDataIntegrity] = useState(impact.dataIntegrity);
   const [source, setSource] = useState<DetectionSource>(incident.detection.source);
+  // What the form opened with: a field left as shown is not sent, so saving never writes it
+  // back over a newer value (another window, a restored backup).
+  const [shown] = useState<ImpactPatch>(() => ({
+    usersAffected: impact.usersAffected,
+    customerFacing: impact.customerFacing,
+    payingAccounts: impact.payingAccounts,
+    dataIntegrity: impact.dataIntegrity,
+    detectionSource: incident.detection.source,
+  }));
   const { busy, errors, setErrors, run } = useSubmit(['usersAffected']);
   const submit = async () => {
     const text = users.trim().replace(/[,\s%]/g, '');
@@ -68,13 +78,16 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       updateImpact(
         db,
         incident.id,
-        {
-          usersAffected: value === null ? null : { value, unit },
-          customerFacing,
-          payingAccounts,
-          dataIntegrity,
-          detectionSource: source,
-        },
+        onlyChanged(
+          {
+            usersAffected: value === null ? null : { value, unit },
+            customerFacing,
+            payingAccounts,
+            dataIntegrity,
+            detectionSource: source,
+          },
+          shown,
+        ),
         ctx(),
       ),
     );

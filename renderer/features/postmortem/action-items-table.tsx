@@ -18,6 +18,7 @@ import {
 } from '../action-items/new-action-item';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
+import { useStoredField } from '../../ui/use-stored-field';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status), stored as
@@ -35,9 +36,12 @@ export function ActionItemsTable({
   const db = useDb();
   const ctx = useCommandContext();
   const [error, setError] = useState<string | null>(null);
-  const update = (id: string, patch: ActionItemPatch) =>
+  const update = (id: string, patch: ActionItemPatch, done?: () => void) =>
     void updateActionItem(db, id, patch, ctx()).then(
-      () => setError(null),
+      () => {
+        setError(null);
+        done?.();
+      },
       (e: unknown) => setError(describeWriteError(e)),
     );
   return (
@@ -68,7 +72,7 @@ export function ActionItemsTable({
                 key={item.id}
                 n={i + 1}
                 item={item}
-                onChange={(patch) => update(item.id, patch)}
+                onChange={(patch, done) => update(item.id, patch, done)}
                 onDelete={() =>
                   void deleteActionItem(db, item.id, ctx()).catch((e: unknown) =>
                     setError(describeWriteError(e)),
@@ -99,29 +103,40 @@ function ActionRow({
 }: {
   n: number;
   item: ActionItem;
-  onChange: (patch: ActionItemPatch) => void;
+  onChange: (patch: ActionItemPatch, done?: () => void) => void;
   onDelete: () => void;
 }) {
-  const [title, setTitle] = useState(item.title);
-  const [owner, setOwner] = useState(item.owner);
+  // Show what is stored until the user types; save only a field the user changed.
+  const title = useStoredField(item.title);
+  const owner = useStoredField(item.owner);
   return (
     <tr>
       <td>{n}</td>
       <td>
         <input
           aria-label={`Action ${n}`}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => (title.trim() && title !== item.title ? onChange({ title }) : undefined)}
+          value={title.value}
+          onChange={(e) => title.set(e.target.value)}
+          onBlur={() => {
+            const text = title.value.trim();
+            if (!title.edited || !text) return;
+            if (text === item.title) title.revert();
+            else onChange({ title: text }, () => title.saved(text));
+          }}
         />
       </td>
       <td>
         <input
           aria-label={`Owner of action ${n}`}
           list="pm-people"
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          onBlur={() => (owner !== item.owner ? onChange({ owner }) : undefined)}
+          value={owner.value}
+          onChange={(e) => owner.set(e.target.value)}
+          onBlur={() => {
+            const text = owner.value.trim();
+            if (!owner.edited) return;
+            if (text === item.owner) owner.revert();
+            else onChange({ owner: text }, () => owner.saved(text));
+          }}
         />
       </td>
       <td>
