@@ -44,6 +44,8 @@ export const systemChangeSchema = z.object({
     'hypothesis',
     'escalation',
     'action-item',
+    /** The incident was given a new reference (restored from a backup whose one was taken). */
+    'reference',
   ]),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
