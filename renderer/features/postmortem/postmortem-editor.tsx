@@ -37,17 +37,20 @@ export function PostmortemEditor({
   incident,
   data,
   stored,
+  notSaved,
 }: {
   incident: Incident;
   data: PostmortemData;
   stored: Postmortem;
+  /** Set when `stored` is held on the page only (its first write failed): the failure. */
+  notSaved?: string;
 }) {
   const db = useDb();
   const ctx = useCommandContext();
   const platform = usePlatform();
   const toast = useUiStore((s) => s.toast);
   const { timeZone } = useSettings();
-  const draft = usePostmortemDraft(stored);
+  const draft = usePostmortemDraft(stored, notSaved);
   // Local, so the checkbox answers at once; the stored value follows the write.
   const [allEntries, setAllEntries] = useState(stored.allEntries);
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -153,9 +156,12 @@ export function PostmortemEditor({
         </p>
       ) : null}
       {draft.saveError ? (
-        <p className="form-error" role="alert">
-          {draft.saveError}
-        </p>
+        <div className="form-error" role="alert">
+          <p>{draft.saveError}</p>
+          <button type="button" className="button button-small" onClick={() => void draft.flush()}>
+            Try saving again
+          </button>
+        </div>
       ) : null}
       <form className="form pm-form" noValidate onSubmit={(e) => e.preventDefault()}>
         <fieldset className="pm-meta">

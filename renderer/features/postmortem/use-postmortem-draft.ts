@@ -24,8 +24,10 @@ function mergePatch(a: PostmortemPatch, b: PostmortemPatch): PostmortemPatch {
  * typed: debounced, flushed on blur, on `pagehide`, when the tab is hidden and on unmount. A
  * failed save keeps the text (and the unsaved patch, retried with the next save) and says so.
  * The stored record is read once, at mount: later writes (ours) never reset what is on screen.
+ * `notSaved` (the failure's message) says `initial` is not in the database yet (its first write
+ * failed): it is shown as not saved and written whole with the next save.
  */
-export function usePostmortemDraft(initial: Postmortem) {
+export function usePostmortemDraft(initial: Postmortem, notSaved?: string) {
   const db = useDb();
   const ctx = useCommandContext();
   const ctxRef = useRef(ctx);
@@ -38,9 +40,17 @@ export function usePostmortemDraft(initial: Postmortem) {
     initial.fiveWhys.length ? [...initial.fiveWhys] : Array<string>(WHY_SLOTS).fill(''),
   );
   const [author, setAuthorState] = useState(initial.author);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [unsaved, setUnsaved] = useState(false);
-  const pending = useRef<PostmortemPatch | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(notSaved ?? null);
+  const [unsaved, setUnsaved] = useState(notSaved !== undefined);
+  const pending = useRef<PostmortemPatch | null>(
+    notSaved !== undefined
+      ? {
+          sections: { ...initial.sections },
+          fiveWhys: [...initial.fiveWhys],
+          author: initial.author,
+        }
+      : null,
+  );
   const timer = useRef<number | null>(null);
 
   const flush = useCallback(async (): Promise<boolean> => {
