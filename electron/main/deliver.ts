@@ -1,0 +1,28 @@
+/** The part of a BrowserWindow that delivering a main → page event needs (mockable in tests). */
+export interface EventTarget {
+  isDestroyed(): boolean;
+  webContents: {
+    isLoading(): boolean;
+    once(event: 'did-finish-load', listener: () => void): unknown;
+    send(channel: string, ...args: unknown[]): void;
+  };
+}
+
+/**
+ * Sends an event to a window's page, or, while the page is still loading (a window just opened,
+ * or reloading), queues it until `did-finish-load`, when the preload and the app's entry script
+ * have run: a menu command given before the window is ready is delivered, not dropped. Queued
+ * events keep their order. A destroyed window gets nothing. Returns whether it was sent at once.
+ */
+export function sendWhenLoaded(win: EventTarget, channel: string, payload: unknown): boolean {
+  if (win.isDestroyed()) return false;
+  const send = (): void => {
+    if (!win.isDestroyed()) win.webContents.send(channel, payload);
+  };
+  if (win.webContents.isLoading()) {
+    win.webContents.once('did-finish-load', send);
+    return false;
+  }
+  send();
+  return true;
+}
