@@ -10,7 +10,7 @@ import type { RoleAssignment } from '../domain/roles';
 import type { Milestone } from '../domain/status';
 import { MILESTONES } from '../domain/status';
 import type { TimelineEntry } from '../domain/timeline';
-import { compareEntries } from '../domain/timeline';
+import { compareEntries, isFollowUpBookkeeping } from '../domain/timeline';
 import type { TimeZoneMode } from '../logic/time';
 import { formatDate, formatDuration, formatTimeOfDay, spansDays } from '../logic/time';
 import type { Block, Doc, Inline, RenderFormat } from './doc';
@@ -108,15 +108,25 @@ function usersAffected(incident: Incident): string {
   return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
 }
 
-/** Milestones plus pinned entries (every live entry when `allEntries`), oldest first. */
+/**
+ * Milestones plus pinned entries (every live entry when `allEntries`), oldest first. Follow-up
+ * bookkeeping after resolution (action items, the post-mortem's own status) is not an event of
+ * the incident and is left out ({@link isFollowUpBookkeeping}).
+ */
 export function postmortemTimeline(input: PostmortemInput): { at: number; event: string }[] {
   const rows: { at: number; order: number; id: string; event: string }[] = [];
   MILESTONES.forEach((key, order) => {
     const at = input.incident.milestones[key];
     if (at !== undefined) rows.push({ at, order, id: '', event: MILESTONE_EVENTS[key] });
   });
+  const resolvedAt = input.incident.milestones.resolved;
   const sorted = input.entries
-    .filter((e) => e.deletedAt === null && (input.postmortem.allEntries || e.pinned))
+    .filter(
+      (e) =>
+        e.deletedAt === null &&
+        (input.postmortem.allEntries || e.pinned) &&
+        !isFollowUpBookkeeping(e, resolvedAt),
+    )
     .sort(compareEntries);
   for (const e of sorted) {
     const prefix =
