@@ -8,6 +8,7 @@ import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
 import type { Platform } from '../../platform';
 import { PlatformProvider } from '../../platform/platform-context';
+import { savePostmortem } from '../../db/repo/postmortems';
 import { PostmortemPage } from './postmortem-page';
 
 let db: WarroomDb;
@@ -41,7 +42,7 @@ const quotaFull = (() =>
     new DOMException('The disk is full.', 'QuotaExceededError'),
   )) as unknown as WarroomDb['postmortems']['put'];
 
-describe('PostmortemPage with storage full', () => {
+describe('PostmortemPage with storage full', { timeout: 20_000 }, () => {
   it('keeps the prefilled text, the editor and Copy/Export; the text is written once a save succeeds', async () => {
     const add = vi.spyOn(db.postmortems, 'add').mockImplementation(quotaFull);
     const put = vi.spyOn(db.postmortems, 'put').mockImplementation(quotaFull);
@@ -83,5 +84,51 @@ describe('PostmortemPage with storage full', () => {
     );
     expect(screen.getByText('All changes saved')).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('PostmortemPage shows what is stored', { timeout: 20_000 }, () => {
+  it('follows a section restored or changed elsewhere, and saves only the section the user edits', async () => {
+    const user = userEvent.setup();
+    const ctx = { now: RESOLVED.milestones.resolved! + 3600_000, author: 'Priya' };
+    await savePostmortem(
+      db,
+      RESOLVED.id,
+      { sections: { executiveSummary: 'Old summary.', lessons: 'Old lessons.' } },
+      ctx,
+    );
+    render(
+      <DbProvider db={db}>
+        <PlatformProvider platform={platform().platform}>
+          <PostmortemPage id={RESOLVED.id} />
+        </PlatformProvider>
+      </DbProvider>,
+    );
+    const summary = await screen.findByLabelText('Executive Summary');
+    expect(summary).toHaveValue('Old summary.');
+    // Another window (or a restored backup) changes the summary and the 5 Whys.
+    await savePostmortem(
+      db,
+      RESOLVED.id,
+      { sections: { executiveSummary: 'Restored summary.' }, fiveWhys: ['Pool too small'] },
+      ctx,
+    );
+    await waitFor(() => expect(summary).toHaveValue('Restored summary.'));
+    expect(screen.getByLabelText('Why 1')).toHaveValue('Pool too small');
+
+    const lessons = screen.getByLabelText('Lessons Learned');
+    await user.clear(lessons);
+    await user.type(lessons, 'Canary config changes.');
+    await user.tab();
+    await waitFor(async () =>
+      expect((await db.postmortems.get(RESOLVED.id))?.sections.lessons).toBe(
+        'Canary config changes.',
+      ),
+    );
+    const pm = await db.postmortems.get(RESOLVED.id);
+    expect(pm?.sections.executiveSummary).toBe('Restored summary.');
+    expect(pm?.fiveWhys).toEqual(['Pool too small']);
+    expect(summary).toHaveValue('Restored summary.');
+    expect(lessons).toHaveValue('Canary config changes.');
   });
 });
