@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { sendWhenLoaded, type EventTarget } from './deliver';
+import { deliverMenuCommand, sendWhenLoaded, type EventTarget } from './deliver';
 
 /** A window whose page is loading until `load()` fires did-finish-load. */
 function fakeWindow(loading: boolean) {
@@ -51,5 +51,33 @@ describe('sendWhenLoaded', () => {
     closing.load();
     expect(gone.send).not.toHaveBeenCalled();
     expect(closing.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('deliverMenuCommand', () => {
+  it('opens a window when none is left and delivers the command once its page has loaded', () => {
+    const opened = fakeWindow(true);
+    const focus = vi.fn();
+    const open = vi.fn(() => opened.win);
+    deliverMenuCommand('menu:command', 'open-settings', { target: () => null, open, focus });
+    expect(open).toHaveBeenCalledOnce();
+    expect(focus).toHaveBeenCalledWith(opened.win);
+    expect(opened.send).not.toHaveBeenCalled();
+    opened.load();
+    expect(opened.send).toHaveBeenCalledWith('menu:command', 'open-settings');
+  });
+
+  it('sends to the focused window without raising it for Toggle Theme', () => {
+    const current = fakeWindow(false);
+    const focus = vi.fn();
+    const open = vi.fn();
+    deliverMenuCommand('menu:command', 'toggle-theme', {
+      target: () => current.win,
+      open: open as () => EventTarget,
+      focus,
+    });
+    expect(open).not.toHaveBeenCalled();
+    expect(focus).not.toHaveBeenCalled();
+    expect(current.send).toHaveBeenCalledWith('menu:command', 'toggle-theme');
   });
 });

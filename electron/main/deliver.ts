@@ -26,3 +26,28 @@ export function sendWhenLoaded(win: EventTarget, channel: string, payload: unkno
   send();
   return true;
 }
+
+/** Where menu commands go: the window to use, and how to open or raise one (mockable). */
+export interface MenuCommandWindows<W extends EventTarget> {
+  /** The focused window, else the main one; null when none is open. */
+  target(): W | null;
+  /** Opens the main window (its page starts loading). */
+  open(): W;
+  /** Brings a window to the front. */
+  focus(win: W): void;
+}
+
+/**
+ * Delivers a menu command to the page: to the focused (else the main) window, opening one when
+ * none is left (macOS keeps running without windows). Commands that show something (Settings…,
+ * New Incident) raise the window first. A page still loading gets it once loaded.
+ */
+export function deliverMenuCommand<W extends EventTarget>(
+  channel: string,
+  command: string,
+  windows: MenuCommandWindows<W>,
+): void {
+  const win = windows.target() ?? windows.open();
+  if (command === 'open-settings' || command === 'new-incident') windows.focus(win);
+  sendWhenLoaded(win, channel, command);
+}

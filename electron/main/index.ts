@@ -7,7 +7,7 @@ import { installBackupOnClose, registerBackupHandlers } from './ipc/backup';
 import { registerClipboardHandlers } from './ipc/clipboard';
 import { registerExportHandlers } from './ipc/export';
 import { registerNotifyHandlers } from './ipc/notify';
-import { sendWhenLoaded } from './deliver';
+import { deliverMenuCommand, sendWhenLoaded } from './deliver';
 import { installApplicationMenu } from './menu';
 import { applySessionPolicy, hardenWebContents } from './security';
 import { createMainWindow, focusWindow } from './window';
@@ -45,9 +45,11 @@ function openMainWindow(): BrowserWindow {
  * (the renderer's platform queues it again until the app listens): never dropped.
  */
 function sendMenuCommand(command: MenuCommand): void {
-  const win = targetWindow() ?? openMainWindow();
-  if (command === 'open-settings' || command === 'new-incident') focusWindow(win);
-  sendWhenLoaded(win, ipcEvents.menuCommand, command);
+  deliverMenuCommand(ipcEvents.menuCommand, command, {
+    target: targetWindow,
+    open: openMainWindow,
+    focus: focusWindow,
+  });
 }
 
 function onNotificationClicked(tag: string): void {
