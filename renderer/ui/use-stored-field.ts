@@ -34,9 +34,13 @@ export function useStoredField(stored: string): StoredField {
   if (edit && edit.savedAs !== null && (edit.savedAs === stored || edit.before !== stored))
     setEdit(null);
   const set = useCallback((text: string) => setEdit({ text, savedAs: null, before: '' }), []);
+  // The text as of this render: `saved` (called after an await) marks only that text as saved,
+  // so what the user typed since (they came back to the field) stays theirs.
+  const typed = edit?.text;
   const saved = useCallback(
-    (as: string) => setEdit((e) => (e === null ? null : { ...e, savedAs: as, before: stored })),
-    [stored],
+    (as: string) =>
+      setEdit((e) => (e === null || e.text !== typed ? e : { ...e, savedAs: as, before: stored })),
+    [stored, typed],
   );
   const revert = useCallback(() => setEdit(null), []);
   return {
