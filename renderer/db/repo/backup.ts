@@ -174,13 +174,6 @@ async function planIncidents(
       else summary.incidents.added += 1;
       continue;
     }
-    if (!opts.newReferences) {
-      problems.push({
-        path: `tables.incidents[${i}].ref`,
-        message: `${row.ref} is already used by a different incident in this database. Choose “Import under new references” to import it under the day’s next free reference.`,
-      });
-      continue;
-    }
     if (same?.renumberedFrom?.ref === row.ref) {
       // Restored under a new reference before (the same file imported again): it keeps it.
       plan.put.push({
@@ -190,6 +183,13 @@ async function planIncidents(
         renumberedFrom: same.renumberedFrom,
       });
       summary.incidents.replaced += 1;
+      continue;
+    }
+    if (!opts.newReferences) {
+      problems.push({
+        path: `tables.incidents[${i}].ref`,
+        message: `${row.ref} is already used by a different incident in this database. Choose “Import under new references” to import it under the day’s next free reference.`,
+      });
       continue;
     }
     const ref = nextFreeReference(row.ref, taken);
