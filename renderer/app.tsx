@@ -1,7 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { DbProvider } from './db/db-context';
+import type { MenuCommand } from '../shared/ipc/contract';
+import { DbProvider, useDb } from './db/db-context';
+import { describeWriteError } from './db/repo/errors';
+import { saveSetting } from './db/repo/settings';
 import type { WarroomDb } from './db/schema';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
 import { AutoBackup } from './features/backup/auto-backup';
@@ -90,7 +93,10 @@ function useTheme() {
 
 function useShortcuts() {
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  const toast = useUiStore((s) => s.toast);
   const platform = usePlatform();
+  const db = useDb();
+  const [, navigate] = useLocation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
@@ -99,14 +105,25 @@ function useShortcuts() {
       }
     };
     window.addEventListener('keydown', onKey);
-    const off = platform.onMenuCommand((command) => {
-      if (command === 'new-incident') setOpenDialog('declare');
-    });
+    // Every command the native menu sends (MENU_COMMANDS) has its handler here.
+    const handlers: Record<MenuCommand, () => void> = {
+      'new-incident': () => setOpenDialog('declare'),
+      'open-settings': () => navigate('/settings'),
+      'toggle-theme': () => {
+        // Flip what is shown now (the system's choice included) and keep it as the setting.
+        const next = document.documentElement.dataset.theme === 'light' ? 'dark' : 'light';
+        document.documentElement.dataset.theme = next;
+        saveSetting(db, 'theme', next).catch((e: unknown) =>
+          toast(`Theme not kept: ${describeWriteError(e)}`, 'error'),
+        );
+      },
+    };
+    const off = platform.onMenuCommand((command) => handlers[command]?.());
     return () => {
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [setOpenDialog, platform]);
+  }, [setOpenDialog, platform, db, navigate, toast]);
 }
 
 function Shell() {

@@ -7,6 +7,7 @@ import { installBackupOnClose, registerBackupHandlers } from './ipc/backup';
 import { registerClipboardHandlers } from './ipc/clipboard';
 import { registerExportHandlers } from './ipc/export';
 import { registerNotifyHandlers } from './ipc/notify';
+import { deliverMenuCommand, sendWhenLoaded } from './deliver';
 import { installApplicationMenu } from './menu';
 import { applySessionPolicy, hardenWebContents } from './security';
 import { createMainWindow, focusWindow } from './window';
@@ -38,17 +39,24 @@ function openMainWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * Delivers a menu command to the focused (else the main) window; with no window (macOS keeps
+ * running without one) it opens one. A page still loading gets the command once it has loaded
+ * (the renderer's platform queues it again until the app listens): never dropped.
+ */
 function sendMenuCommand(command: MenuCommand): void {
-  targetWindow()?.webContents.send(ipcEvents.menuCommand, command);
+  deliverMenuCommand(ipcEvents.menuCommand, command, {
+    target: targetWindow,
+    open: openMainWindow,
+    focus: focusWindow,
+  });
 }
 
 function onNotificationClicked(tag: string): void {
   const win = targetWindow() ?? openMainWindow();
   focusWindow(win);
-  const send = (): void => win.webContents.send(ipcEvents.notificationClicked, tag);
   // A window just reopened (macOS keeps running with none) must load before it can listen.
-  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
-  else send();
+  sendWhenLoaded(win, ipcEvents.notificationClicked, tag);
 }
 
 async function start(): Promise<void> {

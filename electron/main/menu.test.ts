@@ -9,6 +9,8 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
+import { MENU_COMMANDS } from '../../shared/ipc/contract';
+import { sendWhenLoaded, type EventTarget } from './deliver';
 import { buildMenuTemplate, installApplicationMenu, type MenuOptions } from './menu';
 
 function build(overrides: Partial<MenuOptions> = {}) {
@@ -120,5 +122,39 @@ describe('installApplicationMenu', () => {
     });
     expect(electron.Menu.buildFromTemplate).toHaveBeenCalledOnce();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+});
+
+describe('menu commands reach the page', () => {
+  it('offers every command the page handles, on every platform', () => {
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      const { template, sendCommand } = build({ platform });
+      for (const item of allItems(template)) click(item);
+      expect(new Set(sendCommand.mock.calls.map(([c]) => c as string))).toEqual(
+        new Set(MENU_COMMANDS),
+      );
+    }
+  });
+
+  it('a click while the window is still loading is delivered once it has loaded, not dropped', () => {
+    let loading = true;
+    let loaded: (() => void) | undefined;
+    const send = vi.fn();
+    const win: EventTarget = {
+      isDestroyed: () => false,
+      webContents: {
+        isLoading: () => loading,
+        once: (_event, listener) => (loaded = listener),
+        send,
+      },
+    };
+    const { template } = build({
+      sendCommand: (command) => sendWhenLoaded(win, 'menu:command', command),
+    });
+    click(find(template, 'Settings…'));
+    expect(send).not.toHaveBeenCalled();
+    loading = false;
+    loaded?.();
+    expect(send).toHaveBeenCalledWith('menu:command', 'open-settings');
   });
 });

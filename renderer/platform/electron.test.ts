@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WarroomApi } from '../../shared/ipc/contract';
+import type { MenuCommand, WarroomApi } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electron';
 
 /** A bridge whose methods are standalone mocks, so tests can inspect them unbound. */
@@ -96,14 +96,17 @@ describe('createElectronPlatform', () => {
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
   });
 
-  it('subscribes to menu commands and notification clicks through the bridge', () => {
-    const unsubscribe = vi.fn();
+  it('subscribes to menu commands once, at creation, and notification clicks through the bridge', () => {
     const { api, mocks } = fakeApi();
-    mocks.onMenuCommand.mockReturnValue(unsubscribe);
     const platform = createElectronPlatform(api);
+    expect(mocks.onMenuCommand).toHaveBeenCalledTimes(1);
     const listener = vi.fn();
-    expect(platform.onMenuCommand(listener)).toBe(unsubscribe);
-    expect(mocks.onMenuCommand).toHaveBeenCalledWith(listener);
+    const unsubscribe = platform.onMenuCommand(listener);
+    const deliver = (mocks.onMenuCommand.mock.calls[0] as unknown as [(c: MenuCommand) => void])[0];
+    deliver('new-incident');
+    expect(listener).toHaveBeenCalledWith('new-incident');
+    unsubscribe();
+    expect(mocks.onMenuCommand).toHaveBeenCalledTimes(1);
     platform.onNotificationClick(listener);
     expect(mocks.onNotificationClick).toHaveBeenCalledWith(listener);
   });
@@ -139,5 +142,25 @@ describe('backup bridge', () => {
       [{ url: 'http://a.example/', confirmed: true }],
       [{ url: 'https://b.example/', confirmed: false }],
     ]);
+  });
+});
+
+describe('menu commands', () => {
+  it('subscribes at once and keeps commands sent before the app listens', async () => {
+    let deliver: ((c: MenuCommand) => void) | undefined;
+    const { api } = fakeApi({
+      onMenuCommand: (listener) => {
+        deliver = listener;
+        return () => undefined;
+      },
+    });
+    const platform = createElectronPlatform(api);
+    deliver?.('open-settings');
+    const listener = vi.fn();
+    platform.onMenuCommand(listener);
+    await Promise.resolve();
+    expect(listener).toHaveBeenCalledWith('open-settings');
+    deliver?.('toggle-theme');
+    expect(listener).toHaveBeenLastCalledWith('toggle-theme');
   });
 });

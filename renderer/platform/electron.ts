@@ -1,4 +1,5 @@
-import type { IpcResult, WarroomApi } from '../../shared/ipc/contract';
+import type { IpcResult, MenuCommand, WarroomApi } from '../../shared/ipc/contract';
+import { createCommandQueue } from './command-queue';
 import type { Platform, PlatformResult } from './index';
 
 const MAX_OVERDUE = 10_000;
@@ -26,6 +27,10 @@ async function call<T>(run: () => Promise<IpcResult<T>>): Promise<PlatformResult
  * main does the work (native clipboard, save dialog, OS notifications, badge and title).
  */
 export function createElectronPlatform(api: WarroomApi): Platform {
+  const menu = createCommandQueue<MenuCommand>();
+  // Subscribed at once, before the app has opened its database and rendered: a command the menu
+  // sends meanwhile waits in the queue until the app listens.
+  api.onMenuCommand(menu.push);
   return {
     kind: 'electron',
 
@@ -81,7 +86,7 @@ export function createElectronPlatform(api: WarroomApi): Platform {
     },
 
     onMenuCommand(listener) {
-      return api.onMenuCommand(listener);
+      return menu.listen(listener);
     },
 
     openExternal(url, opts = {}) {

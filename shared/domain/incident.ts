@@ -67,8 +67,25 @@ export const incidentSchema = z.object({
   dismissedSuggestions: z.record(z.string(), z.string()),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /**
+   * Set when the incident was restored from a backup under a new reference because its own was
+   * already used here: the reference it had in the backup, and when it was imported. Optional
+   * (older rows and most incidents lack it); read through {@link importedReferenceNote}.
+   */
+  renumberedFrom: z.object({ ref: z.string(), importedAt: timestampSchema }).optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
+
+/**
+ * "Imported as INC-2026-11-30-004; was INC-2026-11-30-001 in the backup" for an incident restored
+ * under a new reference, null for any other.
+ */
+export function importedReferenceNote(
+  incident: Pick<Incident, 'ref' | 'renumberedFrom'>,
+): string | null {
+  const from = incident.renumberedFrom;
+  return from ? `Imported as ${incident.ref}; was ${from.ref} in the backup` : null;
+}
 
 /** What the Declare incident dialog submits, after validation. */
 export const declareInputSchema = z.object({

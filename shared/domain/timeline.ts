@@ -46,6 +46,8 @@ export const systemChangeSchema = z.object({
     'action-item',
     'title',
     'understanding',
+    /** The incident was given a new reference (restored from a backup whose one was taken). */
+    'reference',
   ]),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
@@ -114,4 +116,27 @@ export function compareEntries(
     a.loggedAt - b.loggedAt ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/** The note `setPostmortemStatus` writes when no milestone changes ("Post-mortem status: Draft → Review"). */
+const POSTMORTEM_STATUS_NOTE = /^Post-mortem status: (Draft|Review|Final) → (Draft|Review|Final)$/;
+
+/**
+ * True for an entry that records follow-up bookkeeping rather than an event of the incident:
+ * action items added or edited, the post-mortem's status and completion, or a reference given on
+ * import, when it happened after the incident was resolved (`resolvedAt`, epoch ms; undefined
+ * while the incident is open, when only the import note counts). Such entries stay on the
+ * record; the post-mortem's timeline of the incident leaves them out (a week-later action item
+ * is not "T+184:00" of the outage).
+ */
+export function isFollowUpBookkeeping(
+  entry: Pick<TimelineEntry, 'kind' | 'text' | 'occurredAt' | 'change'>,
+  resolvedAt: number | undefined,
+): boolean {
+  const change = entry.change;
+  if (change?.type === 'reference') return true;
+  if (resolvedAt === undefined || entry.occurredAt <= resolvedAt) return false;
+  if (change?.type === 'action-item') return true;
+  if (change?.type === 'milestone' && change.field === 'postmortemCompleted') return true;
+  return entry.kind === 'note' && change === null && POSTMORTEM_STATUS_NOTE.test(entry.text);
 }

@@ -10,7 +10,7 @@ import { MESSAGE_TYPE_LABELS } from '../domain/records';
 import type { Milestone } from '../domain/status';
 import { MILESTONES, STATUS_MILESTONE, parseStatus } from '../domain/status';
 import type { TimelineEntry } from '../domain/timeline';
-import { compareEntries } from '../domain/timeline';
+import { compareEntries, isFollowUpBookkeeping } from '../domain/timeline';
 
 /** Why an entry is a key event. */
 export type KeyReason =
@@ -117,7 +117,9 @@ export function isIncluded(entry: TimelineEntry, source: TimelineSource): boolea
   if (entry.deletedAt !== null) return false;
   const choice = source.choices?.[entry.id];
   if (choice !== undefined) return choice;
-  if (source.allEntries) return true;
+  // Every live entry, but never follow-up bookkeeping logged after resolution (action items,
+  // the post-mortem's own status, an import's reference note): those are not the incident's course.
+  if (source.allEntries) return !isFollowUpBookkeeping(entry, source.incident.milestones.resolved);
   return keyEventReason(entry, source.incident.milestones.resolved) !== null;
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { TimelineEntry } from '../domain/timeline';
 import type { PostmortemInput } from './postmortem';
 import {
   buildPostmortem,
@@ -83,6 +84,95 @@ describe('post-mortem document', () => {
     expect(events).toContain('Resolved sent to Customers');
     expect(events.join('\n')).not.toContain('No data was lost.');
     expect(events.join('\n')).not.toContain('This issue is resolved.');
+  });
+
+  it('leaves follow-up bookkeeping after resolution out of the timeline (action items a week later)', () => {
+    const HOUR = 3600_000;
+    const started = RESOLVED.milestones.started!;
+    const weekLater = started + 184 * HOUR; // shown as T+184:00 before the fix
+    const base = ENTRIES[0]!;
+    const row = (
+      id: string,
+      kind: TimelineEntry['kind'],
+      occurredAt: number,
+      text: string,
+      change: TimelineEntry['change'],
+    ): TimelineEntry => ({ ...base, id, kind, occurredAt, loggedAt: occurredAt, text, change });
+    const entries = [
+      ...ENTRIES,
+      // A `todo:` during the response is part of the story and stays.
+      row('d1', 'action', at(14, 20), 'Add a pool-size alert', {
+        type: 'action-item',
+        field: 'ai-0',
+        to: 'P1',
+      }),
+      row('w1', 'action', weekLater, 'Add config validation to CI', {
+        type: 'action-item',
+        field: 'ai-1',
+        to: 'P1',
+      }),
+      row(
+        'w2',
+        'system',
+        weekLater + HOUR,
+        'Action item "Add config validation to CI": Not Started → Done',
+        {
+          type: 'action-item',
+          field: 'ai-1',
+          from: 'not-started',
+          to: 'done',
+        },
+      ),
+      row('w3', 'note', weekLater + 2 * HOUR, 'Post-mortem status: Draft → Review', null),
+      row(
+        'w4',
+        'system',
+        weekLater + 3 * HOUR,
+        'Post-mortem Review → Final. Milestone Post-mortem completed set',
+        {
+          type: 'milestone',
+          field: 'postmortemCompleted',
+        },
+      ),
+      row(
+        'w5',
+        'system',
+        weekLater + 4 * HOUR,
+        'Imported as INC-2026-11-22-004; was INC-2026-11-22-001 in the backup.',
+        {
+          type: 'reference',
+          from: 'INC-2026-11-22-001',
+          to: 'INC-2026-11-22-004',
+        },
+      ),
+      // A person's own note after resolution is theirs to keep in the story.
+      row('w6', 'note', weekLater, 'Customer confirmed no further errors.', null),
+    ];
+    const events = postmortemTimeline({
+      ...INPUT,
+      entries,
+      postmortem: { ...POSTMORTEM, allEntries: true },
+    }).map((r) => r.event);
+    expect(events).toContain('Add a pool-size alert');
+    expect(events).toContain('Customer confirmed no further errors.');
+    for (const text of [
+      'Add config validation to CI',
+      'Action item "Add config validation to CI": Not Started → Done',
+      'Post-mortem status: Draft → Review',
+      'Post-mortem Review → Final. Milestone Post-mortem completed set',
+      'Imported as INC-2026-11-22-004; was INC-2026-11-22-001 in the backup.',
+    ])
+      expect(events).not.toContain(text);
+    // The action item itself is still in the document, under Action Items.
+    const md = renderPostmortem({
+      ...INPUT,
+      entries,
+      postmortem: { ...POSTMORTEM, allEntries: true },
+    });
+    const timelineTable = tables(parseMarkdown(md))[0];
+    expect(nodeText(timelineTable!)).toContain('Impact started');
+    expect(nodeText(timelineTable!)).not.toContain('Add config validation to CI');
+    expect(md).toContain(ACTION_ITEMS[0]!.title);
   });
 
   it('leaves out the fishbone when no category is filled, and says what is missing', () => {

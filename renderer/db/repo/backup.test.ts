@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, parseBackupText, type Backup } from '../../../shared/domain/backup';
+import { importedReferenceNote } from '../../../shared/domain/incident';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
 import { createActionItem } from './action-items';
@@ -104,7 +105,7 @@ describe('export → import', () => {
     expect(backup.tables.timelineEntries.length).toBeGreaterThan(4);
     const target = await another();
     const summary = await importBackup(target, roundTrip(backup), { onConflict: 'skip' });
-    expect(summary.incidents).toEqual({ added: 2, replaced: 0, skipped: 0 });
+    expect(summary.incidents).toEqual({ added: 2, replaced: 0, skipped: 0, renumbered: 0 });
     expect(await snapshot(target)).toEqual(await snapshot(db));
   });
 
@@ -137,12 +138,12 @@ describe('conflicts', () => {
     await addEntry(db, { incidentId: a.id, kind: 'note', text: 'Only here' }, ctx(NOW + 9000));
 
     const skipped = await importBackup(db, roundTrip(backup), { onConflict: 'skip' });
-    expect(skipped.incidents).toEqual({ added: 0, replaced: 0, skipped: 2 });
+    expect(skipped.incidents).toEqual({ added: 0, replaced: 0, skipped: 2, renumbered: 0 });
     expect(skipped.timelineEntries.added).toBe(0);
     expect((await db.incidents.get(a.id))?.title).toBe('Renamed here');
 
     const replaced = await importBackup(db, roundTrip(backup), { onConflict: 'replace' });
-    expect(replaced.incidents).toEqual({ added: 0, replaced: 2, skipped: 0 });
+    expect(replaced.incidents).toEqual({ added: 0, replaced: 2, skipped: 0, renumbered: 0 });
     expect(replaced.timelineEntries.replaced).toBe(backup.tables.timelineEntries.length);
     expect((await db.incidents.get(a.id))?.title).toBe('Checkout API errors');
     // Rows only in the database are never deleted by an import.
@@ -174,6 +175,147 @@ describe('conflicts', () => {
     expect(error).toBeInstanceOf(BackupImportError);
     expect((error as BackupImportError).problems[0]?.path).toBe('tables.incidents[0].ref');
     expect(await snapshot(target)).toEqual(before);
+  });
+});
+
+describe('import under new references', () => {
+  const DAY = '2026-11-22';
+
+  it('imports an incident whose reference is taken under the day’s next free one, noted on it and its timeline', async () => {
+    await seed(db); // INC-…-001 Checkout API errors, INC-…-002 Login slow
+    const backup = await exportAll(db, META);
+    const target = await another();
+    const local = await declareIncident(
+      target,
+      { title: 'Local', severity: 'SEV4', startedAt: NOW },
+      ctx(),
+    );
+    expect(local.ref).toBe(`INC-${DAY}-001`);
+    const importedAt = NOW + 86_400_000;
+    const summary = await importBackup(target, roundTrip(backup), {
+      onConflict: 'skip',
+      newReferences: true,
+      ctx: { now: importedAt, author: 'Restorer' },
+    });
+    expect(summary.incidents).toEqual({ added: 2, replaced: 0, skipped: 0, renumbered: 1 });
+    const refs = (await target.incidents.toArray()).map((i) => [i.title, i.ref]).sort();
+    expect(refs).toEqual([
+      ['Checkout API errors', `INC-${DAY}-003`],
+      ['Local', `INC-${DAY}-001`],
+      ['Login slow', `INC-${DAY}-002`],
+    ]);
+    const moved = (await target.incidents.where('ref').equals(`INC-${DAY}-003`).first())!;
+    expect(moved.renumberedFrom).toEqual({ ref: `INC-${DAY}-001`, importedAt });
+    expect(importedReferenceNote(moved)).toBe(
+      `Imported as INC-${DAY}-003; was INC-${DAY}-001 in the backup`,
+    );
+    const entries = await target.timelineEntries.where('incidentId').equals(moved.id).toArray();
+    const note = entries.find((e) => e.change?.type === 'reference');
+    expect(note).toMatchObject({
+      text: `Imported as INC-${DAY}-003; was INC-${DAY}-001 in the backup.`,
+      author: 'Restorer',
+      loggedAt: importedAt,
+      change: { from: `INC-${DAY}-001`, to: `INC-${DAY}-003` },
+    });
+    // Everything else of the incident came along under its id.
+    expect(entries.some((e) => e.text === 'p99 latency 4 s')).toBe(true);
+    // The declare path counts on from the highest reference of the day.
+    const next = await declareIncident(
+      target,
+      { title: 'After restore', severity: 'SEV4', startedAt: NOW },
+      ctx(NOW + 60_000),
+    );
+    expect(next.ref).toBe(`INC-${DAY}-004`);
+  });
+
+  it('gives a renumbered incident a slug no other incident uses', async () => {
+    await declareIncident(
+      db,
+      { title: 'Database outage', severity: 'SEV1', startedAt: NOW },
+      ctx(),
+    );
+    const backup = await exportAll(db, META);
+    const target = await another();
+    await declareIncident(
+      target,
+      { title: 'Database outage', severity: 'SEV1', startedAt: NOW },
+      ctx(),
+    );
+    await importBackup(target, roundTrip(backup), { onConflict: 'skip', newReferences: true });
+    const slugs = (await target.incidents.toArray()).map((i) => i.slug).sort();
+    expect(slugs).toEqual(['#inc-2026-11-22-database-outage', '#inc-2026-11-22-database-outage-2']);
+  });
+
+  it('importing the same file again keeps the new reference instead of counting on', async () => {
+    await seed(db);
+    const backup = roundTrip(await exportAll(db, META));
+    const target = await another();
+    await declareIncident(target, { title: 'Local', severity: 'SEV4', startedAt: NOW }, ctx());
+    await importBackup(target, backup, { onConflict: 'replace', newReferences: true });
+    // Replacing it keeps the reference it was given, with or without the choice.
+    const again = await importBackup(target, backup, { onConflict: 'replace' });
+    expect(again.incidents).toEqual({ added: 0, replaced: 2, skipped: 0, renumbered: 0 });
+    expect((await target.incidents.toArray()).map((i) => i.ref).sort()).toEqual([
+      `INC-${DAY}-001`,
+      `INC-${DAY}-002`,
+      `INC-${DAY}-003`,
+    ]);
+    const skipped = await importBackup(target, backup, { onConflict: 'skip', newReferences: true });
+    expect(skipped.incidents.skipped).toBe(2);
+    expect(
+      (await target.timelineEntries.toArray()).filter((e) => e.change?.type === 'reference'),
+    ).toHaveLength(1);
+  });
+
+  it('without the choice, the clash is still refused whole and says what to choose', async () => {
+    await seed(db);
+    const backup = await exportAll(db, META);
+    const target = await another();
+    await declareIncident(target, { title: 'Local', severity: 'SEV4', startedAt: NOW }, ctx());
+    const before = await snapshot(target);
+    const error = (await importBackup(target, roundTrip(backup), { onConflict: 'skip' }).catch(
+      (e: unknown) => e,
+    )) as BackupImportError;
+    expect(error.problems[0]?.message).toContain('Import under new references');
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('property: after any import under new references, references stay unique', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (localCount, backupCount) => {
+          const source = await another();
+          const target = await another();
+          for (let i = 0; i < backupCount; i += 1)
+            await declareIncident(
+              source,
+              { title: `Backup ${i}`, severity: 'SEV3', startedAt: NOW },
+              ctx(NOW + i),
+            );
+          for (let i = 0; i < localCount; i += 1)
+            await declareIncident(
+              target,
+              { title: `Local ${i}`, severity: 'SEV3', startedAt: NOW },
+              ctx(NOW + i),
+            );
+          await importBackup(target, roundTrip(await exportAll(source, META)), {
+            onConflict: 'skip',
+            newReferences: true,
+          });
+          const all = await target.incidents.toArray();
+          expect(all).toHaveLength(localCount + backupCount);
+          expect(new Set(all.map((i) => i.ref)).size).toBe(all.length);
+          expect(new Set(all.map((i) => i.slug)).size).toBe(all.length);
+          const counters = all.map((i) => Number(i.ref.slice(-3))).sort((a, b) => a - b);
+          expect(counters[counters.length - 1]).toBeLessThanOrEqual(
+            localCount + backupCount + backupCount,
+          );
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 });
 

@@ -11,7 +11,12 @@ import {
   type BackupTable,
   type BackupTables,
 } from '../../../shared/domain/backup';
+import { importedReferenceNote, type Incident } from '../../../shared/domain/incident';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { nextFreeReference, uniqueSlug } from '../../../shared/logic/import-references';
 import type { WarroomDb } from '../schema';
+import type { CommandContext } from './context';
+import { systemEntry } from './entries';
 import { RepoError } from './errors';
 import { customRolesSettingKey } from './roles';
 
@@ -28,6 +33,8 @@ export interface TableSummary {
   added: number;
   replaced: number;
   skipped: number;
+  /** Incidents only: how many of the added or replaced took a new reference. */
+  renumbered: number;
 }
 export type ImportSummary = Record<BackupTable, TableSummary>;
 
@@ -106,7 +113,7 @@ export async function exportIncident(
 
 function emptySummary(): ImportSummary {
   return Object.fromEntries(
-    BACKUP_TABLES.map((t) => [t, { added: 0, replaced: 0, skipped: 0 }]),
+    BACKUP_TABLES.map((t) => [t, { added: 0, replaced: 0, skipped: 0, renumbered: 0 }]),
   ) as ImportSummary;
 }
 
@@ -117,20 +124,117 @@ interface TablePlan {
   remove: string[];
 }
 
+/** How an import treats what is already in the database. */
+export interface ImportOptions {
+  /** Rows whose key (or unique name) already exists: keep the database's, or take the file's. */
+  onConflict: ConflictPolicy;
+  /**
+   * An incident whose reference a different incident already uses here: refused (the default,
+   * nothing is written) or imported under the day's next free reference, recorded on the
+   * incident (`renumberedFrom`) and on its timeline.
+   */
+  newReferences?: boolean;
+  /** Who imports, and when (for the timeline entry of a new reference); defaults to now. */
+  ctx?: CommandContext;
+}
+
+/**
+ * Plans the incidents: add, replace or skip by id as the policy says; an incident whose
+ * reference a different incident uses is refused, or, with `newReferences`, given the next free
+ * reference of its day (counted like the declare path, over the database's references and every
+ * reference the import writes) and a slug no other incident uses.
+ */
+async function planIncidents(
+  db: WarroomDb,
+  rows: Incident[],
+  opts: ImportOptions,
+  summary: ImportSummary,
+): Promise<{ plan: TablePlan; entries: TimelineEntry[]; problems: BackupProblem[] }> {
+  const plan: TablePlan = { put: [], remove: [] };
+  const entries: TimelineEntry[] = [];
+  const problems: BackupProblem[] = [];
+  const existing = await db.incidents.bulkGet(rows.map((r) => r.id));
+  const taken = new Set((await db.incidents.orderBy('ref').keys()) as string[]);
+  const slugs = new Set<string>();
+  await db.incidents.each((i) => void slugs.add(i.slug));
+  // References the file keeps are taken too: a new one may not land on them.
+  for (const row of rows) taken.add(row.ref);
+  const ctx = opts.ctx ?? { now: Date.now(), author: 'Warroom' };
+  for (const [i, row] of rows.entries()) {
+    const same = existing[i];
+    if (same && opts.onConflict === 'skip') {
+      summary.incidents.skipped += 1;
+      continue;
+    }
+    const owner = await db.incidents.where('ref').equals(row.ref).first();
+    const clash = owner !== undefined && owner.id !== row.id;
+    if (!clash) {
+      plan.put.push(row);
+      if (same) summary.incidents.replaced += 1;
+      else summary.incidents.added += 1;
+      continue;
+    }
+    if (same?.renumberedFrom?.ref === row.ref) {
+      // Restored under a new reference before (the same file imported again): it keeps it.
+      plan.put.push({
+        ...row,
+        ref: same.ref,
+        slug: same.slug,
+        renumberedFrom: same.renumberedFrom,
+      });
+      summary.incidents.replaced += 1;
+      continue;
+    }
+    if (!opts.newReferences) {
+      problems.push({
+        path: `tables.incidents[${i}].ref`,
+        message: `${row.ref} is already used by a different incident in this database. Choose “Import under new references” to import it under the day’s next free reference.`,
+      });
+      continue;
+    }
+    const ref = nextFreeReference(row.ref, taken);
+    taken.add(ref);
+    const slug = uniqueSlug(row.slug, ref, slugs);
+    slugs.add(slug);
+    const renumbered: Incident = {
+      ...row,
+      ref,
+      slug,
+      renumberedFrom: { ref: row.ref, importedAt: ctx.now },
+    };
+    plan.put.push(renumbered);
+    if (same) summary.incidents.replaced += 1;
+    else summary.incidents.added += 1;
+    summary.incidents.renumbered += 1;
+    entries.push(
+      systemEntry(
+        row.id,
+        `${importedReferenceNote(renumbered) ?? ''}.`,
+        { type: 'reference', from: row.ref, to: ref, reason: 'Imported from a backup' },
+        { now: ctx.now, author: ctx.author },
+      ),
+    );
+  }
+  return { plan, entries, problems };
+}
+
 /**
  * Decides, for every row, add / replace / skip, reading the database only. Problems that no
- * policy can settle (an incident reference already used by a different incident) are returned
- * instead, so nothing is written.
+ * policy can settle (an incident reference already used by a different incident, unless
+ * `newReferences`) are returned instead, so nothing is written.
  */
 async function plan(
   db: WarroomDb,
   tables: BackupTables,
-  onConflict: ConflictPolicy,
+  opts: ImportOptions,
   summary: ImportSummary,
 ): Promise<{ plans: Record<BackupTable, TablePlan>; problems: BackupProblem[] }> {
   const plans = {} as Record<BackupTable, TablePlan>;
-  const problems: BackupProblem[] = [];
+  const incidents = await planIncidents(db, tables.incidents, opts, summary);
+  plans.incidents = incidents.plan;
+  const problems = [...incidents.problems];
   for (const name of BACKUP_TABLES) {
+    if (name === 'incidents') continue;
     const table = tableOf(db, name);
     const pk = BACKUP_PRIMARY_KEYS[name];
     const unique = BACKUP_UNIQUE_KEYS[name];
@@ -141,7 +245,7 @@ async function plan(
       let clash = existing[i];
       let clashKey: string | undefined;
       if (!clash && unique) {
-        // Same name (or incident reference) under another id: the unique index would refuse it.
+        // Same name under another id: the unique index would refuse it.
         const other = await table
           .where(unique)
           .equals(row[unique] as string)
@@ -154,12 +258,7 @@ async function plan(
       if (!clash) {
         p.put.push(row);
         summary[name].added += 1;
-      } else if (clashKey !== undefined && name === 'incidents') {
-        problems.push({
-          path: `tables.incidents[${i}].ref`,
-          message: `${String(row.ref)} is already used by a different incident in this database.`,
-        });
-      } else if (onConflict === 'skip') {
+      } else if (opts.onConflict === 'skip') {
         summary[name].skipped += 1;
       } else {
         if (clashKey !== undefined) p.remove.push(clashKey);
@@ -169,6 +268,8 @@ async function plan(
     }
     plans[name] = p;
   }
+  // The record of each new reference goes on the incident's timeline, with the import.
+  plans.timelineEntries.put.push(...(incidents.entries as unknown as AnyRow[]));
   return { plans, problems };
 }
 
@@ -176,20 +277,22 @@ async function plan(
  * Imports a backup: validates the whole file first (zod schemas, duplicates), then plans and
  * writes every table in ONE read-write transaction, so a failure anywhere (a refused row, a
  * full disk) leaves the database exactly as it was. Rows whose key already exists are skipped or
- * replaced per `onConflict`; people and services also match by their unique name.
+ * replaced per `onConflict`; people and services also match by their unique name. An incident
+ * whose reference a different incident already uses is refused, or imported under a new
+ * reference with `newReferences` (see {@link ImportOptions}).
  * Throws {@link BackupImportError} with the problems' paths when the file is refused.
  */
 export async function importBackup(
   db: WarroomDb,
   data: unknown,
-  opts: { onConflict: ConflictPolicy },
+  opts: ImportOptions,
 ): Promise<ImportSummary> {
   const checked = validateBackup(data);
   if (!checked.ok) throw new BackupImportError(checked.problems);
   const { tables } = checked.backup;
   return db.transaction('rw', tablesOf(db), async () => {
     const summary = emptySummary();
-    const { plans, problems } = await plan(db, tables, opts.onConflict, summary);
+    const { plans, problems } = await plan(db, tables, opts, summary);
     if (problems.length) throw new BackupImportError(problems.slice(0, 5));
     for (const name of BACKUP_TABLES) {
       const { put, remove } = plans[name];

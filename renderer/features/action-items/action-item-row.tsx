@@ -7,6 +7,7 @@ import { useDb } from '../../db/db-context';
 import { updateActionItem, type ActionItemPatch } from '../../db/repo/action-items-edit';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { useConfirmedSelect } from '../../ui/use-confirmed-select';
+import { useStoredField } from '../../ui/use-stored-field';
 import { useCommandContext } from '../settings/use-settings';
 
 type Errors = Partial<Record<keyof ActionItemPatch | 'form', string>>;
@@ -36,23 +37,25 @@ export function ActionItemRow({
 }) {
   const db = useDb();
   const ctx = useCommandContext();
-  const [title, setTitle] = useState(item.title);
-  const [owner, setOwner] = useState(item.owner);
+  // Title and owner show what is stored until the user types, and save only what they changed.
+  const title = useStoredField(item.title);
+  const owner = useStoredField(item.owner);
   const [due, setDue] = useState(item.dueDate);
   const [errors, setErrors] = useState<Errors>({});
   // Follow edits made elsewhere (the post-mortem table) while this row is not being edited.
   const [seen, setSeen] = useState(item);
   if (seen !== item) {
     setSeen(item);
-    if (seen.title !== item.title && !errors.title) setTitle(item.title);
-    if (seen.owner !== item.owner) setOwner(item.owner);
     if (seen.dueDate !== item.dueDate && !errors.dueDate) setDue(item.dueDate);
   }
 
-  const save = (patch: ActionItemPatch) => {
+  const save = (patch: ActionItemPatch, done?: () => void) => {
     const key = Object.keys(patch)[0] as keyof ActionItemPatch;
     void updateActionItem(db, item.id, patch, ctx()).then(
-      () => setErrors((e) => ({ ...e, [key]: undefined, form: undefined })),
+      () => {
+        setErrors((e) => ({ ...e, [key]: undefined, form: undefined }));
+        done?.();
+      },
       (e: unknown) => {
         const field = e instanceof RepoError && e.field ? e.field : 'form';
         setErrors((prev) => ({ ...prev, [field]: describeWriteError(e) }));
@@ -65,9 +68,20 @@ export function ActionItemRow({
   );
   const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) => save({ status }));
   const saveTitle = () => {
-    if (title === item.title) return setErrors((e) => ({ ...e, title: undefined }));
-    if (!title.trim()) return setErrors((e) => ({ ...e, title: 'Say what needs to be done.' }));
-    save({ title });
+    if (!title.edited) return;
+    const text = title.value.trim();
+    if (!text) return setErrors((e) => ({ ...e, title: 'Say what needs to be done.' }));
+    if (text === item.title) {
+      title.revert();
+      return setErrors((e) => ({ ...e, title: undefined }));
+    }
+    save({ title: text }, () => title.saved(text));
+  };
+  const saveOwner = () => {
+    if (!owner.edited) return;
+    const text = owner.value.trim();
+    if (text === item.owner) return owner.revert();
+    save({ owner: text }, () => owner.saved(text));
   };
   const saveDue = (value: string) => {
     setDue(value);
@@ -87,10 +101,10 @@ export function ActionItemRow({
         <input
           className="ai-title"
           aria-label={`Action for ${name}`}
-          value={title}
+          value={title.value}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby={errors.title ? ids.title : undefined}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => title.set(e.target.value)}
           onBlur={saveTitle}
           onKeyDown={onEnter}
         />
@@ -101,9 +115,9 @@ export function ActionItemRow({
         <input
           aria-label={`Owner for ${name}`}
           list="ai-owners"
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          onBlur={() => (owner.trim() !== item.owner ? save({ owner }) : undefined)}
+          value={owner.value}
+          onChange={(e) => owner.set(e.target.value)}
+          onBlur={saveOwner}
           onKeyDown={onEnter}
         />
       </td>

@@ -14,6 +14,8 @@ import {
   type ImportSummary,
 } from '../../db/repo/backup';
 import { describeWriteError } from '../../db/repo/errors';
+import { CheckboxField } from '../../ui/field';
+import { useCommandContext } from '../settings/use-settings';
 import { ProblemList } from './problem-list';
 
 /**
@@ -32,6 +34,8 @@ export function ImportReview({
   const db = useDb();
   const name = useId();
   const [policy, setPolicy] = useState<ConflictPolicy>('skip');
+  const [newReferences, setNewReferences] = useState(false);
+  const ctx = useCommandContext();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<BackupImportError | string | null>(null);
   const counts = countRows(backup.tables);
@@ -44,7 +48,7 @@ export function ImportReview({
     setBusy(true);
     setError(null);
     try {
-      onDone(await importBackup(db, backup, { onConflict: policy }));
+      onDone(await importBackup(db, backup, { onConflict: policy, newReferences, ctx: ctx() }));
     } catch (e) {
       setError(e instanceof BackupImportError ? e : describeWriteError(e));
     } finally {
@@ -89,6 +93,12 @@ export function ImportReview({
           </div>
         ))}
       </fieldset>
+      <CheckboxField
+        label="Import under new references"
+        hint="An incident whose reference (INC-…) is already used here by another incident gets that day’s next free one; its old reference is noted on the incident and its timeline."
+        checked={newReferences}
+        onChange={setNewReferences}
+      />
       {error ? (
         typeof error === 'string' ? (
           <p className="form-error" role="alert">

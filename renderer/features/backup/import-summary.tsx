@@ -15,6 +15,9 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           <li key={t}>
             {BACKUP_TABLE_LABELS[t]}: {summary[t].added} added, {summary[t].replaced} replaced,{' '}
             {summary[t].skipped} skipped
+            {summary[t].renumbered > 0
+              ? ` (${summary[t].renumbered} under a new reference, noted on the incident)`
+              : ''}
           </li>
         ))}
       </ul>

@@ -13,7 +13,8 @@ import {
   type DataLoss,
 } from '../../../shared/domain/incident-facts';
 import { useDb } from '../../db/db-context';
-import { updateImpact } from '../../db/repo/impact';
+import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
+import { onlyChanged } from '../../ui/only-changed';
 import { Dialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
@@ -68,6 +69,17 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [source, setSource] = useState<DetectionSource>(incident.detection.source);
   const [dataLoss, setDataLoss] = useState<DataLoss>(dataLossOf(incident));
   const [publicSummary, setPublicSummary] = useState(publicSummaryOf(incident));
+  // What the form opened with: a field left as shown is not sent, so saving never writes it
+  // back over a newer value (another window, a restored backup).
+  const [shown] = useState<ImpactPatch>(() => ({
+    usersAffected: impact.usersAffected,
+    customerFacing: impact.customerFacing,
+    payingAccounts: impact.payingAccounts,
+    dataIntegrity: impact.dataIntegrity,
+    detectionSource: incident.detection.source,
+    dataLoss: dataLossOf(incident),
+    publicSummary: publicSummaryOf(incident),
+  }));
   const { busy, errors, setErrors, run } = useSubmit([
     'usersAffected',
     'dataLossWhat',
@@ -85,15 +97,18 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       updateImpact(
         db,
         incident.id,
-        {
-          usersAffected: value === null ? null : { value, unit },
-          customerFacing,
-          payingAccounts,
-          dataIntegrity,
-          detectionSource: source,
-          dataLoss,
-          publicSummary,
-        },
+        onlyChanged(
+          {
+            usersAffected: value === null ? null : { value, unit },
+            customerFacing,
+            payingAccounts,
+            dataIntegrity,
+            detectionSource: source,
+            dataLoss,
+            publicSummary,
+          },
+          shown,
+        ),
         ctx(),
       ),
     );

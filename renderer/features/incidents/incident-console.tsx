@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import type { Incident } from '../../../shared/domain/incident';
+import { importedReferenceNote, type Incident } from '../../../shared/domain/incident';
 import { SEVERITY_MATRIX } from '../../../shared/domain/severity';
 import { formatElapsed } from '../../../shared/logic/time';
 import { useNow } from '../../store/ui-store';
@@ -67,6 +67,9 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
           </span>
           <span className="slug muted">{incident.slug}</span>
         </div>
+        {importedReferenceNote(incident) ? (
+          <div className="muted imported-ref">{importedReferenceNote(incident)}</div>
+        ) : null}
         {incident.services.length ? (
           <div className="muted">Services: {incident.services.join(', ')}</div>
         ) : null}

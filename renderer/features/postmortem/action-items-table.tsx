@@ -19,6 +19,7 @@ import {
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useConfirmedSelect } from '../../ui/use-confirmed-select';
+import { useStoredField } from '../../ui/use-stored-field';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status, link or
@@ -37,9 +38,12 @@ export function ActionItemsTable({
   const db = useDb();
   const ctx = useCommandContext();
   const [error, setError] = useState<string | null>(null);
-  const update = (id: string, patch: ActionItemPatch) =>
+  const update = (id: string, patch: ActionItemPatch, done?: () => void) =>
     void updateActionItem(db, id, patch, ctx()).then(
-      () => setError(null),
+      () => {
+        setError(null);
+        done?.();
+      },
       (e: unknown) => setError(describeWriteError(e)),
     );
   return (
@@ -71,7 +75,7 @@ export function ActionItemsTable({
                 key={item.id}
                 n={i + 1}
                 item={item}
-                onChange={(patch) => update(item.id, patch)}
+                onChange={(patch, done) => update(item.id, patch, done)}
                 onDelete={() =>
                   void deleteActionItem(db, item.id, ctx()).catch((e: unknown) =>
                     setError(describeWriteError(e)),
@@ -102,11 +106,12 @@ function ActionRow({
 }: {
   n: number;
   item: ActionItem;
-  onChange: (patch: ActionItemPatch) => void;
+  onChange: (patch: ActionItemPatch, done?: () => void) => void;
   onDelete: () => void;
 }) {
-  const [title, setTitle] = useState(item.title);
-  const [owner, setOwner] = useState(item.owner);
+  // Show what is stored until the user types; save only a field the user changed.
+  const title = useStoredField(item.title);
+  const owner = useStoredField(item.owner);
   // Keyboard browsing commits on Enter or leaving the select, not on every option passed.
   const prioritySelect = useConfirmedSelect<Priority>(item.priority, (priority) =>
     onChange({ priority }),
@@ -114,25 +119,35 @@ function ActionRow({
   const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) =>
     onChange({ status }),
   );
-  const [link, setLink] = useState(item.link ?? '');
+  const link = useStoredField(item.link ?? '');
   return (
     <tr>
       <td>{n}</td>
       <td>
         <input
           aria-label={`Action ${n}`}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => (title.trim() && title !== item.title ? onChange({ title }) : undefined)}
+          value={title.value}
+          onChange={(e) => title.set(e.target.value)}
+          onBlur={() => {
+            const text = title.value.trim();
+            if (!title.edited || !text) return;
+            if (text === item.title) title.revert();
+            else onChange({ title: text }, () => title.saved(text));
+          }}
         />
       </td>
       <td>
         <input
           aria-label={`Owner of action ${n}`}
           list="pm-people"
-          value={owner}
-          onChange={(e) => setOwner(e.target.value)}
-          onBlur={() => (owner !== item.owner ? onChange({ owner }) : undefined)}
+          value={owner.value}
+          onChange={(e) => owner.set(e.target.value)}
+          onBlur={() => {
+            const text = owner.value.trim();
+            if (!owner.edited) return;
+            if (text === item.owner) owner.revert();
+            else onChange({ owner: text }, () => owner.saved(text));
+          }}
         />
       </td>
       <td>
@@ -163,9 +178,14 @@ function ActionRow({
         <input
           aria-label={`Link of action ${n}`}
           placeholder="https://… or OPS-123"
-          value={link}
-          onChange={(e) => setLink(e.target.value)}
-          onBlur={() => (link.trim() !== (item.link ?? '') ? onChange({ link }) : undefined)}
+          value={link.value}
+          onChange={(e) => link.set(e.target.value)}
+          onBlur={() => {
+            const text = link.value.trim();
+            if (!link.edited) return;
+            if (text === (item.link ?? '')) link.revert();
+            else onChange({ link: text }, () => link.saved(text));
+          }}
         />
       </td>
       <td>

@@ -34,16 +34,19 @@ export function PostmortemEditor({
   incident,
   data,
   stored,
+  notSaved,
 }: {
   incident: Incident;
   data: PostmortemData;
   stored: Postmortem;
+  /** Set when `stored` is held on the page only (its first write failed): the failure. */
+  notSaved?: string;
 }) {
   const db = useDb();
   const ctx = useCommandContext();
   const platform = usePlatform();
   const { timeZone } = useSettings();
-  const draft = usePostmortemDraft(stored);
+  const draft = usePostmortemDraft(stored, notSaved);
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const people = data.people;
   const drafts = prefillPostmortem({
@@ -145,9 +148,12 @@ export function PostmortemEditor({
       </div>
       <LiveMessage message={feedback} />
       {draft.saveError ? (
-        <p className="form-error" role="alert">
-          {draft.saveError}
-        </p>
+        <div className="form-error" role="alert">
+          <p>{draft.saveError}</p>
+          <button type="button" className="button button-small" onClick={() => void draft.flush()}>
+            Try saving again
+          </button>
+        </div>
       ) : null}
       <form className="form pm-form" noValidate onSubmit={(e) => e.preventDefault()}>
         <fieldset className="pm-meta">

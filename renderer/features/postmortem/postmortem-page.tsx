@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
+import type { Postmortem } from '../../../shared/domain/records';
 import { prefillPostmortem } from '../../../shared/render/postmortem-sections';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
-import { openPostmortem } from '../../db/repo/postmortems';
+import { emptyPostmortem, mergeIntoEmpty, openPostmortem } from '../../db/repo/postmortems';
 import { useIncident } from '../incidents/queries';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { PostmortemEditor } from './postmortem-editor';
@@ -29,14 +30,17 @@ export function PostmortemPage({ id }: { id: string }) {
 
 /**
  * Creates the post-mortem on first open, prefilled from the record (only the sections that can
- * be derived; everything else starts blank), then shows the editor.
+ * be derived; everything else starts blank), then shows the editor. When that first write fails
+ * (storage full, database closed), the editor still opens on the prefilled text, held on the
+ * page and marked not saved: it is written with the next save that succeeds, and Copy and
+ * Export work meanwhile. A failed save never replaces the page with an error.
  */
 function PostmortemLoader({ incident, data }: { incident: Incident; data: PostmortemData }) {
   const db = useDb();
   const ctx = useCommandContext();
   const { timeZone } = useSettings();
   const started = useRef(false);
-  const [error, setError] = useState<string | null>(null);
+  const [unsaved, setUnsaved] = useState<{ record: Postmortem; error: string } | null>(null);
   const missing = data.postmortem === null;
   useEffect(() => {
     if (!missing || started.current) return;
@@ -50,21 +54,26 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
         .map((h) => h.text),
       timeZone,
     });
-    openPostmortem(db, incident.id, prefill, ctx()).catch((e: unknown) =>
-      setError(describeWriteError(e)),
+    const c = ctx();
+    openPostmortem(db, incident.id, prefill, c).catch((e: unknown) =>
+      setUnsaved({
+        record: {
+          ...emptyPostmortem(incident.id, c.author, c.now),
+          sections: mergeIntoEmpty({}, prefill),
+        },
+        error: describeWriteError(e),
+      }),
     );
   }, [missing, incident, data, db, ctx, timeZone]);
-  if (error)
-    return (
-      <div className="page">
-        <h1>Post-mortem: {incident.title}</h1>
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      </div>
-    );
-  if (!data.postmortem) return null;
+  const stored = data.postmortem ?? unsaved?.record;
+  if (!stored) return null;
   return (
-    <PostmortemEditor key={incident.id} incident={incident} data={data} stored={data.postmortem} />
+    <PostmortemEditor
+      key={incident.id}
+      incident={incident}
+      data={data}
+      stored={stored}
+      notSaved={data.postmortem ? undefined : unsaved?.error}
+    />
   );
 }

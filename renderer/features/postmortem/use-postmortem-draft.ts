@@ -33,30 +33,72 @@ function mergePatch(a: PostmortemPatch, b: PostmortemPatch): PostmortemPatch {
   };
 }
 
+/** The key a field is tracked under: "section:<id>", "fiveWhys" or "author". */
+type FieldKey = string;
+
+function whysOf(pm: Postmortem): string[] {
+  return pm.fiveWhys.length ? [...pm.fiveWhys] : Array<string>(WHY_SLOTS).fill('');
+}
+
+/** A field's stored value as text (the 5 Whys as JSON), undefined when it has none. */
+function storedText(pm: Postmortem, key: FieldKey): string | undefined {
+  if (key === 'author') return pm.author;
+  if (key === 'fiveWhys') return JSON.stringify(whysOf(pm));
+  return pm.sections[key.slice('section:'.length)];
+}
+
+/** The fields a patch writes, as text, by key. */
+function patchTexts(patch: PostmortemPatch): Record<FieldKey, string> {
+  const out: Record<FieldKey, string> = {};
+  for (const [id, text] of Object.entries(patch.sections ?? {}))
+    if (text !== undefined) out[`section:${id}`] = text;
+  if (patch.fiveWhys) out.fiveWhys = JSON.stringify(patch.fiveWhys);
+  if (patch.author !== undefined) out.author = patch.author;
+  return out;
+}
+
 /**
  * The editor's text, held locally so typing never waits on the database, and saved as it is
  * typed: debounced, flushed on blur, on `pagehide`, when the tab is hidden and on unmount. A
  * failed save keeps the text (and the unsaved patch, retried with the next save) and says so.
- * The stored record is read once, at mount: later writes (ours) never reset what is on screen.
+ * A field shows the stored post-mortem (`stored`, live: a restore or another window may change
+ * it) until the user types into it; then their text, until it is saved and the store has moved
+ * on (to their text, or past it). Only the fields the user changed are written.
+ * `notSaved` (the failure's message) says `stored` is not in the database yet (its first write
+ * failed): it is shown as not saved and written whole with the next save.
+ * The structure (whys chains, custom sections, impact windows, curation, counts) and the
+ * timeline default are edited as whole lists: held locally from mount and saved like text.
  */
-export function usePostmortemDraft(initial: Postmortem) {
+export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
   const db = useDb();
   const ctx = useCommandContext();
   const ctxRef = useRef(ctx);
+  const storedRef = useRef(stored);
   useEffect(() => {
     ctxRef.current = ctx;
-  }, [ctx]);
-  const incidentId = initial.incidentId;
-  const [sections, setSections] = useState<Record<string, string>>(() => ({ ...initial.sections }));
-  const [fiveWhys, setFiveWhysState] = useState<string[]>(() =>
-    initial.fiveWhys.length ? [...initial.fiveWhys] : Array<string>(WHY_SLOTS).fill(''),
+    storedRef.current = stored;
+  }, [ctx, stored]);
+  const incidentId = stored.incidentId;
+  // What the user typed, by field; and, once saved, what was written and what was stored then.
+  const [local, setLocal] = useState<Record<FieldKey, string>>({});
+  const [landed, setLanded] = useState<
+    Record<FieldKey, { text: string; before: string | undefined }>
+  >({});
+  const [structure, setStructureState] = useState<EditorStructure>(() => structureOf(stored));
+  const [allEntries, setAllEntriesState] = useState(stored.allEntries);
+  const [saveError, setSaveError] = useState<string | null>(notSaved ?? null);
+  const [unsaved, setUnsaved] = useState(notSaved !== undefined);
+  const pending = useRef<PostmortemPatch | null>(
+    notSaved !== undefined
+      ? {
+          sections: { ...stored.sections },
+          fiveWhys: [...stored.fiveWhys],
+          author: stored.author,
+          allEntries: stored.allEntries,
+          ...structureOf(stored),
+        }
+      : null,
   );
-  const [author, setAuthorState] = useState(initial.author);
-  const [structure, setStructureState] = useState<EditorStructure>(() => structureOf(initial));
-  const [allEntries, setAllEntriesState] = useState(initial.allEntries);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [unsaved, setUnsaved] = useState(false);
-  const pending = useRef<PostmortemPatch | null>(null);
   const timer = useRef<number | null>(null);
 
   const flush = useCallback(async (): Promise<boolean> => {
@@ -65,8 +107,16 @@ export function usePostmortemDraft(initial: Postmortem) {
     const patch = pending.current;
     if (!patch) return true;
     pending.current = null;
+    const before = storedRef.current;
     try {
       await savePostmortem(db, incidentId, patch, ctxRef.current());
+      const written = patchTexts(patch);
+      setLanded((prev) => {
+        const next = { ...prev };
+        for (const [key, text] of Object.entries(written))
+          next[key] = { text, before: storedText(before, key) };
+        return next;
+      });
       setSaveError(null);
       if (!pending.current) setUnsaved(false);
       return true;
@@ -101,6 +151,30 @@ export function usePostmortemDraft(initial: Postmortem) {
     };
   }, [flush]);
 
+  /** What a field shows: the user's text, unless it was saved and the store has moved on. */
+  const shown = (key: FieldKey): string | undefined => {
+    const now = storedText(stored, key);
+    const mine = local[key];
+    if (mine === undefined) return now;
+    const done = landed[key];
+    if (done && done.text === mine && (now === mine || now !== done.before)) return now;
+    return mine;
+  };
+  const sections: Record<string, string> = {};
+  for (const id of new Set([
+    ...Object.keys(stored.sections),
+    ...Object.keys(local)
+      .filter((k) => k.startsWith('section:'))
+      .map((k) => k.slice('section:'.length)),
+  ])) {
+    const text = shown(`section:${id}`);
+    if (text !== undefined) sections[id] = text;
+  }
+  const whysText = shown('fiveWhys');
+  const fiveWhys = whysText === undefined ? whysOf(stored) : (JSON.parse(whysText) as string[]);
+  const author = shown('author') ?? stored.author;
+  const type = (key: FieldKey, text: string) => setLocal((l) => ({ ...l, [key]: text }));
+
   return {
     sections,
     fiveWhys,
@@ -113,15 +187,15 @@ export function usePostmortemDraft(initial: Postmortem) {
     unsaved,
     flush,
     setSection: (id: string, text: string) => {
-      setSections((s) => ({ ...s, [id]: text }));
+      type(`section:${id}`, text);
       schedule({ sections: { [id]: text } });
     },
     setFiveWhys: (whys: string[]) => {
-      setFiveWhysState(whys);
+      type('fiveWhys', JSON.stringify(whys));
       schedule({ fiveWhys: whys });
     },
     setAuthor: (name: string) => {
-      setAuthorState(name);
+      type('author', name);
       schedule({ author: name });
     },
     /** Sets structural fields (lists are replaced whole) and saves them like typed text. */

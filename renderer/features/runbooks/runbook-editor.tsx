@@ -6,6 +6,7 @@ import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
+import { onlyChanged } from '../../ui/only-changed';
 import { useCommandContext } from '../settings/use-settings';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { useServiceCatalog } from './queries';
@@ -33,8 +34,22 @@ export function RunbookEditor({
   const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
   const { busy, errors, run } = useSubmit(['title', 'service', 'body']);
 
+  // What the form opened with: a field the user left as shown is saved with the stored value
+  // (the runbook may have changed since, in another window or by a restore).
+  const [shown] = useState(() =>
+    runbook ? { title: runbook.title, service: runbook.service, body: runbook.body } : {},
+  );
+
   const save = async () => {
-    const input = { title, service, body };
+    const edited = { title, service, body };
+    const input = runbook
+      ? {
+          title: runbook.title,
+          service: runbook.service,
+          body: runbook.body,
+          ...onlyChanged(edited, shown),
+        }
+      : edited;
     let saved: Runbook | undefined;
     const ok = await run(async () => {
       saved = runbook

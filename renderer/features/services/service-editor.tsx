@@ -3,6 +3,7 @@ import type { Runbook, Service } from '../../../shared/domain/records';
 import { formatPercentTarget } from '../../../shared/logic/slo';
 import { useDb } from '../../db/db-context';
 import { updateService } from '../../db/repo/services-edit';
+import { onlyChanged } from '../../ui/only-changed';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
@@ -28,14 +29,25 @@ export function ServiceEditor({
   const [runbookId, setRunbookId] = useState(service.runbookId ?? '');
   const { busy, errors, run } = useSubmit(['ownerTeam', 'sloTarget', 'sloWindowDays', 'runbookId']);
 
+  // What the form opened with, and what is stored now: a field the user left as shown is saved
+  // with the stored value, never written back over a newer one.
+  const fieldsOf = (s: Service) => ({
+    ownerTeam: s.ownerTeam,
+    sloTargetPercent: s.sloTarget === null ? '' : formatPercentTarget(s.sloTarget),
+    sloWindowDays: String(s.sloWindowDays),
+    runbookId: s.runbookId,
+  });
+  const [shown] = useState(() => fieldsOf(service));
+
   const save = async () => {
+    const edited = {
+      ownerTeam,
+      sloTargetPercent: target,
+      sloWindowDays: windowDays,
+      runbookId: runbookId || null,
+    };
     const saved = await run(() =>
-      updateService(db, service.id, {
-        ownerTeam,
-        sloTargetPercent: target,
-        sloWindowDays: windowDays,
-        runbookId: runbookId || null,
-      }),
+      updateService(db, service.id, { ...fieldsOf(service), ...onlyChanged(edited, shown) }),
     );
     if (!saved) return;
     toast(`Saved ${service.name}.`);

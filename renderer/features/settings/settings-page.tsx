@@ -7,6 +7,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import { useStoredField, type StoredField } from '../../ui/use-stored-field';
 import { BackupSection } from '../backup/backup-section';
 import { TemplatesEditor } from './templates-editor';
 import { useLoadedSettings } from './use-settings';
@@ -26,38 +27,80 @@ export function SettingsPage() {
   );
 }
 
+/**
+ * The settings form. Every field shows what is stored (also when an import or another window
+ * changes it) until the user types into it, and a field is saved on blur only when the user
+ * changed it: a value they did not touch is never written back over a newer stored one.
+ */
 function SettingsForm({ settings }: { settings: AppSettings }) {
   const db = useDb();
   const toast = useUiStore((s) => s.toast);
-  const [me, setMe] = useState(settings.me);
-  const [cadence, setCadence] = useState<Record<Severity, string>>(
-    () =>
-      Object.fromEntries(SEVERITIES.map((s) => [s, String(settings.cadenceMinutes[s])])) as Record<
-        Severity,
-        string
-      >,
-  );
-  const [timebox, setTimebox] = useState(String(settings.hypothesisTimeboxMinutes));
-  const [nudge, setNudge] = useState(String(settings.icNudgeHours));
+  const me = useStoredField(settings.me);
+  const cadence = {
+    SEV1: useStoredField(String(settings.cadenceMinutes.SEV1)),
+    SEV2: useStoredField(String(settings.cadenceMinutes.SEV2)),
+    SEV3: useStoredField(String(settings.cadenceMinutes.SEV3)),
+    SEV4: useStoredField(String(settings.cadenceMinutes.SEV4)),
+  } satisfies Record<Severity, StoredField>;
+  const timebox = useStoredField(String(settings.hypothesisTimeboxMinutes));
+  const nudge = useStoredField(String(settings.icNudgeHours));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const setError = (field: string, message: string) =>
+    setErrors((e) => ({ ...e, [field]: message }));
 
   const save = async <K extends keyof AppSettings>(
     key: K,
     value: AppSettings[K],
     field: string = key,
-  ) => {
+  ): Promise<boolean> => {
     try {
       await saveSetting(db, key, value);
-      setErrors((e) => ({ ...e, [field]: '' }));
+      setError(field, '');
       toast('Settings saved.');
+      return true;
     } catch (e) {
-      setErrors((prev) => ({ ...prev, [field]: describeWriteError(e) }));
+      setError(field, describeWriteError(e));
+      return false;
     }
   };
 
-  const positive = (text: string) => {
+  /**
+   * On blur: nothing when the user did not change the field; their text when it parses to a
+   * value different from the stored one; back to the stored value when it parses to the same.
+   */
+  const commit = async <K extends keyof AppSettings>(
+    input: StoredField,
+    key: K,
+    field: string,
+    parse: (text: string) => AppSettings[K] | { error: string },
+    stored: string,
+  ) => {
+    if (!input.edited) return;
+    const parsed = parse(input.value);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) {
+      setError(field, parsed.error);
+      return;
+    }
+    const text = typeof parsed === 'object' ? JSON.stringify(parsed) : String(parsed);
+    if (text === stored) {
+      input.revert();
+      setError(field, '');
+      return;
+    }
+    if (await save(key, parsed, field)) input.saved(text);
+  };
+
+  const minutes = (text: string): number | { error: string } => {
     const n = Number(text);
-    return Number.isFinite(n) && n > 0 ? n : null;
+    return text.trim() && Number.isInteger(n) && n > 0
+      ? n
+      : { error: 'Enter a whole number of minutes, 1 or more.' };
+  };
+  const hours = (text: string): number | { error: string } => {
+    const n = Number(text);
+    return text.trim() && Number.isFinite(n) && n > 0
+      ? n
+      : { error: 'Enter a number of hours greater than 0.' };
   };
 
   return (
@@ -67,9 +110,9 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
         <Field label="Your name" hint="Signs your timeline entries and updates." error={errors.me}>
           <input
             type="text"
-            value={me}
-            onChange={(e) => setMe(e.target.value)}
-            onBlur={() => void save('me', me.trim())}
+            value={me.value}
+            onChange={(e) => me.set(e.target.value)}
+            onBlur={() => void commit(me, 'me', 'me', (t) => t.trim(), settings.me)}
           />
         </Field>
       </fieldset>
@@ -108,21 +151,23 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
               type="number"
               min={1}
               step={1}
-              value={cadence[s]}
-              onChange={(e) => setCadence({ ...cadence, [s]: e.target.value })}
+              value={cadence[s].value}
+              onChange={(e) => cadence[s].set(e.target.value)}
               onBlur={() => {
-                const n = positive(cadence[s]);
-                if (n === null || !Number.isInteger(n))
-                  setErrors({
-                    ...errors,
-                    [`cadence-${s}`]: 'Enter a whole number of minutes, 1 or more.',
-                  });
-                else
-                  void save(
-                    'cadenceMinutes',
-                    { ...settings.cadenceMinutes, [s]: n },
-                    `cadence-${s}`,
-                  );
+                const input = cadence[s];
+                if (!input.edited) return;
+                const n = minutes(input.value);
+                if (typeof n === 'object') return setError(`cadence-${s}`, n.error);
+                if (n === settings.cadenceMinutes[s]) {
+                  input.revert();
+                  return setError(`cadence-${s}`, '');
+                }
+                // Only this severity's cadence changes; the others are taken from the store now.
+                void save(
+                  'cadenceMinutes',
+                  { ...settings.cadenceMinutes, [s]: n },
+                  `cadence-${s}`,
+                ).then((ok) => ok && input.saved(String(n)));
               }}
             />
           </Field>
@@ -134,14 +179,17 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
           <input
             type="number"
             min={1}
-            value={timebox}
-            onChange={(e) => setTimebox(e.target.value)}
-            onBlur={() => {
-              const n = positive(timebox);
-              if (n === null || !Number.isInteger(n))
-                setErrors({ ...errors, timebox: 'Enter a whole number of minutes, 1 or more.' });
-              else void save('hypothesisTimeboxMinutes', n, 'timebox');
-            }}
+            value={timebox.value}
+            onChange={(e) => timebox.set(e.target.value)}
+            onBlur={() =>
+              void commit(
+                timebox,
+                'hypothesisTimeboxMinutes',
+                'timebox',
+                minutes,
+                String(settings.hypothesisTimeboxMinutes),
+              )
+            }
           />
         </Field>
         <Field label="Nudge after the same Incident Commander for (hours)" error={errors.nudge}>
@@ -149,14 +197,11 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
             type="number"
             min={0.5}
             step={0.5}
-            value={nudge}
-            onChange={(e) => setNudge(e.target.value)}
-            onBlur={() => {
-              const n = positive(nudge);
-              if (n === null)
-                setErrors({ ...errors, nudge: 'Enter a number of hours greater than 0.' });
-              else void save('icNudgeHours', n, 'nudge');
-            }}
+            value={nudge.value}
+            onChange={(e) => nudge.set(e.target.value)}
+            onBlur={() =>
+              void commit(nudge, 'icNudgeHours', 'nudge', hours, String(settings.icNudgeHours))
+            }
           />
         </Field>
       </fieldset>

@@ -48,20 +48,24 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
   const toast = useUiStore((s) => s.toast);
   const [audience, setAudience] = useState<Audience>('engineering');
   const [type, setType] = useState<MessageType>('initial');
-  // Unsaved edits per template, so switching audience or type never loses typed text.
-  const [drafts, setDrafts] = useState<Record<string, MessageTemplate>>({});
+  // Unsaved edits per template, so switching audience or type never loses typed text. Only the
+  // fields the user changed are held: the others show (and save) what is stored now.
+  const [drafts, setDrafts] = useState<Record<string, Partial<MessageTemplate>>>({});
   const [saveError, setSaveError] = useState<{ subject?: string; body?: string; form?: string }>(
     {},
   );
   const key = templateKey(audience, type);
   const saved = custom[audience]?.[type];
-  const current = drafts[key] ?? saved ?? DEFAULT_TEMPLATES[audience][type];
+  const current: MessageTemplate = {
+    ...(saved ?? DEFAULT_TEMPLATES[audience][type]),
+    ...drafts[key],
+  };
   const live = templateErrors(current);
   const dirty = drafts[key] !== undefined;
   const errors = { subject: live.subject ?? saveError.subject, body: live.body ?? saveError.body };
 
   const edit = (patch: Partial<MessageTemplate>) => {
-    setDrafts((d) => ({ ...d, [key]: { ...current, ...patch } }));
+    setDrafts((d) => ({ ...d, [key]: { ...d[key], ...patch } }));
     setSaveError({});
   };
   const clearDraft = () =>

@@ -1,0 +1,137 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DbProvider } from '../../db/db-context';
+import { exportAll } from '../../db/repo/backup';
+import { saveSetting } from '../../db/repo/settings';
+import type { WarroomDb } from '../../db/schema';
+import { freshDb } from '../../db/test-db';
+import { createBrowserPlatform } from '../../platform/browser';
+import { PlatformProvider } from '../../platform/platform-context';
+import { SettingsPage } from './settings-page';
+
+const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
+let db: WarroomDb;
+let source: WarroomDb;
+beforeEach(async () => {
+  db = await freshDb();
+  source = await freshDb();
+});
+afterEach(() => {
+  db.close();
+  source.close();
+});
+
+function renderPage() {
+  return render(
+    <DbProvider db={db}>
+      <PlatformProvider platform={createBrowserPlatform(window)}>
+        <SettingsPage />
+      </PlatformProvider>
+    </DbProvider>,
+  );
+}
+
+async function storedRows(): Promise<Record<string, unknown>> {
+  return Object.fromEntries((await db.settings.toArray()).map((r) => [r.key, r.value]));
+}
+
+describe('SettingsPage', () => {
+  it('after Import backup the form shows the restored name, and focusing and leaving it keeps it', async () => {
+    const user = userEvent.setup();
+    await saveSetting(db, 'me', 'Dana (old)');
+    await saveSetting(source, 'me', 'Priya Raman');
+    await saveSetting(source, 'hypothesisTimeboxMinutes', 25);
+    const file = JSON.stringify(await exportAll(source, { appVersion: 't', now: NOW }));
+    renderPage();
+    const name = await screen.findByLabelText('Your name');
+    await waitFor(() => expect(name).toHaveValue('Dana (old)'));
+
+    await user.upload(
+      screen.getByLabelText('Backup file'),
+      new File([file], 'b.json', { type: 'application/json' }),
+    );
+    await user.click(await screen.findByLabelText('Replace'));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Settings: 1 added, 1 replaced, 0 skipped',
+    );
+    await waitFor(() => expect(name).toHaveValue('Priya Raman'));
+    expect(screen.getByLabelText('Hypothesis timebox (minutes)')).toHaveValue(25);
+
+    await user.click(name);
+    await user.click(screen.getByLabelText('Hypothesis timebox (minutes)'));
+    await user.tab();
+    expect(await storedRows()).toEqual({ me: 'Priya Raman', hypothesisTimeboxMinutes: 25 });
+  });
+
+  it('follows a change made in another window to a field the user did not touch', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const cadence = await screen.findByLabelText('SEV2 update cadence');
+    await waitFor(() => expect(cadence).toHaveValue(30));
+    await saveSetting(db, 'cadenceMinutes', { SEV1: 15, SEV2: 45, SEV3: 60, SEV4: 240 });
+    await waitFor(() => expect(cadence).toHaveValue(45));
+    await user.click(cadence);
+    await user.tab();
+    expect((await storedRows()).cadenceMinutes).toEqual({
+      SEV1: 15,
+      SEV2: 45,
+      SEV3: 60,
+      SEV4: 240,
+    });
+  });
+
+  it('saves only the field the user changed, with the others as stored now', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const name = await screen.findByLabelText('Your name');
+    await user.type(name, 'Sam Lee');
+    await user.tab();
+    await waitFor(async () => expect(await storedRows()).toEqual({ me: 'Sam Lee' }));
+    // Another window changes SEV1's cadence; editing SEV3 here keeps SEV1's new value.
+    await saveSetting(db, 'cadenceMinutes', { SEV1: 10, SEV2: 30, SEV3: 60, SEV4: 240 });
+    const sev3 = screen.getByLabelText('SEV3 update cadence');
+    await waitFor(() => expect(screen.getByLabelText('SEV1 update cadence')).toHaveValue(10));
+    await user.clear(sev3);
+    await user.type(sev3, '90');
+    await user.tab();
+    await waitFor(async () =>
+      expect((await storedRows()).cadenceMinutes).toEqual({
+        SEV1: 10,
+        SEV2: 30,
+        SEV3: 90,
+        SEV4: 240,
+      }),
+    );
+    expect(sev3).toHaveValue(90);
+  });
+
+  it('keeps what the user is typing when the store changes under it, and saves their text', async () => {
+    const user = userEvent.setup();
+    await saveSetting(db, 'me', 'Old');
+    renderPage();
+    const name = await screen.findByLabelText('Your name');
+    await waitFor(() => expect(name).toHaveValue('Old'));
+    await user.clear(name);
+    await user.type(name, 'Mine');
+    await saveSetting(db, 'me', 'Theirs');
+    // Give the live query a chance to answer: the typed text stays.
+    await waitFor(async () => expect((await db.settings.get('me'))?.value).toBe('Theirs'));
+    expect(name).toHaveValue('Mine');
+    await user.tab();
+    await waitFor(async () => expect((await db.settings.get('me'))?.value).toBe('Mine'));
+  });
+
+  it('refuses an invalid number next to the field, keeping the text and writing nothing', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const timebox = await screen.findByLabelText('Hypothesis timebox (minutes)');
+    await user.clear(timebox);
+    await user.type(timebox, '0');
+    await user.tab();
+    expect(await screen.findByText('Enter a whole number of minutes, 1 or more.')).toBeVisible();
+    expect(timebox).toHaveValue(0);
+    expect(await storedRows()).toEqual({});
+  });
+});
