@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
+import { limitedText } from './limits';
 
 /** Who a stakeholder update is for; each audience has its own countdown. */
 export const AUDIENCES = ['engineering', 'executives', 'customers'] as const;
@@ -25,7 +26,7 @@ export const audienceCadenceSchema = z.object({
   lastSentAt: timestampSchema.nullable(),
   /** A snooze pushes the reminder to this time; null when not snoozed. */
   snoozedUntil: timestampSchema.nullable(),
-  snoozeReason: z.string().nullable(),
+  snoozeReason: limitedText('snoozeReason').nullable(),
 });
 export type AudienceCadence = z.infer<typeof audienceCadenceSchema>;
 

@@ -10,6 +10,7 @@ import {
   serviceSchema,
   settingSchema,
 } from './records';
+import { LIMITS } from './limits';
 import { roleAssignmentSchema } from './roles';
 import { timelineEntrySchema } from './timeline';
 
@@ -97,7 +98,7 @@ export type BackupTables = z.infer<typeof backupTablesSchema>;
 
 export const backupScopeSchema = z.union([
   z.literal('all'),
-  z.object({ incidentId: z.string().min(1) }),
+  z.object({ incidentId: z.string().min(1).max(LIMITS.id.max) }),
 ]);
 export type BackupScope = z.infer<typeof backupScopeSchema>;
 
@@ -105,7 +106,7 @@ export type BackupScope = z.infer<typeof backupScopeSchema>;
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.number().int().min(OLDEST_READABLE_SCHEMA_VERSION).max(BACKUP_SCHEMA_VERSION),
-  appVersion: z.string(),
+  appVersion: z.string().max(100),
   /** ISO 8601 time of the export (readable by a person opening the file). */
   exportedAt: z.iso.datetime(),
   scope: backupScopeSchema,

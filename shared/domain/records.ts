@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
+import { boundedJson } from './json';
+import { LIMITS, LIST_LIMITS, limitedText } from './limits';
 
 /** Hypothesis lifecycle. */
 export const HYPOTHESIS_STATUSES = ['open', 'confirmed', 'ruled-out', 'abandoned'] as const;
@@ -8,16 +10,20 @@ export const hypothesisStatusSchema = z.enum(HYPOTHESIS_STATUSES);
 export type HypothesisStatus = z.infer<typeof hypothesisStatusSchema>;
 
 export const hypothesisSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
-  text: z.string().min(1),
-  owner: z.string(),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
+  text: limitedText('hypothesis', { min: 1 }),
+  owner: limitedText('name'),
   status: hypothesisStatusSchema,
   openedAt: timestampSchema,
   /** Stored due time of the timebox; extensions move it. */
   dueAt: timestampSchema,
   closedAt: timestampSchema.nullable(),
-  extensions: z.array(z.object({ at: timestampSchema, addedMs: z.number(), reason: z.string() })),
+  extensions: z
+    .array(
+      z.object({ at: timestampSchema, addedMs: z.number(), reason: limitedText('extensionReason') }),
+    )
+    .max(LIST_LIMITS.extensions),
 });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 
@@ -32,16 +38,16 @@ export const MESSAGE_TYPE_LABELS: Readonly<Record<MessageType, string>> = {
 
 /** A stakeholder update that was sent (copied or saved). */
 export const commsUpdateSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
   audience: audienceSchema,
   type: messageTypeSchema,
-  subject: z.string(),
-  body: z.string(),
+  subject: limitedText('commsSubject'),
+  body: limitedText('commsBody'),
   /** How it left: markdown, plain, slack, rich, file. */
   format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file']),
   sentAt: timestampSchema,
-  author: z.string(),
+  author: limitedText('name'),
 });
 export type CommsUpdate = z.infer<typeof commsUpdateSchema>;
 
@@ -60,10 +66,10 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
 };
 
 export const actionItemSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().nullable(),
-  title: z.string().min(1),
-  owner: z.string(),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id').nullable(),
+  title: limitedText('actionTitle', { min: 1 }),
+  owner: limitedText('name'),
   priority: prioritySchema,
   /** Due date as an ISO calendar date (YYYY-MM-DD). */
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -80,11 +86,13 @@ export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>;
 
 /** A post-mortem: free-text sections keyed by section id, plus the 5 Whys chain. */
 export const postmortemSchema = z.object({
-  incidentId: z.string().min(1),
+  incidentId: limitedText('id', { min: 1 }),
   status: postmortemStatusSchema,
-  author: z.string(),
-  sections: z.record(z.string(), z.string()),
-  fiveWhys: z.array(z.string()),
+  author: limitedText('name'),
+  sections: z
+    .record(limitedText('id'), limitedText('postmortemSection'))
+    .refine((r) => Object.keys(r).length <= LIST_LIMITS.mapEntries, 'Too many sections.'),
+  fiveWhys: z.array(limitedText('fiveWhy')).max(LIST_LIMITS.fiveWhys),
   /** Include every timeline entry, not just milestones and pinned ones. */
   allEntries: z.boolean(),
   updatedAt: timestampSchema,
@@ -92,31 +100,31 @@ export const postmortemSchema = z.object({
 export type Postmortem = z.infer<typeof postmortemSchema>;
 
 export const personSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  handle: z.string(),
-  team: z.string(),
+  id: limitedText('id', { min: 1 }),
+  name: limitedText('name', { min: 1 }),
+  handle: limitedText('name'),
+  team: limitedText('name'),
   lastUsedAt: timestampSchema,
 });
 export type Person = z.infer<typeof personSchema>;
 
 export const serviceSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  ownerTeam: z.string(),
+  id: limitedText('id', { min: 1 }),
+  name: limitedText('name', { min: 1 }),
+  ownerTeam: limitedText('name'),
   /** SLO target as a fraction, e.g. 0.9995; null when not set. */
   sloTarget: z.number().gt(0).lt(1).nullable(),
   sloWindowDays: z.number().int().positive(),
-  runbookId: z.string().nullable(),
+  runbookId: limitedText('id').nullable(),
   lastUsedAt: timestampSchema,
 });
 export type Service = z.infer<typeof serviceSchema>;
 
 export const runbookSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  service: z.string(),
-  body: z.string(),
+  id: limitedText('id', { min: 1 }),
+  title: limitedText('runbookTitle', { min: 1 }),
+  service: limitedText('name'),
+  body: limitedText('runbookBody'),
   lastTestedAt: timestampSchema.nullable(),
   updatedAt: timestampSchema,
 });
@@ -124,11 +132,12 @@ export type Runbook = z.infer<typeof runbookSchema>;
 
 /** Text being typed, saved so that a crash or reload never loses it. */
 export const draftSchema = z.object({
-  key: z.string().min(1),
-  text: z.string(),
+  key: limitedText('id', { min: 1 }),
+  text: z.string().max(LIMITS.draft.max),
   updatedAt: timestampSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+/** One setting: its key and a JSON value bounded in depth and size (shared/domain/limits.ts). */
+export const settingSchema = z.object({ key: limitedText('id', { min: 1 }), value: boundedJson() });
 export type Setting = z.infer<typeof settingSchema>;
