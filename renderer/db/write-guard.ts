@@ -94,7 +94,7 @@ function guardTable(table: DBCoreTable): DBCoreTable {
       if (failed) {
         // Only now read what is stored: a refusal may be of a value the row already had.
         const key = table.schema.primaryKey.extractKey;
-        const keys = failed.map((i) => (key ? key(rows[i]) : req.keys?.[i]));
+        const keys: unknown[] = failed.map((i): unknown => (key ? key(rows[i]) : req.keys?.[i]));
         const olds =
           req.type === 'put'
             ? ((await table.getMany({ trans: req.trans, keys })) as (Row | undefined)[])

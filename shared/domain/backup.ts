@@ -10,9 +10,16 @@ import {
   serviceSchema,
   settingSchema,
 } from './records';
-import { LIMITS } from './limits';
+import { checkJsonValue } from './json';
+import { JSON_VALUE_MAX_DEPTH, LIMITS } from './limits';
 import { roleAssignmentSchema } from './roles';
 import { timelineEntrySchema } from './timeline';
+
+/**
+ * How deep any value in a backup file may be nested: a settings value may hold
+ * JSON_VALUE_MAX_DEPTH levels under `tables.settings[i].value`, and no row nests deeper.
+ */
+export const BACKUP_MAX_DEPTH = JSON_VALUE_MAX_DEPTH + 4;
 
 /** The `format` marker every Warroom backup file starts with. */
 export const BACKUP_FORMAT = 'warroom-backup';
@@ -208,6 +215,9 @@ export function validateBackup(data: unknown): BackupValidation {
   try {
     const header = checkHeader(data);
     if (header) return fail(header);
+    // Depth first, without recursion, so no schema below ever walks a hostile nesting.
+    const deep = checkJsonValue(data, BACKUP_MAX_DEPTH, Number.POSITIVE_INFINITY);
+    if (deep) return fail({ path: formatPath(deep.path), message: deep.message });
     const parsed = backupSchema.safeParse(data);
     if (!parsed.success)
       return fail(
@@ -220,10 +230,10 @@ export function validateBackup(data: unknown): BackupValidation {
     if (duplicates.length) return fail(...duplicates);
     return { ok: true, backup: parsed.data };
   } catch (error) {
-    // Deeply nested or hostile input can exhaust the stack; report it rather than crash.
+    // Nothing above should throw; if something does, say so plainly rather than crash.
     return fail({
       path: '',
-      message: `The file could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The file could not be checked (${error instanceof Error ? error.name : 'unknown error'}); nothing was imported.`,
     });
   }
 }

@@ -62,7 +62,10 @@ export const incidentSchema = z.object({
   /** Escalation suggestions the IC dismissed, by trigger key → situation fingerprint. */
   dismissedSuggestions: z
     .record(limitedText('id'), limitedText('changeText'))
-    .refine((r) => Object.keys(r).length <= LIST_LIMITS.mapEntries, 'Too many dismissed suggestions.'),
+    .refine(
+      (r) => Object.keys(r).length <= LIST_LIMITS.mapEntries,
+      'Too many dismissed suggestions.',
+    ),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

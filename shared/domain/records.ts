@@ -21,7 +21,11 @@ export const hypothesisSchema = z.object({
   closedAt: timestampSchema.nullable(),
   extensions: z
     .array(
-      z.object({ at: timestampSchema, addedMs: z.number(), reason: limitedText('extensionReason') }),
+      z.object({
+        at: timestampSchema,
+        addedMs: z.number(),
+        reason: limitedText('extensionReason'),
+      }),
     )
     .max(LIST_LIMITS.extensions),
 });

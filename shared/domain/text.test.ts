@@ -41,7 +41,9 @@ describe('cleanText', () => {
         expect(cleanText(first.text)).toEqual(first);
         // eslint-disable-next-line no-control-regex
         expect(first.text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
-        expect(first.text.isWellFormed()).toBe(true);
+        expect(first.text).not.toMatch(
+          /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+        );
       }),
     );
   });
@@ -49,9 +51,7 @@ describe('cleanText', () => {
 
 describe('bidi controls', () => {
   it('exports drop the right-to-left override (U+202E) and its kin', () => {
-    expect(neutraliseBidi('Checkout \u202Esrorre IPA\u202C down')).toBe(
-      'Checkout srorre IPA down',
-    );
+    expect(neutraliseBidi('Checkout \u202Esrorre IPA\u202C down')).toBe('Checkout srorre IPA down');
     expect(neutraliseBidi('\u2066x\u2067y\u2068z\u2069\u202A\u202B\u202D')).toBe('xyz');
     expect(hasBidiControls('plain')).toBe(false);
     expect(hasBidiControls('a\u202Eb')).toBe(true);

@@ -39,7 +39,6 @@ export function cleanText(input: string): TextCheck {
 }
 
 /** Bidirectional embedding, override and isolate controls (Unicode TR #9). */
-// eslint-disable-next-line no-misleading-character-class
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
@@ -76,26 +75,26 @@ export function tooLongMessage(label: string, length: number, max: number): stri
  */
 export function textSchema(label: string, max: number, opts: { min?: number } = {}) {
   return z.string().transform((value, ctx) => {
-      // Cleaning never grows text more than threefold (NFC), so far longer input is refused
-      // before any work is spent on it (an imported 30 MB summary).
-      if (value.length > max * 3) {
-        ctx.addIssue({ code: 'custom', message: tooLongMessage(label, value.length, max) });
-        return z.NEVER;
-      }
-      const checked = cleanText(value);
-      if (!checked.ok) {
-        ctx.addIssue({ code: 'custom', message: `${label} ${checked.message}.` });
-        return z.NEVER;
-      }
-      const text = checked.text;
-      if (text.length > max) {
-        ctx.addIssue({ code: 'custom', message: tooLongMessage(label, text.length, max) });
-        return z.NEVER;
-      }
-      if (opts.min && text.trim().length < opts.min) {
-        ctx.addIssue({ code: 'custom', message: `${label} is empty.` });
-        return z.NEVER;
-      }
-      return text;
-    });
+    // Cleaning never grows text more than threefold (NFC), so far longer input is refused
+    // before any work is spent on it (an imported 30 MB summary).
+    if (value.length > max * 3) {
+      ctx.addIssue({ code: 'custom', message: tooLongMessage(label, value.length, max) });
+      return z.NEVER;
+    }
+    const checked = cleanText(value);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: `${label} ${checked.message}.` });
+      return z.NEVER;
+    }
+    const text = checked.text;
+    if (text.length > max) {
+      ctx.addIssue({ code: 'custom', message: tooLongMessage(label, text.length, max) });
+      return z.NEVER;
+    }
+    if (opts.min && text.trim().length < opts.min) {
+      ctx.addIssue({ code: 'custom', message: `${label} is empty.` });
+      return z.NEVER;
+    }
+    return text;
+  });
 }

@@ -46,7 +46,7 @@ export function ImportReview({
     try {
       onDone(await importBackup(db, backup, { onConflict: policy }));
     } catch (e) {
-      setError(e instanceof BackupImportError ? e : describeWriteError(e));
+      setError(e instanceof BackupImportError ? e : describeWriteError(e, 'import'));
     } finally {
       setBusy(false);
     }

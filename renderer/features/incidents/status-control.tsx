@@ -26,7 +26,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
       setError(undefined);
       await changeStatus(db, incident.id, status, ctx());
     } catch (e) {
-      setError(describeWriteError(e));
+      setError(describeWriteError(e, 'action'));
     }
   };
 

@@ -95,7 +95,7 @@ export function PostmortemEditor({
     try {
       await what();
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
 
@@ -202,7 +202,7 @@ export function PostmortemEditor({
             void savePostmortem(db, incident.id, { allEntries: next }, ctx()).catch(
               (e: unknown) => {
                 setAllEntries(!next);
-                toast(describeWriteError(e), 'error');
+                toast(describeWriteError(e, 'action'), 'error');
               },
             );
           }}

@@ -51,7 +51,7 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
       timeZone,
     });
     openPostmortem(db, incident.id, prefill, ctx()).catch((e: unknown) =>
-      setError(describeWriteError(e)),
+      setError(describeWriteError(e, 'action')),
     );
   }, [missing, incident, data, db, ctx, timeZone]);
   if (error)
