@@ -3,6 +3,7 @@ import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
 import { boundedJson } from './json';
 import { LIMITS, LIST_LIMITS, limitedText } from './limits';
+import { tooLongMessage } from './text';
 
 /** Hypothesis lifecycle. */
 export const HYPOTHESIS_STATUSES = ['open', 'confirmed', 'ruled-out', 'abandoned'] as const;
@@ -137,7 +138,12 @@ export type Runbook = z.infer<typeof runbookSchema>;
 /** Text being typed, saved so that a crash or reload never loses it. */
 export const draftSchema = z.object({
   key: limitedText('id', { min: 1 }),
-  text: z.string().max(LIMITS.draft.max),
+  text: z
+    .string()
+    .max(
+      LIMITS.draft.max,
+      tooLongMessage(LIMITS.draft.label, LIMITS.draft.max + 1, LIMITS.draft.max),
+    ),
   updatedAt: timestampSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;

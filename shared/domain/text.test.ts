@@ -5,7 +5,10 @@ import { checkJsonValue } from './json';
 import { LIMITS, limitedText, limitProblem } from './limits';
 import { incidentSchema } from './incident';
 import { settingSchema } from './records';
-import { cleanText, hasBidiControls, neutraliseBidi, textSchema } from './text';
+import { heading, paragraph } from '../render/doc';
+import { renderHtml } from '../render/html';
+import { renderMarkdown } from '../render/markdown';
+import { cleanText, hasBidiControls, isolateBidi, neutraliseBidi, textSchema } from './text';
 
 describe('cleanText', () => {
   it.each([
@@ -46,7 +49,7 @@ describe('cleanText', () => {
         );
       }),
     );
-  });
+  }, 30_000);
 });
 
 describe('bidi controls', () => {
@@ -57,6 +60,21 @@ describe('bidi controls', () => {
     expect(hasBidiControls('a\u202Eb')).toBe(true);
     // Repeated calls: the shared /g regex keeps no state between them.
     expect(hasBidiControls('a\u202Eb')).toBe(true);
+  });
+
+  it('every export format drops them', () => {
+    const doc = {
+      blocks: [heading(1, 'Checkout \u202Esrorre'), paragraph('Impact: \u2067x\u2069')],
+    };
+    for (const out of [renderMarkdown(doc), renderHtml(doc)]) {
+      expect(hasBidiControls(out)).toBe(false);
+      expect(out).toContain('Checkout srorre');
+    }
+  });
+
+  it('text that cannot hold markup is wrapped in an isolate only when it needs one', () => {
+    expect(isolateBidi('Checkout errors')).toBe('Checkout errors');
+    expect(isolateBidi('a\u202Eb')).toBe('\u2068a\u202Eb\u2069');
   });
 });
 

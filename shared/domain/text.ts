@@ -51,6 +51,16 @@ export function neutraliseBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+/**
+ * Text for a place that cannot hold markup (an `<option>`, a window title, an accessible name):
+ * when it holds bidirectional controls, it is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL
+ * ISOLATE (U+2068 … U+2069), which ends any override inside it, so it cannot reverse the text
+ * around it. Text without such controls is returned unchanged.
+ */
+export function isolateBidi(text: string): string {
+  return hasBidiControls(text) ? `\u2068${text}\u2069` : text;
+}
+
 /** True when the text holds a bidirectional override or embedding control. */
 export function hasBidiControls(text: string): boolean {
   return new RegExp(BIDI_CONTROLS.source).test(text);

@@ -136,6 +136,17 @@ export function onStorageFailure(listener: FailureListener): () => void {
 }
 
 /**
+ * Tells the {@link onStorageFailure} listeners about a failed write that is the storage's doing
+ * (for failures not shown through {@link describeWriteError}, such as a draft's). Returns the
+ * classification, or null when the failure is not the storage's.
+ */
+export function reportStorageFailure(error: unknown): StorageFailure | null {
+  const failure = classifyStorageError(error);
+  if (failure) for (const l of listeners) l(failure, error);
+  return failure;
+}
+
+/**
  * A plain message for any failure of a write, for showing where it happened (issue 12: never a
  * raw `FILE_ERROR_NO_SPACE` or `ConstraintError`). A RepoError's own message is shown as it is;
  * storage failures get a plain reason with what to do; anything else is "an unexpected error"
@@ -145,9 +156,8 @@ export function onStorageFailure(listener: FailureListener): () => void {
  */
 export function describeWriteError(error: unknown, context: WriteContext = 'typed'): string {
   if (error instanceof RepoError) return error.message;
-  const failure = classifyStorageError(error);
-  if (failure) for (const l of listeners) l(failure, error);
-  else console.error('Warroom: write failed', error);
+  const failure = reportStorageFailure(error);
+  if (!failure) console.error('Warroom: write failed', error);
   const reason = failure ? REASONS[failure] : 'something unexpected went wrong.';
   return `${LEADS[context]}: ${reason} ${TAILS[context]}`;
 }

@@ -57,7 +57,9 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
   if (error)
     return (
       <div className="page">
-        <h1>Post-mortem: {incident.title}</h1>
+        <h1>
+          Post-mortem: <bdi>{incident.title}</bdi>
+        </h1>
         <p className="form-error" role="alert">
           {error}
         </p>

@@ -73,7 +73,7 @@ export function ServiceBudgets({
                 {b.incidents.map((i) => (
                   <li key={i.incidentId}>
                     <Link href={`/incidents/${i.incidentId}`}>
-                      {i.ref} {i.title}
+                      {i.ref} <bdi>{i.title}</bdi>
                     </Link>
                     : {formatBudget(i.consumedMs)} ({Math.round(i.impactMinutes * 10) / 10} min ×{' '}
                     {pct(i.share)} {BASIS[i.shareBasis]})

@@ -95,7 +95,9 @@ export const TimelineRow = memo(function TimelineRow({
         ) : null}
       </div>
       {editing === null ? (
-        <div className="tl-text">{entry.text}</div>
+        <div className="tl-text" dir="auto">
+          {entry.text}
+        </div>
       ) : (
         <textarea
           className="tl-edit"
