@@ -165,3 +165,28 @@ test('a title with a right-to-left override is shown isolated and does not reord
   const titleBox = (await titleSpan.boundingBox())!;
   expect(refBox.x + refBox.width).toBeLessThanOrEqual(titleBox.x + 1);
 });
+
+test('an impact summary over its limit is refused beside the field, with the text kept', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+  await dialog.getByLabel('Title').fill('Limits drill');
+  await dialog.getByLabel('Severity').selectOption('SEV3');
+  const summary = dialog.getByLabel('Impact summary');
+  const text = 'x'.repeat(5_001);
+  await summary.fill(text);
+  await expect(summary).toHaveAttribute('aria-invalid', 'true');
+  await expect(summary).toHaveAccessibleDescription(
+    'The impact summary is 5,001 characters; the limit is 5,000.',
+  );
+  await dialog.getByRole('button', { name: 'Declare' }).click();
+  await expect(dialog.getByRole('alert').first()).toBeVisible();
+  await expect(summary).toHaveValue(text);
+  await expect(page.getByRole('heading', { level: 1, name: 'Limits drill' })).toHaveCount(0);
+  await summary.press('Backspace');
+  await expect(summary).not.toHaveAttribute('aria-invalid');
+  await dialog.getByRole('button', { name: 'Declare' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Limits drill' })).toBeVisible();
+});

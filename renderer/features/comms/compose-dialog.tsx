@@ -203,7 +203,7 @@ function Composer({
           onReplace={regenerate}
         />
       ) : null}
-      <Field label="Subject">
+      <Field label="Subject" limit="commsSubject">
         <input
           type="text"
           value={subject}
@@ -215,6 +215,7 @@ function Composer({
       </Field>
       <Field
         label="Message"
+        limit="commsBody"
         hint="Edit freely: lines starting with ## are headings, - list items, **text** bold."
       >
         <textarea

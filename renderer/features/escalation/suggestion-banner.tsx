@@ -58,7 +58,7 @@ export function SuggestionBanner({
             void dismiss();
           }}
         >
-          <Field label="Why dismiss?" error={error}>
+          <Field label="Why dismiss?" error={error} limit="changeText">
             <input
               type="text"
               autoFocus

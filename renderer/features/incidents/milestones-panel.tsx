@@ -120,7 +120,7 @@ function MilestoneEditor({
           onChange={(e) => setText(e.target.value)}
         />
       </Field>
-      <Field label="Correction note">
+      <Field label="Correction note" limit="changeText">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="form-actions">

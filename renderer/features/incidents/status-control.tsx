@@ -88,7 +88,12 @@ function ResolveDialog({
           void submit();
         }}
       >
-        <Field label="Resolution summary" error={error} hint="One line: what fixed it.">
+        <Field
+          label="Resolution summary"
+          error={error}
+          hint="One line: what fixed it."
+          limit="resolutionSummary"
+        >
           <input
             type="text"
             autoFocus

@@ -1,5 +1,6 @@
 import type { Person } from '../../../shared/domain/records';
 import { checkBlameless } from '../../../shared/logic/blameless';
+import { limitProblem } from '../../../shared/domain/limits';
 
 /** The 5 Whys as an editable chain: one input per "why", add and remove links. */
 export function FiveWhys({
@@ -23,6 +24,8 @@ export function FiveWhys({
             <input
               type="text"
               aria-label={`Why ${i + 1}`}
+              aria-invalid={limitProblem('fiveWhy', why) ? true : undefined}
+              aria-describedby={limitProblem('fiveWhy', why) ? `why-${i}-limit` : undefined}
               value={why}
               onChange={(e) => onChange(whys.map((w, j) => (j === i ? e.target.value : w)))}
               onBlur={onBlur}
@@ -38,6 +41,11 @@ export function FiveWhys({
             >
               Remove
             </button>
+            {limitProblem('fiveWhy', why) ? (
+              <div id={`why-${i}-limit`} className="field-error" role="alert">
+                {limitProblem('fiveWhy', why)}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -180,7 +180,7 @@ export function PostmortemEditor({
                 ))}
               </select>
             </Field>
-            <Field label="Author">
+            <Field label="Author" limit="name">
               <input
                 type="text"
                 value={draft.author}

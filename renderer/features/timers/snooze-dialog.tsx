@@ -80,7 +80,7 @@ function SnoozeForm({
           ))}
         </select>
       </Field>
-      <Field label="Reason" error={errors.reason}>
+      <Field label="Reason" error={errors.reason} limit="snoozeReason">
         <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <FormError message={errors.form} />
