@@ -64,7 +64,7 @@ export function classifyStorageError(error: unknown): StorageFailure | null {
   if (error instanceof RepoError) return null;
   const links = chain(error);
   const any = (test: (l: { name: string; message: string }) => boolean) => links.some(test);
-  if (any((l) => /FILE_ERROR_NO_SPACE|ENOSPC|no space left|disk is full/i.test(l.message)))
+  if (any((l) => /FILE_ERROR_NO_SPACE|ENOSPC|no space left|disk (is )?full/i.test(l.message)))
     return 'disk-full';
   if (any((l) => l.name === 'QuotaExceededError' || /quota/i.test(l.message))) return 'quota';
   if (any((l) => l.name === 'VersionError')) return 'version';
