@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_V2, type WarroomDb } from './schema';
+import { overlay } from './write-guard';
 import { freshDb } from './test-db';
 import { RepoError } from './repo/errors';
 import { changeStatus, declareIncident } from './repo/incidents';
@@ -101,5 +102,23 @@ describe('every row written through Dexie meets its schema', () => {
     const after = (await db.incidents.get(inc.id))!;
     expect(after.status).toBe('identified');
     expect(after.impact.summary).toHaveLength(1_000_000);
+  });
+});
+
+describe('overlay', () => {
+  it('keeps fields the schema does not know, at any depth, and takes the cleaned ones', () => {
+    const row = {
+      title: 'a\u0000',
+      extra: 1,
+      impact: { summary: 'x', future: true },
+      list: [{ t: 1, k: 2 }],
+    };
+    const parsed = { title: 'a', impact: { summary: 'x' }, list: [{ t: 1 }] };
+    expect(overlay(row, parsed)).toEqual({
+      title: 'a',
+      extra: 1,
+      impact: { summary: 'x', future: true },
+      list: [{ t: 1, k: 2 }],
+    });
   });
 });

@@ -44,6 +44,26 @@ function valueAt(row: unknown, path: readonly PathKey[]): unknown {
   return v;
 }
 
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The parsed (cleaned) values laid over the original row: what the schema knows comes from the
+ * parse, any field it does not know (at any depth) is kept as written, so a field added to a row
+ * but not yet to its schema is never dropped by this guard.
+ */
+export function overlay(original: unknown, parsed: unknown): unknown {
+  if (isPlain(original) && isPlain(parsed)) {
+    const out: Record<string, unknown> = { ...original };
+    for (const [k, v] of Object.entries(parsed)) out[k] = overlay(original[k], v);
+    return out;
+  }
+  if (Array.isArray(original) && Array.isArray(parsed) && original.length === parsed.length)
+    return parsed.map((v, i): unknown => overlay(original[i], v));
+  return parsed;
+}
+
 /** Rows already held to the schemas (a validated backup): written as they are, not parsed twice. */
 const trusted = new WeakSet<object>();
 
@@ -55,14 +75,14 @@ export function trustRows(rows: readonly object[]): void {
 /**
  * Checks and cleans one row before it is written: parsed by its table's schema (text cleaned by
  * shared/domain/text.ts, every free-text field held to shared/domain/limits.ts). Fields the
- * schema does not know are kept as they are. A row refused only for values it already had in
+ * schema does not know are kept as they are ({@link overlay}). A row refused only for values it already had in
  * the database (written before a limit existed) is written unchanged, so an old oversized
  * summary never blocks a status change; anything new that breaks a rule is refused with a
  * RepoError whose `field` is the dotted path (`impact.summary`).
  */
 function checkRow(schema: ZodType, row: Row, old: Row | undefined): Row {
   const parsed = schema.safeParse(row);
-  if (parsed.success) return { ...row, ...(parsed.data as Row) };
+  if (parsed.success) return overlay(row, parsed.data) as Row;
   const fresh = parsed.error.issues.filter(
     (issue) => old === undefined || valueAt(old, issue.path) !== valueAt(row, issue.path),
   );
@@ -88,7 +108,7 @@ function guardTable(table: DBCoreTable): DBCoreTable {
           continue;
         }
         const parsed = schema.safeParse(row);
-        if (parsed.success) out[i] = { ...row, ...(parsed.data as Row) };
+        if (parsed.success) out[i] = overlay(row, parsed.data) as Row;
         else (failed ??= []).push(i);
       }
       if (failed) {
