@@ -17,9 +17,10 @@ import { timelineEntrySchema } from './timeline';
 
 /**
  * How deep any value in a backup file may be nested: a settings value may hold
- * JSON_VALUE_MAX_DEPTH levels under `tables.settings[i].value`, and no row nests deeper.
+ * JSON_VALUE_MAX_DEPTH levels under `tables.settings[i].value` (4 levels down), and no row nests
+ * deeper; the margin lets a setting's own check name the problem for values a little too deep.
  */
-export const BACKUP_MAX_DEPTH = JSON_VALUE_MAX_DEPTH + 4;
+export const BACKUP_MAX_DEPTH = JSON_VALUE_MAX_DEPTH + 8;
 
 /** The `format` marker every Warroom backup file starts with. */
 export const BACKUP_FORMAT = 'warroom-backup';
@@ -238,8 +239,27 @@ export function validateBackup(data: unknown): BackupValidation {
   }
 }
 
+/**
+ * The largest backup file read, in bytes (and characters of text): the same bound the desktop
+ * shell puts on a backup crossing IPC (shared/ipc/contract.ts), far above what 50,000-entry
+ * incidents produce, and small enough that reading it cannot exhaust the window's memory.
+ */
+export const BACKUP_MAX_BYTES = 500_000_000;
+
+/** A refusal for a file larger than {@link BACKUP_MAX_BYTES}, or null. */
+export function backupSizeProblem(bytes: number): BackupProblem | null {
+  return bytes > BACKUP_MAX_BYTES
+    ? {
+        path: '',
+        message: `The file is ${Math.round(bytes / 1_000_000).toLocaleString('en-US')} MB; a Warroom backup is at most ${BACKUP_MAX_BYTES / 1_000_000} MB. Nothing was imported.`,
+      }
+    : null;
+}
+
 /** Parses the text of a backup file and validates it; a truncated file is reported as such. */
 export function parseBackupText(text: string): BackupValidation {
+  const tooBig = backupSizeProblem(text.length);
+  if (tooBig) return fail(tooBig);
   if (!text.trim()) return fail({ path: '', message: 'The file is empty.' });
   let data: unknown;
   try {
