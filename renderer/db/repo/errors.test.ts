@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   classifyStorageError,
+  describeOpenError,
   describeWriteError,
   onStorageFailure,
   RepoError,
@@ -88,5 +89,20 @@ describe('describeWriteError', () => {
     stop();
     describeWriteError(dom('QuotaExceededError'));
     expect(seen).toEqual(['closed']);
+  });
+});
+
+describe('describeOpenError', () => {
+  it.each([
+    [dom('UnknownError', 'Internal error: FILE_ERROR_NO_SPACE'), 'the disk is full'],
+    [
+      dom('VersionError', 'The requested version (2) is less than the existing version (3).'),
+      'a newer Warroom',
+    ],
+    [new Error('weird'), 'Close other Warroom windows'],
+  ])('%s', (error, words) => {
+    const m = describeOpenError(error);
+    expect(m).toContain(words);
+    expect(m).not.toMatch(/FILE_ERROR|requested version|weird/);
   });
 });

@@ -161,3 +161,21 @@ export function describeWriteError(error: unknown, context: WriteContext = 'type
   const reason = failure ? REASONS[failure] : 'something unexpected went wrong.';
   return `${LEADS[context]}: ${reason} ${TAILS[context]}`;
 }
+
+/**
+ * Why the database could not be opened at start-up, in plain words with what to do (never the
+ * browser's raw text, which goes to the console). Pure.
+ */
+export function describeOpenError(error: unknown): string {
+  switch (classifyStorageError(error)) {
+    case 'disk-full':
+    case 'quota':
+      return 'Warroom could not open its database: the disk is full. Free some space, then press Try again.';
+    case 'version':
+      return 'Warroom could not open its database: a newer Warroom has upgraded it. Use the newer version of Warroom.';
+    case 'blocked':
+      return 'Warroom could not open its database: another Warroom window is upgrading it. Close the other Warroom windows, then press Try again.';
+    default:
+      return 'Warroom could not open its database. Close other Warroom windows, then press Try again.';
+  }
+}
