@@ -7,16 +7,19 @@ import { textSchema, tooLongMessage } from './text';
  * message beside the field. Figures are generous for what a person writes during an incident
  * and small enough that one field cannot fill the disk or freeze a render:
  *
- * | field                        | limit   | why                                             |
- * | ---------------------------- | ------- | ----------------------------------------------- |
- * | incident title               | 200     | a headline; the slug and tab title derive from it |
- * | timeline entry, revisions    | 20,000  | a pasted log excerpt fits, a whole log file not |
- * | impact summary, resolution   | 5,000   | a few paragraphs                                |
- * | post-mortem section          | 50,000  | a long narrative per section                    |
- * | runbook body                 | 100,000 | a full procedure with code blocks               |
- * | stakeholder update body      | 50,000  | a long update with its timeline                 |
- * | names, teams, handles, owners | 100    | a person's or a service's name (role names 60)  |
- * | hypothesis, action item title | 20,000 | both come from a log line (`h:`, `todo:`)       |
+ * | field                          | limit   | why                                               |
+ * | ------------------------------ | ------- | ------------------------------------------------- |
+ * | incident title                 | 200     | a headline; the slug and tab title derive from it |
+ * | timeline entry, revisions      | 20,000  | a pasted log excerpt fits, a whole log file not   |
+ * | hypothesis, action item title  | 20,000  | both come from a log line (`h:`, `todo:`)         |
+ * | impact summary, resolution     | 5,000   | a few paragraphs                                  |
+ * | post-mortem section            | 50,000  | a long narrative per section                      |
+ * | runbook body                   | 100,000 | a full procedure with code blocks                 |
+ * | stakeholder update body        | 50,000  | a long update with its timeline                   |
+ * | names, teams, handles, owners  | 100     | a person's or a service's name (role names: 60)   |
+ *
+ * The rest (reasons, notes, subjects, alert names) are in the object below. Settings values are
+ * bounded by depth and size instead (JSON_VALUE_MAX_DEPTH, JSON_VALUE_MAX_CHARS).
  */
 export const LIMITS = {
   /** Incident title (issue 12: "as the title's 200"). */
