@@ -20,6 +20,7 @@ import type { Platform } from './platform';
 import { PlatformProvider, usePlatform } from './platform/platform-context';
 import { useUiStore } from './store/ui-store';
 import { ErrorBoundary } from './ui/error-boundary';
+import { StorageBanner } from './ui/storage-banner';
 import { Toasts } from './ui/toasts';
 
 /**
@@ -190,6 +191,7 @@ function Shell() {
           Declare incident
         </button>
       </header>
+      <StorageBanner />
       <main id="main" tabIndex={-1}>
         {ready ? (
           <ErrorBoundary key={location} what="This page">

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { describeOpenError } from './db/repo/errors';
 import { WarroomDb } from './db/schema';
 import { pickPlatform } from './platform';
 import './styles.css';
@@ -23,6 +24,17 @@ db.open()
     );
   })
   .catch((error: unknown) => {
-    root.textContent = `Warroom could not open its database: ${error instanceof Error ? error.message : String(error)}. Close other Warroom windows and reload.`;
+    console.error('Warroom: the database did not open', error);
+    // Plain words, never the browser's raw text (issue 12); nothing has been typed yet, so
+    // trying again is a reload.
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = describeOpenError(error);
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'button';
+    retry.textContent = 'Try again';
+    retry.addEventListener('click', () => window.location.reload());
+    root.replaceChildren(message, retry);
     document.documentElement.dataset.appState = 'error';
   });

@@ -1,11 +1,32 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { StorageRecovery, type RecoveryState } from './recovery';
 import type { WarroomDb } from './schema';
 
 const DbContext = createContext<WarroomDb | null>(null);
+const RecoveryContext = createContext<StorageRecovery | null>(null);
 
-/** Provides the open database to the tree (tests pass their own fresh one). */
+/**
+ * Provides the open database to the tree (tests pass their own fresh one), with the recovery
+ * that reopens it after a storage failure (db/recovery.ts).
+ */
 export function DbProvider({ db, children }: { db: WarroomDb; children: ReactNode }) {
-  return <DbContext.Provider value={db}>{children}</DbContext.Provider>;
+  const recovery = useMemo(() => new StorageRecovery(db), [db]);
+  useEffect(() => {
+    recovery.start();
+    return () => recovery.dispose();
+  }, [recovery]);
+  return (
+    <DbContext.Provider value={db}>
+      <RecoveryContext.Provider value={recovery}>{children}</RecoveryContext.Provider>
+    </DbContext.Provider>
+  );
 }
 
 /** The open database. */
@@ -13,4 +34,20 @@ export function useDb(): WarroomDb {
   const db = useContext(DbContext);
   if (!db) throw new Error('useDb must be used inside <DbProvider>');
   return db;
+}
+
+const OK: RecoveryState = { status: 'ok' };
+const noop = () => () => undefined;
+
+/**
+ * The storage's state and a Retry that reopens the database and proves a write now; `retry`
+ * resolves true when writes work again (always true before the recovery has started).
+ */
+export function useStorageRecovery(): { state: RecoveryState; retry: () => Promise<boolean> } {
+  const recovery = useContext(RecoveryContext);
+  const state = useSyncExternalStore(
+    recovery ? (l) => recovery.subscribe(l) : noop,
+    () => recovery?.current ?? OK,
+  );
+  return { state, retry: () => recovery?.retryNow() ?? Promise.resolve(true) };
 }

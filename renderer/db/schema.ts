@@ -13,6 +13,7 @@ import type {
   Service,
   Setting,
 } from '../../shared/domain/records';
+import { writeGuard } from './write-guard';
 
 export const DB_NAME = 'warroom';
 
@@ -68,5 +69,7 @@ export class WarroomDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    // Every row written through Dexie meets its zod schema: limits and clean text (write-guard.ts).
+    this.use(writeGuard);
   }
 }

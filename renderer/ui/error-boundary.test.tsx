@@ -37,4 +37,21 @@ describe('ErrorBoundary', () => {
     expect(screen.getByText('fine')).toBeInTheDocument();
     spy.mockRestore();
   });
+
+  it('a storage failure is shown in plain words, never its raw text', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Closed(): never {
+      throw Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' });
+    }
+    render(
+      <ErrorBoundary what="The timeline">
+        <Closed />
+      </ErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The timeline could not be displayed: the connection to the database was lost (Warroom is reopening it). Nothing was lost',
+    );
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Database has been closed');
+    spy.mockRestore();
+  });
 });

@@ -1,4 +1,14 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { classifyStorageError, reportStorageFailure } from '../db/repo/errors';
+
+/** The reason shown: plain words for the storage's failures, else the error's own message. */
+function shownReason(error: Error): string {
+  const failure = classifyStorageError(error);
+  if (!failure) return error.message;
+  return failure === 'closed'
+    ? 'the connection to the database was lost (Warroom is reopening it)'
+    : 'the database could not be read (see the notice at the top)';
+}
 
 interface Props {
   /** What failed, in words a person understands ("The timeline", "This page"). */
@@ -23,6 +33,8 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error(`Warroom: ${this.props.what} failed to display`, error, info.componentStack);
+    // A read that failed because the storage did (a lost connection) starts the reopening.
+    reportStorageFailure(error);
   }
 
   override render() {
@@ -31,8 +43,8 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="panel error-panel" role="alert">
         <p>
-          {this.props.what} could not be displayed: {error.message}. Nothing was lost: the record is
-          in the database.
+          {this.props.what} could not be displayed: {shownReason(error)}. Nothing was lost: the
+          record is in the database.
         </p>
         <button type="button" className="button" onClick={() => this.setState({ error: null })}>
           Try again

@@ -1,9 +1,12 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
+import { limitProblem, type LimitKey } from '../../shared/domain/limits';
 
 /**
  * A labelled form field. The control gets its id, `aria-invalid` and `aria-describedby` pointing
- * at the hint and the error, so screen readers read the error with the field.
+ * at the hint and the error, so screen readers read the error with the field. With `limit`, a
+ * text control whose value is over that field's limit (shared/domain/limits.ts) shows the limit
+ * message as its error while it is typed, before any save is tried; the text is never cut.
  */
 export function Field({
   label,
@@ -11,14 +14,18 @@ export function Field({
   hint,
   children,
   className,
+  limit,
 }: {
   label: ReactNode;
   error?: string | undefined;
+  limit?: LimitKey;
   hint?: ReactNode;
   children: ReactElement<Record<string, unknown>>;
   className?: string;
 }) {
   const id = useId();
+  const value = children.props.value;
+  if (!error && limit && typeof value === 'string') error = limitProblem(limit, value) ?? undefined;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy =

@@ -22,7 +22,7 @@ describe('useSubmit', () => {
     await act(async () => {
       await result.current.run(() => Promise.reject(new Error('disk full')));
     });
-    expect(result.current.errors.form).toMatch(/^Not saved: disk full/);
+    expect(result.current.errors.form).toMatch(/^Not saved: the disk is full\./);
   });
 
   it('clears the errors on success and runs one write at a time', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
+import { limitedText } from './limits';
 
 /** Who a stakeholder update is for; each audience has its own countdown. */
 export const AUDIENCES = ['engineering', 'executives', 'customers'] as const;
@@ -25,14 +26,14 @@ export const audienceCadenceSchema = z.object({
   lastSentAt: timestampSchema.nullable(),
   /** A snooze pushes the reminder to this time; null when not snoozed. */
   snoozedUntil: timestampSchema.nullable(),
-  snoozeReason: z.string().nullable(),
+  snoozeReason: limitedText('snoozeReason').nullable(),
   /**
    * "Next update at HH:MM" set by hand: the countdown runs to this instant instead of the
    * cadence, until the next update to the audience is sent. Optional: older rows lack it (read it
    * through `nextUpdateOverride` in shared/logic/cadence).
    */
   nextUpdateAt: timestampSchema.nullable().optional(),
-  nextUpdateReason: z.string().nullable().optional(),
+  nextUpdateReason: limitedText('snoozeReason').nullable().optional(),
 });
 export type AudienceCadence = z.infer<typeof audienceCadenceSchema>;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BACKUP_MAX_BYTES,
   backupFileName,
+  backupSizeProblem,
   describeProblem,
   formatPath,
   parseBackupText,
@@ -147,5 +149,43 @@ describe('validateBackup: milestone order', () => {
   it('accepts ordered milestones', () => {
     const ok = incident({ started: T, declared: T + MIN, resolved: T + 10 * MIN });
     expect(validateBackup(file({ incidents: [ok] })).ok).toBe(true);
+  });
+});
+
+describe('bounded imports (issue 12)', () => {
+  it('a file over 500 MB is refused before it is read', () => {
+    expect(backupSizeProblem(BACKUP_MAX_BYTES)).toBeNull();
+    expect(backupSizeProblem(2_000_000_000)?.message).toBe(
+      'The file is 2,000 MB; a Warroom backup is at most 500 MB. Nothing was imported.',
+    );
+  });
+
+  it('any value nested deeper than the schemas allow is refused by path, without recursion', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const r = validateBackup(file({ settings: [{ key: 'theme', value: deep }] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems[0]?.path).toMatch(/^tables\.settings\[0\]\.value\[0\]\[0\]/);
+      expect(r.problems[0]?.message).toBe('Nested deeper than 24 levels.');
+    }
+  });
+
+  it('a settings value within the depth limit but deeper than 16 levels is refused at its path', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 17; i++) deep = { a: deep };
+    const r = validateBackup(file({ settings: [{ key: 'theme', value: deep }] }));
+    expect(!r.ok && describeProblem(r.problems[0]!)).toMatch(
+      /^tables\.settings\[0\]\.value(\.a){17}: Nested deeper than 16 levels\.$/,
+    );
+  });
+
+  it('NUL in an imported name is removed; a lone surrogate is refused with the field', () => {
+    const ok = validateBackup(file({ people: [person('p1', 'Bo\u0000b')] }));
+    expect(ok.ok && ok.backup.tables.people[0]?.name).toBe('Bob');
+    const bad = validateBackup(file({ people: [person('p1', 'Bob \uD83D')] }));
+    expect(!bad.ok && describeProblem(bad.problems[0]!)).toMatch(
+      /^tables\.people\[0\]\.name: The name contains a broken character/,
+    );
   });
 });

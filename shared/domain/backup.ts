@@ -11,8 +11,17 @@ import {
   serviceSchema,
   settingSchema,
 } from './records';
+import { checkJsonValue } from './json';
+import { JSON_VALUE_MAX_DEPTH, LIMITS } from './limits';
 import { roleAssignmentSchema } from './roles';
 import { timelineEntrySchema } from './timeline';
+
+/**
+ * How deep any value in a backup file may be nested: a settings value may hold
+ * JSON_VALUE_MAX_DEPTH levels under `tables.settings[i].value` (4 levels down), and no row nests
+ * deeper; the margin lets a setting's own check name the problem for values a little too deep.
+ */
+export const BACKUP_MAX_DEPTH = JSON_VALUE_MAX_DEPTH + 8;
 
 /** The `format` marker every Warroom backup file starts with. */
 export const BACKUP_FORMAT = 'warroom-backup';
@@ -98,7 +107,7 @@ export type BackupTables = z.infer<typeof backupTablesSchema>;
 
 export const backupScopeSchema = z.union([
   z.literal('all'),
-  z.object({ incidentId: z.string().min(1) }),
+  z.object({ incidentId: z.string().min(1).max(LIMITS.id.max) }),
 ]);
 export type BackupScope = z.infer<typeof backupScopeSchema>;
 
@@ -106,7 +115,7 @@ export type BackupScope = z.infer<typeof backupScopeSchema>;
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.number().int().min(OLDEST_READABLE_SCHEMA_VERSION).max(BACKUP_SCHEMA_VERSION),
-  appVersion: z.string(),
+  appVersion: z.string().max(100),
   /** ISO 8601 time of the export (readable by a person opening the file). */
   exportedAt: z.iso.datetime(),
   scope: backupScopeSchema,
@@ -228,6 +237,9 @@ export function validateBackup(data: unknown): BackupValidation {
   try {
     const header = checkHeader(data);
     if (header) return fail(header);
+    // Depth first, without recursion, so no schema below ever walks a hostile nesting.
+    const deep = checkJsonValue(data, BACKUP_MAX_DEPTH, Number.POSITIVE_INFINITY);
+    if (deep) return fail({ path: formatPath(deep.path), message: deep.message });
     const parsed = backupSchema.safeParse(data);
     if (!parsed.success)
       return fail(
@@ -242,16 +254,35 @@ export function validateBackup(data: unknown): BackupValidation {
     if (disordered.length) return fail(...disordered);
     return { ok: true, backup: parsed.data };
   } catch (error) {
-    // Deeply nested or hostile input can exhaust the stack; report it rather than crash.
+    // Nothing above should throw; if something does, say so plainly rather than crash.
     return fail({
       path: '',
-      message: `The file could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The file could not be checked (${error instanceof Error ? error.name : 'unknown error'}); nothing was imported.`,
     });
   }
 }
 
+/**
+ * The largest backup file read, in bytes (and characters of text): the same bound the desktop
+ * shell puts on a backup crossing IPC (shared/ipc/contract.ts), far above what 50,000-entry
+ * incidents produce, and small enough that reading it cannot exhaust the window's memory.
+ */
+export const BACKUP_MAX_BYTES = 500_000_000;
+
+/** A refusal for a file larger than {@link BACKUP_MAX_BYTES}, or null. */
+export function backupSizeProblem(bytes: number): BackupProblem | null {
+  return bytes > BACKUP_MAX_BYTES
+    ? {
+        path: '',
+        message: `The file is ${Math.round(bytes / 1_000_000).toLocaleString('en-US')} MB; a Warroom backup is at most ${BACKUP_MAX_BYTES / 1_000_000} MB. Nothing was imported.`,
+      }
+    : null;
+}
+
 /** Parses the text of a backup file and validates it; a truncated file is reported as such. */
 export function parseBackupText(text: string): BackupValidation {
+  const tooBig = backupSizeProblem(text.length);
+  if (tooBig) return fail(tooBig);
   if (!text.trim()) return fail({ path: '', message: 'The file is empty.' });
   let data: unknown;
   try {

@@ -5,6 +5,7 @@
  * backups lack them), so every reader goes through the helpers here, which supply the default.
  */
 import { z } from 'zod';
+import { LIMITS, limitedText } from './limits';
 
 /** Whether data was lost: not yet known, none, or some (described). */
 export const DATA_LOSS_STATES = ['unknown', 'none', 'some'] as const;
@@ -17,7 +18,7 @@ export const DATA_LOSS_LABELS: Readonly<Record<DataLossState, string>> = {
 };
 
 /** Longest data-loss description or window accepted (one short sentence each). */
-export const DATA_LOSS_TEXT_MAX = 500;
+export const DATA_LOSS_TEXT_MAX = LIMITS.dataLossWhat.max;
 /** Longest public summary accepted (a status-page sentence or two). */
 export const PUBLIC_SUMMARY_MAX = 1_000;
 /** Longest current-understanding text accepted. */
@@ -29,8 +30,8 @@ export const UNDERSTANDING_MAX = 2_000;
  */
 export const dataLossSchema = z.object({
   state: dataLossStateSchema,
-  what: z.string().max(DATA_LOSS_TEXT_MAX),
-  window: z.string().max(DATA_LOSS_TEXT_MAX),
+  what: limitedText('dataLossWhat'),
+  window: limitedText('dataLossWindow'),
 });
 export type DataLoss = z.infer<typeof dataLossSchema>;
 

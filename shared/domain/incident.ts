@@ -6,6 +6,7 @@ import { audienceCadenceSchema, audienceSchema } from './audience';
 import { dataLossSchema } from './incident-facts';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
 import type { TimeZoneMode } from '../logic/time';
+import { LIMITS, LIST_LIMITS, limitedText } from './limits';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -16,7 +17,8 @@ export const DETECTION_SOURCE_LABELS: Readonly<Record<DetectionSource, string>> 
   internal: 'Internal',
 };
 
-export const TITLE_MAX = 200;
+/** Longest incident title, in characters (shared/domain/limits.ts). */
+export const TITLE_MAX = LIMITS.title.max;
 
 /** Users affected: a head count or a share of users. */
 export const usersAffectedSchema = z.object({
@@ -26,17 +28,17 @@ export const usersAffectedSchema = z.object({
 export type UsersAffected = z.infer<typeof usersAffectedSchema>;
 
 export const impactSchema = z.object({
-  summary: z.string(),
+  summary: limitedText('impactSummary'),
   usersAffected: usersAffectedSchema.nullable(),
   customerFacing: z.boolean(),
   payingAccounts: z.boolean(),
   dataIntegrity: z.boolean(),
-  revenueImpact: z.string(),
+  revenueImpact: limitedText('revenueImpact'),
   supportTickets: z.number().int().nonnegative().nullable(),
   /** Whether data was lost; absent on older rows (read with `dataLossOf`: Unknown). */
   dataLoss: dataLossSchema.optional(),
   /** Impact in words for customers; absent or '' until written (read with `publicSummaryOf`). */
-  publicSummary: z.string().optional(),
+  publicSummary: limitedText('publicSummary').optional(),
 });
 export type Impact = z.infer<typeof impactSchema>;
 
@@ -45,26 +47,34 @@ export type Milestones = z.infer<typeof milestonesSchema>;
 
 /** An incident as stored in the `incidents` table. Times are epoch milliseconds (UTC). */
 export const incidentSchema = z.object({
-  id: z.string().min(1),
+  id: limitedText('id', { min: 1 }),
   /** Human reference INC-YYYY-MM-DD-NNN. */
-  ref: z.string().regex(/^INC-\d{4}-\d{2}-\d{2}-\d{3,}$/),
+  ref: z
+    .string()
+    .max(40)
+    .regex(/^INC-\d{4}-\d{2}-\d{2}-\d{3,}$/),
   /** Channel-style slug, e.g. #inc-2026-11-22-checkout-api-errors. */
-  slug: z.string(),
-  title: z.string().min(1).max(TITLE_MAX),
+  slug: limitedText('slug'),
+  title: limitedText('title', { min: 1 }),
   severity: severitySchema,
   status: statusSchema,
   impact: impactSchema,
-  services: z.array(z.string()),
-  detection: z.object({ source: detectionSourceSchema, alertName: z.string() }),
+  services: z.array(limitedText('name')).max(LIST_LIMITS.services),
+  detection: z.object({ source: detectionSourceSchema, alertName: limitedText('alertName') }),
   drill: z.boolean(),
   milestones: milestonesSchema,
   /** Per-audience update bookkeeping (timestamps only). */
   cadence: z.record(audienceSchema, audienceCadenceSchema),
-  resolutionSummary: z.string().nullable(),
+  resolutionSummary: limitedText('resolutionSummary').nullable(),
   /** Current understanding of the cause; absent or '' until written (`understandingOf`). */
-  understanding: z.string().optional(),
+  understanding: limitedText('understanding').optional(),
   /** Escalation suggestions the IC dismissed, by trigger key → situation fingerprint. */
-  dismissedSuggestions: z.record(z.string(), z.string()),
+  dismissedSuggestions: z
+    .record(limitedText('id'), limitedText('changeText'))
+    .refine(
+      (r) => Object.keys(r).length <= LIST_LIMITS.mapEntries,
+      'Too many dismissed suggestions.',
+    ),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   /**
@@ -95,8 +105,8 @@ export const declareInputSchema = z.object({
     .min(1, 'Give the incident a title.')
     .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters or fewer.`),
   severity: severitySchema,
-  services: z.array(z.string()).default([]),
-  impactSummary: z.string().default(''),
+  services: z.array(limitedText('name')).max(LIST_LIMITS.services).default([]),
+  impactSummary: limitedText('impactSummary').default(''),
   customerFacing: z.boolean().default(false),
   startedAt: timestampSchema,
   /** When the problem was noticed (alert fired, report came in); defaults to declaration. */
@@ -104,7 +114,7 @@ export const declareInputSchema = z.object({
   /** When someone acknowledged it (the page was answered); unset when not given. */
   acknowledgedAt: timestampSchema.optional(),
   detectionSource: detectionSourceSchema.default('alert'),
-  alertName: z.string().default(''),
+  alertName: limitedText('alertName').default(''),
   drill: z.boolean().default(false),
 });
 export type DeclareInput = z.input<typeof declareInputSchema>;

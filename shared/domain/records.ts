@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
+import { boundedJson } from './json';
+import { LIMITS, LIST_LIMITS, limitedText } from './limits';
+import { tooLongMessage } from './text';
 
 /** Hypothesis lifecycle. */
 export const HYPOTHESIS_STATUSES = ['open', 'confirmed', 'ruled-out', 'abandoned'] as const;
@@ -8,16 +11,24 @@ export const hypothesisStatusSchema = z.enum(HYPOTHESIS_STATUSES);
 export type HypothesisStatus = z.infer<typeof hypothesisStatusSchema>;
 
 export const hypothesisSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
-  text: z.string().min(1),
-  owner: z.string(),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
+  text: limitedText('hypothesis', { min: 1 }),
+  owner: limitedText('name'),
   status: hypothesisStatusSchema,
   openedAt: timestampSchema,
   /** Stored due time of the timebox; extensions move it. */
   dueAt: timestampSchema,
   closedAt: timestampSchema.nullable(),
-  extensions: z.array(z.object({ at: timestampSchema, addedMs: z.number(), reason: z.string() })),
+  extensions: z
+    .array(
+      z.object({
+        at: timestampSchema,
+        addedMs: z.number(),
+        reason: limitedText('extensionReason'),
+      }),
+    )
+    .max(LIST_LIMITS.extensions),
 });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 
@@ -32,16 +43,16 @@ export const MESSAGE_TYPE_LABELS: Readonly<Record<MessageType, string>> = {
 
 /** A stakeholder update that was sent (copied or saved). */
 export const commsUpdateSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
   audience: audienceSchema,
   type: messageTypeSchema,
-  subject: z.string(),
-  body: z.string(),
+  subject: limitedText('commsSubject'),
+  body: limitedText('commsBody'),
   /** How it left: markdown, plain, slack, rich, file. */
   format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file']),
   sentAt: timestampSchema,
-  author: z.string(),
+  author: limitedText('name'),
 });
 export type CommsUpdate = z.infer<typeof commsUpdateSchema>;
 
@@ -63,10 +74,10 @@ export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
 export const ACTION_LINK_MAX = 2_000;
 
 export const actionItemSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().nullable(),
-  title: z.string().min(1),
-  owner: z.string(),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id').nullable(),
+  title: limitedText('actionTitle', { min: 1 }),
+  owner: limitedText('name'),
   priority: prioritySchema,
   /** Due date as an ISO calendar date (YYYY-MM-DD). */
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -85,17 +96,17 @@ export type PostmortemStatus = z.infer<typeof postmortemStatusSchema>;
 
 /** A section the author added to the post-mortem (e.g. "Recovery procedures"). */
 export const customSectionSchema = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  body: z.string(),
+  id: limitedText('id', { min: 1 }),
+  title: limitedText('sectionTitle'),
+  body: limitedText('postmortemSection'),
 });
 export type CustomSection = z.infer<typeof customSectionSchema>;
 
 /** A further 5-whys chain with its own question ("Why did the restore take so long?"). */
 export const whysChainSchema = z.object({
-  id: z.string().min(1),
-  question: z.string(),
-  whys: z.array(z.string()),
+  id: limitedText('id', { min: 1 }),
+  question: limitedText('whysQuestion'),
+  whys: z.array(limitedText('fiveWhy')).max(LIST_LIMITS.fiveWhys),
 });
 export type WhysChain = z.infer<typeof whysChainSchema>;
 
@@ -121,24 +132,26 @@ export type ImpactWindow = z.infer<typeof impactWindowSchema>;
  * later are optional (older rows lack them); read them through shared/logic/postmortem-structure.
  */
 export const postmortemSchema = z.object({
-  incidentId: z.string().min(1),
+  incidentId: limitedText('id', { min: 1 }),
   status: postmortemStatusSchema,
-  author: z.string(),
-  sections: z.record(z.string(), z.string()),
-  fiveWhys: z.array(z.string()),
+  author: limitedText('name'),
+  sections: z
+    .record(limitedText('id'), limitedText('postmortemSection'))
+    .refine((r) => Object.keys(r).length <= LIST_LIMITS.mapEntries, 'Too many sections.'),
+  fiveWhys: z.array(limitedText('fiveWhy')).max(LIST_LIMITS.fiveWhys),
   /** Timeline default: every live entry (true) or key events only (false). */
   allEntries: z.boolean(),
   updatedAt: timestampSchema,
   /** The question the first whys chain answers ('' or absent: the incident itself). */
-  whysQuestion: z.string().optional(),
+  whysQuestion: limitedText('whysQuestion').optional(),
   /** Further whys chains, in document order. */
-  whysChains: z.array(whysChainSchema).optional(),
+  whysChains: z.array(whysChainSchema).max(LIST_LIMITS.mapEntries).optional(),
   /** Sections the author added, in document order. */
-  customSections: z.array(customSectionSchema).optional(),
+  customSections: z.array(customSectionSchema).max(LIST_LIMITS.mapEntries).optional(),
   /** Timeline curation: entry id → include (true) or leave out (false), over the default. */
-  timelineChoices: z.record(z.string(), z.boolean()).optional(),
+  timelineChoices: z.record(limitedText('id'), z.boolean()).optional(),
   /** Periods of customer impact, each Degraded or Outage. */
-  impactWindows: z.array(impactWindowSchema).optional(),
+  impactWindows: z.array(impactWindowSchema).max(LIST_LIMITS.mapEntries).optional(),
   /** Counts of affected users and records; null or absent when not known. */
   affectedUsers: z.number().int().nonnegative().nullable().optional(),
   affectedRecords: z.number().int().nonnegative().nullable().optional(),
@@ -146,31 +159,31 @@ export const postmortemSchema = z.object({
 export type Postmortem = z.infer<typeof postmortemSchema>;
 
 export const personSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  handle: z.string(),
-  team: z.string(),
+  id: limitedText('id', { min: 1 }),
+  name: limitedText('name', { min: 1 }),
+  handle: limitedText('name'),
+  team: limitedText('name'),
   lastUsedAt: timestampSchema,
 });
 export type Person = z.infer<typeof personSchema>;
 
 export const serviceSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  ownerTeam: z.string(),
+  id: limitedText('id', { min: 1 }),
+  name: limitedText('name', { min: 1 }),
+  ownerTeam: limitedText('name'),
   /** SLO target as a fraction, e.g. 0.9995; null when not set. */
   sloTarget: z.number().gt(0).lt(1).nullable(),
   sloWindowDays: z.number().int().positive(),
-  runbookId: z.string().nullable(),
+  runbookId: limitedText('id').nullable(),
   lastUsedAt: timestampSchema,
 });
 export type Service = z.infer<typeof serviceSchema>;
 
 export const runbookSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  service: z.string(),
-  body: z.string(),
+  id: limitedText('id', { min: 1 }),
+  title: limitedText('runbookTitle', { min: 1 }),
+  service: limitedText('name'),
+  body: limitedText('runbookBody'),
   lastTestedAt: timestampSchema.nullable(),
   updatedAt: timestampSchema,
 });
@@ -178,11 +191,17 @@ export type Runbook = z.infer<typeof runbookSchema>;
 
 /** Text being typed, saved so that a crash or reload never loses it. */
 export const draftSchema = z.object({
-  key: z.string().min(1),
-  text: z.string(),
+  key: limitedText('id', { min: 1 }),
+  text: z
+    .string()
+    .max(
+      LIMITS.draft.max,
+      tooLongMessage(LIMITS.draft.label, LIMITS.draft.max + 1, LIMITS.draft.max),
+    ),
   updatedAt: timestampSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;
 
-export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+/** One setting: its key and a JSON value bounded in depth and size (shared/domain/limits.ts). */
+export const settingSchema = z.object({ key: limitedText('id', { min: 1 }), value: boundedJson() });
 export type Setting = z.infer<typeof settingSchema>;

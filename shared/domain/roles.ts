@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
+import { limitedText } from './limits';
 
 /** A role definition: the defaults below, plus any the user adds. */
 export interface RoleDefinition {
@@ -66,17 +67,17 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
 
 /** One tenure of one person in one role. A handoff closes one tenure and opens the next. */
 export const roleAssignmentSchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
-  role: z.string().min(1),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
+  role: limitedText('id', { min: 1 }),
   /** Display name of the role at the time (custom roles have no default). */
-  roleName: z.string().min(1),
-  person: z.string().min(1),
+  roleName: limitedText('roleName', { min: 1 }),
+  person: limitedText('name', { min: 1 }),
   startedAt: timestampSchema,
   endedAt: timestampSchema.nullable(),
   /** Handoff note given when this tenure began (open hypotheses, next update due…). */
-  note: z.string(),
-  assignedBy: z.string(),
+  note: limitedText('handoffNote'),
+  assignedBy: limitedText('name'),
 });
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
 

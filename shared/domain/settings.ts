@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { limitedText } from './limits';
 import { SEVERITIES, SEVERITY_MATRIX } from './severity';
 
 /** User settings, stored one row per key in the `settings` table. */
 export const appSettingsSchema = z.object({
   /** The app's "me": author of entries and updates. */
-  me: z.string(),
+  me: limitedText('name'),
   theme: z.enum(['system', 'dark', 'light']),
   timeZone: z.enum(['utc', 'local']),
   /** Update cadence per severity, in minutes. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
 import { audienceSchema } from './audience';
+import { LIMITS, LIST_LIMITS, limitedText } from './limits';
 
 /** Kinds a person can log; `system` entries are written by the app for status/severity/role changes. */
 export const ENTRY_KINDS = [
@@ -28,7 +29,7 @@ export const ENTRY_KIND_LABELS: Readonly<Record<EntryKind, string>> = {
 };
 
 /** Longest text one entry accepts (a pasted log excerpt fits; a whole log file does not). */
-export const ENTRY_TEXT_MAX = 20_000;
+export const ENTRY_TEXT_MAX = LIMITS.entryText.max;
 
 /** What a system entry records, so the post-mortem and metrics can be rebuilt from the record. */
 export const systemChangeSchema = z.object({
@@ -49,11 +50,11 @@ export const systemChangeSchema = z.object({
     /** The incident was given a new reference (restored from a backup whose one was taken). */
     'reference',
   ]),
-  from: z.string().nullable().optional(),
-  to: z.string().nullable().optional(),
-  reason: z.string().nullable().optional(),
+  from: limitedText('changeText').nullable().optional(),
+  to: limitedText('changeText').nullable().optional(),
+  reason: limitedText('changeText').nullable().optional(),
   /** Extra structured detail (e.g. the milestone name or role key). */
-  field: z.string().nullable().optional(),
+  field: limitedText('id').nullable().optional(),
 });
 export type SystemChange = z.infer<typeof systemChangeSchema>;
 
@@ -63,29 +64,29 @@ export type SystemChange = z.infer<typeof systemChangeSchema>;
  * lack it too).
  */
 export const revisionSchema = z.object({
-  text: z.string(),
+  text: limitedText('entryText'),
   editedAt: timestampSchema,
-  author: z.string(),
+  author: limitedText('name'),
   occurredAt: timestampSchema.optional(),
 });
 export type Revision = z.infer<typeof revisionSchema>;
 
 /** One timeline entry as stored in `timelineEntries`. */
 export const timelineEntrySchema = z.object({
-  id: z.string().min(1),
-  incidentId: z.string().min(1),
+  id: limitedText('id', { min: 1 }),
+  incidentId: limitedText('id', { min: 1 }),
   kind: entryKindSchema,
-  text: z.string().max(ENTRY_TEXT_MAX),
+  text: limitedText('entryText'),
   /** When it happened (may be backdated). */
   occurredAt: timestampSchema,
   /** When it was written down. */
   loggedAt: timestampSchema,
-  author: z.string(),
+  author: limitedText('name'),
   pinned: z.boolean(),
   /** Set when deleted; deletion is reversible. */
   deletedAt: timestampSchema.nullable(),
   /** Earlier texts, oldest first. */
-  revisions: z.array(revisionSchema),
+  revisions: z.array(revisionSchema).max(LIST_LIMITS.revisions),
   /** Present on system entries. */
   change: systemChangeSchema.nullable(),
   /** Present on comms entries. */

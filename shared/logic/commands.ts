@@ -1,3 +1,4 @@
+import { LIMITS } from '../domain/limits';
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { findDefaultRole, type RoleDefinition } from '../domain/roles';
 import { parseSeverity, type Severity } from '../domain/severity';
@@ -95,7 +96,7 @@ export type ParseResult =
   | ParseError;
 
 /** Longest person name a role command accepts. */
-export const PERSON_NAME_MAX = 100;
+export const PERSON_NAME_MAX = LIMITS.name.max;
 
 const PREFIXES: Readonly<Record<string, { kind: EntryCommand['kind']; todo?: true }>> = {
   a: { kind: 'action' },

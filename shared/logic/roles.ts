@@ -1,4 +1,5 @@
 import type { Status } from '../domain/status';
+import { LIMITS } from '../domain/limits';
 import {
   DEFAULT_ROLES,
   findDefaultRole,
@@ -14,7 +15,7 @@ const HOUR = 3_600_000;
 export const CUSTOM_ROLE_PREFIX = 'custom:';
 
 /** Longest custom role name accepted (it is a card title, not a description). */
-export const ROLE_NAME_MAX = 60;
+export const ROLE_NAME_MAX = LIMITS.roleName.max;
 
 /** The key a custom role is stored under: "Security Lead" → "custom:security-lead". */
 export function customRoleKey(name: string): string {

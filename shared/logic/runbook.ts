@@ -1,3 +1,4 @@
+import { LIMITS } from '../domain/limits';
 import type { TimelineEntry } from '../domain/timeline';
 import { markdownLiteral } from '../render/editable';
 
@@ -7,10 +8,10 @@ const DAY = 24 * 60 * 60_000;
 export const RUNBOOK_STALE_DAYS = 90;
 
 /** Longest runbook title the editor accepts. */
-export const RUNBOOK_TITLE_MAX = 200;
+export const RUNBOOK_TITLE_MAX = LIMITS.runbookTitle.max;
 
 /** Longest runbook body (a long runbook fits; a pasted log dump does not). */
-export const RUNBOOK_BODY_MAX = 100_000;
+export const RUNBOOK_BODY_MAX = LIMITS.runbookBody.max;
 
 /**
  * The seed's runbook template as Markdown, with the service filled in (as literal text) when known. Section order

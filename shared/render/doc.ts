@@ -1,3 +1,5 @@
+import { BIDI_CONTROLS } from '../domain/text';
+
 /**
  * A tiny document model. A stakeholder message or a post-mortem is built once as a `Doc` and
  * rendered four ways (Markdown, plain text, Slack mrkdwn, HTML). Every string in a `Doc` is
@@ -111,6 +113,7 @@ export function rule(): Block {
  * Normalises user text before any renderer sees it: CRLF and lone CR become LF, NUL becomes
  * U+FFFD (as CommonMark does) and other control characters except tab and LF are dropped,
  * because no output format can show them and some (form feed, vertical tab) act as line breaks.
+ * Bidirectional controls (U+202A–U+202E, U+2066–U+2069) are dropped too (shared/domain/text.ts).
  */
 export function cleanText(value: string): string {
   return (
@@ -119,6 +122,8 @@ export function cleanText(value: string): string {
       .replace(/\0/g, '\uFFFD')
       // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
       .replace(/[\x01-\x08\x0B-\x1F\x7F]/g, '')
+      // Bidi overrides and isolates: a U+202E in a title must not reverse the pasted document.
+      .replace(BIDI_CONTROLS, '')
   );
 }
 

@@ -5,6 +5,7 @@ import {
   BACKUP_SCHEMA_VERSION,
   BACKUP_TABLES,
   BACKUP_UNIQUE_KEYS,
+  MAX_REPORTED_PROBLEMS,
   validateBackup,
   type Backup,
   type BackupProblem,
@@ -17,6 +18,7 @@ import { nextFreeReference, uniqueSlug } from '../../../shared/logic/import-refe
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { systemEntry } from './entries';
+import { trustRows } from '../write-guard';
 import { RepoError } from './errors';
 import { customRolesSettingKey } from './roles';
 
@@ -218,6 +220,43 @@ async function planIncidents(
   return { plan, entries, problems };
 }
 
+/** What one row of each table with a unique name is called in a conflict message. */
+const ROW_NOUNS: Readonly<Partial<Record<BackupTable, string>>> = {
+  incidents: 'incident',
+  people: 'person',
+  services: 'service',
+};
+
+/**
+ * A row replacing the database row with its id, whose unique name (or incident reference) is
+ * held by a different row there: the unique index would refuse the write with a raw
+ * ConstraintError, so it is reported by path in plain words instead (issue 12), e.g.
+ * `tables.services[3]: id svc-1 is service 'payments' here, but its name 'search' belongs to
+ * another service`. Null when the name is free or already this row's.
+ */
+async function uniqueConflict(
+  table: Table<AnyRow, string>,
+  name: BackupTable,
+  row: AnyRow,
+  index: number,
+  existing: AnyRow,
+): Promise<BackupProblem | null> {
+  const unique = BACKUP_UNIQUE_KEYS[name];
+  const pk = BACKUP_PRIMARY_KEYS[name];
+  if (!unique || existing[unique] === row[unique]) return null;
+  const holder = await table
+    .where(unique)
+    .equals(row[unique] as string)
+    .first();
+  if (!holder || holder[pk] === row[pk]) return null;
+  const noun = ROW_NOUNS[name] ?? 'row';
+  const field = unique === 'ref' ? 'reference' : unique;
+  return {
+    path: `tables.${name}[${index}]`,
+    message: `id ${String(row[pk])} is ${noun} '${String(existing[unique])}' here, but its ${field} '${String(row[unique])}' belongs to another ${noun} (id ${String(holder[pk])}). Nothing was imported: rename one of them, or import with Skip.`,
+  };
+}
+
 /**
  * Decides, for every row, add / replace / skip, reading the database only. Problems that no
  * policy can settle (an incident reference already used by a different incident, unless
@@ -261,9 +300,14 @@ async function plan(
       } else if (opts.onConflict === 'skip') {
         summary[name].skipped += 1;
       } else {
-        if (clashKey !== undefined) p.remove.push(clashKey);
-        p.put.push(row);
-        summary[name].replaced += 1;
+        const conflict =
+          clashKey === undefined ? await uniqueConflict(table, name, row, i, clash) : null;
+        if (conflict) problems.push(conflict);
+        else {
+          if (clashKey !== undefined) p.remove.push(clashKey);
+          p.put.push(row);
+          summary[name].replaced += 1;
+        }
       }
     }
     plans[name] = p;
@@ -290,10 +334,12 @@ export async function importBackup(
   const checked = validateBackup(data);
   if (!checked.ok) throw new BackupImportError(checked.problems);
   const { tables } = checked.backup;
+  // Every row was just parsed by the table schemas: the write guard need not parse it again.
+  for (const t of BACKUP_TABLES) trustRows(tables[t]);
   return db.transaction('rw', tablesOf(db), async () => {
     const summary = emptySummary();
     const { plans, problems } = await plan(db, tables, opts, summary);
-    if (problems.length) throw new BackupImportError(problems.slice(0, 5));
+    if (problems.length) throw new BackupImportError(problems.slice(0, MAX_REPORTED_PROBLEMS));
     for (const name of BACKUP_TABLES) {
       const { put, remove } = plans[name];
       if (remove.length) await tableOf(db, name).bulkDelete(remove);

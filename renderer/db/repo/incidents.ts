@@ -74,7 +74,12 @@ export async function declareIncident(
   );
   const first = Object.entries(errors)[0];
   if (first) throw new RepoError(first[1], first[0]);
-  const values = declareInputSchema.parse(input);
+  const checked = declareInputSchema.safeParse(input);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new RepoError(issue.message, issue.path.map(String).join('.'));
+  }
+  const values = checked.data;
   const services = [...new Set(values.services.map((s) => s.trim()).filter(Boolean))];
 
   return db.transaction('rw', [db.incidents, db.timelineEntries, db.services], async () => {

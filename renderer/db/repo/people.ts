@@ -1,9 +1,11 @@
+import { LIMITS } from '../../../shared/domain/limits';
 import type { Person } from '../../../shared/domain/records';
 import { newId } from '../ids';
 import type { WarroomDb } from '../schema';
 
 /** Longest person name accepted (a name or a handle, not a sentence). */
-export const PERSON_NAME_MAX = 80;
+/** Longest person name (shared/domain/limits.ts). */
+export const PERSON_NAME_MAX = LIMITS.name.max;
 
 /**
  * Records a person as used now, creating a directory row for a new name. A case-insensitive

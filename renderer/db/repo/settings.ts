@@ -4,6 +4,7 @@ import {
   type AppSettings,
 } from '../../../shared/domain/settings';
 import type { WarroomDb } from '../schema';
+import { RepoError } from './errors';
 
 /** Reads all settings, falling back to defaults for anything missing or malformed. */
 export async function readSettings(db: WarroomDb): Promise<AppSettings> {
@@ -17,12 +18,13 @@ export async function readSettings(db: WarroomDb): Promise<AppSettings> {
   return merged as AppSettings;
 }
 
-/** Saves one setting after validating it. */
+/** Saves one setting after validating it; RepoError on the setting's key when it is invalid. */
 export async function saveSetting<K extends keyof AppSettings>(
   db: WarroomDb,
   key: K,
   value: AppSettings[K],
 ): Promise<void> {
-  appSettingsSchema.shape[key].parse(value);
+  const checked = appSettingsSchema.shape[key].safeParse(value);
+  if (!checked.success) throw new RepoError(checked.error.issues[0]!.message, key);
   await db.settings.put({ key, value });
 }

@@ -6,6 +6,7 @@ import {
   type Revision,
   type TimelineEntry,
 } from '../../../shared/domain/timeline';
+import { cleanText } from '../../../shared/domain/text';
 import type { WarroomDb } from '../schema';
 import type { CommandContext } from './context';
 import { makeEntry } from './entries';
@@ -40,11 +41,15 @@ export function logTables(db: WarroomDb) {
 }
 
 /**
- * Trims person-written entry text and refuses it (RepoError on field 'text') when empty or
+ * Cleans (shared/domain/text.ts: NFC, no control characters, no unpaired surrogates) and trims
+ * person-written entry text, and refuses it (RepoError on field 'text') when empty or
  * longer than ENTRY_TEXT_MAX, which the timeline entry schema would reject anyway.
  */
 export function checkText(text: string): string {
-  const t = text.trim();
+  // The same cleaning every text schema applies (the scribe's entries skip the write guard).
+  const checked = cleanText(text);
+  if (!checked.ok) throw new RepoError(`The entry ${checked.message}.`, 'text');
+  const t = checked.text.trim();
   if (!t) throw new RepoError('Nothing to log: the entry is empty.', 'text');
   if (t.length > ENTRY_TEXT_MAX)
     throw new RepoError(

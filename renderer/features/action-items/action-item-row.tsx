@@ -153,7 +153,7 @@ export function ActionItemRow({
         {incident ? (
           <span className="ai-links">
             <Link href={`/incidents/${incident.id}`}>
-              {incident.ref} {incident.title}
+              {incident.ref} <bdi>{incident.title}</bdi>
             </Link>
             <Link
               href={`/incidents/${incident.id}/postmortem`}

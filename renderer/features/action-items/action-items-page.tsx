@@ -18,6 +18,7 @@ import { useIncidents } from '../incidents/queries';
 import { ActionItemRow } from './action-item-row';
 import { AddActionItemForm } from './add-action-item-form';
 import { useActionItems } from './queries';
+import { isolateBidi } from '../../../shared/domain/text';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -101,7 +102,7 @@ export function ActionItemsPage() {
             <option value="none">No incident</option>
             {(incidents ?? []).map((i) => (
               <option key={i.id} value={i.id}>
-                {i.ref} {i.title}
+                {i.ref} {isolateBidi(i.title)}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import { useCommandContext } from '../settings/use-settings';
 import { NEW_ACTION_ITEM_FIELDS, NewActionItemFields, useNewActionItem } from './new-action-item';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
+import { isolateBidi } from '../../../shared/domain/text';
 
 /** "Add action item": action, owner, priority, due date (from the priority until set), incident. */
 export function AddActionItemForm({
@@ -58,7 +59,7 @@ export function AddActionItemForm({
             <option value="">None</option>
             {incidents.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.ref} {i.title}
+                {i.ref} {isolateBidi(i.title)}
               </option>
             ))}
           </select>

@@ -59,14 +59,14 @@ export function NewActionItemFields({
 }) {
   return (
     <>
-      <Field label="Action" error={errors.title}>
+      <Field label="Action" error={errors.title} limit="actionTitle">
         <input
           type="text"
           value={draft.title}
           onChange={(e) => draft.set({ title: e.target.value })}
         />
       </Field>
-      <Field label="Owner">
+      <Field label="Owner" limit="name">
         <input
           type="text"
           list={ownersListId}

@@ -1,5 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import { parseBackupText, type Backup, type BackupProblem } from '../../../shared/domain/backup';
+import {
+  backupSizeProblem,
+  parseBackupText,
+  type Backup,
+  type BackupProblem,
+} from '../../../shared/domain/backup';
 import type { ImportSummary } from '../../db/repo/backup';
 import { Field } from '../../ui/field';
 import { AutoBackupList } from './auto-backup-list';
@@ -47,12 +52,24 @@ export function BackupSection() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    const tooBig = backupSizeProblem(file.size);
+    if (tooBig) {
+      setState({ step: 'invalid', problems: [tooBig] });
+      return;
+    }
     try {
       load(await readText(file), file.name);
     } catch (error) {
+      console.error('Warroom: backup file unreadable', error);
       setState({
         step: 'invalid',
-        problems: [{ path: '', message: `The file could not be read: ${String(error)}` }],
+        problems: [
+          {
+            path: '',
+            message:
+              'The file could not be read (it may have been moved, or access to it was refused). Nothing was imported.',
+          },
+        ],
       });
     }
   };

@@ -50,7 +50,7 @@ export function ImportReview({
     try {
       onDone(await importBackup(db, backup, { onConflict: policy, newReferences, ctx: ctx() }));
     } catch (e) {
-      setError(e instanceof BackupImportError ? e : describeWriteError(e));
+      setError(e instanceof BackupImportError ? e : describeWriteError(e, 'import'));
     } finally {
       setBusy(false);
     }

@@ -32,7 +32,7 @@ export function useExportBackup(): (incident?: { id: string; ref: string }) => P
         else if (result.value.saved)
           toast(`Exported to ${result.value.path ?? backupFileName(now, incident?.ref)}.`);
       } catch (error) {
-        toast(`Export failed: ${describeWriteError(error)}`, 'error');
+        toast(describeWriteError(error, 'export'), 'error');
       }
     },
     [db, platform, toast],

@@ -214,7 +214,7 @@ function Composer({
             : 'The incident is not resolved yet: this is written as a status update.'}
         </p>
       ) : null}
-      <Field label="Subject">
+      <Field label="Subject" limit="commsSubject">
         <input
           type="text"
           value={subject}
@@ -226,6 +226,7 @@ function Composer({
       </Field>
       <Field
         label="Message"
+        limit="commsBody"
         hint="Edit freely: lines starting with ## are headings, - list items, **text** bold."
       >
         <textarea

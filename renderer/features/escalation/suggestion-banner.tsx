@@ -24,7 +24,7 @@ export function SuggestionBanner({
     try {
       await acceptSuggestion(db, incidentId, suggestion, ctx());
     } catch (e) {
-      setError(describeWriteError(e));
+      setError(describeWriteError(e, 'action'));
     }
   };
   const dismiss = async () => {
@@ -35,7 +35,7 @@ export function SuggestionBanner({
     try {
       await dismissSuggestion(db, incidentId, suggestion, reason, ctx());
     } catch (e) {
-      setError(describeWriteError(e));
+      setError(describeWriteError(e, 'action'));
     }
   };
   const verb =
@@ -58,7 +58,7 @@ export function SuggestionBanner({
             void dismiss();
           }}
         >
-          <Field label="Why dismiss?" error={error}>
+          <Field label="Why dismiss?" error={error} limit="changeText">
             <input
               type="text"
               autoFocus

@@ -71,11 +71,12 @@ function AddForm({
       <Field
         label="Hypothesis"
         error={errors.text}
+        limit="hypothesis"
         hint={`Timeboxed to ${settings.hypothesisTimeboxMinutes} minutes, then pivot or escalate.`}
       >
         <input type="text" autoFocus value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
-      <Field label="Owner" hint="Leave empty for the current Technical Lead.">
+      <Field label="Owner" hint="Leave empty for the current Technical Lead." limit="name">
         <input type="text" value={owner} onChange={(e) => setOwner(e.target.value)} />
       </Field>
       <FormError message={errors.form} />

@@ -50,7 +50,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
           onChange={(e) => setMinutes(e.target.value)}
         />
       </Field>
-      <Field label="Reason" error={errors.reason}>
+      <Field label="Reason" error={errors.reason} limit="extensionReason">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <FormError message={errors.form} />

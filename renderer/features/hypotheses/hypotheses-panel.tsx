@@ -68,7 +68,7 @@ function MoveToIdentified({ incidentId, onDone }: { incidentId: string; onDone: 
       await changeStatus(db, incidentId, 'identified', ctx());
       onDone();
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
   return (

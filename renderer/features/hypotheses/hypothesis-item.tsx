@@ -35,7 +35,7 @@ export function HypothesisItem({
       await closeHypothesis(db, h.id, outcome, ctx());
       if (outcome === 'confirmed') onConfirmed();
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
   const tone = !state.open

@@ -62,7 +62,7 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
           ))}
         </select>
       </Field>
-      <Field label="Reason" error={errors.reason}>
+      <Field label="Reason" error={errors.reason} limit="changeText">
         <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <FormError message={errors.form} />

@@ -25,6 +25,7 @@ import {
 } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
 import { DateTimeField } from '../../ui/datetime-field';
+import { DraftProblem } from '../../ui/draft-problem';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
@@ -195,7 +196,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const level = severity ? SEVERITY_MATRIX[severity] : null;
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label="Title" error={errors.title}>
+      <Field label="Title" error={errors.title} limit="title">
         <input
           data-field="title"
           type="text"
@@ -243,7 +244,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           suggestions={knownServices}
         />
       </Field>
-      <Field label="Impact summary">
+      <Field label="Impact summary" limit="impactSummary">
         <textarea
           rows={2}
           value={impact}
@@ -304,7 +305,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
             ))}
           </select>
         </Field>
-        <Field label="Alert name">
+        <Field label="Alert name" limit="alertName">
           <input type="text" value={alertName} onChange={(e) => setAlertName(e.target.value)} />
         </Field>
       </div>
@@ -319,6 +320,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           {errors.form}
         </p>
       ) : null}
+      <DraftProblem message={persisted.problem} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Declare

@@ -51,7 +51,9 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
   return (
     <header className="console-header">
       <div className="console-title">
-        <h1>{incident.title}</h1>
+        <h1>
+          <bdi>{incident.title}</bdi>
+        </h1>
         <div className="console-meta">
           <span className="ref">{incident.ref}</span>
           <SeverityBadge severity={incident.severity} />

@@ -138,7 +138,7 @@ function MilestoneEditor({
         chosenAt={chosenAt}
         onChoose={setChosenAt}
       />
-      <Field label="Correction note">
+      <Field label="Correction note" limit="changeText">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="form-actions">

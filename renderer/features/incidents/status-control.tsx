@@ -40,7 +40,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
       await changeStatus(db, incident.id, status, ctx());
       setPending(null);
     } catch (e) {
-      setError(describeWriteError(e));
+      setError(describeWriteError(e, 'action'));
     }
   };
 
@@ -141,7 +141,12 @@ function ResolveDialog({
           void submit();
         }}
       >
-        <Field label="Resolution summary" error={error} hint="One line: what fixed it.">
+        <Field
+          label="Resolution summary"
+          error={error}
+          hint="One line: what fixed it."
+          limit="resolutionSummary"
+        >
           <input
             type="text"
             autoFocus

@@ -168,7 +168,7 @@ export function MetricsPage() {
                 {metrics.repeats.map((r) => (
                   <li key={r.incident.id}>
                     <Link href={`/incidents/${r.incident.id}`}>
-                      {r.incident.ref} {r.incident.title}
+                      {r.incident.ref} <bdi>{r.incident.title}</bdi>
                     </Link>{' '}
                     — {r.service} again after{' '}
                     <Link href={`/incidents/${r.previous.id}`}>{r.previous.ref}</Link>

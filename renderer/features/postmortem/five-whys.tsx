@@ -1,5 +1,6 @@
 import type { Person } from '../../../shared/domain/records';
 import { checkBlameless } from '../../../shared/logic/blameless';
+import { limitProblem } from '../../../shared/domain/limits';
 
 /**
  * One 5-whys chain as an editable list: its question (**Question of whys chain n**), one input
@@ -47,6 +48,8 @@ export function FiveWhys({
             <input
               type="text"
               aria-label={whyName(i)}
+              aria-invalid={limitProblem('fiveWhy', why) ? true : undefined}
+              aria-describedby={limitProblem('fiveWhy', why) ? `why-${i}-limit` : undefined}
               value={why}
               onChange={(e) => onChange(whys.map((w, j) => (j === i ? e.target.value : w)))}
               onBlur={onBlur}
@@ -62,6 +65,11 @@ export function FiveWhys({
             >
               Remove
             </button>
+            {limitProblem('fiveWhy', why) ? (
+              <div id={`why-${i}-limit`} className="field-error" role="alert">
+                {limitProblem('fiveWhy', why)}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -39,7 +39,7 @@ export function OverduePostmortems() {
             <Link href={`/incidents/${incident.id}/postmortem`}>
               {/* Title first and the ref in brackets, so this name never contains the
                   incident link's "<ref> <title>" and a search for that stays unambiguous. */}
-              Post-mortem for {incident.title} ({incident.ref})
+              Post-mortem for <bdi>{incident.title}</bdi> ({incident.ref})
             </Link>{' '}
             <span className="pm-overdue">overdue by {spanInWords(overdueMs)}</span>
           </li>

@@ -166,7 +166,7 @@ export function PostmortemEditor({
                 await setPostmortemStatus(db, incident.id, status, ctx());
               }}
             />
-            <Field label="Author">
+            <Field label="Author" limit="name">
               <input
                 type="text"
                 value={draft.author}

@@ -20,7 +20,9 @@ export function PostmortemHeader({ incident, zone }: { incident: Incident; zone:
   const due = postmortemDue(incident, now);
   return (
     <header className="page-header pm-header">
-      <h1>Post-mortem: {incident.title}</h1>
+      <h1>
+        Post-mortem: <bdi>{incident.title}</bdi>
+      </h1>
       <div className="console-meta">
         <Link href={`/incidents/${incident.id}`} className="ref">
           {incident.ref}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Person } from '../../../shared/domain/records';
 import { checkBlameless } from '../../../shared/logic/blameless';
+import { limitProblem } from '../../../shared/domain/limits';
 
 /**
  * One free-text section: a textarea labelled by the section's title, the blameless-language
@@ -41,6 +42,8 @@ export function SectionField({
     setConfirming(false);
     onBlur();
   };
+  const overLimit = limitProblem('postmortemSection', value);
+  const limitId = `${id}-limit`;
   return (
     <div className="field pm-section">
       <div className="pm-section-head">
@@ -76,10 +79,20 @@ export function SectionField({
         rows={rows}
         value={value}
         placeholder={hint}
-        aria-describedby={findings.length ? checkId : undefined}
+        aria-invalid={overLimit ? true : undefined}
+        aria-describedby={
+          [overLimit ? limitId : null, findings.length ? checkId : null]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
+      {overLimit ? (
+        <div id={limitId} className="field-error" role="alert">
+          {overLimit}
+        </div>
+      ) : null}
       {findings.length ? (
         <ul id={checkId} className="pm-blameless" aria-label="Blameless language check">
           {findings.map((f) => (

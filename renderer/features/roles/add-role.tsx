@@ -68,7 +68,7 @@ export function AddRole({ incidentId }: { incidentId: string }) {
         void submit();
       }}
     >
-      <Field label="Role name" error={error}>
+      <Field label="Role name" error={error} limit="roleName">
         <input
           type="text"
           autoFocus

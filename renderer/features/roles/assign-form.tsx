@@ -75,7 +75,7 @@ export function AssignForm({
         void submit();
       }}
     >
-      <Field label="Person" error={personError}>
+      <Field label="Person" error={personError} limit="name">
         <input
           type="text"
           autoFocus
@@ -89,7 +89,11 @@ export function AssignForm({
         />
       </Field>
       {handoff ? (
-        <Field label="Handoff note" hint="Optional: open hypotheses, when the next update is due.">
+        <Field
+          label="Handoff note"
+          hint="Optional: open hypotheses, when the next update is due."
+          limit="handoffNote"
+        >
           <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
       ) : null}

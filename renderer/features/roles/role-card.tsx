@@ -116,7 +116,7 @@ function Holder({
     try {
       await releaseRole(db, holder.id, ctx());
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
   return (

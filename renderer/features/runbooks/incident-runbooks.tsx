@@ -84,7 +84,7 @@ function VerificationChecklist({ incidentId, runbook }: { incidentId: string; ru
       );
     } catch (e) {
       setPending(null);
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
   return (

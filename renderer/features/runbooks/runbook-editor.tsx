@@ -70,10 +70,10 @@ export function RunbookEditor({
       }}
     >
       <div className="form-inline">
-        <Field label="Title" error={errors.title}>
+        <Field label="Title" error={errors.title} limit="runbookTitle">
           <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
         </Field>
-        <Field label="Service" error={errors.service}>
+        <Field label="Service" error={errors.service} limit="name">
           <input
             value={service}
             list={listId}
@@ -91,6 +91,7 @@ export function RunbookEditor({
         <Field
           label="Runbook"
           error={errors.body}
+          limit="runbookBody"
           hint="Markdown. Verification steps as “- [ ] …”."
         >
           <textarea

@@ -92,7 +92,7 @@ function RunbookView({ runbook }: { runbook: Runbook }) {
       await markRunbookTested(db, runbook.id, context());
       toast(`Recorded a drill of ${runbook.title}.`);
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     }
   };
   return (

@@ -99,7 +99,7 @@ export function ServiceBudgets({
                 {b.incidents.map((i) => (
                   <li key={i.incidentId}>
                     <Link href={`/incidents/${i.incidentId}`}>
-                      {i.ref} {i.title}
+                      {i.ref} <bdi>{i.title}</bdi>
                     </Link>
                     : {incidentSpendText(i, b.unit)}
                   </li>

@@ -107,7 +107,12 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <legend>You</legend>
-        <Field label="Your name" hint="Signs your timeline entries and updates." error={errors.me}>
+        <Field
+          label="Your name"
+          hint="Signs your timeline entries and updates."
+          error={errors.me}
+          limit="name"
+        >
           <input
             type="text"
             value={me.value}

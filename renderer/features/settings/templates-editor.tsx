@@ -110,14 +110,14 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
         {saved ? 'A custom template is in use.' : 'The default template is in use.'}
         {dirty ? ' You have unsaved changes.' : ''}
       </p>
-      <Field label="Subject template" error={errors.subject}>
+      <Field label="Subject template" error={errors.subject} limit="commsSubject">
         <input
           type="text"
           value={current.subject}
           onChange={(e) => edit({ subject: e.target.value })}
         />
       </Field>
-      <Field label="Body template" error={errors.body}>
+      <Field label="Body template" error={errors.body} limit="commsBody">
         <textarea
           rows={10}
           className="template-body"

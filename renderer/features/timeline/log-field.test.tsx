@@ -119,7 +119,7 @@ describe('LogField', () => {
     await user.click(field);
     await user.keyboard('d: roll back{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Not saved: the disk or the browser storage quota is full. Your text is kept here.',
+      'Not saved: the disk is full. Free some space: Warroom keeps trying and saves again by itself. Your text is kept here.',
     );
     expect(field).toHaveValue('d: roll back');
     expect(field).toHaveFocus();
@@ -137,7 +137,7 @@ describe('LogField', () => {
     const field = renderField();
     await user.click(field);
     await user.keyboard('h: cache stampede{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: disk full');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: the disk is full.');
     expect(field).toHaveValue('h: cache stampede');
     db.hypotheses.add = original;
     expect(await texts()).toEqual([]);

@@ -16,13 +16,14 @@ import type { Fold } from '../../../shared/logic/backdate';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import type { TimeZoneMode } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useDb, useStorageRecovery } from '../../db/db-context';
 import { timelineDraftKey } from '../../db/repo/drafts';
-import { describeWriteError } from '../../db/repo/errors';
+import { classifyStorageError, describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
 import { BackdatePrompt } from './backdate-prompt';
 import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/log-line';
 import { useDraft } from '../../db/use-draft';
+import { DraftProblem } from '../../ui/draft-problem';
 
 /** Show the character counter from this length on. */
 const COUNTER_FROM = ENTRY_TEXT_MAX - 2_000;
@@ -41,6 +42,8 @@ interface Problem {
   usage: string;
   /** An "@01:30" that happened twice: the two instants to choose from, earlier first. */
   choices?: ParseError['choices'];
+  /** The storage failed (not the line): offer Retry, which reopens the database and logs it. */
+  retry?: boolean;
 }
 
 /** How the field tells the list about a plain entry it is writing. */
@@ -78,6 +81,8 @@ export const LogField = memo(function LogField({
   writing?: WritingCallbacks;
 }) {
   const db = useDb();
+  const recovery = useStorageRecovery();
+  const [retrying, setRetrying] = useState(false);
   const commandContext = useCommandContext();
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
@@ -156,7 +161,13 @@ export const LogField = memo(function LogField({
       });
     } catch (error) {
       if (plain.entry) writing?.onWriteFailed(plain.entry);
-      setProblem({ message: describeWriteError(error), usage: USAGE_BY_TYPE[cmd.type] });
+      const failure = classifyStorageError(error);
+      const storage = failure !== null && failure !== 'constraint';
+      setProblem({
+        message: describeWriteError(error),
+        usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
+        retry: storage && failure !== 'version',
+      });
       draft.changed(submitted);
     } finally {
       busy.current = false;
@@ -199,8 +210,13 @@ export const LogField = memo(function LogField({
 
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
+  const draftId = `${id}-draft`;
   const showCounter = text.length >= COUNTER_FROM;
-  const describedBy = [problem ? errorId : null, showCounter ? counterId : null]
+  const describedBy = [
+    problem ? errorId : null,
+    showCounter ? counterId : null,
+    draft.problem ? draftId : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -232,7 +248,29 @@ export const LogField = memo(function LogField({
       {problem ? (
         <div id={errorId} className="field-error tl-problem" role="alert">
           <div>{problem.message}</div>
-          {problem.choices ? null : <div className="tl-usage">{problem.usage}</div>}
+          {problem.choices || !problem.usage ? null : (
+            <div className="tl-usage">{problem.usage}</div>
+          )}
+          {problem.retry ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={retrying}
+              onClick={() => {
+                // Reopen the database and prove a write, then log the kept text again.
+                setRetrying(true);
+                void recovery
+                  .retry()
+                  .then(() => submit())
+                  .finally(() => {
+                    setRetrying(false);
+                    field.current?.focus();
+                  });
+              }}
+            >
+              Retry
+            </button>
+          ) : null}
         </div>
       ) : null}
       {problem?.choices ? (
@@ -249,6 +287,7 @@ export const LogField = memo(function LogField({
           ))}
         </div>
       ) : null}
+      <DraftProblem id={draftId} message={draft.problem} />
       {confirm ? (
         <BackdatePrompt
           occurredAt={confirm.cmd.type === 'pin' ? 0 : confirm.cmd.occurredAt}

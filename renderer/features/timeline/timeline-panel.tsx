@@ -69,7 +69,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
 
   const toggleZone = () => {
     saveSetting(db, 'timeZone', zone === 'utc' ? 'local' : 'utc').catch((e: unknown) =>
-      toast(describeWriteError(e), 'error'),
+      toast(describeWriteError(e, 'action'), 'error'),
     );
   };
 
@@ -106,7 +106,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
             onClick={() =>
               void actions
                 .restore(undo)
-                .catch((e: unknown) => toast(describeWriteError(e), 'error'))
+                .catch((e: unknown) => toast(describeWriteError(e, 'action'), 'error'))
             }
           >
             Undo

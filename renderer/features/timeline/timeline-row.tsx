@@ -139,7 +139,9 @@ export const TimelineRow = memo(function TimelineRow({
         entry.kind === 'comms' ? (
           <CommsEntryText entry={entry} />
         ) : (
-          <div className="tl-text">{entry.text}</div>
+          <div className="tl-text" dir="auto">
+            {entry.text}
+          </div>
         )
       ) : (
         <div className="tl-edit-row">

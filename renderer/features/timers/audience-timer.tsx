@@ -32,7 +32,7 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
     try {
       await markUpdateSent(db, incident.id, due.audience, ctx());
     } catch (e) {
-      toast(describeWriteError(e), 'error');
+      toast(describeWriteError(e, 'action'), 'error');
     } finally {
       setBusy(false);
     }

@@ -102,7 +102,7 @@ function SnoozeForm({
           <input type="text" value={length} onChange={(e) => setLength(e.target.value)} />
         </Field>
       ) : null}
-      <Field label="Reason" error={errors.reason}>
+      <Field label="Reason" error={errors.reason} limit="snoozeReason">
         <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <FormError message={errors.form} />

@@ -1,0 +1,145 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { ZodType } from 'zod';
+import { incidentSchema } from '../../shared/domain/incident';
+import {
+  actionItemSchema,
+  commsUpdateSchema,
+  draftSchema,
+  hypothesisSchema,
+  personSchema,
+  postmortemSchema,
+  runbookSchema,
+  serviceSchema,
+  settingSchema,
+} from '../../shared/domain/records';
+import { roleAssignmentSchema } from '../../shared/domain/roles';
+import { timelineEntrySchema } from '../../shared/domain/timeline';
+import { RepoError } from './repo/errors';
+
+/** The zod schema every row of each table is held to (the same schemas a backup import uses). */
+export const TABLE_SCHEMAS: Readonly<Record<string, ZodType>> = {
+  incidents: incidentSchema,
+  timelineEntries: timelineEntrySchema,
+  roleAssignments: roleAssignmentSchema,
+  hypotheses: hypothesisSchema,
+  commsUpdates: commsUpdateSchema,
+  actionItems: actionItemSchema,
+  postmortems: postmortemSchema,
+  people: personSchema,
+  services: serviceSchema,
+  runbooks: runbookSchema,
+  drafts: draftSchema,
+  settings: settingSchema,
+};
+
+type Row = Record<string, unknown>;
+type PathKey = PropertyKey;
+
+function valueAt(row: unknown, path: readonly PathKey[]): unknown {
+  let v: unknown = row;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The parsed (cleaned) values laid over the original row: what the schema knows comes from the
+ * parse, any field it does not know (at any depth) is kept as written, so a field added to a row
+ * but not yet to its schema is never dropped by this guard.
+ */
+export function overlay(original: unknown, parsed: unknown): unknown {
+  if (isPlain(original) && isPlain(parsed)) {
+    const out: Record<string, unknown> = { ...original };
+    for (const [k, v] of Object.entries(parsed)) out[k] = overlay(original[k], v);
+    return out;
+  }
+  if (Array.isArray(original) && Array.isArray(parsed) && original.length === parsed.length)
+    return parsed.map((v, i): unknown => overlay(original[i], v));
+  return parsed;
+}
+
+/** Rows already held to the schemas (a validated backup): written as they are, not parsed twice. */
+const trusted = new WeakSet<object>();
+
+/** Marks rows that were just parsed by the table schemas (import), so the guard passes them. */
+export function trustRows(rows: readonly object[]): void {
+  for (const r of rows) trusted.add(r);
+}
+
+/**
+ * Checks and cleans one row before it is written: parsed by its table's schema (text cleaned by
+ * shared/domain/text.ts, every free-text field held to shared/domain/limits.ts). Fields the
+ * schema does not know are kept as they are ({@link overlay}). A row refused only for values it already had in
+ * the database (written before a limit existed) is written unchanged, so an old oversized
+ * summary never blocks a status change; anything new that breaks a rule is refused with a
+ * RepoError whose `field` is the dotted path (`impact.summary`).
+ */
+function checkRow(schema: ZodType, row: Row, old: Row | undefined): Row {
+  const parsed = schema.safeParse(row);
+  if (parsed.success) return overlay(row, parsed.data) as Row;
+  const fresh = parsed.error.issues.filter(
+    (issue) => old === undefined || valueAt(old, issue.path) !== valueAt(row, issue.path),
+  );
+  const first = fresh[0];
+  if (!first) return row;
+  throw new RepoError(first.message, first.path.map(String).join('.'));
+}
+
+function guardTable(table: DBCoreTable): DBCoreTable {
+  const schema = TABLE_SCHEMAS[table.name];
+  if (!schema) return table;
+  return {
+    ...table,
+    async mutate(req: DBCoreMutateRequest) {
+      if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+      const rows = req.values as Row[];
+      const out: Row[] = new Array<Row>(rows.length);
+      let failed: number[] | null = null;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (trusted.has(row)) {
+          out[i] = row;
+          continue;
+        }
+        const parsed = schema.safeParse(row);
+        if (parsed.success) out[i] = overlay(row, parsed.data) as Row;
+        else (failed ??= []).push(i);
+      }
+      if (failed) {
+        // Only now read what is stored: a refusal may be of a value the row already had.
+        const key = table.schema.primaryKey.extractKey;
+        const keys: unknown[] = failed.map((i): unknown => (key ? key(rows[i]) : req.keys?.[i]));
+        const olds =
+          req.type === 'put'
+            ? ((await table.getMany({ trans: req.trans, keys })) as (Row | undefined)[])
+            : [];
+        failed.forEach((i, n) => {
+          out[i] = checkRow(schema, rows[i]!, olds[n]);
+        });
+      }
+      return table.mutate({ ...req, values: out });
+    },
+  };
+}
+
+/**
+ * Dexie middleware holding every row written through Dexie to its table's zod schema: forms,
+ * commands and imports all meet the same limits and the same Unicode rule. (The scribe's plain
+ * entries go to the native connection in repo/quick-log.ts and are checked there, with the same
+ * function.) A refused write throws before anything reaches IndexedDB, so the transaction
+ * aborts with nothing written.
+ */
+export const writeGuard: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'warroom-write-guard',
+  create: (down: DBCore) => ({
+    ...down,
+    table: (name: string) => guardTable(down.table(name)),
+  }),
+};
