@@ -5,10 +5,11 @@ export interface LiveMessageValue {
 }
 
 /**
- * An outcome message in live regions that are always in the page. Screen readers announce a
- * change of a live region's text; a region inserted already filled may be read late or not at
- * all, so both regions stay mounted (empty) and only their text changes. Errors go to an
- * assertive `alert` region, everything else to a polite `status` region.
+ * An outcome message inside live regions that are always in the page. Screen readers announce
+ * what changes inside a live region that already exists; a region inserted already filled may be
+ * read late or not at all. So the two containers (polite for outcomes, assertive for errors) stay
+ * mounted, and the message — a `status` or an `alert`, found by its role as before — is put into
+ * them when there is one.
  */
 export function LiveMessage({
   message,
@@ -19,16 +20,22 @@ export function LiveMessage({
   okClassName?: string;
   errorClassName?: string;
 }) {
-  const error = message?.tone === 'error' ? message.text : '';
-  const ok = message?.tone === 'ok' ? message.text : '';
   return (
     <>
-      <p role="status" className={ok ? okClassName : 'live-empty'}>
-        {ok}
-      </p>
-      <p role="alert" className={error ? errorClassName : 'live-empty'}>
-        {error}
-      </p>
+      <div aria-live="polite" className="live-region">
+        {message?.tone === 'ok' ? (
+          <p role="status" className={okClassName}>
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+      <div aria-live="assertive" className="live-region">
+        {message?.tone === 'error' ? (
+          <p role="alert" className={errorClassName}>
+            {message.text}
+          </p>
+        ) : null}
+      </div>
     </>
   );
 }

@@ -35,7 +35,7 @@ export const LIMITS = {
   understanding: { label: 'The current understanding', max: 5_000 },
   /** The customers' wording of the impact. */
   publicSummary: { label: 'The public summary', max: 5_000 },
-  dataLossWhat: { label: 'What was lost', max: 500 },
+  dataLossWhat: { label: 'The description of what was lost', max: 500 },
   dataLossWindow: { label: 'The time window', max: 500 },
   /** A post-mortem's custom section title, a whys chain's question. */
   sectionTitle: { label: 'The title', max: 200 },

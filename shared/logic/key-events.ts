@@ -137,8 +137,14 @@ function updateType(text: string): string {
  */
 export function eventText(entry: Pick<TimelineEntry, 'kind' | 'text' | 'audience'>): string {
   if (entry.kind === 'comms') {
-    const audience = entry.audience ? AUDIENCE_LABELS[entry.audience] : 'stakeholders';
-    return `${updateType(entry.text)} sent to ${audience}`;
+    if (entry.audience)
+      return `${updateType(entry.text)} sent to ${AUDIENCE_LABELS[entry.audience]}`;
+    // No audience recorded (a hand-written comms entry): its own first line names who got what,
+    // up to the format note or subject ("Resolved sent to Customers (copied as …): …").
+    const line = (entry.text.split(/\r?\n/)[0] ?? '').replace(/\s*(\(|:\s).*$/, '').trim();
+    return line && line.length <= EVENT_TEXT_MAX
+      ? line
+      : `${updateType(entry.text)} sent to stakeholders`;
   }
   const prefix =
     entry.kind === 'hypothesis' ? 'Hypothesis: ' : entry.kind === 'decision' ? 'Decision: ' : '';

@@ -66,7 +66,7 @@ describe('post-mortem document', () => {
       'Error rate returning to baseline.',
       'Incident resolved',
       // A sent update is one line (type, audience), never its text.
-      'Update sent to stakeholders',
+      'All-clear sent to stakeholders.',
     ]);
     const all = postmortemTimeline({ ...INPUT, postmortem: { ...POSTMORTEM, allEntries: true } });
     expect(all.map((r) => r.event)).toContain('Looking at the dashboards.');

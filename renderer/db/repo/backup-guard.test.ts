@@ -87,7 +87,7 @@ describe('import conflicts are reported by path, in plain words, writing nothing
       file({ services: [service('svc-1', 'search'), service('svc-3', 'auth')] }),
       { onConflict: 'skip' },
     );
-    expect(summary.services).toEqual({ added: 1, replaced: 0, skipped: 1 });
+    expect(summary.services).toMatchObject({ added: 1, replaced: 0, skipped: 1 });
     expect((await db.services.get('svc-1'))?.name).toBe('payments');
   });
 

@@ -56,7 +56,7 @@ describe('PostmortemPage with storage full', { timeout: 20_000 }, () => {
       </DbProvider>,
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Not saved: the disk or the browser storage quota is full.');
+    expect(alert).toHaveTextContent(/^Not saved: the disk is full./);
     expect(screen.getByText('Not saved')).toBeVisible();
     // The page is still the editor, with the text drafted from the record.
     const summary = screen.getByLabelText('Executive Summary');
