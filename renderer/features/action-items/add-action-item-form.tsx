@@ -9,6 +9,7 @@ import { NEW_ACTION_ITEM_FIELDS, NewActionItemFields, useNewActionItem } from '.
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { isolateBidi } from '../../../shared/domain/text';
+import { BusyButton } from '../../ui/busy-button';
 
 /** "Add action item": action, owner, priority, due date (from the priority until set), incident. */
 export function AddActionItemForm({
@@ -66,9 +67,9 @@ export function AddActionItemForm({
         </Field>
       </div>
       <FormError message={errors.form} />
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <BusyButton type="submit" className="button button-primary" busy={busy}>
         Add action item
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { CheckboxField } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
 import { ProblemList } from './problem-list';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * A valid backup awaiting confirmation: what it holds, the conflict choice, then "Import" and
@@ -108,14 +109,14 @@ export function ImportReview({
           <ProblemList problems={error.problems} />
         )
       ) : null}
-      <button
+      <BusyButton
         type="button"
         className="button button-primary"
-        disabled={busy}
+        busy={busy}
         onClick={() => void run()}
       >
         Import
-      </button>
+      </BusyButton>
     </div>
   );
 }

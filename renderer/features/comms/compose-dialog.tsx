@@ -24,6 +24,7 @@ import { docToEditable, editableToDoc } from './editable-message';
 import { useComposeData, useCustomTemplates } from './queries';
 import { useSendUpdate } from './use-send-update';
 import { LiveMessage } from '../../ui/live-message';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Where the composer starts: an audience and type, and for "Reopen" the text that was sent. */
 export interface ComposeStart {
@@ -249,15 +250,15 @@ function Composer({
       {finds.length ? <InternalWarning finds={finds} /> : null}
       <div className="button-row compose-send">
         {SEND_BUTTONS.map(([format, label]) => (
-          <button
+          <BusyButton
             key={format}
             type="button"
             className={format === 'rich' ? 'button button-primary' : 'button'}
-            disabled={busy}
+            busy={busy}
             onClick={() => void onSend(format)}
           >
             {label}
-          </button>
+          </BusyButton>
         ))}
       </div>
       <p className="muted compose-hint">

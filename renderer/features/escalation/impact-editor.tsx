@@ -21,6 +21,7 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { DataLossFields } from './data-loss-fields';
+import { BusyButton } from '../../ui/busy-button';
 
 function summary(incident: Incident): string {
   const { impact } = incident;
@@ -183,9 +184,9 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Save impact
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
+import { BusyButton } from '../../ui/busy-button';
 
 /** "Add hypothesis" button and dialog: the text, and an owner (the Technical Lead if empty). */
 export function AddHypothesis({
@@ -81,9 +82,9 @@ function AddForm({
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Add
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Extend a hypothesis's timebox: minutes and a required reason, both recorded. */
 export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onDone: () => void }) {
@@ -55,9 +56,9 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary button-small" busy={busy}>
           Extend timebox
-        </button>
+        </BusyButton>
         <button type="button" className="button button-small" onClick={onDone}>
           Cancel
         </button>

@@ -9,6 +9,7 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { severityOptionText } from './declare-dialog';
+import { BusyButton } from '../../ui/busy-button';
 
 /** "Change severity" button and dialog: a reason is required and recorded. */
 export function ChangeSeverity({ incident }: { incident: Incident }) {
@@ -67,9 +68,9 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Change
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

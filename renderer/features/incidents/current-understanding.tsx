@@ -9,6 +9,7 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import type { ConsoleSlotProps } from './console-slot';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * Region "Current understanding": the cause as the team understands it, which stakeholder
@@ -73,9 +74,9 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Save current understanding
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

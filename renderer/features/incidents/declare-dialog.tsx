@@ -29,6 +29,7 @@ import { DraftProblem } from '../../ui/draft-problem';
 import { CheckboxField, Field } from '../../ui/field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Option text for a severity: level, name and criteria, so the choice explains itself. */
 export function severityOptionText(s: Severity): string {
@@ -322,9 +323,9 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       ) : null}
       <DraftProblem message={persisted.problem} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Declare
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -20,6 +20,7 @@ import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useConfirmedSelect } from '../../ui/use-confirmed-select';
 import { useStoredField } from '../../ui/use-stored-field';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status, link or
@@ -236,9 +237,9 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
         </Field>
       </div>
       <FormError message={errors.form} />
-      <button type="button" className="button" disabled={busy} onClick={() => void add()}>
+      <BusyButton type="button" className="button" busy={busy} onClick={() => void add()}>
         Add action item
-      </button>
+      </BusyButton>
     </fieldset>
   );
 }

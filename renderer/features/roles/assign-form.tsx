@@ -5,6 +5,7 @@ import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { assignRole } from '../../db/repo/roles';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * The inline form behind "Assign" / "Hand off": Person (with directory suggestions), an optional
@@ -106,9 +107,9 @@ export function AssignForm({
         <button type="button" className="button button-small" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="button button-small button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-small button-primary" busy={busy}>
           Assign
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

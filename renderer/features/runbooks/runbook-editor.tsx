@@ -10,6 +10,7 @@ import { onlyChanged } from '../../ui/only-changed';
 import { useCommandContext } from '../settings/use-settings';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { useServiceCatalog } from './queries';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * Writes or edits a runbook: title, service (suggested from the catalog) and the Markdown body,
@@ -111,9 +112,9 @@ export function RunbookEditor({
       </div>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Save runbook
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>

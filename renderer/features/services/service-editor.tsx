@@ -8,6 +8,7 @@ import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Edits one service's owner team, SLO target and window, and runbook; bad input keeps the text. */
 export function ServiceEditor({
@@ -92,9 +93,9 @@ export function ServiceEditor({
       </div>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Save service
-        </button>
+        </BusyButton>
         <button type="button" className="button" onClick={onDone}>
           Cancel
         </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDb } from '../../db/db-context';
 import { saveSetting } from '../../db/repo/settings';
+import { BusyButton } from '../../ui/busy-button';
 import { Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
 import { ANONYMOUS_AUTHOR, useLoadedSettings } from './use-settings';
@@ -42,9 +43,9 @@ export function NamePrompt() {
       <Field label="Your name" error={errors.name ?? errors.form}>
         <input value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
       </Field>
-      <button type="submit" className="button button-small" aria-disabled={busy || undefined}>
+      <BusyButton type="submit" className="button button-small" busy={busy}>
         Save name
-      </button>
+      </BusyButton>
     </form>
   );
 }

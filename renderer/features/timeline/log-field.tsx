@@ -24,6 +24,7 @@ import { BackdatePrompt } from './backdate-prompt';
 import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/log-line';
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
+import { BusyButton } from '../../ui/busy-button';
 
 /** Show the character counter from this length on. */
 const COUNTER_FROM = ENTRY_TEXT_MAX - 2_000;
@@ -252,10 +253,10 @@ export const LogField = memo(function LogField({
             <div className="tl-usage">{problem.usage}</div>
           )}
           {problem.retry ? (
-            <button
+            <BusyButton
               type="button"
               className="button button-small"
-              disabled={retrying}
+              busy={retrying}
               onClick={() => {
                 // Reopen the database and prove a write, then log the kept text again.
                 setRetrying(true);
@@ -269,7 +270,7 @@ export const LogField = memo(function LogField({
               }}
             >
               Retry
-            </button>
+            </BusyButton>
           ) : null}
         </div>
       ) : null}

@@ -11,6 +11,7 @@ import { useCommandContext, useSettings } from '../settings/use-settings';
 import { NextUpdateDialog } from './next-update-dialog';
 import { SnoozeDialog } from './snooze-dialog';
 import { TimerValue } from './timer-value';
+import { BusyButton } from '../../ui/busy-button';
 
 /** One audience: its countdown, time since the last update, "Mark sent" and "Snooze". */
 export function AudienceTimer({ incident, due }: { incident: Incident; due: AudienceDue }) {
@@ -59,15 +60,15 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
       ) : null}
       {!stopped || due.resolvedMessageDue ? (
         <div className="audience-actions">
-          <button
+          <BusyButton
             type="button"
             className="button button-small"
             title={`Record that an update went out to ${label} without composing one`}
-            disabled={busy}
+            busy={busy}
             onClick={() => void markSent()}
           >
             Mark sent
-          </button>
+          </BusyButton>
           {stopped ? null : (
             <>
               <button

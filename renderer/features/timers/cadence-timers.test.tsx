@@ -127,7 +127,11 @@ describe('CadenceTimers', () => {
     const group = screen.getByRole('group', { name: 'Executives updates' });
     const button = within(group).getByRole('button', { name: 'Mark sent' });
     await userEvent.dblClick(button);
-    await vi.waitFor(() => expect(button).toBeEnabled());
-    expect(await db.timelineEntries.filter((e) => e.audience === 'executives').count()).toBe(1);
+    const sent = () => db.timelineEntries.filter((e) => e.audience === 'executives').count();
+    await vi.waitFor(async () => expect(await sent()).toBe(1));
+    // Busy while the write runs, yet still focusable (aria-disabled, not disabled).
+    await vi.waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'));
+    expect(button).toBeEnabled();
+    expect(await sent()).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext, useSettings } from '../settings/use-settings';
+import { BusyButton } from '../../ui/busy-button';
 
 /**
  * "Next <audience> update": **Next update at** (HH:MM, its next occurrence in the chosen zone)
@@ -89,9 +90,9 @@ function NextUpdateForm({
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Set next update
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
+import { BusyButton } from '../../ui/busy-button';
 
 /** The select's value for "type a length instead". */
 const OTHER = 'other';
@@ -107,9 +108,9 @@ function SnoozeForm({
       </Field>
       <FormError message={errors.form} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <BusyButton type="submit" className="button button-primary" busy={busy}>
           Snooze
-        </button>
+        </BusyButton>
       </div>
     </form>
   );
