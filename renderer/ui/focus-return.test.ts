@@ -46,13 +46,16 @@ describe('restoreFocus', () => {
     expect(document.activeElement?.tagName).toBe('H1');
   });
 
-  it('leaves focus to the route change when the dialog navigated', () => {
+  it('focuses the new page heading when the dialog navigated, once that heading renders', async () => {
     const opener = page();
     opener.focus();
     const origin = captureFocusOrigin();
     window.location.hash = '#/incidents/new';
-    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.innerHTML = '<main id="main"></main>';
     restoreFocus(origin);
     expect(document.activeElement).toBe(document.body);
+    document.getElementById('main')!.innerHTML = '<h1>Search results empty</h1>';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement?.textContent).toBe('Search results empty');
   });
 });

@@ -42,18 +42,43 @@ export function focusMainHeading(doc: Document = document): boolean {
   return true;
 }
 
+/** How long a new page may take to render its heading (a lazily loaded page, a live query). */
+export const HEADING_WAIT_MS = 5_000;
+
+/**
+ * Focuses the page's main heading now, or as soon as it renders (up to HEADING_WAIT_MS).
+ * `skip` is asked first each time: when it says focus is settled elsewhere on purpose, nothing
+ * moves. Returns a function that stops waiting.
+ */
+export function focusHeadingWhenReady(
+  skip: () => boolean = () => false,
+  doc: Document = document,
+): () => void {
+  const attempt = () => skip() || focusMainHeading(doc);
+  if (attempt()) return () => undefined;
+  const main = doc.getElementById('main') ?? doc.body;
+  const observer = new MutationObserver(() => {
+    if (attempt()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+  function stop() {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  }
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
+}
+
 /**
  * Returns focus after a dialog closed: to its opener while that is still there and the route did
- * not change; otherwise to the page's main heading. When the route changed, the new page may not
- * have rendered its heading yet: the route-change focus (see `useRouteFocus`) handles that case,
- * so this does nothing.
+ * not change; otherwise to the page's main heading — also when the dialog took the user to a new
+ * page (Declare opens the new console), whose heading may render a moment later.
  */
 export function restoreFocus(origin: FocusOrigin, doc: Document = document): void {
   const moved = (doc.location?.hash ?? '') !== origin.location;
-  if (moved) return;
-  if (canTakeFocus(origin.element)) {
+  if (!moved && canTakeFocus(origin.element)) {
     origin.element.focus();
     return;
   }
-  focusMainHeading(doc);
+  focusHeadingWhenReady(() => false, doc);
 }

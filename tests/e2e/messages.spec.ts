@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, log, openApp, reloadApp } from './support';
+import { declare, log, openApp, reloadApp, setStatus } from './support';
 
 /**
  * Issue 11 §1 and §5: messages state only what the record supports (Data loss, Current
@@ -33,7 +33,7 @@ async function resolve(
   summary: string,
   loss?: { state: string; what?: string; window?: string },
 ) {
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const dialog = page.getByRole('dialog', { name: 'Resolve incident' });
   await dialog.getByLabel('Resolution summary').fill(summary);
   if (loss) {

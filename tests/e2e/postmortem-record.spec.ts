@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, log, openApp, reloadApp } from './support';
+import { declare, log, openApp, reloadApp, setStatus } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -34,7 +34,7 @@ async function incidentWithEntries(page: Page): Promise<void> {
   ).toHaveCount(1);
   await log(page, 'f: replica lag back under 1 s');
   await page.clock.fastForward('30:00');
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Failed over to the replica');
   await resolve.getByRole('button', { name: 'Resolve' }).click();

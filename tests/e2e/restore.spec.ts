@@ -164,7 +164,7 @@ test('post-mortem with storage full keeps its text, editor, Copy and Export; sav
   await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
 
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(
-    /Not saved: the disk is full\..*Your text is kept here\./,
+    /Not saved: .*(full|space).*Your text is kept here\./,
   );
   const summary = page.getByRole('textbox', { name: 'Executive Summary', exact: true });
   await expect(summary).toHaveValue(/40% of checkouts failing/);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { declare, log, openApp, reloadApp } from './support';
+import { declare, log, openApp, reloadApp, setStatus } from './support';
 
 // New York: clocks go back at 02:00 EDT on 1 November 2026 (to 01:00 EST) and forward at 02:00
 // EST on 8 March 2026 (to 03:00 EDT). The browser context runs in that zone.
@@ -39,7 +39,7 @@ test('post-mortem timeline in local time: ordered by instant across the fall-bac
   );
   await expect(entry(page, 'Fail over to replica 2').locator('time')).toHaveText('01:10 EST');
 
-  await page.getByLabel('Status').selectOption('resolved');
+  await setStatus(page, 'resolved');
   const resolve = page.getByRole('dialog', { name: 'Resolve incident' });
   await resolve.getByLabel('Resolution summary').fill('Failed over to replica 2');
   await resolve.getByRole('button', { name: 'Resolve' }).click();

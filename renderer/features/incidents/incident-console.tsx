@@ -36,7 +36,6 @@ function IncidentConsole({ incident }: { incident: Incident }) {
   return (
     <div className="console">
       <ConsoleHeader incident={incident} />
-      <NamePrompt />
       <ConsoleSections incident={incident} settings={settings} />
       <ConsoleShortcuts />
     </div>
@@ -83,6 +82,7 @@ function ConsoleHeader({ incident }: { incident: Incident }) {
         <StatusControl incident={incident} />
         <ChangeSeverity incident={incident} />
         <RenameIncident incident={incident} />
+        <NamePrompt />
         <ExportIncidentButton incident={incident} />
         <a
           className="button button-small"

@@ -37,11 +37,17 @@ export function NamePrompt() {
         void submit();
       }}
     >
-      <span>
-        Entries are signed “{ANONYMOUS_AUTHOR}” until you set your name (also in Settings).
-      </span>
-      <Field label="Your name" error={errors.name ?? errors.form}>
-        <input value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+      <Field
+        label="Your name"
+        error={errors.name ?? errors.form}
+        hint={`Entries are signed “${ANONYMOUS_AUTHOR}” until you set it (also in Settings).`}
+      >
+        <input
+          value={name}
+          autoComplete="name"
+          placeholder={`Entries say “${ANONYMOUS_AUTHOR}” until set`}
+          onChange={(e) => setName(e.target.value)}
+        />
       </Field>
       <BusyButton type="submit" className="button button-small" busy={busy}>
         Save name

@@ -81,10 +81,13 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
               <button
                 type="button"
                 className="button button-small"
-                title={`Say when the next ${label} update will go out (HH:MM)`}
+                // Short on screen (the strip holds three audiences on a laptop); the full name
+                // keeps its visible start, as label-in-name asks.
+                aria-label="Plan next update"
+                title={`Plan next update: say when the next ${label} update will go out (HH:MM)`}
                 onClick={() => setPlanning(true)}
               >
-                Plan next update
+                Plan…
               </button>
             </>
           )}
