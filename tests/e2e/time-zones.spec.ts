@@ -58,7 +58,7 @@ test('post-mortem timeline in local time: ordered by instant across the fall-bac
   const second = md.indexOf('| 01:10 EST | Decision: Fail over to replica 2 |');
   expect(first).toBeGreaterThan(0);
   expect(second).toBeGreaterThan(first);
-  expect(md).toMatch(/\| 01:35 EDT \| Incident declared \|/);
+  expect(md).toMatch(/\| 01:35 EDT \| Incident declared( — [^|]*)? \|/);
 
   await reloadApp(page);
   await page.getByRole('button', { name: 'Copy Markdown' }).click();

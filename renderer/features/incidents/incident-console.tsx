@@ -6,7 +6,7 @@ import { useNow } from '../../store/ui-store';
 import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
 import { ExportIncidentButton } from '../backup/export-incident';
 import { NamePrompt } from '../settings/name-prompt';
-import { useSettings } from '../settings/use-settings';
+import { useLoadedSettings } from '../settings/use-settings';
 import { ChangeSeverity } from './change-severity';
 import { ConsoleSections } from './console-sections';
 import { ConsoleShortcuts } from './console-shortcuts';
@@ -32,7 +32,10 @@ export function IncidentConsolePage({ id }: { id: string }) {
 }
 
 function IncidentConsole({ incident }: { incident: Incident }) {
-  const settings = useSettings();
+  // The real settings, not the defaults for a moment: a backdated "@02:30" typed the instant the
+  // console opens must be read in the user's zone, and the timers use their cadence.
+  const settings = useLoadedSettings();
+  if (!settings) return null;
   return (
     <div className="console">
       <ConsoleHeader incident={incident} />
