@@ -6,14 +6,19 @@ import {
 import type { WarroomDb } from '../schema';
 import { RepoError } from './errors';
 
-/** Reads all settings, falling back to defaults for anything missing or malformed. */
+/**
+ * Reads all settings, falling back to defaults for anything missing or malformed. Only the
+ * schema's own keys count: a stored or imported row keyed `constructor` or `__proto__` (other
+ * tables share the settings table, e.g. custom roles) is ignored, never looked up on a prototype.
+ */
 export async function readSettings(db: WarroomDb): Promise<AppSettings> {
   const rows = await db.settings.toArray();
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = appSettingsSchema.shape;
   for (const row of rows) {
-    const field = appSettingsSchema.shape[row.key as keyof AppSettings] as
-      (typeof appSettingsSchema.shape)[keyof AppSettings] | undefined;
-    if (field?.safeParse(row.value).success) merged[row.key] = row.value;
+    if (!Object.hasOwn(shape, row.key)) continue;
+    const field = shape[row.key as keyof AppSettings];
+    if (field.safeParse(row.value).success) merged[row.key] = row.value;
   }
   return merged as AppSettings;
 }
