@@ -47,11 +47,26 @@ describe('MarkdownPreview', () => {
 
   it('renders the seed template with its checklist', () => {
     const c = html(runbookTemplate('checkout-api'));
-    expect([...c.querySelectorAll('h4')].map((h) => h.textContent)).toContain(
+    expect([...c.querySelectorAll('h3')].map((h) => h.textContent)).toContain(
       'Verification checklist',
     );
     expect(c.querySelectorAll('.task-item')).toHaveLength(4);
     expect(c.textContent).toContain('<team>');
+  });
+});
+
+describe('MarkdownPreview: heading outline (axe heading-order)', () => {
+  const levels = (source: string) =>
+    [...html(source).querySelectorAll('h3, h4, h5, h6')].map((h) => h.tagName);
+
+  it('starts the seed template (## sections) one level under the preview, never skipping', () => {
+    const tags = levels(runbookTemplate('payments'));
+    expect(tags[0]).toBe('H3');
+    expect(tags.every((t) => t === 'H3')).toBe(true);
+  });
+
+  it('closes a jump (## then ####) to one level deeper', () => {
+    expect(levels('## A\n\n#### B\n\n## C\n\n### D')).toEqual(['H3', 'H4', 'H3', 'H4']);
   });
 });
 

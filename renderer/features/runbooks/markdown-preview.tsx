@@ -22,6 +22,30 @@ export function parseMarkdown(source: string): Root {
 }
 
 /**
+ * Re-levels a document's headings into an outline that never skips a level (axe's
+ * heading-order rule, WCAG 1.3.1): the shallowest becomes depth 1 — the seed template starts at
+ * `##`, which rendered an h4 straight under the preview's h2 — and each heading goes at most one
+ * level deeper than the one before it. The tree is changed in place and returned.
+ */
+export function outlineHeadings(tree: Root): Root {
+  const headings: { depth: number }[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'heading') headings.push(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  if (!headings.length) return tree;
+  const shift = Math.min(...headings.map((h) => h.depth)) - 1;
+  let previous = 0;
+  for (const h of headings) {
+    const depth = Math.min(h.depth - shift, previous + 1) as 1 | 2 | 3 | 4 | 5 | 6;
+    h.depth = depth;
+    previous = depth;
+  }
+  return tree;
+}
+
+/**
  * The href to keep: absolute http(s) URLs with a host only, by the app's one link policy
  * (shared/security/links.ts); anything else (javascript:, data:, relative) is dropped.
  */
@@ -154,7 +178,7 @@ function renderNode(node: Nodes, key: string): ReactNode {
 /** The rendered runbook, re-parsed only when the text changes (deferred while typing). */
 export function MarkdownPreview({ source, label }: { source: string; label?: string }) {
   const deferred = useDeferredValue(source);
-  const tree = useMemo(() => parseMarkdown(deferred), [deferred]);
+  const tree = useMemo(() => outlineHeadings(parseMarkdown(deferred)), [deferred]);
   const { handlers, confirmDialog } = useExternalLinkGuard();
   return (
     <div
