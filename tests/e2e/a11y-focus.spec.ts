@@ -68,6 +68,22 @@ test('closing a dialog by Escape or by submit returns focus to the control that 
   await expect(dialog).toHaveCount(0);
   await expect(snooze).toBeFocused();
 
+  // Resolve incident (opened by Set status): Escape returns to Set status; resolving disables
+  // that button, so focus goes to the page heading instead of <body>.
+  await page.getByLabel('Status').selectOption('resolved');
+  const setStatus = page.getByRole('button', { name: 'Set status' });
+  dialog = await openWithKeyboard(page, setStatus, 'Resolve incident');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(setStatus).toBeFocused();
+  dialog = await openWithKeyboard(page, setStatus, 'Resolve incident');
+  await dialog.getByLabel('Resolution summary').focus();
+  await page.keyboard.type('Rolled back the pool size change');
+  await dialog.getByRole('button', { name: 'Resolve', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Checkout latency' })).toBeFocused();
+
   // Declare incident: Escape returns to the header button; a declaration opens the new console
   // and its heading takes focus.
   const declareButton = page.getByRole('button', { name: 'Declare incident' });
