@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDeclaration } from './incident';
+import { formatUsersAffected, validateDeclaration } from './incident';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0);
 
@@ -83,5 +83,22 @@ describe('validateDeclaration: Detected and Acknowledged', () => {
     ],
   ])('%s', (_, given, errors) => {
     expect(validateDeclaration({ ...base, ...given }, now)).toEqual(errors);
+  });
+});
+
+describe('formatUsersAffected: one form everywhere', () => {
+  it.each([
+    [{ value: 12000, unit: 'users' as const }, '12,000 users'],
+    [{ value: 1, unit: 'users' as const }, '1 user'],
+    [{ value: 1.44, unit: 'percent' as const }, '1.44% of users'],
+    [{ value: 0.0125, unit: 'percent' as const }, '0.0125% of users'],
+    [{ value: 100, unit: 'percent' as const }, '100% of users'],
+  ])('%o → %s', (u, text) => {
+    expect(formatUsersAffected(u)).toBe(text);
+  });
+
+  it('says what the caller says when nothing is recorded', () => {
+    expect(formatUsersAffected(null)).toBe('Not yet known');
+    expect(formatUsersAffected(null, 'not yet known')).toBe('not yet known');
   });
 });

@@ -218,3 +218,16 @@ export function validateDeclaration(
 export function isActive(incident: Pick<Incident, 'status'>): boolean {
   return incident.status !== 'resolved';
 }
+
+/**
+ * Users affected in words, the one form every message, page and export uses: "12,000 users"
+ * (grouped) or "1.44% of users" (as recorded, up to 4 decimals); `unknown` when not recorded.
+ */
+export function formatUsersAffected(
+  u: UsersAffected | null | undefined,
+  unknown = 'Not yet known',
+): string {
+  if (!u) return unknown;
+  const n = u.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return u.unit === 'percent' ? `${n}% of users` : `${n} ${u.value === 1 ? 'user' : 'users'}`;
+}

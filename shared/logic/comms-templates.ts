@@ -18,7 +18,7 @@
  */
 import type { Audience } from '../domain/audience';
 import type { Incident } from '../domain/incident';
-import { DETECTION_SOURCE_LABELS } from '../domain/incident';
+import { DETECTION_SOURCE_LABELS, formatUsersAffected } from '../domain/incident';
 import {
   dataLossOf,
   publicSummaryOf,
@@ -302,9 +302,7 @@ export function formatIn(ms: number): string {
 }
 
 function usersAffected(incident: Incident): string {
-  const u = incident.impact.usersAffected;
-  if (!u) return 'not yet known';
-  return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
+  return formatUsersAffected(incident.impact.usersAffected, 'not yet known');
 }
 
 function businessEffect(incident: Incident): string {

@@ -1,4 +1,9 @@
-import { usersAffectedSchema, type Incident, type UsersAffected } from '../domain/incident';
+import {
+  formatUsersAffected,
+  usersAffectedSchema,
+  type Incident,
+  type UsersAffected,
+} from '../domain/incident';
 import {
   SEVERITY_MATRIX,
   severityRank,
@@ -157,7 +162,7 @@ function parseUsers(json: string | null | undefined): UsersAffected | null {
 }
 
 function describeUsers(u: UsersAffected): string {
-  return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
+  return formatUsersAffected(u);
 }
 
 /**

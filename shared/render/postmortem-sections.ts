@@ -4,7 +4,7 @@
  */
 import { dataLossOf, understandingOf } from '../domain/incident-facts';
 import { dataLossSentence } from '../logic/comms-templates';
-import type { Incident } from '../domain/incident';
+import { formatUsersAffected, type Incident } from '../domain/incident';
 import { SEVERITY_MATRIX } from '../domain/severity';
 import type { TimelineEntry } from '../domain/timeline';
 import { severityAtDeclaration } from '../logic/escalation';
@@ -109,9 +109,7 @@ export function postmortemFileName(ref: string): string {
 }
 
 function usersAffectedText(incident: Incident): string {
-  const u = incident.impact.usersAffected;
-  if (!u) return 'an unknown number of users';
-  return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
+  return formatUsersAffected(incident.impact.usersAffected, 'an unknown number of users');
 }
 
 function sentence(value: string): string {

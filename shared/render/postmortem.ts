@@ -3,7 +3,7 @@
  * any format. Free text comes from `postmortem.sections` (ids in POSTMORTEM_SECTIONS); the
  * timeline, responders and action items come from the record itself.
  */
-import type { Incident } from '../domain/incident';
+import { formatUsersAffected, type Incident } from '../domain/incident';
 import type { ActionItem, Postmortem, Service } from '../domain/records';
 import { ACTION_STATUS_LABELS, IMPACT_KIND_LABELS } from '../domain/records';
 import type { RoleAssignment } from '../domain/roles';
@@ -122,9 +122,7 @@ function cellTime(at: number, tz: TimeZoneMode, withDate: boolean): string {
 }
 
 function usersAffected(incident: Incident): string {
-  const u = incident.impact.usersAffected;
-  if (!u) return 'Not yet known';
-  return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
+  return formatUsersAffected(incident.impact.usersAffected);
 }
 
 /**
@@ -229,7 +227,7 @@ function impactBlocks(input: PostmortemInput): Block[] {
 
 function shareLabel(incident: Incident): string {
   const u = incident.impact.usersAffected;
-  return u?.unit === 'percent' ? `${u.value}% of users` : 'share of users, 100% when not recorded';
+  return u?.unit === 'percent' ? formatUsersAffected(u) : 'share of users, 100% when not recorded';
 }
 
 function timelineBlock(input: PostmortemInput): Block {

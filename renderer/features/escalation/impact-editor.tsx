@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   DETECTION_SOURCE_LABELS,
   DETECTION_SOURCES,
+  formatUsersAffected,
   type DetectionSource,
   type Incident,
 } from '../../../shared/domain/incident';
@@ -27,10 +28,7 @@ function summary(incident: Incident): string {
   const { impact } = incident;
   const parts: string[] = [];
   const u = impact.usersAffected;
-  if (u)
-    parts.push(
-      u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`,
-    );
+  if (u) parts.push(formatUsersAffected(u));
   if (impact.customerFacing) parts.push('customer-facing');
   if (impact.payingAccounts) parts.push('paying accounts');
   if (impact.dataIntegrity) parts.push('data-integrity concern');

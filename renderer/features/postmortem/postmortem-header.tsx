@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import type { Incident } from '../../../shared/domain/incident';
+import { formatUsersAffected, type Incident } from '../../../shared/domain/incident';
 import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
 import { respondersList } from '../../../shared/logic/roles';
@@ -84,14 +84,7 @@ export function RecordSummary({
     <div className="pm-record">
       <h2>Impact</h2>
       <ul>
-        <li>
-          Users affected:{' '}
-          {u
-            ? u.unit === 'percent'
-              ? `${u.value}% of users`
-              : `${u.value} users`
-            : 'Not yet known'}
-        </li>
+        <li>Users affected: {formatUsersAffected(u)}</li>
         <li>Revenue impact: {incident.impact.revenueImpact.trim() || 'N/A'}</li>
         <li>
           SLO budget consumed: {slo ?? 'Not calculated (no affected service has an SLO target)'}
