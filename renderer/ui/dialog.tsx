@@ -58,3 +58,26 @@ export function Dialog({
     </RadixDialog.Root>
   );
 }
+
+/**
+ * A dialog around one form that exists only while the dialog is open (so it starts fresh each
+ * time, with no state left from a cancelled attempt) and closes it when the form is done.
+ */
+export function FormDialog({
+  open,
+  onOpenChange,
+  title,
+  form,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  /** The form, given the function that closes the dialog once it has saved. */
+  form: (done: () => void) => ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title}>
+      {open ? form(() => onOpenChange(false)) : null}
+    </Dialog>
+  );
+}

@@ -16,7 +16,7 @@ import {
 import { useDb } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
 import { onlyChanged } from '../../ui/only-changed';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -47,9 +47,12 @@ export function ImpactEditor({ incident }: { incident: Incident }) {
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
         Edit impact
       </button>
-      <Dialog open={open} onOpenChange={setOpen} title="Edit impact">
-        {open ? <ImpactForm incident={incident} onDone={() => setOpen(false)} /> : null}
-      </Dialog>
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Edit impact"
+        form={(done) => <ImpactForm incident={incident} onDone={done} />}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { AppSettings } from '../../../shared/domain/settings';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { useDb } from '../../db/db-context';
 import { openHypothesis } from '../../db/repo/hypotheses';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -24,11 +24,12 @@ export function AddHypothesis({
       <button type="button" className="button button-small" onClick={() => setOpen(true)}>
         Add hypothesis
       </button>
-      <Dialog open={open} onOpenChange={setOpen} title="Add hypothesis">
-        {open ? (
-          <AddForm incidentId={incidentId} settings={settings} onDone={() => setOpen(false)} />
-        ) : null}
-      </Dialog>
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Add hypothesis"
+        form={(done) => <AddForm incidentId={incidentId} settings={settings} onDone={done} />}
+      />
     </>
   );
 }

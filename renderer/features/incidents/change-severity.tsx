@@ -3,7 +3,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
 import { useDb } from '../../db/db-context';
 import { changeSeverity } from '../../db/repo/incidents';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -19,9 +19,12 @@ export function ChangeSeverity({ incident }: { incident: Incident }) {
       <button type="button" className="button" onClick={() => setOpen(true)}>
         Change severity
       </button>
-      <Dialog open={open} onOpenChange={setOpen} title="Change severity">
-        {open ? <ChangeSeverityForm incident={incident} onDone={() => setOpen(false)} /> : null}
-      </Dialog>
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Change severity"
+        form={(done) => <ChangeSeverityForm incident={incident} onDone={done} />}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
 import { useDb } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -35,9 +35,12 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
           <code>/status identified &lt;cause&gt;</code> or confirm a hypothesis to set it.
         </p>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title="Edit current understanding">
-        {open ? <UnderstandingForm incident={incident} onDone={() => setOpen(false)} /> : null}
-      </Dialog>
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Edit current understanding"
+        form={(done) => <UnderstandingForm incident={incident} onDone={done} />}
+      />
     </section>
   );
 }

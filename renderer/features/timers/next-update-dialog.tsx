@@ -3,7 +3,7 @@ import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience'
 import { nextTimeOfDay } from '../../../shared/logic/cadence';
 import { useDb } from '../../db/db-context';
 import { setNextUpdateAt } from '../../db/repo/cadence';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -26,19 +26,12 @@ export function NextUpdateDialog({
   audience: Audience;
 }) {
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title={`Next ${AUDIENCE_LABELS[audience]} update`}
-    >
-      {open ? (
-        <NextUpdateForm
-          incidentId={incidentId}
-          audience={audience}
-          onDone={() => onOpenChange(false)}
-        />
-      ) : null}
-    </Dialog>
+      form={(done) => <NextUpdateForm incidentId={incidentId} audience={audience} onDone={done} />}
+    />
   );
 }
 

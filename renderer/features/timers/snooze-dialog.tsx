@@ -3,7 +3,7 @@ import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience'
 import { parseSnoozeLength, SNOOZE_MINUTES, snoozeLabel } from '../../../shared/logic/cadence';
 import { useDb } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
@@ -29,19 +29,12 @@ export function SnoozeDialog({
   audience: Audience;
 }) {
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title={`Snooze ${AUDIENCE_LABELS[audience]} reminder`}
-    >
-      {open ? (
-        <SnoozeForm
-          incidentId={incidentId}
-          audience={audience}
-          onDone={() => onOpenChange(false)}
-        />
-      ) : null}
-    </Dialog>
+      form={(done) => <SnoozeForm incidentId={incidentId} audience={audience} onDone={done} />}
+    />
   );
 }
 
