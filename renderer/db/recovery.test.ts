@@ -3,7 +3,13 @@ import type { WarroomDb } from './schema';
 import { freshDb } from './test-db';
 import { describeWriteError } from './repo/errors';
 import { declareIncident } from './repo/incidents';
-import { preparePlainEntry, writePlainEntry } from './repo/quick-log';
+import { changes } from '../../shared/commands/change-set';
+import { newEntryRow } from '../../shared/commands/timeline-entry';
+import type { TimelineEntry } from '../../shared/domain/timeline';
+import { commit } from './commit';
+
+const writePlainEntry = (target: WarroomDb, e: TimelineEntry) =>
+  commit(target, changes().record(e).build());
 import { probeWrite, StorageRecovery, type RecoveryState } from './recovery';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -26,7 +32,7 @@ afterEach(() => {
 });
 
 const entry = (text: string) =>
-  preparePlainEntry({ incidentId, kind: 'note', text }, { ...ctx, now: Date.now() });
+  newEntryRow({ incidentId, kind: 'note', text }, { ...ctx, now: Date.now() });
 
 describe('StorageRecovery', () => {
   it('after the connection closes under Dexie, reopens it and the scribe writes on the new one', async () => {

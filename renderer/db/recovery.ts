@@ -1,3 +1,4 @@
+import { PROBE_KEY, probeWrite } from './commit';
 import type { WarroomDb } from './schema';
 import {
   classifyStorageError,
@@ -26,19 +27,7 @@ export type RecoveryState =
  */
 export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
 
-/** The key of the probe row written (and removed in the same transaction) to test the disk. */
-export const PROBE_KEY = '__warroom-probe__';
-
-/**
- * Proves that a write can succeed: a strict-durability transaction that writes and removes one
- * drafts row. Rejects with the storage's error when the disk is full or the connection is gone.
- */
-export async function probeWrite(db: WarroomDb): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    await db.drafts.put({ key: PROBE_KEY, text: '', updatedAt: Date.now() });
-    await db.drafts.delete(PROBE_KEY);
-  });
-}
+export { PROBE_KEY, probeWrite };
 
 /**
  * Brings the database back after a storage failure, without a reload (issue 12: after a full
@@ -47,7 +36,7 @@ export async function probeWrite(db: WarroomDb): Promise<void> {
  * A failure is reported by any failed write (through `onStorageFailure` in repo/errors.ts). Each
  * attempt probes a write; when the connection is
  * closed, or the probe says so, the database is closed and opened again (Dexie then holds a new
- * native connection, which repo/quick-log.ts asks for on every write). Attempts repeat with
+ * native connection, which the commit's fast path asks for on every write). Attempts repeat with
  * back-off ({@link RETRY_DELAYS_MS}) until one succeeds; {@link retryNow} runs one at once (the
  * Retry buttons). A newer database version is not retried: only a reload can use it.
  */

@@ -2,8 +2,8 @@ import type { ActionItem, ActionStatus, Priority } from '../../../shared/domain/
 import { ACTION_LINK_MAX, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
 import type { WarroomDb } from '../schema';
 import { createActionItem, type NewActionItem } from './action-items';
-import type { CommandContext } from './context';
-import { systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 
 /** What can change on an action item. */
@@ -149,7 +149,7 @@ export async function addActionItem(
 // --- Appended by the Action items page: items that need not belong to an incident. ---
 // (Imports are hoisted; they sit here so the code above stays exactly as its author wrote it.)
 import { DEFAULT_PRIORITY, defaultDueDate } from '../../../shared/logic/action-items';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 
 /** What the Action items page's "Add action item" form submits: the incident is optional. */
 export type NewAnyActionItem = Omit<NewActionItem, 'incidentId'> & {

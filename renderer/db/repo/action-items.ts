@@ -1,9 +1,9 @@
 import type { ActionItem, Priority } from '../../../shared/domain/records';
 import { DEFAULT_PRIORITY, defaultDueDate } from '../../../shared/logic/action-items';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 
 /** What creating an action item needs; priority defaults to P2, the due date to the priority's. */

@@ -16,8 +16,8 @@ import { importedReferenceNote, type Incident } from '../../../shared/domain/inc
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { nextFreeReference, uniqueSlug } from '../../../shared/logic/import-references';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { systemEntry } from '../../../shared/commands/entries';
 import { trustRows } from '../write-guard';
 import { RepoError } from './errors';
 import { customRolesSettingKey } from './roles';

@@ -13,8 +13,8 @@ import {
 import { FUTURE_TOLERANCE_MS } from '../../../shared/domain/incident';
 import { formatDuration, formatEventTime, spansDays } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry, systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry, systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 import { readSettings } from './settings';
 

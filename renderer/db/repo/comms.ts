@@ -2,11 +2,11 @@ import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience'
 import type { CommsUpdate, MessageType } from '../../../shared/domain/records';
 import { MESSAGE_TYPE_LABELS } from '../../../shared/domain/records';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
 import { recordUpdateSent } from './cadence';
-import type { CommandContext } from './context';
-import { makeEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 
 /** How an update left the composer. */

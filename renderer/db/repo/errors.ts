@@ -1,13 +1,6 @@
-/** A command refused for a reason the user can act on; `field` names the input at fault. */
-export class RepoError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'RepoError';
-  }
-}
+import { RepoError } from '../../../shared/commands/refusal';
+
+export { RepoError };
 
 /**
  * Why the storage refused a write, as far as the user is concerned:

@@ -1,8 +1,8 @@
 import type { Incident } from '../../../shared/domain/incident';
 import type { Suggestion } from '../../../shared/logic/escalation';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry, systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry, systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 import { changeSeverity } from './incidents';
 

@@ -5,10 +5,10 @@ import {
   hypothesisDueAt,
 } from '../../../shared/logic/hypotheses';
 import { formatDuration } from '../../../shared/logic/time';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 import { checkText } from './timeline';
 import { setUnderstanding } from './impact';

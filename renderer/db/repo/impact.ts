@@ -20,8 +20,8 @@ import {
 } from '../../../shared/domain/incident-facts';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 
 /** The impact facts the escalation triggers read, and the IC can change during the incident. */

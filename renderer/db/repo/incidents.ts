@@ -27,10 +27,10 @@ import {
 import { replanAfterSeverityChange } from '../../../shared/logic/cadence';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
 import { formatDateTime } from '../../../shared/logic/time';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
-import { happenedAt, type CommandContext } from './context';
-import { systemEntry } from './entries';
+import { happenedAt, type CommandContext } from '../../../shared/commands/context';
+import { systemEntry } from '../../../shared/commands/entries';
 import { applyImpactPatch, checkImpactPatch } from './impact';
 import type { DataLoss } from '../../../shared/domain/incident-facts';
 import { RepoError } from './errors';

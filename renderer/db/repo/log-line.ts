@@ -1,15 +1,15 @@
 import type { Incident } from '../../../shared/domain/incident';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { ParseResult, RoleCommand } from '../../../shared/logic/commands';
 import { resolveRoleKey } from '../../../shared/logic/roles';
 import { createActionItem } from './action-items';
-import type { CommandContext } from './context';
+import type { CommandContext } from '../../../shared/commands/context';
 import { clearDraft } from './drafts';
 import { changeSeverity, changeStatus } from './incidents';
 import { openHypothesis } from './hypotheses';
 import { setUnderstanding } from './impact';
-import { addEntry, logComms, logTables, moveStartAndLog, pinLatestEntry } from './timeline';
-import { preparePlainEntry, writePlainEntry } from './quick-log';
+import { addEntry, logComms, moveStartAndLog, pinLatestEntry } from './timeline';
+import { commit, inOneCommit } from '../commit';
+import { logEntry } from '../../../shared/commands/timeline-entry';
 import type { WarroomDb } from '../schema';
 import { RepoError } from './errors';
 import { assignRole, readCustomRoleNames } from './roles';
@@ -24,11 +24,6 @@ export interface RunOptions {
   moveStart?: boolean;
   /** Draft to clear in the same transaction, so a reload cannot bring back committed text. */
   draftKey?: string;
-  /**
-   * Called with a plain entry once its write is under way (not yet committed), so the list can
-   * show it as "saving" while the disk works; it is logged when the returned promise resolves.
-   */
-  onWriting?: (entry: TimelineEntry) => void;
 }
 
 /** A note, action, decision or finding: one entry and nothing else. */
@@ -53,7 +48,7 @@ export function isBeforeStart(cmd: WritableCommand, incident: Incident): boolean
 
 /**
  * Carries out one parsed log line: the rows it changes, its timeline entry, and the draft's
- * removal, all in one transaction. Throws (RepoError or a storage error) with nothing written.
+ * removal, all in one change set (one commit). Throws (RepoError or a storage error) with nothing written.
  */
 export async function runLogLine(
   db: WarroomDb,
@@ -70,27 +65,28 @@ export async function runLogLine(
   const at = occurredAtOf(cmd);
   const movesStart = opts.moveStart === true && at !== null && isBeforeStart(cmd, incident);
   if (isPlainEntry(cmd) && !movesStart) {
-    // The scribe's common case: written on the native connection (see repo/quick-log.ts).
-    const entry = preparePlainEntry(
-      {
-        incidentId: id,
-        kind: cmd.kind,
-        text: cmd.text,
-        occurredAt: cmd.occurredAt,
-        highlight: cmd.highlight === true,
-      },
-      ctx,
+    // The scribe's common case: one entry (and its draft's removal), the commit's fast path.
+    await commit(
+      db,
+      logEntry(
+        {
+          incidentId: id,
+          kind: cmd.kind,
+          text: cmd.text,
+          occurredAt: cmd.occurredAt,
+          highlight: cmd.highlight === true,
+        },
+        ctx,
+        opts.draftKey,
+      ),
     );
-    const written = writePlainEntry(db, entry, opts.draftKey);
-    opts.onWriting?.(entry);
-    await written;
     return;
   }
   if (movesStart && at !== null) {
     await moveStartAndLog(db, id, at, ctx, write);
     return;
   }
-  await db.transaction('rw', logTables(db), write);
+  await inOneCommit(db, write);
 }
 
 async function perform(

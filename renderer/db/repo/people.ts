@@ -1,6 +1,6 @@
 import { LIMITS } from '../../../shared/domain/limits';
 import type { Person } from '../../../shared/domain/records';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
 
 /** Longest person name accepted (a name or a handle, not a sentence). */

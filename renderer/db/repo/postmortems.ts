@@ -5,8 +5,8 @@ import { impactWindowProblem } from '../../../shared/logic/impact-windows';
 import { SECTION_TITLE_MAX } from '../../../shared/logic/postmortem-structure';
 import { formatDateTime } from '../../../shared/logic/time';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry, systemEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry, systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 
 /** Post-mortem status labels, as the editor and the document show them. */

@@ -6,10 +6,10 @@ import {
   ROLE_NAME_MAX,
   roleChangeText,
 } from '../../../shared/logic/roles';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
-import { happenedAt, type CommandContext } from './context';
-import { systemEntry } from './entries';
+import { happenedAt, type CommandContext } from '../../../shared/commands/context';
+import { systemEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 import { PERSON_NAME_MAX, touchPerson } from './people';
 

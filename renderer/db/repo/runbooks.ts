@@ -5,10 +5,10 @@ import {
   parseChecklist,
   stepEntryText,
 } from '../../../shared/logic/runbook';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 import type { WarroomDb } from '../schema';
-import type { CommandContext } from './context';
-import { makeEntry } from './entries';
+import type { CommandContext } from '../../../shared/commands/context';
+import { makeEntry } from '../../../shared/commands/entries';
 import { RepoError } from './errors';
 import { touchServices } from './services';
 

@@ -1,5 +1,5 @@
 import type { WarroomDb } from '../schema';
-import { newId } from '../ids';
+import { newId } from '../../../shared/domain/ids';
 
 /** Records services as used (creating catalog rows for new names); call inside a transaction. */
 export async function touchServices(

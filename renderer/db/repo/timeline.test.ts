@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareEntries, isBackdated } from '../../../shared/domain/timeline';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { failWritesTo, freshDb } from '../test-db';
 import { createActionItem } from './action-items';
 import { openHypothesis } from './hypotheses';
 import { declareIncident } from './incidents';
@@ -90,13 +90,11 @@ describe('addEntry', () => {
   });
 
   it('leaves nothing when the write fails', async () => {
-    const original = db.timelineEntries.add.bind(db.timelineEntries);
-    db.timelineEntries.add = (() =>
-      Promise.reject(new Error('disk full'))) as unknown as typeof original;
+    const restore = failWritesTo('timelineEntries', new Error('disk full'));
     await expect(addEntry(db, { incidentId, kind: 'note', text: 'lost?' }, ctx())).rejects.toThrow(
       'disk full',
     );
-    db.timelineEntries.add = original;
+    restore();
     expect(await db.timelineEntries.count()).toBe(1);
   });
 });
@@ -207,11 +205,9 @@ describe('logComms', () => {
   });
 
   it('changes nothing when the entry cannot be written', async () => {
-    const original = db.timelineEntries.add.bind(db.timelineEntries);
-    db.timelineEntries.add = (() =>
-      Promise.reject(new Error('quota'))) as unknown as typeof original;
+    const restore = failWritesTo('timelineEntries', new Error('quota'));
     await expect(logComms(db, incidentId, 'engineering', '', ctx())).rejects.toThrow('quota');
-    db.timelineEntries.add = original;
+    restore();
     expect((await db.incidents.get(incidentId))?.cadence.engineering?.lastSentAt).toBeNull();
   });
 });
@@ -290,14 +286,12 @@ describe('openHypothesis and createActionItem', () => {
   });
 
   it('writes neither the item nor the entry when one fails', async () => {
-    const original = db.timelineEntries.add.bind(db.timelineEntries);
-    db.timelineEntries.add = (() =>
-      Promise.reject(new Error('disk full'))) as unknown as typeof original;
+    const restore = failWritesTo('timelineEntries', new Error('disk full'));
     await expect(
       createActionItem(db, { incidentId, title: 'x', owner: '' }, ctx()),
     ).rejects.toThrow();
     await expect(openHypothesis(db, incidentId, 'y', ctx())).rejects.toThrow();
-    db.timelineEntries.add = original;
+    restore();
     expect(await db.actionItems.count()).toBe(0);
     expect(await db.hypotheses.count()).toBe(0);
   });

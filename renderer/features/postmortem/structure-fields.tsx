@@ -20,7 +20,7 @@ import {
   fromDateTimeInputValue,
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
-import { newId } from '../../db/ids';
+import { newId } from '../../../shared/domain/ids';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
 import { FiveWhys } from './five-whys';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/domain/settings';
 import { useDb } from '../../db/db-context';
-import type { CommandContext } from '../../db/repo/context';
+import type { CommandContext } from '../../../shared/commands/context';
 import { readSettings } from '../../db/repo/settings';
 
 /** Live settings (defaults until the first read answers). */

@@ -7,7 +7,8 @@ import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
 import { declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
-import { LogField, type WritingCallbacks } from './log-field';
+import { subscribeChanges, type ChangeEvent } from '../../db/commit';
+import { LogField } from './log-field';
 
 let db: WarroomDb;
 let incident: Incident;
@@ -24,7 +25,7 @@ afterEach(() => {
   db.close();
 });
 
-function renderField(writing?: WritingCallbacks) {
+function renderField() {
   render(
     <DbProvider db={db}>
       <LogField
@@ -34,7 +35,6 @@ function renderField(writing?: WritingCallbacks) {
         customRoles={[]}
         onHelp={() => undefined}
         onLogged={() => undefined}
-        writing={writing}
       />
     </DbProvider>,
   );
@@ -81,21 +81,22 @@ describe('LogField', () => {
     expect(field).toHaveFocus();
   });
 
-  it('tells the list about a plain entry: writing first, then written with the stored row', async () => {
+  it('commits a plain entry as one change set: pending first, then committed with the row', async () => {
     const calls: [string, string][] = [];
-    const writing: WritingCallbacks = {
-      onWriting: (e) => calls.push(['writing', e.text]),
-      onWritten: (e) => calls.push(['written', e.text]),
-      onWriteFailed: (e) => calls.push(['failed', e.text]),
-    };
+    const events = (e: ChangeEvent) =>
+      e.changeSet.changes.timelineEntries?.added?.forEach((row) =>
+        calls.push([e.status, row.text]),
+      );
+    const stop = subscribeChanges(db, events);
     const user = userEvent.setup();
-    const field = renderField(writing);
+    const field = renderField();
     await user.click(field);
     await user.keyboard('d: roll back{Enter}');
     await waitFor(() => expect(field).toHaveValue(''));
+    stop();
     expect(calls).toEqual([
-      ['writing', 'roll back'],
-      ['written', 'roll back'],
+      ['pending', 'roll back'],
+      ['committed', 'roll back'],
     ]);
     expect(await texts()).toEqual([['decision', 'roll back']]);
   });
@@ -110,12 +111,12 @@ describe('LogField', () => {
     const spy = vi.spyOn(db, 'backendDB').mockReturnValue(failing);
     const failed = vi.fn();
     const written = vi.fn();
-    const user = userEvent.setup();
-    const field = renderField({
-      onWriting: () => undefined,
-      onWritten: written,
-      onWriteFailed: failed,
+    const stop = subscribeChanges(db, (e) => {
+      if (e.status === 'failed') failed();
+      if (e.status === 'committed') written();
     });
+    const user = userEvent.setup();
+    const field = renderField();
     await user.click(field);
     await user.keyboard('d: roll back{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -125,6 +126,7 @@ describe('LogField', () => {
     expect(field).toHaveFocus();
     expect(failed).toHaveBeenCalledOnce();
     expect(written).not.toHaveBeenCalled();
+    stop();
     spy.mockRestore();
     expect(await texts()).toEqual([]);
   });

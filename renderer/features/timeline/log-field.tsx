@@ -9,7 +9,6 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { parseLogLine, type ParseError, type ParseResult } from '../../../shared/logic/commands';
 import type { Fold } from '../../../shared/logic/backdate';
@@ -47,20 +46,11 @@ interface Problem {
   retry?: boolean;
 }
 
-/** How the field tells the list about a plain entry it is writing. */
-export interface WritingCallbacks {
-  /** The write has started (nothing is stored yet). */
-  onWriting: (entry: TimelineEntry) => void;
-  /** The transaction committed: show the entry as logged (called inside the commit's render). */
-  onWritten: (entry: TimelineEntry) => void;
-  /** The write failed and nothing was stored. */
-  onWriteFailed: (entry: TimelineEntry) => void;
-}
-
 /**
  * The scribe's "Log entry" field. Enter commits, Shift+Enter adds a line. The line is parsed and
- * written in one transaction; only when it has committed is the field cleared and the entry shown
- * as logged, both in the same render (on a slow disk the list shows it early, as "Saving…"). A
+ * committed as one change set; only when it has committed is the field cleared and the entry
+ * shown as logged, both in the same render (on a slow disk the timeline feed shows it early, as
+ * "Saving…", from the commit's pending event). A
  * failed write leaves the text in the field with the reason beside it. Focus never leaves the
  * field.
  */
@@ -71,7 +61,6 @@ export const LogField = memo(function LogField({
   customRoles,
   onHelp,
   onLogged,
-  writing,
 }: {
   incident: Incident;
   timeZone: TimeZoneMode;
@@ -79,7 +68,6 @@ export const LogField = memo(function LogField({
   customRoles: readonly string[];
   onHelp: (lines: string[]) => void;
   onLogged: () => void;
-  writing?: WritingCallbacks;
 }) {
   const db = useDb();
   const recovery = useStorageRecovery();
@@ -120,7 +108,6 @@ export const LogField = memo(function LogField({
   ) => {
     busy.current = true;
     setConfirm(null);
-    const plain: { entry?: TimelineEntry } = {};
     try {
       // Wait only when a draft write is under way (so it cannot land after the commit).
       if (draft.writing()) await draft.settle();
@@ -136,20 +123,11 @@ export const LogField = memo(function LogField({
           moveStart,
           // The draft row goes in the same transaction, when there is one to remove.
           draftKey: clearsDraft !== 0 ? draftKey : undefined,
-          onWriting: (entry) => {
-            plain.entry = entry;
-            writing?.onWriting(entry);
-          },
         },
       );
-      // Committed: the entry shows as logged first, then (a microtask later, still before the
-      // next paint) the field clears.
+      // Committed: the timeline feed has the entry already (the commit's change event); it and
+      // the cleared field reach the screen in this one render.
       if (clearsDraft !== 0) draft.forget(clearsDraft);
-      const entry = plain.entry;
-      if (entry && writing) {
-        flushSync(() => writing.onWritten(entry));
-        await Promise.resolve();
-      }
       flushSync(() => {
         setProblem(null);
         // Whatever was typed while the write ran stays (and is saved as the new draft).
@@ -161,7 +139,6 @@ export const LogField = memo(function LogField({
         onLogged();
       });
     } catch (error) {
-      if (plain.entry) writing?.onWriteFailed(plain.entry);
       const failure = classifyStorageError(error);
       const storage = failure !== null && failure !== 'constraint';
       setProblem({

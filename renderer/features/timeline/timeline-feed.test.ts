@@ -4,6 +4,8 @@ import { declareIncident } from '../../db/repo/incidents';
 import { addEntry, deleteEntry, editEntry } from '../../db/repo/timeline';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { changes } from '../../../shared/commands/change-set';
+import { commit } from '../../db/commit';
 import { watchTimeline } from './timeline-feed';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -25,14 +27,17 @@ afterEach(() => {
 
 /** Starts watching and returns a function that waits until the list satisfies `ok`. */
 function watch(id: string) {
+  const w = watchTimeline(db, id);
   let latest: readonly TimelineEntry[] = [];
   let complete = false;
-  const w = watchTimeline(db, id, (entries, done) => {
-    latest = entries;
-    complete = done;
-  });
+  const read = () => {
+    const s = w.store.getState();
+    latest = [...(s.entries ?? []), ...s.tail];
+    complete = s.complete;
+  };
   const until = async (ok: (texts: string[]) => boolean) => {
-    for (let i = 0; i < 200; i += 1) {
+    for (let i = 0; i < 400; i += 1) {
+      read();
       const texts = latest.map((e) => e.text + (e.deletedAt ? ' (deleted)' : ''));
       if (complete && ok(texts)) return texts;
       await new Promise((r) => setTimeout(r, 5));
@@ -62,16 +67,16 @@ describe('watchTimeline', () => {
     await feed.until((t) => t[2] === 'x2');
     await deleteEntry(db, x.id, ctx(NOW + 4 * MIN));
     await feed.until((t) => t[2] === 'x2 (deleted)');
-    await db.timelineEntries.delete(x.id);
+    await commit(db, changes().remove('timelineEntries', x.id).build());
     expect(await feed.until((t) => t.length === 2)).not.toContain('other incident');
     feed.stop();
   });
 
-  it('rereads everything after a bulk write it cannot pin to keys', async () => {
+  it('reads the record again after a change set too large to patch in (a restored backup)', async () => {
     const feed = watch(a);
     await feed.until((t) => t.length === 1);
-    const rows = Array.from({ length: 60 }, (_, i) => ({
-      id: `bulk-${String(i).padStart(2, '0')}`,
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      id: `bulk-${String(i).padStart(3, '0')}`,
       incidentId: a,
       kind: 'note' as const,
       text: `bulk ${i}`,
@@ -84,9 +89,47 @@ describe('watchTimeline', () => {
       change: null,
       audience: null,
     }));
-    await db.timelineEntries.bulkPut(rows);
-    const texts = await feed.until((t) => t.length === 61);
-    expect(texts.at(-1)).toBe('bulk 59');
+    const set = changes();
+    for (const r of rows) set.record(r);
+    await commit(db, set.build());
+    const texts = await feed.until((t) => t.length === 601);
+    expect(texts.at(-1)).toBe('bulk 599');
     feed.stop();
+  });
+});
+
+describe('watchTimeline: the tail', () => {
+  it('puts a new last entry in the tail, then folds it into the list when the scribe pauses', async () => {
+    const w = watchTimeline(db, a);
+    await expect.poll(() => w.store.getState().complete).toBe(true);
+    const before = w.store.getState().entries;
+    await addEntry(db, { incidentId: a, kind: 'note', text: 'newest' }, ctx(NOW + MIN));
+    // In the tail at once (the commit's event carries the row), the list untouched.
+    expect(w.store.getState().tail.map((e) => e.text)).toEqual(['newest']);
+    expect(w.store.getState().entries).toBe(before);
+    await expect.poll(() => w.store.getState().tail.length, { timeout: 3_000 }).toBe(0);
+    expect(
+      w.store
+        .getState()
+        .entries?.map((e) => e.text)
+        .at(-1),
+    ).toBe('newest');
+    w.stop();
+  });
+
+  it('reports a failed read instead of showing nothing, and reads again on retry', async () => {
+    const broken = {
+      name: db.name,
+      timelineEntries: {
+        where: () => {
+          throw new Error('backing store error');
+        },
+      },
+    } as unknown as WarroomDb;
+    const w = watchTimeline(broken, a);
+    await expect
+      .poll(() => w.store.getState().error)
+      .toMatch(/could not be read.*backing store error/);
+    w.stop();
   });
 });

@@ -1,9 +1,23 @@
-import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import Dexie from 'dexie';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChangeSet } from '../../../shared/commands/change-set';
 import { compareEntries, type TimelineEntry } from '../../../shared/domain/timeline';
-import type { WarroomDb } from '../../db/schema';
+import { subscribeChanges, type ChangeEvent } from '../../db/commit';
+import type { ReadonlyDb } from '../../db/read-view';
 
 /** Rows read first so the newest entries paint at once, before the whole record has loaded. */
 export const FIRST_PAINT_ROWS = 200;
+
+/** A write still running after this long shows its entry early, marked "Saving…". */
+export const SHOW_SAVING_AFTER_MS = 150;
+
+/** Entries in the tail are folded into the list once the scribe pauses this long… */
+export const FOLD_AFTER_MS = 1_000;
+/** …or at once when the tail grows past this many rows (it is not virtualised). */
+export const TAIL_MAX = 25;
+
+/** A change set with more entries than this for one incident is read back whole. */
+const REREAD_OVER = 500;
 
 /** Resolves after the browser has had a chance to paint (a timer tick where there is no paint). */
 function afterNextPaint(): Promise<void> {
@@ -26,115 +40,300 @@ export function position(list: readonly TimelineEntry[], e: TimelineEntry): numb
   return lo;
 }
 
+/** What a timeline feed holds. */
+export interface TimelineFeedState {
+  /**
+   * Every entry of the incident (deleted ones too, for "Show deleted") in timeline order, except
+   * those in `tail`; undefined until the first rows answer.
+   */
+  entries: readonly TimelineEntry[] | undefined;
+  /**
+   * Entries just added that sort after every entry in `entries`, in timeline order: shown after
+   * the virtualised list, so a new entry reaches the screen without the list (50,000 rows) being
+   * derived again. Folded into `entries` once the scribe pauses.
+   */
+  tail: readonly TimelineEntry[];
+  /** Ids of tail entries this window is still writing ("Saving…"). */
+  saving: ReadonlySet<string>;
+  /** True once the whole record has been read (the first paint shows only the newest rows). */
+  complete: boolean;
+  /** Why the timeline could not be read, while it cannot; null when all is well. */
+  error: string | null;
+}
+
+export interface TimelineFeed {
+  store: StoreApi<TimelineFeedState>;
+  /** Starts (or, after `stop`, restarts) following the timeline; does nothing if running. */
+  start: () => void;
+  /** Reads the whole record again (after a failed read). */
+  retry: () => void;
+  stop: () => void;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function describeReadError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `The timeline could not be read from this computer's storage (${message}).`;
+}
+
 /**
- * Watches one incident's timeline and calls `onChange` with every entry (deleted ones too) in
- * timeline order. It reads the [incidentId+occurredAt] index once (the newest rows first, for
- * a fast first paint), then patches the list from Dexie's `storagemutated` notifications, which
- * carry the primary keys each committed transaction touched, in this window and in others. A
- * requery of 50,000 rows takes seconds; fetching the few changed rows takes milliseconds. Any
- * change it cannot pin to keys (a bulk write, a range delete) triggers a full reread.
+ * Watches one incident's timeline. It reads the [incidentId+occurredAt] index once (the newest
+ * rows first, for a fast first paint), then follows the commit's change events
+ * (renderer/db/commit.ts) for this window and the app's other windows: the rows arrive in the
+ * event, so nothing is read back. A change set too large to patch in (a restored backup) makes
+ * it read the record again. A failed read is reported in `error` (with `retry`), never
+ * swallowed: the list keeps what it had.
  */
 export function watchTimeline(
-  db: WarroomDb,
+  db: ReadonlyDb,
   incidentId: string,
-  onChange: (entries: readonly TimelineEntry[], complete: boolean) => void,
-): { stop: () => void } {
-  let entries: TimelineEntry[] = [];
-  const byId = new Map<string, TimelineEntry>();
-  let stopped = false;
+  opts: { start?: boolean } = {},
+): TimelineFeed {
+  const store = createStore<TimelineFeedState>(() => ({
+    entries: undefined,
+    tail: [],
+    saving: NONE,
+    complete: false,
+    error: null,
+  }));
+  let stopped = true;
   let loaded = false;
-  let reread = false;
-  const keys = new Set<string>();
-  let chain: Promise<void> = Promise.resolve();
-  const pkPart = `idb://${db.name}/timelineEntries/`;
-  const delsPart = `${pkPart}:dels`;
+  let unsubscribe = () => {};
+  /** Events that arrived while the record was being read, applied once it is. */
+  let queued: ChangeSet[] = [];
+  const savingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let foldTimer: ReturnType<typeof setTimeout> | undefined;
   const range = () =>
     db.timelineEntries
       .where('[incidentId+occurredAt]')
       .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
 
-  const publish = (complete: boolean) => {
-    if (!stopped) onChange(entries, complete);
+  const fold = () => {
+    clearTimeout(foldTimer);
+    foldTimer = undefined;
+    const s = store.getState();
+    if (s.tail.length === 0 || !s.entries) return;
+    // Keep the rows still being written in the tail: they carry "Saving…".
+    const keep = s.tail.filter((e) => s.saving.has(e.id));
+    const move = s.tail.filter((e) => !s.saving.has(e.id));
+    if (move.length === 0) return;
+    store.setState({ entries: [...s.entries, ...move], tail: keep });
   };
 
-  const loadAll = async () => {
-    const rows = (await range().toArray()).sort(compareEntries);
-    entries = rows;
-    byId.clear();
-    for (const e of rows) byId.set(e.id, e);
-    loaded = true;
-    publish(true);
-  };
-
-  const apply = async () => {
-    if (stopped || !loaded) return;
-    if (reread) {
-      reread = false;
-      keys.clear();
-      await loadAll();
+  const scheduleFold = (tailLength: number) => {
+    if (tailLength > TAIL_MAX) {
+      fold();
       return;
     }
-    if (keys.size === 0) return;
-    const ids = [...keys];
-    keys.clear();
-    const rows = await db.timelineEntries.bulkGet(ids);
-    const next = entries.slice();
-    ids.forEach((id, i) => {
-      const old = byId.get(id);
-      if (old) {
-        next.splice(position(next, old), 1);
-        byId.delete(id);
-      }
-      const row = rows[i];
-      if (row && row.incidentId === incidentId) {
-        next.splice(position(next, row), 0, row);
-        byId.set(id, row);
-      }
-    });
-    entries = next;
-    publish(true);
+    clearTimeout(foldTimer);
+    foldTimer = setTimeout(fold, FOLD_AFTER_MS);
   };
 
-  const schedule = () => {
-    chain = chain.then(apply).catch(() => {
-      reread = true;
-    });
-  };
-
-  const onMutated = (parts: ObservabilitySet) => {
-    let touched = false;
-    for (const part of [pkPart, delsPart]) {
-      const tree = parts[part];
-      if (!tree) continue;
-      for (const node of RangeSet(tree)) {
-        touched = true;
-        if (node.from === node.to && typeof node.from === 'string') keys.add(node.from);
-        else reread = true;
+  /**
+   * Puts rows in (replacing any with the same id) and takes removed ids out. `fresh` says the
+   * rows are new (added, not updated): no older copy needs finding, the common case kept cheap.
+   */
+  const patch = (
+    rows: readonly TimelineEntry[],
+    removed: readonly string[],
+    opts: { saving?: string; fresh?: boolean } = {},
+  ) => {
+    const saving = opts.saving;
+    const s = store.getState();
+    const entries = s.entries ?? [];
+    let tail: readonly TimelineEntry[] = s.tail;
+    let list: TimelineEntry[] | null = null;
+    const gone = new Set([...removed, ...rows.map((r) => r.id)]);
+    // Out of the tail first (cheap), then out of the list where it is held.
+    if (tail.some((e) => gone.has(e.id))) tail = tail.filter((e) => !gone.has(e.id));
+    for (const r of opts.fresh ? [] : rows) {
+      const old = entries[position(entries, r)];
+      if (old?.id === r.id) continue;
+      // An entry whose time changed sits elsewhere: find it by id (rare: an edit of the time).
+      const at = entries.findIndex((e) => e.id === r.id);
+      if (at >= 0) {
+        list ??= entries.slice();
+        list.splice(
+          list.findIndex((e) => e.id === r.id),
+          1,
+        );
       }
     }
-    if (touched) schedule();
+    for (const id of removed) {
+      const src = list ?? entries;
+      const at = src.findIndex((e) => e.id === id);
+      if (at >= 0) {
+        list ??= entries.slice();
+        list.splice(
+          list.findIndex((e) => e.id === id),
+          1,
+        );
+      }
+    }
+    for (const r of rows) {
+      if (r.incidentId !== incidentId) continue;
+      const src = list ?? entries;
+      const at = position(src, r);
+      if (src[at]?.id === r.id) {
+        list ??= entries.slice();
+        list[at] = r;
+        continue;
+      }
+      const last = src[src.length - 1];
+      if (!last || compareEntries(last, r) < 0) {
+        // After everything in the list: the tail, in order.
+        const next = [...tail.filter((e) => e.id !== r.id), r];
+        tail = next.length > 1 ? next.sort(compareEntries) : next;
+      } else {
+        list ??= entries.slice();
+        list.splice(position(list, r), 0, r);
+      }
+    }
+    // A tail entry must still sort after the list's last (a backdated entry moved the list on).
+    if (list && tail.length) {
+      const last = list[list.length - 1];
+      if (last && tail.some((e) => compareEntries(e, last) < 0)) {
+        list = [...list, ...tail].sort(compareEntries);
+        tail = [];
+      }
+    }
+    let savingSet = s.saving;
+    if (saving !== undefined) savingSet = new Set(savingSet).add(saving);
+    for (const id of gone)
+      if (savingSet.has(id) && id !== saving) {
+        const next = new Set(savingSet);
+        next.delete(id);
+        savingSet = next;
+      }
+    store.setState({ entries: list ?? entries, tail, saving: savingSet });
+    if (tail.length) scheduleFold(tail.length);
   };
 
-  Dexie.on('storagemutated', onMutated);
-  chain = (async () => {
-    const newest = await range().reverse().limit(FIRST_PAINT_ROWS).toArray();
+  const dropSaving = (id: string) => {
+    clearTimeout(savingTimers.get(id));
+    savingTimers.delete(id);
+  };
+
+  const applyCommitted = (cs: ChangeSet) => {
+    const mine = (e: TimelineEntry) => e.incidentId === incidentId;
+    const added = (cs.changes.timelineEntries?.added ?? []).filter(mine);
+    const updated = (cs.changes.timelineEntries?.updated ?? []).filter(mine);
+    const removed = cs.changes.timelineEntries?.removed ?? [];
+    if (added.length + updated.length + removed.length === 0) return;
+    for (const r of added) dropSaving(r.id);
+    if (added.length + updated.length > REREAD_OVER) {
+      void loadAll();
+      return;
+    }
+    if (added.length) {
+      // Shown early as "Saving…" already? Then it is in the tail: replace it there.
+      const s = store.getState();
+      const early = added.some((e) => s.tail.some((t) => t.id === e.id));
+      patch(added, [], { fresh: !early });
+    }
+    if (updated.length || removed.length) patch(updated, removed);
+  };
+
+  const onEvent = (event: ChangeEvent) => {
     if (stopped) return;
-    entries = newest.reverse().sort(compareEntries);
-    publish(false);
-    // Let the newest rows paint before the whole record is read: deserialising 50,000 rows
-    // holds the main thread for a while.
-    await afterNextPaint();
-    await loadAll();
-  })()
-    .then(apply)
-    .catch(() => {
-      reread = true;
-    });
+    const cs = event.changeSet;
+    if (event.status === 'pending') {
+      // This window's write: show it early, as "Saving…", only if the disk is slow.
+      for (const e of cs.changes.timelineEntries?.added ?? []) {
+        if (e.incidentId !== incidentId) continue;
+        savingTimers.set(
+          e.id,
+          setTimeout(() => {
+            savingTimers.delete(e.id);
+            if (!stopped && loaded) patch([e], [], { saving: e.id, fresh: true });
+          }, SHOW_SAVING_AFTER_MS),
+        );
+      }
+      return;
+    }
+    if (event.status === 'failed') {
+      const ids = (cs.changes.timelineEntries?.added ?? []).map((e) => e.id);
+      ids.forEach(dropSaving);
+      const s = store.getState();
+      if (ids.some((id) => s.saving.has(id))) {
+        const saving = new Set(s.saving);
+        ids.forEach((id) => saving.delete(id));
+        store.setState({ tail: s.tail.filter((e) => !ids.includes(e.id)), saving });
+      }
+      return;
+    }
+    if (!loaded) {
+      queued.push(cs);
+      return;
+    }
+    // Committed: no longer saving.
+    const s = store.getState();
+    const ids = (cs.changes.timelineEntries?.added ?? []).map((e) => e.id);
+    if (ids.some((id) => s.saving.has(id))) {
+      const saving = new Set(s.saving);
+      ids.forEach((id) => saving.delete(id));
+      store.setState({ saving });
+    }
+    applyCommitted(cs);
+  };
+
+  const fail = (error: unknown) => {
+    if (!stopped) store.setState({ error: describeReadError(error) });
+  };
+
+  async function loadAll(): Promise<void> {
+    try {
+      const rows = (await range().toArray()).sort(compareEntries);
+      if (stopped) return;
+      loaded = true;
+      const s = store.getState();
+      const saving = s.tail.filter((e) => s.saving.has(e.id) && !rows.some((r) => r.id === e.id));
+      store.setState({ entries: rows, tail: saving, complete: true, error: null });
+      const later = queued;
+      queued = [];
+      for (const cs of later) applyCommitted(cs);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const start = () => {
+    if (!stopped) return;
+    stopped = false;
+    loaded = false;
+    queued = [];
+    unsubscribe = subscribeChanges(db, onEvent);
+    void (async () => {
+      try {
+        const newest = await range().reverse().limit(FIRST_PAINT_ROWS).toArray();
+        if (stopped) return;
+        if (!loaded)
+          store.setState({ entries: newest.reverse().sort(compareEntries), error: null });
+        // Let the newest rows paint before the whole record is read: deserialising 50,000 rows
+        // holds the main thread for a while.
+        await afterNextPaint();
+        if (!stopped) await loadAll();
+      } catch (error) {
+        fail(error);
+      }
+    })();
+  };
+  if (opts.start !== false) start();
 
   return {
+    store,
+    start,
+    retry: () => {
+      store.setState({ error: null });
+      void loadAll();
+    },
     stop: () => {
       stopped = true;
-      Dexie.on.storagemutated.unsubscribe(onMutated);
+      unsubscribe();
+      clearTimeout(foldTimer);
+      savingTimers.forEach((t) => clearTimeout(t));
+      savingTimers.clear();
     },
   };
 }

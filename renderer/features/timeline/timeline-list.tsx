@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { tailOf, type JustLoggedState } from './just-logged';
+import type { TimelineFeedState } from './timeline-feed';
 import { applyFilters, type TimelineFilters } from './timeline-filter';
 import type { TimeDisplay } from './entry-display';
 import { TimelineRow, type RowActions } from './timeline-row';
@@ -19,21 +19,16 @@ const BOTTOM_SLACK_PX = 48;
  */
 export function TimelineList({
   entries,
-  justLogged,
   feed,
   filters,
-  incidentId,
   display,
   actions,
 }: {
   /** The entries to list (filtered). */
   entries: readonly TimelineEntry[];
-  /** Entries just logged that the feed has not read back yet, shown after the others. */
-  justLogged: StoreApi<JustLoggedState>;
-  /** Every entry the feed holds (to tell which just-logged ones it has read back). */
-  feed: readonly TimelineEntry[];
+  /** The timeline feed: its tail (entries just added, after the others) is shown here. */
+  feed: StoreApi<TimelineFeedState>;
   filters: TimelineFilters;
-  incidentId: string;
   display: TimeDisplay;
   actions: RowActions;
 }) {
@@ -80,11 +75,9 @@ export function TimelineList({
           display={display}
           actions={actions}
         />
-        <JustLoggedRows
-          store={justLogged}
-          feed={feed}
+        <TailRows
+          store={feed}
           filters={filters}
-          incidentId={incidentId}
           count={count}
           following={following}
           scrollElement={scrollElement}
@@ -173,36 +166,30 @@ const VirtualRows = memo(function VirtualRows({
 });
 
 /**
- * The entries just logged, after the virtualized rows: subscribed to the just-logged store on
- * their own, so the commit of an entry re-renders these rows and the field, nothing else.
+ * The feed's tail (entries just added, after every listed one), after the virtualized rows:
+ * subscribed to the feed on their own, so the commit of an entry re-renders these rows and the
+ * field, nothing else.
  */
-const JustLoggedRows = memo(function JustLoggedRows({
+const TailRows = memo(function TailRows({
   store,
-  feed,
   filters,
-  incidentId,
   count,
   following,
   scrollElement,
   display,
   actions,
 }: {
-  store: StoreApi<JustLoggedState>;
-  feed: readonly TimelineEntry[];
+  store: StoreApi<TimelineFeedState>;
   filters: TimelineFilters;
-  incidentId: string;
   count: number;
   following: boolean;
   scrollElement: HTMLDivElement | null;
   display: TimeDisplay;
   actions: RowActions;
 }) {
-  const pending = useStore(store, (s) => s.pending);
+  const all = useStore(store, (s) => s.tail);
   const saving = useStore(store, (s) => s.saving);
-  const tail = useMemo(
-    () => applyFilters(tailOf(pending, feed, incidentId), filters),
-    [pending, feed, incidentId, filters],
-  );
+  const tail = useMemo(() => applyFilters(all, filters), [all, filters]);
 
   useEffect(() => {
     // Bring a just-logged entry into view before the next paint (in the frame callback, so the

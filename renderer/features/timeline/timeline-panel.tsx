@@ -1,4 +1,5 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
@@ -9,12 +10,11 @@ import type { ConsoleSlotProps } from '../incidents/console-slot';
 import { useCommandContext } from '../settings/use-settings';
 import { recordSpansDays, type TimeDisplay } from './entry-display';
 import { LogField } from './log-field';
-import { createJustLogged } from './just-logged';
 import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
 import { TimelineFilterBar } from './timeline-filters';
 import { TimelineList } from './timeline-list';
 import type { RowActions } from './timeline-row';
-import { useCustomRoleNames, useTimelineEntries } from './use-timeline';
+import { useCustomRoleNames, useTimelineFeed } from './use-timeline';
 
 /**
  * The scribe's timeline: the filter bar, the virtualized list of entries and the "Log entry"
@@ -24,7 +24,11 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const db = useDb();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
-  const all = useTimelineEntries(incident.id);
+  const feed = useTimelineFeed(incident.id);
+  const feedStore = feed.store;
+  const all = useStore(feedStore, (s) => s.entries);
+  const readError = useStore(feedStore, (s) => s.error);
+  const hasTail = useStore(feedStore, (s) => s.tail.length > 0);
   const customRoles = useCustomRoleNames(incident.id);
   const [filters, setFilters] = useState(NO_FILTERS);
   const deferred = useDeferredValue(filters);
@@ -34,9 +38,6 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const startedAt = incident.milestones.started ?? incident.createdAt;
 
   const entries = useMemo(() => all ?? [], [all]);
-  const [justLogged] = useState(createJustLogged);
-  useEffect(() => justLogged.setFeed(entries), [justLogged, entries]);
-  useEffect(() => () => justLogged.dispose(), [justLogged]);
   const closeHelp = useCallback(() => setHelp(null), []);
   const shown = useMemo(() => applyFilters(entries, deferred), [entries, deferred]);
   const authors = useMemo(() => authorsOf(entries), [entries]);
@@ -53,7 +54,6 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
       pin: (e) => setPinned(db, e.id, !e.pinned),
       edit: async (e, text, occurredAt) => {
         await editEntry(db, e.id, text, ctx(), occurredAt);
-        justLogged.forget(e.id);
       },
       remove: async (e) => {
         await deleteEntry(db, e.id, ctx());
@@ -64,7 +64,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         setUndo((u) => (u?.id === e.id ? null : u));
       },
     }),
-    [db, ctx, justLogged],
+    [db, ctx],
   );
 
   const toggleZone = () => {
@@ -79,18 +79,24 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         <h2>Timeline</h2>
         <TimelineFilterBar filters={filters} authors={authors} onChange={setFilters} />
       </div>
+      {readError ? (
+        <div className="tl-read-error" role="alert">
+          <span>{readError}</span>{' '}
+          <button type="button" className="button button-small" onClick={() => feed.retry()}>
+            Read again
+          </button>
+        </div>
+      ) : null}
       {all === undefined ? null : (
         <>
           <TimelineList
             entries={shown}
-            justLogged={justLogged.store}
-            feed={entries}
+            feed={feedStore}
             filters={deferred}
-            incidentId={incident.id}
             display={display}
             actions={actions}
           />
-          {shown.length === 0 ? (
+          {shown.length === 0 && !hasTail ? (
             <p className="muted tl-empty">
               {isFiltering(filters) ? 'No entries match the filters.' : 'Nothing logged yet.'}
             </p>
@@ -148,7 +154,6 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         customRoles={customRoles}
         onHelp={setHelp}
         onLogged={closeHelp}
-        writing={justLogged.writing}
       />
     </section>
   );

@@ -1,22 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { useEffect, useMemo } from 'react';
 import { useDb } from '../../db/db-context';
 import { readCustomRoleNames } from '../../db/repo/roles';
-import { watchTimeline } from './timeline-feed';
+import { watchTimeline, type TimelineFeed } from './timeline-feed';
 
 /**
- * Every entry of an incident (deleted ones too, for "Show deleted"), live, in timeline order;
- * undefined until the first rows answer. See {@link watchTimeline} for how it stays live.
+ * The live feed of an incident's timeline (see {@link watchTimeline}), running while the
+ * component is mounted (started in an effect, so a development double mount restarts it).
  */
-export function useTimelineEntries(incidentId: string): readonly TimelineEntry[] | undefined {
+export function useTimelineFeed(incidentId: string): TimelineFeed {
   const db = useDb();
-  const [state, setState] = useState<{ id: string; entries: readonly TimelineEntry[] }>();
+  const feed = useMemo(() => watchTimeline(db, incidentId, { start: false }), [db, incidentId]);
   useEffect(() => {
-    const watch = watchTimeline(db, incidentId, (entries) => setState({ id: incidentId, entries }));
-    return () => watch.stop();
-  }, [db, incidentId]);
-  return state?.id === incidentId ? state.entries : undefined;
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
+  return feed;
 }
 
 const NO_NAMES: string[] = [];

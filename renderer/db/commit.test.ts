@@ -1,13 +1,25 @@
 import Dexie, { liveQuery, RangeSet, type ObservabilitySet } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
-import { watchTimeline } from '../../features/timeline/timeline-feed';
-import { saveDraft } from './drafts';
-import { declareIncident } from './incidents';
-import { observedParts, preparePlainEntry, writePlainEntry } from './quick-log';
-import { RepoError } from './errors';
+import { changes } from '../../shared/commands/change-set';
+import { newEntryRow, type NewEntry } from '../../shared/commands/timeline-entry';
+import { RepoError } from '../../shared/commands/refusal';
+import type { TimelineEntry } from '../../shared/domain/timeline';
+import { WarroomDb } from './schema';
+import { freshDb } from './test-db';
+import { watchTimeline } from '../features/timeline/timeline-feed';
+import { saveDraft } from './repo/drafts';
+import { declareIncident } from './repo/incidents';
+import { commit, observedParts } from './commit';
+
+const preparePlainEntry = (input: NewEntry, c: { now: number; author: string }) =>
+  newEntryRow(input, c);
+
+/** The scribe's change set: one entry, and its draft's removal when a key is given. */
+function writePlainEntry(target: WarroomDb, entry: TimelineEntry, draftKey?: string) {
+  const set = changes().record(entry);
+  if (draftKey) set.remove('drafts', draftKey);
+  return commit(target, set.build());
+}
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const ctx = { now: NOW, author: 'Sam' };
@@ -54,7 +66,7 @@ async function capture(run: () => Promise<unknown>): Promise<ObservabilitySet> {
   return seen;
 }
 
-describe('preparePlainEntry', () => {
+describe("newEntryRow (the scribe's entry)", () => {
   it('trims the text and stamps author, times and a fresh id', () => {
     const e = preparePlainEntry({ incidentId, kind: 'decision', text: '  roll back  ' }, ctx);
     expect(e).toMatchObject({
@@ -109,7 +121,7 @@ describe('observedParts', () => {
   });
 });
 
-describe('writePlainEntry', () => {
+describe('commit: the fast path for one entry', () => {
   it('writes the entry and removes the draft in one transaction, then notifies', async () => {
     const key = `timeline:${incidentId}`;
     await saveDraft(db, key, 'cache cold', NOW);
@@ -137,8 +149,9 @@ describe('writePlainEntry', () => {
       db.timelineEntries.where('[incidentId+kind]').equals([incidentId, 'finding']).toArray(),
     ).subscribe((rows) => findings.push(rows));
     const fed: (readonly TimelineEntry[])[] = [];
-    const watch = watchTimeline(db, incidentId, (rows, complete) => {
-      if (complete) fed.push(rows);
+    const watch = watchTimeline(db, incidentId);
+    watch.store.subscribe((s) => {
+      if (s.complete && s.entries) fed.push([...s.entries, ...s.tail]);
     });
     await expect.poll(() => findings.length).toBe(1);
     await expect.poll(() => fed.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
-import type { Audience } from '../../../shared/domain/audience';
-import type { EntryKind, SystemChange, TimelineEntry } from '../../../shared/domain/timeline';
-import { newId } from '../ids';
+import type { Audience } from '../domain/audience';
+import type { EntryKind, SystemChange, TimelineEntry } from '../domain/timeline';
+import { newId } from '../domain/ids';
 import { happenedAt, type CommandContext } from './context';
 
 /** Builds a timeline entry row; callers write it inside their own transaction. */

@@ -1,0 +1,466 @@
+import Dexie, {
+  RangeSet,
+  type IndexableType,
+  type ObservabilitySet,
+  type Transaction,
+} from 'dexie';
+import {
+  ChangeBuilder,
+  isEmpty,
+  keyOf,
+  rowsOf,
+  tablesOf,
+  TABLE_NAMES,
+  unrecordedChanges,
+  type ChangeOrigin,
+  type Changes,
+  type ChangeSet,
+  type TableName,
+} from '../../shared/commands/change-set';
+import { newId } from '../../shared/domain/ids';
+import type { ReadonlyDb } from './read-view';
+import type { WarroomDb } from './schema';
+
+/**
+ * The one write gateway. Every write the app makes is a change set (shared/commands/
+ * change-set.ts) applied here, atomically, with strict durability (WarroomDb's default), and
+ * then announced as a typed change event to this window and every other window of the app.
+ * Nothing else in renderer/ opens a write transaction or calls a table's write method (lint
+ * enforces it: see eslint.config.js).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Origin
+
+const SEAT_KEY = 'warroom:seat';
+
+function readSeat(): string {
+  try {
+    const stored = globalThis.localStorage?.getItem(SEAT_KEY);
+    if (stored) return stored;
+    const id = newId();
+    globalThis.localStorage?.setItem(SEAT_KEY, id);
+    return id;
+  } catch {
+    // No storage for it (a locked-down profile): a seat for this session only.
+    return newId();
+  }
+}
+
+let origin: ChangeOrigin | undefined;
+
+/** This seat (stable per install, kept in localStorage) and this window (one per page load). */
+export function thisOrigin(): ChangeOrigin {
+  return (origin ??= { seat: readSeat(), window: newId() });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change events
+
+/**
+ * A change set on its way:
+ * - `pending`: handed to the disk, not committed yet (this window only; shown as "Saving…" by
+ *   whoever cares once it takes long);
+ * - `committed`: on disk (this window, or another window of the app: `changeSet.origin` says);
+ * - `failed`: refused by the storage, nothing written (this window only); `error` says why.
+ */
+export type ChangeEvent =
+  | { readonly status: 'pending' | 'committed'; readonly changeSet: ChangeSet }
+  | { readonly status: 'failed'; readonly changeSet: ChangeSet; readonly error: unknown };
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+interface Channel {
+  listeners: Set<ChangeListener>;
+  broadcast: BroadcastChannel | null;
+}
+
+const channels = new Map<string, Channel>();
+
+function channelOf(dbName: string): Channel {
+  const ch = channels.get(dbName);
+  if (ch) return ch;
+  const created: Channel = { listeners: new Set(), broadcast: null };
+  if (typeof BroadcastChannel === 'function') {
+    const bc = new BroadcastChannel(`warroom-changes:${dbName}`);
+    bc.onmessage = (msg: MessageEvent<unknown>) => {
+      const cs = msg.data as ChangeSet | null;
+      if (cs && typeof cs === 'object' && 'changes' in cs)
+        dispatch(created, { status: 'committed', changeSet: cs });
+    };
+    // Never keep a Node test process alive for this.
+    (bc as { unref?: () => void }).unref?.();
+    created.broadcast = bc;
+  }
+  channels.set(dbName, created);
+  return created;
+}
+
+function dispatch(ch: Channel, event: ChangeEvent): void {
+  for (const l of [...ch.listeners]) {
+    try {
+      l(event);
+    } catch (error) {
+      // One listener's bug must not stop the others from hearing of the change.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+/**
+ * Calls `listener` with every change event of this database: this window's change sets as they
+ * go to disk and commit (or fail), other windows' once committed. Returns the unsubscribe.
+ */
+export function subscribeChanges(
+  db: Pick<ReadonlyDb, 'name'>,
+  listener: ChangeListener,
+): () => void {
+  const ch = channelOf(db.name);
+  ch.listeners.add(listener);
+  return () => ch.listeners.delete(listener);
+}
+
+function announce(db: WarroomDb, event: ChangeEvent): void {
+  const ch = channelOf(db.name);
+  dispatch(ch, event);
+  if (event.status === 'committed' && ch.broadcast) {
+    try {
+      ch.broadcast.postMessage(event.changeSet);
+    } catch {
+      // A row that cannot be cloned cannot be in IndexedDB either; nothing to tell.
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commit
+
+/** Thrown when a change set breaks the record rule (a bug in the command that made it). */
+export class UnrecordedChangeError extends Error {
+  constructor(readonly problems: ReturnType<typeof unrecordedChanges>) {
+    super(
+      `A change without its timeline entry: ${problems
+        .map((p) => `${p.table}/${p.key}.${p.field}`)
+        .join(', ')}`,
+    );
+    this.name = 'UnrecordedChangeError';
+  }
+}
+
+export interface CommitOptions {
+  /** Rows restored from a backup: exempt from the record rule (their entries come with them). */
+  restoring?: boolean;
+}
+
+function stamp(changes: Changes): ChangeSet {
+  return { id: newId(), at: Date.now(), origin: thisOrigin(), changes };
+}
+
+/** True for a change set the scribe's Enter makes: one entry added, maybe its draft removed. */
+function isQuickEntry(cs: Changes): boolean {
+  const tables = tablesOf(cs);
+  const entries = cs.timelineEntries;
+  if (!entries || entries.added?.length !== 1 || entries.updated?.length || entries.removed?.length)
+    return false;
+  if (tables.length === 1) return true;
+  const drafts = cs.drafts;
+  return (
+    tables.length === 2 &&
+    !!drafts &&
+    !drafts.added?.length &&
+    !drafts.updated?.length &&
+    (drafts.removed?.length ?? 0) <= 1
+  );
+}
+
+/**
+ * Applies a change set's rows inside the caller's Dexie write transaction: adds (refused with
+ * ConstraintError if the key exists), puts for updates, deletes for removals, table by table.
+ */
+async function applyIn(db: WarroomDb, cs: Changes, opts: CommitOptions): Promise<void> {
+  const incidentKeys = rowsOf(cs, 'incidents').map((r) => r.id);
+  const roleKeys = cs.roleAssignments?.removed ?? [];
+  if (!opts.restoring && (incidentKeys.length || roleKeys.length || cs.roleAssignments)) {
+    const [incidents, roles] = await Promise.all([
+      db.incidents.bulkGet(incidentKeys),
+      db.roleAssignments.bulkGet([...roleKeys]),
+    ]);
+    const before = new Map<string, unknown>();
+    incidentKeys.forEach((k, i) => before.set(`incidents/${k}`, incidents[i]));
+    roleKeys.forEach((k, i) => before.set(`roleAssignments/${k}`, roles[i]));
+    const problems = unrecordedChanges(cs, (t, k) => before.get(`${t}/${k}`));
+    if (problems.length) throw new UnrecordedChangeError(problems);
+  }
+  for (const t of TABLE_NAMES) {
+    const c = cs[t];
+    if (!c) continue;
+    const table = db.table(t);
+    if (c.removed?.length) await table.bulkDelete([...c.removed]);
+    if (c.added?.length) await table.bulkAdd([...c.added]);
+    if (c.updated?.length) await table.bulkPut([...c.updated]);
+  }
+}
+
+/** The tables a Dexie write transaction for this change set must hold. */
+function txTables(db: WarroomDb, cs: Changes, extra: readonly TableName[] = []) {
+  const names = new Set<TableName>([...tablesOf(cs), ...extra]);
+  if (cs.incidents || cs.roleAssignments) {
+    names.add('incidents');
+    names.add('roleAssignments');
+  }
+  return [...names].map((n) => db.table(n));
+}
+
+/**
+ * Writes a change set atomically and announces it. Resolves with the stamped change set once
+ * it is on disk; rejects with nothing written when the storage refuses it (QuotaExceededError,
+ * a closed connection, ConstraintError for a key already used: classify with
+ * repo/errors.ts) or with {@link UnrecordedChangeError} when it breaks the record rule. An
+ * empty change set writes nothing and announces nothing.
+ */
+export function commit(
+  db: WarroomDb,
+  changes: Changes,
+  opts: CommitOptions = {},
+): Promise<ChangeSet> {
+  const cs = stamp(changes);
+  if (isEmpty(changes)) return Promise.resolve(cs);
+  const outer = openBatch();
+  if (outer) return applyIn(db, changes, opts).then(() => (outer.merge(changes), cs));
+  if (isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
+  announce(db, { status: 'pending', changeSet: cs });
+  return db
+    .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts))
+    .then(
+      () => {
+        announce(db, { status: 'committed', changeSet: cs });
+        return cs;
+      },
+      (error: unknown) => {
+        announce(db, { status: 'failed', changeSet: cs, error });
+        throw error;
+      },
+    );
+}
+
+/**
+ * Runs a command inside one write transaction: `plan` reads the facts it needs through the
+ * read-only view (consistent with the write that follows), then returns the change set and
+ * a result for the caller; the change set is applied in the same transaction and announced
+ * once committed. `tables` names every table `plan` reads; those the change set writes are
+ * added. Errors `plan` throws (a RepoError refusal naming the field) reject with nothing
+ * written; storage failures as {@link commit}.
+ */
+export async function runCommand<R>(
+  db: WarroomDb,
+  tables: readonly TableName[],
+  plan: (read: ReadonlyDb) => Promise<{ changes: Changes; result: R }>,
+  opts: CommitOptions = {},
+): Promise<R> {
+  const outer = openBatch();
+  if (outer) {
+    // Part of a larger command (see {@link inOneCommit}): its transaction holds every table.
+    const inner = await plan(db);
+    await applyIn(db, inner.changes, opts);
+    outer.merge(inner.changes);
+    return inner.result;
+  }
+  let planned: { changes: Changes; result: R } | undefined;
+  let cs: ChangeSet | undefined;
+  // The tables the change set will write are not known until plan has run, and Dexie needs
+  // them up front: take every table the command might touch (cheap: IndexedDB locks by store,
+  // and write transactions queue behind each other anyway).
+  const scope = [...new Set<TableName>([...tables, ...TABLE_NAMES])].map((n) => db.table(n));
+  try {
+    await db.transaction('rw', scope, async () => {
+      planned = await plan(db);
+      cs = stamp(planned.changes);
+      if (isEmpty(planned.changes)) return;
+      announce(db, { status: 'pending', changeSet: cs });
+      await applyIn(db, planned.changes, opts);
+    });
+  } catch (error) {
+    if (cs && planned && !isEmpty(planned.changes))
+      announce(db, { status: 'failed', changeSet: cs, error });
+    throw error;
+  }
+  if (cs && planned && !isEmpty(planned.changes))
+    announce(db, { status: 'committed', changeSet: cs });
+  return planned!.result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several commands as one
+
+const batches = new WeakMap<Transaction, ChangeBuilder>();
+
+/** The change set being gathered by an enclosing {@link inOneCommit}, if this code runs in it. */
+function openBatch(): ChangeBuilder | undefined {
+  for (let t: Transaction | undefined = Dexie.currentTransaction ?? undefined; t; t = t.parent) {
+    const b = batches.get(t);
+    if (b) return b;
+  }
+  return undefined;
+}
+
+/**
+ * Runs several commands as one change set: every {@link runCommand} and {@link commit} called
+ * inside `scope` (awaited, in its async flow) is applied in one write transaction over every
+ * table, and the whole is announced once, as one change set, when it has committed. A log line
+ * that sets the status and the current understanding is one change, on this seat and others.
+ * Rejects with nothing written if any part throws.
+ */
+export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
+  if (openBatch()) return scope();
+  const gathered = new ChangeBuilder();
+  let cs: ChangeSet | undefined;
+  let result: R;
+  try {
+    result = await db.transaction(
+      'rw',
+      TABLE_NAMES.map((n) => db.table(n)),
+      async (tx) => {
+        batches.set(tx, gathered);
+        const r = await scope();
+        cs = stamp(gathered.build());
+        if (!isEmpty(cs.changes)) announce(db, { status: 'pending', changeSet: cs });
+        return r;
+      },
+    );
+  } catch (error) {
+    if (cs && !isEmpty(cs.changes)) announce(db, { status: 'failed', changeSet: cs, error });
+    throw error;
+  }
+  if (cs && !isEmpty(cs.changes)) announce(db, { status: 'committed', changeSet: cs });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scribe's fast path
+
+/** What one table had written: rows put (added or replaced) and primary keys deleted. */
+interface TableWrite {
+  table: string;
+  put?: readonly object[];
+  deleted?: readonly IndexableType[];
+}
+
+/**
+ * The observability set Dexie's middleware would record for these writes: each table's primary
+ * keys (and, with no cached old values, its ":dels" part), and the key every row has in each
+ * index, so live queries re-run exactly as if Dexie had written the rows.
+ */
+export function observedParts(db: WarroomDb, writes: readonly TableWrite[]): ObservabilitySet {
+  const parts: Record<string, RangeSet> = {};
+  const dbName = db.core.schema.name;
+  for (const w of writes) {
+    const schema = db.core.table(w.table).schema;
+    const set = (index: string): RangeSet => {
+      const name = `idb://${dbName}/${w.table}/${index}`;
+      return (parts[name] ??= new RangeSet());
+    };
+    const rows = w.put ?? [];
+    const keys = [
+      ...rows.map((r) => schema.primaryKey.extractKey?.(r) as IndexableType),
+      ...(w.deleted ?? []),
+    ];
+    if (keys.length === 0) continue;
+    set('').addKeys(keys);
+    set(':dels').addKeys(keys);
+    for (const index of schema.indexes) {
+      // Virtual indexes (compound-index prefixes Dexie answers queries with) are not recorded.
+      if (index.lowLevelIndex && index.lowLevelIndex.name !== index.name) continue;
+      const range = set(index.name ?? '');
+      for (const row of rows) {
+        const key: unknown = index.extractKey?.(row);
+        if (key == null) continue;
+        if (index.multiEntry && Array.isArray(key))
+          for (const k of key as IndexableType[]) range.addKey(k);
+        else range.addKey(key as IndexableType);
+      }
+    }
+  }
+  return parts satisfies ObservabilitySet;
+}
+
+/**
+ * The scribe's Enter is the hottest write in the app, so a change set of one entry (and its
+ * draft's removal) skips Dexie's transaction machinery (about a millisecond per write on a
+ * laptop, as much as the write itself) and goes straight to the IndexedDB connection Dexie
+ * opened, strict durability, committed as soon as the requests are issued. Dexie's live queries
+ * are then told what changed with the same notice its own writes send. The entry has been
+ * checked by the command that made it (shared/commands/log-entry.ts); it is not parsed again.
+ */
+function commitQuick(db: WarroomDb, cs: ChangeSet): Promise<ChangeSet> {
+  const entry = cs.changes.timelineEntries!.added![0]!;
+  const draftKey = cs.changes.drafts?.removed?.[0];
+  const idb = db.backendDB();
+  announce(db, { status: 'pending', changeSet: cs });
+  return new Promise<ChangeSet>((resolve, reject) => {
+    const fail = (error: Error | DOMException) => {
+      announce(db, { status: 'failed', changeSet: cs, error });
+      reject(error);
+    };
+    let tx: IDBTransaction | undefined;
+    try {
+      const stores = draftKey ? ['timelineEntries', 'drafts'] : ['timelineEntries'];
+      tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
+      tx.objectStore('timelineEntries').add(entry);
+      if (draftKey) tx.objectStore('drafts').delete(draftKey);
+      // Nothing else will be asked of it: commit as soon as the disk is done, without waiting
+      // for this (possibly busy) thread to see the requests' success events first.
+      if (typeof tx.commit === 'function') tx.commit();
+    } catch (error) {
+      // Whatever was already asked must not land once the caller has been told it failed.
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished or never started: nothing to undo.
+      }
+      fail(
+        error instanceof Error || error instanceof DOMException ? error : new Error(String(error)),
+      );
+      return;
+    }
+    // A failed request aborts the whole transaction (nothing is written, the draft stays).
+    tx.onabort = () => fail(tx.error ?? new DOMException('The write was aborted.', 'AbortError'));
+    tx.oncomplete = () => {
+      announce(db, { status: 'committed', changeSet: cs });
+      resolve(cs);
+      // Dexie's live queries hear of it once the caller has had its turn (the scribe's row is
+      // shown first); the same notice Dexie sends when its own transactions commit, which also
+      // reaches Dexie in other windows.
+      setTimeout(() => {
+        Dexie.on.storagemutated.fire(
+          observedParts(db, [
+            { table: 'timelineEntries', put: [entry] },
+            { table: 'drafts', deleted: draftKey ? [draftKey] : [] },
+          ]),
+        );
+      });
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proving the disk
+
+/** The key of the probe row written (and removed in the same transaction) to test the disk. */
+export const PROBE_KEY = '__warroom-probe__';
+
+/**
+ * Proves that a write can succeed (db/recovery.ts): a strict-durability transaction that writes
+ * and removes one drafts row, announced to nobody (nothing changed). Rejects with the storage's
+ * error when the disk is full or the connection is gone.
+ */
+export async function probeWrite(db: WarroomDb): Promise<void> {
+  await db.transaction('rw', db.drafts, async () => {
+    await db.drafts.put({ key: PROBE_KEY, text: '', updatedAt: Date.now() });
+    await db.drafts.delete(PROBE_KEY);
+  });
+}
+
+/** The key of a row of `table` (re-exported for listeners patching their own lists). */
+export { keyOf };
