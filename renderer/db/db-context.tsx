@@ -36,6 +36,29 @@ export function useDb(): WarroomDb {
   return db;
 }
 
+/** A command runner: calls a repo command with the open database and the given arguments. */
+export type RunCommand = <A extends unknown[], R>(
+  command: (db: WarroomDb, ...args: A) => Promise<R>,
+  ...args: A
+) => Promise<R>;
+
+/**
+ * How components act: `const run = useCommand(); await run(changeStatus, id, 'mitigated', ctx)`.
+ * Every repo command reads its facts and commits one change set (db/commit.ts); its refusals
+ * (RepoError naming the field) and storage failures reject the promise. Stable for the
+ * database's life, so it can sit in dependency lists.
+ */
+export function useCommand(): RunCommand {
+  const db = useContext(DbContext);
+  if (!db) throw new Error('useCommand must be used inside <DbProvider>');
+  return useMemo<RunCommand>(
+    () =>
+      (command, ...args) =>
+        command(db, ...args),
+    [db],
+  );
+}
+
 const OK: RecoveryState = { status: 'ok' };
 const noop = () => () => undefined;
 
