@@ -9,7 +9,16 @@ import { freshDb } from './test-db';
 import { watchTimeline } from '../features/timeline/timeline-feed';
 import { saveDraft } from './repo/drafts';
 import { declareIncident } from './repo/incidents';
-import { commit, observedParts } from './commit';
+import {
+  commit,
+  inOneCommit,
+  observedParts,
+  runCommand,
+  subscribeChanges,
+  thisOrigin,
+  UnrecordedChangeError,
+  type ChangeEvent,
+} from './commit';
 
 const preparePlainEntry = (input: NewEntry, c: { now: number; author: string }) =>
   newEntryRow(input, c);
@@ -201,5 +210,109 @@ describe('commit: the fast path for one entry', () => {
     await writePlainEntry(other, entry, `timeline:${incidentId}`);
     expect((await db.timelineEntries.get(entry.id))?.text).toBe('from a cold start');
     other.close();
+  });
+});
+
+describe('runCommand, inOneCommit and the change events', () => {
+  const events = () => {
+    const seen: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => seen.push(e));
+    return { seen, stop };
+  };
+
+  it('reads the facts and writes the change set in one transaction, announced once', async () => {
+    const { seen, stop } = events();
+    const result = await runCommand(db, ['incidents'], async (read) => {
+      const incident = (await read.incidents.get(incidentId))!;
+      const e = newEntryRow({ incidentId, kind: 'note', text: `about ${incident.title}` }, ctx);
+      return { changes: changes().record(e).build(), result: e.id };
+    });
+    stop();
+    expect((await db.timelineEntries.get(result))?.text).toBe('about Checkout errors');
+    expect(seen.map((e) => e.status)).toEqual(['pending', 'committed']);
+    const cs = seen[1]!.changeSet;
+    expect(cs.changes.timelineEntries?.added?.[0]?.id).toBe(result);
+    expect(cs.origin).toEqual(thisOrigin());
+    expect(cs.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('writes nothing and announces nothing when the command refuses', async () => {
+    const { seen, stop } = events();
+    const before = await db.timelineEntries.count();
+    await expect(
+      runCommand(db, ['incidents'], () => {
+        throw new RepoError('Nothing to log: the entry is empty.', 'text');
+      }),
+    ).rejects.toMatchObject({ field: 'text' });
+    stop();
+    expect(await db.timelineEntries.count()).toBe(before);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a severity change without its timeline entry (the record rule)', async () => {
+    const incident = (await db.incidents.get(incidentId))!;
+    await expect(
+      commit(
+        db,
+        changes()
+          .update('incidents', { ...incident, severity: 'SEV1' })
+          .build(),
+      ),
+    ).rejects.toBeInstanceOf(UnrecordedChangeError);
+    expect((await db.incidents.get(incidentId))?.severity).toBe('SEV2');
+  });
+
+  it('gathers several commands into one change set, or writes none of them', async () => {
+    const { seen, stop } = events();
+    await inOneCommit(db, async () => {
+      await commit(
+        db,
+        changes()
+          .record(preparePlainEntry({ incidentId, kind: 'note', text: 'one' }, ctx))
+          .build(),
+      );
+      await commit(
+        db,
+        changes()
+          .record(preparePlainEntry({ incidentId, kind: 'note', text: 'two' }, ctx))
+          .build(),
+      );
+    });
+    expect(seen.map((e) => e.status)).toEqual(['pending', 'committed']);
+    expect(seen[1]!.changeSet.changes.timelineEntries?.added?.map((e) => e.text)).toEqual([
+      'one',
+      'two',
+    ]);
+    seen.length = 0;
+    const count = await db.timelineEntries.count();
+    await expect(
+      inOneCommit(db, async () => {
+        await commit(
+          db,
+          changes()
+            .record(preparePlainEntry({ incidentId, kind: 'note', text: 'three' }, ctx))
+            .build(),
+        );
+        throw new RepoError('Changed my mind.');
+      }),
+    ).rejects.toThrow('Changed my mind.');
+    stop();
+    expect(await db.timelineEntries.count()).toBe(count);
+    expect(seen.filter((e) => e.status === 'committed')).toEqual([]);
+  });
+
+  it("tells the app's other windows once committed, with the rows and this window's origin", async () => {
+    vi.resetModules();
+    const other = await import('./commit');
+    const heard: ChangeEvent[] = [];
+    const stop = other.subscribeChanges(db, (e) => heard.push(e));
+    const e = preparePlainEntry({ incidentId, kind: 'finding', text: 'seen elsewhere' }, ctx);
+    await commit(db, changes().record(e).build());
+    await expect.poll(() => heard.length).toBe(1);
+    stop();
+    expect(heard[0]!.status).toBe('committed');
+    expect(heard[0]!.changeSet.changes.timelineEntries?.added?.[0]).toEqual(e);
+    expect(heard[0]!.changeSet.origin.window).toBe(thisOrigin().window);
+    expect(other.thisOrigin().window).not.toBe(thisOrigin().window);
   });
 });
