@@ -16,6 +16,75 @@ const nodeBuiltins = [
   'https',
 ];
 
+/** A table's write methods (Dexie), for the one-write-gateway rule. */
+const WRITE_METHODS = 'add|put|update|upsert|delete|bulkAdd|bulkPut|bulkUpdate|bulkDelete|clear';
+
+const rendererBase = {
+  paths: [
+    { name: 'electron', message: 'renderer/ reaches the desktop only through renderer/platform.' },
+  ],
+  patterns: [
+    {
+      group: nodeBuiltins,
+      message: 'renderer/ reaches the desktop only through renderer/platform.',
+    },
+    { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
+  ],
+};
+
+/** The folders each renderer/ folder may not import from, and why. */
+const RENDERER_LAYERS = [
+  { folder: 'features', banned: [] },
+  {
+    folder: 'db',
+    banned: ['features', 'store', 'ui', 'platform'],
+    why: 'renderer/db imports only shared/.',
+  },
+  {
+    folder: 'ui',
+    banned: ['features', 'store', 'db', 'platform'],
+    why: 'renderer/ui (primitives) imports only shared/.',
+  },
+  {
+    folder: 'store',
+    banned: ['features', 'db', 'ui', 'platform'],
+    why: 'renderer/store imports only shared/.',
+  },
+  {
+    folder: 'platform',
+    banned: ['features', 'db', 'ui', 'store'],
+    why: 'renderer/platform imports only shared/.',
+  },
+];
+
+function rendererBoundaries() {
+  return [
+    {
+      files: ['renderer/**/*.{ts,tsx}'],
+      rules: { 'no-restricted-imports': ['error', rendererBase] },
+    },
+    ...RENDERER_LAYERS.filter((l) => l.banned.length > 0).map((l) => ({
+      files: [`renderer/${l.folder}/**/*.{ts,tsx}`],
+      ignores: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            ...rendererBase,
+            patterns: [
+              ...rendererBase.patterns,
+              ...l.banned.map((b) => ({
+                group: [`**/${b}/**`, `../${b}/*`, `./${b}/*`],
+                message: l.why,
+              })),
+            ],
+          },
+        ],
+      },
+    })),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -84,25 +153,51 @@ export default tseslint.config(
       ],
     },
   },
+  // Inside renderer/ (ARCHITECTURE.md, boundaries): features → db (read views and commands),
+  // store, platform, ui, shared; db → shared; ui → shared only; store → shared only; platform →
+  // shared only. Tests may compose across folders; production code may not.
+  ...rendererBoundaries(),
+  // One write gateway: only renderer/db/commit.ts opens a write transaction or calls a table's
+  // write method; everything else builds a change set (shared/commands) and commits it.
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/db/commit.ts',
+      'renderer/db/test-db.ts',
+      'renderer/db/migrations/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+    ],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-syntax': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'renderer/ reaches the desktop only through renderer/platform.',
-            },
-          ],
-          patterns: [
-            {
-              group: nodeBuiltins,
-              message: 'renderer/ reaches the desktop only through renderer/platform.',
-            },
-            { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
-          ],
+          selector:
+            "CallExpression[callee.property.name='transaction'][arguments.0.value=/^(rw|readwrite)/]",
+          message:
+            'Only renderer/db/commit.ts opens a write transaction: return a change set (shared/commands) and use runCommand / commit.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=/^(${WRITE_METHODS})$/][callee.object.type='MemberExpression'][callee.object.object.name=/^(db|read|database)$/]`,
+          message: 'Tables are written only by renderer/db/commit.ts: build a change set instead.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=/^(${WRITE_METHODS})$/][callee.object.callee.property.name='table']`,
+          message: 'Tables are written only by renderer/db/commit.ts: build a change set instead.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='modify']",
+          message:
+            'Collections are modified only by renderer/db/commit.ts: build a change set instead.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='delete'][arguments.length=0]",
+          message:
+            'Collections are deleted only by renderer/db/commit.ts: build a change set instead.',
+        },
+        {
+          selector: "MemberExpression[property.name='backendDB']",
+          message: 'The native IndexedDB connection belongs to renderer/db/commit.ts.',
         },
       ],
     },
