@@ -19,9 +19,9 @@ import { useSettings } from './features/settings/use-settings';
 import type { Platform } from './platform';
 import { PlatformProvider, usePlatform } from './platform/platform-context';
 import { useUiStore } from './store/ui-store';
-import { ErrorBoundary } from './ui/error-boundary';
-import { StorageBanner } from './ui/storage-banner';
-import { Toasts } from './ui/toasts';
+import { ErrorBoundary } from './features/shell/error-boundary';
+import { StorageBanner } from './features/shell/storage-banner';
+import { Toasts } from './features/shell/toasts';
 
 /**
  * Marks `<html data-app-state="ready">` once the database is open and the first view (a lazily

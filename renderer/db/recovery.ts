@@ -1,4 +1,4 @@
-import { PROBE_KEY, probeWrite } from './commit';
+import { PROBE_KEY, probeWrite, subscribeChanges } from './commit';
 import type { WarroomDb } from './schema';
 import {
   classifyStorageError,
@@ -33,7 +33,8 @@ export { PROBE_KEY, probeWrite };
  * Brings the database back after a storage failure, without a reload (issue 12: after a full
  * disk the database stayed closed until a reload, and the reload threw away unsaved text).
  *
- * A failure is reported by any failed write (through `onStorageFailure` in repo/errors.ts). Each
+ * A failure is reported by any failed commit (its `failed` change event) and by any failure shown
+ * through `onStorageFailure` in repo/errors.ts (a read a screen could not make). Each
  * attempt probes a write; when the connection is
  * closed, or the probe says so, the database is closed and opened again (Dexie then holds a new
  * native connection, which the commit's fast path asks for on every write). Attempts repeat with
@@ -59,7 +60,17 @@ export class StorageRecovery {
    * failed writes are the one signal. Can be called again after {@link dispose}.
    */
   start(): void {
-    if (this.stop.length === 0) this.stop.push(onStorageFailure((failure) => this.report(failure)));
+    if (this.stop.length > 0) return;
+    this.stop.push(onStorageFailure((failure) => this.report(failure)));
+    // Every change set the storage refuses is reported by the commit itself, whether or not
+    // the screen that asked for it describes the error.
+    this.stop.push(
+      subscribeChanges(this.db, (event) => {
+        if (event.status !== 'failed') return;
+        const failure = classifyStorageError(event.error);
+        if (failure) this.report(failure);
+      }),
+    );
   }
 
   /** The current state. */

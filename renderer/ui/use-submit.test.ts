@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { RepoError } from '../db/repo/errors';
+import { RepoError } from '../../shared/commands/refusal';
 import { useSubmit } from './use-submit';
 
 describe('useSubmit', () => {

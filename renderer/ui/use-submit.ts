@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { describeWriteError, RepoError } from '../db/repo/errors';
+import { RepoError } from '../../shared/commands/refusal';
+import { classifyStorageError, writeFailureMessage } from '../../shared/logic/storage-errors';
 
 /** Errors by field name, plus `form` for those that belong to no field the form shows. */
 export type FormErrors<F extends string> = Partial<Record<F | 'form', string>>;
@@ -31,7 +32,11 @@ export function useSubmit<F extends string>(
     } catch (e) {
       const field = e instanceof RepoError ? e.field : undefined;
       const key = fields.find((f) => f === field) ?? 'form';
-      setErrors({ [key]: describeWriteError(e) } as FormErrors<F>);
+      // Storage failures reach the recovery through the commit's failed event; anything else
+      // is a bug worth its details in the console.
+      if (!(e instanceof RepoError) && classifyStorageError(e) === null)
+        console.error('Warroom: write failed', e);
+      setErrors({ [key]: writeFailureMessage(e) } as FormErrors<F>);
       return false;
     } finally {
       setBusy(false);

@@ -5,7 +5,7 @@ import { RoleBoard } from '../roles/role-board';
 import { IncidentRunbooks } from '../runbooks/incident-runbooks';
 import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
-import { ErrorBoundary } from '../../ui/error-boundary';
+import { ErrorBoundary } from '../shell/error-boundary';
 import type { ConsoleSlotProps } from './console-slot';
 import { MilestonesPanel } from './milestones-panel';
 import { CurrentUnderstanding } from './current-understanding';

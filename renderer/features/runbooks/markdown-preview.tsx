@@ -4,7 +4,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { parseLink, WEB_LINK_PROTOCOLS } from '../../../shared/security/links';
-import { useExternalLinkGuard } from '../../ui/external-links';
+import { useExternalLinkGuard } from '../shell/external-links';
 
 /**
  * Safe Markdown preview for runbooks. The text is parsed to a syntax tree (GitHub-flavoured:
@@ -13,7 +13,7 @@ import { useExternalLinkGuard } from '../../ui/external-links';
  * images show as their alt text (no remote loads), and links keep their href only for http(s)
  * URLs, opening in a new window — which the Electron shell hands to the system browser. A link
  * that is not plain https (http:, credentials before the host, a look-alike host, text naming
- * another site) asks first, naming the real host (renderer/ui/external-links.tsx).
+ * another site) asks first, naming the real host (renderer/features/shell/external-links.tsx).
  */
 
 /** Parses GitHub-flavoured Markdown into an mdast tree. */

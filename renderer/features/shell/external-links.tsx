@@ -3,9 +3,9 @@ import {
   externalLinkPolicy,
   LINK_WARNING_TEXT,
   type ExternalLinkDecision,
-} from '../../shared/security/links';
-import { useOptionalPlatform } from '../platform/platform-context';
-import { Dialog } from './dialog';
+} from '../../../shared/security/links';
+import { useOptionalPlatform } from '../../platform/platform-context';
+import { Dialog } from '../../ui/dialog';
 
 type ConfirmDecision = Extract<ExternalLinkDecision, { action: 'confirm' }>;
 

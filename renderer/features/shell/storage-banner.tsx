@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useStorageRecovery } from '../db/db-context';
-import type { RecoveryState } from '../db/recovery';
-import type { StorageFailure } from '../db/repo/errors';
-import { useUiStore } from '../store/ui-store';
+import { useStorageRecovery } from '../../db/db-context';
+import type { RecoveryState } from '../../db/recovery';
+import type { StorageFailure } from '../../db/repo/errors';
+import { useUiStore } from '../../store/ui-store';
 
 const HEADLINES: Readonly<Record<StorageFailure, string>> = {
   'disk-full': 'Warroom cannot save: the disk is full. Free some space.',

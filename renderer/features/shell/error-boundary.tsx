@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { classifyStorageError, reportStorageFailure } from '../db/repo/errors';
+import { classifyStorageError, reportStorageFailure } from '../../db/repo/errors';
 
 /** The reason shown: plain words for the storage's failures, else the error's own message. */
 function shownReason(error: Error): string {

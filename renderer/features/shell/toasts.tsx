@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useUiStore } from '../store/ui-store';
+import { useUiStore } from '../../store/ui-store';
 
 /** Transient messages, announced politely; errors stay until dismissed. */
 export function Toasts() {
