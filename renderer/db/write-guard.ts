@@ -131,8 +131,8 @@ function guardTable(table: DBCoreTable): DBCoreTable {
 /**
  * Dexie middleware holding every row written through Dexie to its table's zod schema: forms,
  * commands and imports all meet the same limits and the same Unicode rule. (The scribe's plain
- * entries go to the native connection in repo/quick-log.ts and are checked there, with the same
- * function.) A refused write throws before anything reaches IndexedDB, so the transaction
+ * entries take the commit's fast path to the native connection; the command that made them,
+ * shared/commands/timeline-entry.ts, checks their text with the same cleaning and limits.) A refused write throws before anything reaches IndexedDB, so the transaction
  * aborts with nothing written.
  */
 export const writeGuard: Middleware<DBCore> = {
