@@ -133,31 +133,36 @@ export function isEmpty(changes: Changes): boolean {
   return tablesOf(changes).length === 0;
 }
 
-type Mutable = {
-  [K in TableName]?: { added: TableRows[K][]; updated: TableRows[K][]; removed: string[] };
-};
+interface Slot {
+  added: Map<string, unknown>;
+  updated: Map<string, unknown>;
+  removed: Set<string>;
+}
 
 /**
  * Collects a command's rows. Adding, updating or removing the same key twice keeps the last
- * word for that key (an add then an update is still an add, with the newer row).
+ * word for that key (an add then an update is still an add, with the newer row). Each call is
+ * O(1): a restored backup of 200,000 entries builds in linear time.
  */
 export class ChangeBuilder {
-  private readonly tables: Mutable = {};
+  private readonly tables = new Map<TableName, Slot>();
 
-  private slot<K extends TableName>(table: K) {
-    const t = this.tables as Record<
-      TableName,
-      { added: TableRows[K][]; updated: TableRows[K][]; removed: string[] } | undefined
-    >;
-    return (t[table] ??= { added: [], updated: [], removed: [] });
+  private slot(table: TableName): Slot {
+    let s = this.tables.get(table);
+    if (!s) {
+      s = { added: new Map(), updated: new Map(), removed: new Set() };
+      this.tables.set(table, s);
+    }
+    return s;
   }
 
   /** A new row (the commit refuses it if the key is already used). */
   add<K extends TableName>(table: K, row: TableRows[K]): this {
     const s = this.slot(table);
     const key = keyOf(table, row);
-    s.removed = s.removed.filter((k) => k !== key);
-    s.added = [...s.added.filter((r) => keyOf(table, r) !== key), row];
+    s.removed.delete(key);
+    s.updated.delete(key);
+    s.added.set(key, row);
     return this;
   }
 
@@ -165,23 +170,20 @@ export class ChangeBuilder {
   update<K extends TableName>(table: K, row: TableRows[K]): this {
     const s = this.slot(table);
     const key = keyOf(table, row);
-    const i = s.added.findIndex((r) => keyOf(table, r) === key);
-    if (i >= 0) {
-      s.added[i] = row;
-      return this;
+    if (s.added.has(key)) s.added.set(key, row);
+    else {
+      s.removed.delete(key);
+      s.updated.set(key, row);
     }
-    s.updated = [...s.updated.filter((r) => keyOf(table, r) !== key), row];
     return this;
   }
 
   /** Removes the row with this primary key (nothing happens if it does not exist). */
   remove(table: TableName, key: string): this {
-    const s = this.slot(table) as { added: unknown[]; updated: unknown[]; removed: string[] };
-    const same = (r: unknown) =>
-      String((r as Record<string, unknown>)[PRIMARY_KEYS[table]]) === key;
-    s.added = s.added.filter((r) => !same(r));
-    s.updated = s.updated.filter((r) => !same(r));
-    if (!s.removed.includes(key)) s.removed.push(key);
+    const s = this.slot(table);
+    s.added.delete(key);
+    s.updated.delete(key);
+    s.removed.add(key);
     return this;
   }
 
@@ -202,16 +204,16 @@ export class ChangeBuilder {
     return this;
   }
 
-  /** The change set's rows, with empty tables left out. */
+  /** The change set's rows, in the order they were first given, with empty tables left out. */
   build(): Changes {
     const out: Record<string, TableChange<unknown>> = {};
     for (const t of TABLE_NAMES) {
-      const s = this.tables[t];
+      const s = this.tables.get(t);
       if (!s) continue;
       const c: { added?: unknown[]; updated?: unknown[]; removed?: string[] } = {};
-      if (s.added.length) c.added = s.added;
-      if (s.updated.length) c.updated = s.updated;
-      if (s.removed.length) c.removed = s.removed;
+      if (s.added.size) c.added = [...s.added.values()];
+      if (s.updated.size) c.updated = [...s.updated.values()];
+      if (s.removed.size) c.removed = [...s.removed];
       if (Object.keys(c).length) out[t] = c;
     }
     return out;
