@@ -1,33 +1,57 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { subscribeChanges } from './commit';
+import { DbProvider } from './db-context';
 import type { WarroomDb } from './schema';
-import { freshDb } from './test-db';
+import { failWritesTo, freshDb } from './test-db';
 import { onStorageFailure, type StorageFailure } from './repo/errors';
 import { draftProblemMessage, useDraft } from './use-draft';
 
 let db: WarroomDb;
+let undo: (() => void) | null = null;
 beforeEach(async () => {
   db = await freshDb();
 });
 afterEach(() => {
+  undo?.();
+  undo = null;
   vi.restoreAllMocks();
   db.close();
 });
 
-const diskFull = () => new DOMException('Internal error: FILE_ERROR_NO_SPACE', 'UnknownError');
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <DbProvider db={db}>{children}</DbProvider>
+);
+
+/** Makes draft writes fail as a full disk does, until {@link diskFreed}. */
+function diskFull(): void {
+  undo = failWritesTo('drafts', fullError());
+}
+function diskFreed(): void {
+  undo?.();
+  undo = null;
+}
+
+/** The draft texts each failed save tried to write, in order. */
+function failedSaves(): { texts: (string | undefined)[]; stop: () => void } {
+  const texts: (string | undefined)[] = [];
+  const stop = subscribeChanges(db, (e) => {
+    if (e.status === 'failed') texts.push(e.changeSet.changes.drafts?.updated?.[0]?.text);
+  });
+  return { texts, stop };
+}
+
+const fullError = () => new DOMException('Internal error: FILE_ERROR_NO_SPACE', 'UnknownError');
 const noRestore = () => undefined;
 
 describe('useDraft when saving fails', () => {
   it('says the draft is not safe yet, keeps retrying, and saves once the disk has room', async () => {
-    const realPut = db.drafts.put.bind(db.drafts);
-    let full = true;
-    const put = vi.spyOn(db.drafts, 'put').mockImplementation((...args) => {
-      if (full) return Promise.reject(diskFull()) as ReturnType<typeof realPut>;
-      return realPut(...args);
-    });
+    diskFull();
+    const put = failedSaves();
     const seen: StorageFailure[] = [];
     const stop = onStorageFailure((f) => seen.push(f));
-    const { result } = renderHook(() => useDraft(db, 'timeline:i1', noRestore));
+    const { result } = renderHook(() => useDraft(db, 'timeline:i1', noRestore), { wrapper });
     expect(result.current.problem).toBeNull();
 
     act(() => result.current.changed('Rolled back deploy 4812'));
@@ -38,50 +62,44 @@ describe('useDraft when saving fails', () => {
     );
     expect(seen).toContain('disk-full');
     // Retried by itself, with the same text, while the disk is still full.
-    await waitFor(() => expect(put.mock.calls.length).toBeGreaterThanOrEqual(2), {
+    await waitFor(() => expect(put.texts.length).toBeGreaterThanOrEqual(2), {
       timeout: 3_000,
     });
-    expect(put.mock.calls.every(([row]) => row.text === 'Rolled back deploy 4812')).toBe(true);
+    expect(put.texts.every((text) => text === 'Rolled back deploy 4812')).toBe(true);
     expect(await db.drafts.get('timeline:i1')).toBeUndefined();
+    put.stop();
 
-    full = false;
+    diskFreed();
     await waitFor(() => expect(result.current.problem).toBeNull(), { timeout: 5_000 });
     expect((await db.drafts.get('timeline:i1'))?.text).toBe('Rolled back deploy 4812');
     stop();
   });
 
   it('retries the newest text, never an older one', async () => {
-    const realPut = db.drafts.put.bind(db.drafts);
-    let full = true;
-    vi.spyOn(db.drafts, 'put').mockImplementation((...args) =>
-      full ? (Promise.reject(diskFull()) as ReturnType<typeof realPut>) : realPut(...args),
-    );
-    const { result } = renderHook(() => useDraft(db, 'k', noRestore));
+    diskFull();
+    const { result } = renderHook(() => useDraft(db, 'k', noRestore), { wrapper });
     act(() => result.current.changed('old'));
     await waitFor(() => expect(result.current.problem).not.toBeNull());
     act(() => result.current.changed('newer'));
-    full = false;
+    diskFreed();
     await waitFor(() => expect(result.current.problem).toBeNull(), { timeout: 5_000 });
     expect((await db.drafts.get('k'))?.text).toBe('newer');
   });
 
   it('stops retrying once the text is committed (settle), so no stale draft comes back', async () => {
-    const realPut = db.drafts.put.bind(db.drafts);
-    let full = true;
-    const put = vi
-      .spyOn(db.drafts, 'put')
-      .mockImplementation((...args) =>
-        full ? (Promise.reject(diskFull()) as ReturnType<typeof realPut>) : realPut(...args),
-      );
-    const { result } = renderHook(() => useDraft(db, 'k', noRestore));
+    diskFull();
+    const { result } = renderHook(() => useDraft(db, 'k', noRestore), { wrapper });
     act(() => result.current.changed('logged already'));
     await waitFor(() => expect(result.current.problem).not.toBeNull());
     await act(() => result.current.settle());
     expect(result.current.problem).toBeNull();
-    full = false;
-    const calls = put.mock.calls.length;
+    diskFreed();
+    const writes: string[] = [];
+    const stop = subscribeChanges(db, (e) => writes.push(e.status));
+    // Longer than the first retry's wait (DRAFT_RETRY_MS[0]): no retry may come.
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(put.mock.calls.length).toBe(calls);
+    stop();
+    expect(writes).toEqual([]);
     expect(await db.drafts.get('k')).toBeUndefined();
   });
 
