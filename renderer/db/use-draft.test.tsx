@@ -6,7 +6,7 @@ import { DbProvider } from './db-context';
 import type { WarroomDb } from './schema';
 import { failWritesTo, freshDb } from './test-db';
 import { onStorageFailure, type StorageFailure } from './repo/errors';
-import { draftProblemMessage, useDraft } from './use-draft';
+import { draftProblemMessage, useAutosave, useDraft } from './use-draft';
 
 let db: WarroomDb;
 let undo: (() => void) | null = null;
@@ -107,5 +107,62 @@ describe('useDraft when saving fails', () => {
     expect(draftProblemMessage(new Error('strange'))).toMatch(
       /^Draft not safe yet: it could not be saved\. It is kept in this window/,
     );
+  });
+});
+
+describe('useAutosave (the one save-as-you-type hook)', () => {
+  type Patch = Record<string, string>;
+  const merge = (a: Patch, b: Patch) => ({ ...a, ...b });
+
+  it('merges what is typed in one pause, and a failed value under what is typed next', async () => {
+    const saved: Patch[] = [];
+    let fail = true;
+    const save = vi.fn((p: Patch) => {
+      if (fail) return Promise.reject(new Error('nope'));
+      saved.push(p);
+      return Promise.resolve();
+    });
+    const { result } = renderHook(() =>
+      useAutosave<Patch>({ save, merge, delay: 10, describe: () => 'Not saved.' }),
+    );
+    act(() => {
+      result.current.changed({ a: '1' });
+      result.current.changed({ b: '1' });
+    });
+    await waitFor(() => expect(result.current.problem).toBe('Not saved.'));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(result.current.unsaved).toBe(true);
+    fail = false;
+    act(() => result.current.changed({ b: '2' }));
+    await waitFor(() => expect(result.current.unsaved).toBe(false));
+    expect(saved).toEqual([{ a: '1', b: '2' }]);
+    expect(result.current.problem).toBeNull();
+  });
+
+  it('a value unsaved at start is shown as such and written by flush', async () => {
+    const save = vi.fn(() => Promise.resolve());
+    const { result } = renderHook(() =>
+      useAutosave<Patch>({ save, merge, unsavedAtStart: { value: { a: '1' }, problem: 'Full.' } }),
+    );
+    expect(result.current.problem).toBe('Full.');
+    await act(async () => expect(await result.current.flush()).toBe(true));
+    expect(save).toHaveBeenCalledWith({ a: '1' });
+    expect(result.current.problem).toBeNull();
+  });
+
+  it('text typed for one key is written under that key when the key changes', async () => {
+    const writes: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ key }: { key: string }) =>
+        useAutosave<string>({
+          save: (t) => (writes.push(`${key}:${t}`), Promise.resolve()),
+          delay: 50,
+        }),
+      { initialProps: { key: 'a' } },
+    );
+    act(() => result.current.changed('for a'));
+    rerender({ key: 'b' });
+    act(() => result.current.changed('for b'));
+    await waitFor(() => expect(writes).toEqual(['a:for a', 'b:for b']));
   });
 });

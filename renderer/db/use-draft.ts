@@ -37,7 +37,11 @@ export function draftProblemMessage(error: unknown): string {
 
 /** How a field saves as it is typed: see {@link useAutosave}. */
 export interface AutosaveOptions<P> {
-  /** Writes a value through a command (the one commit); rejects when it was not written. */
+  /**
+   * Writes a value through a command (the one commit); rejects when it was not written. Keep it
+   * stable (useCallback): a different function means a different target (another draft key),
+   * and what waits for the old one is written at once, to the old one.
+   */
   save: (value: P) => Promise<unknown>;
   /** Two values waiting to be written as one, `newer` winning; by default `newer` alone. */
   merge?: (older: P, newer: P) => P;
