@@ -1,13 +1,14 @@
+import * as cmd from '../../../shared/commands/drafts';
+import { commit } from '../commit';
+import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 
-/** The drafts-table key of an incident's log field. */
-export function timelineDraftKey(incidentId: string): string {
-  return `timeline:${incidentId}`;
-}
+export { timelineDraftKey } from '../../../shared/commands/drafts';
 
 /**
- * Saves text being typed so a crash, reload or closed window never loses it. An empty text
- * removes the draft rather than storing a blank row.
+ * Saves text being typed so a crash, reload or closed window never loses it (through the
+ * commit, like every write). An empty text removes the draft rather than storing a blank row.
+ * Storage failures reject as {@link commit}.
  */
 export async function saveDraft(
   db: WarroomDb,
@@ -15,16 +16,15 @@ export async function saveDraft(
   text: string,
   now: number,
 ): Promise<void> {
-  if (text.length === 0) await db.drafts.delete(key);
-  else await db.drafts.put({ key, text, updatedAt: now });
+  await commit(db, cmd.saveDraft(key, text, now));
 }
 
 /** The saved draft text for `key`, or '' when there is none. */
-export async function loadDraft(db: WarroomDb, key: string): Promise<string> {
+export async function loadDraft(db: ReadonlyDb, key: string): Promise<string> {
   return (await db.drafts.get(key))?.text ?? '';
 }
 
-/** Removes a draft (after its text was committed). */
+/** Removes a draft (after its text was committed). Storage failures as {@link commit}. */
 export async function clearDraft(db: WarroomDb, key: string): Promise<void> {
-  await db.drafts.delete(key);
+  await commit(db, cmd.clearDraft(key));
 }

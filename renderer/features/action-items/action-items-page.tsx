@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import type { Incident } from '../../../shared/domain/incident';
 import type { ActionStatus, Priority } from '../../../shared/domain/records';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
 import {
@@ -15,7 +17,7 @@ import {
 import { useNow } from '../../store/ui-store';
 import { CheckboxField, Field } from '../../ui/field';
 import { useIncidents } from '../incidents/queries';
-import { ActionItemRow } from './action-item-row';
+import { ActionItemEditor, namesByTitle } from './action-item-editor';
 import { AddActionItemForm } from './add-action-item-form';
 import { useActionItems } from './queries';
 import { isolateBidi } from '../../../shared/domain/text';
@@ -146,11 +148,17 @@ export function ActionItemsPage() {
             </thead>
             <tbody>
               {shown.map((item) => (
-                <ActionItemRow
+                <ActionItemEditor
                   key={item.id}
                   item={item}
-                  incident={item.incidentId ? byId.get(item.incidentId) : undefined}
+                  names={namesByTitle(item.title)}
+                  ownersListId="ai-owners"
                   overdue={isOverdue(item, day)}
+                  trail={
+                    <IncidentCell
+                      incident={item.incidentId ? byId.get(item.incidentId) : undefined}
+                    />
+                  }
                 />
               ))}
             </tbody>
@@ -163,5 +171,28 @@ export function ActionItemsPage() {
       )}
       <AddActionItemForm incidents={incidents ?? []} owners={owners} />
     </div>
+  );
+}
+
+/** The page's last column: the item's incident and its post-mortem, or "None". */
+function IncidentCell({ incident }: { incident: Incident | undefined }) {
+  return (
+    <td>
+      {incident ? (
+        <span className="ai-links">
+          <Link href={`/incidents/${incident.id}`}>
+            {incident.ref} <bdi>{incident.title}</bdi>
+          </Link>
+          <Link
+            href={`/incidents/${incident.id}/postmortem`}
+            aria-label={`Post-mortem of ${incident.ref}`}
+          >
+            Post-mortem
+          </Link>
+        </span>
+      ) : (
+        <span className="muted">None</span>
+      )}
+    </td>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import type { ActionStatus } from '../../../shared/domain/records';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { addAnyActionItem } from '../../db/repo/action-items-edit';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
@@ -19,18 +19,18 @@ export function AddActionItemForm({
   incidents: readonly Incident[];
   owners: readonly string[];
 }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const draft = useNewActionItem();
   const [incidentId, setIncidentId] = useState('');
-  const { busy, errors, run } = useSubmit(NEW_ACTION_ITEM_FIELDS);
+  const { busy, errors, run: submit } = useSubmit(NEW_ACTION_ITEM_FIELDS);
 
   const add = async () => {
     const status: ActionStatus = 'not-started';
     const { title, owner, priority, due } = draft;
-    const added = await run(() =>
-      addAnyActionItem(
-        db,
+    const added = await submit(() =>
+      run(
+        addAnyActionItem,
         { incidentId: incidentId || null, title, owner, priority, dueDate: due, status },
         ctx(),
       ),

@@ -6,7 +6,7 @@ import {
   type Backup,
 } from '../../../shared/domain/backup';
 import { formatDateTime } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import {
   BackupImportError,
   importBackup,
@@ -32,7 +32,7 @@ export function ImportReview({
   source: string;
   onDone: (summary: ImportSummary) => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const name = useId();
   const [policy, setPolicy] = useState<ConflictPolicy>('skip');
   const [newReferences, setNewReferences] = useState(false);
@@ -49,7 +49,9 @@ export function ImportReview({
     setBusy(true);
     setError(null);
     try {
-      onDone(await importBackup(db, backup, { onConflict: policy, newReferences, ctx: ctx() }));
+      onDone(
+        await command(importBackup, backup, { onConflict: policy, newReferences, ctx: ctx() }),
+      );
     } catch (e) {
       setError(e instanceof BackupImportError ? e : describeWriteError(e, 'import'));
     } finally {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import {
   DETECTION_SOURCE_LABELS,
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
 import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useCommand, useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
 import { clearDraft as clearDraftRow } from '../../db/repo/drafts';
@@ -58,6 +58,7 @@ const FIELD_ORDER = ['title', 'severity', 'startedAt', 'detectedAt', 'acknowledg
 
 function DeclareForm({ onDone }: { onDone: () => void }) {
   const db = useDb();
+  const run = useCommand();
   const settings = useSettings();
   const commandContext = useCommandContext();
   const [, navigate] = useLocation();
@@ -76,7 +77,9 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const clearDraft = useUiStore((s) => s.clearDeclareDraft);
   const [initialStarted] = useState(() => toDateTimeInputValue(Date.now(), zone));
   const draft: DeclareDraft = storedDraft ?? emptyDeclareDraft(initialStarted);
-  // …and in the drafts table too, so a reload or a crash does not lose it either.
+  // …and in the drafts table too, through the save-as-you-type path (debounced, through the
+  // commit), so a reload or a crash does not lose it either. Each edit is handed to both where
+  // it is made: no effect copies the store into the database.
   const restore = useCallback(
     (saved: string) => {
       const parsed = parseDeclareDraft(saved);
@@ -85,17 +88,17 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     [patchDraft, initialStarted],
   );
   const persisted = useDraft(db, DECLARE_DRAFT_KEY, restore);
-  useEffect(() => {
-    if (storedDraft)
-      persisted.changed(isBlankDeclareDraft(storedDraft) ? '' : JSON.stringify(storedDraft));
-  }, [storedDraft, persisted]);
   const { title, severity, services, pendingService, impact, customerFacing } = draft;
   const { startedText, startedTouched, source, alertName, drill } = draft;
   const { detectedText, acknowledgedText } = draft;
   const set =
     <K extends keyof DeclareDraft>(key: K) =>
-    (value: DeclareDraft[K]) =>
+    (value: DeclareDraft[K]) => {
       patchDraft({ [key]: value }, initialStarted);
+      // The store's draft after this edit (two edits in one event both count).
+      const next = useUiStore.getState().declareDraft;
+      if (next) persisted.changed(isBlankDeclareDraft(next) ? '' : JSON.stringify(next));
+    };
   const setTitle = set('title');
   const setSeverity = set('severity');
   const setServices = set('services');
@@ -158,8 +161,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     setBusy(true);
     try {
       const allServices = pendingService.trim() ? [...services, pendingService.trim()] : services;
-      const incident = await declareIncident(
-        db,
+      const incident = await run(
+        declareIncident,
         {
           title,
           severity: severity as Severity,
@@ -179,7 +182,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       );
       clearDraft();
       await persisted.settle();
-      await clearDraftRow(db, DECLARE_DRAFT_KEY);
+      await run(clearDraftRow, DECLARE_DRAFT_KEY);
       onDone();
       navigate(`/incidents/${incident.id}`);
     } catch (error) {

@@ -1,14 +1,9 @@
 import { useState } from 'react';
-import type { ActionItem, ActionStatus, Priority } from '../../../shared/domain/records';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, PRIORITIES } from '../../../shared/domain/records';
-import { useDb } from '../../db/db-context';
-import {
-  addActionItem,
-  deleteActionItem,
-  updateActionItem,
-  type ActionItemPatch,
-} from '../../db/repo/action-items-edit';
-import { describeWriteError } from '../../db/repo/errors';
+import type { ActionItem, ActionStatus } from '../../../shared/domain/records';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../../shared/domain/records';
+import { useCommand } from '../../db/db-context';
+import { addActionItem } from '../../db/repo/action-items-edit';
+import { ActionItemEditor, namesByNumber } from '../action-items/action-item-editor';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
 import {
@@ -18,14 +13,13 @@ import {
 } from '../action-items/new-action-item';
 import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
-import { useConfirmedSelect } from '../../ui/use-confirmed-select';
-import { useStoredField } from '../../ui/use-stored-field';
 import { BusyButton } from '../../ui/busy-button';
 
 /**
  * The post-mortem's action items (ID, action, owner, priority, due date, status, link or
- * ticket reference), stored as
- * action items linked to the incident. Text cells save on blur; selects and dates on change.
+ * ticket reference), stored as action items linked to the incident, each row the one
+ * action-item editor (features/action-items/action-item-editor.tsx) with the same rules as the
+ * Action items page, named by number ("Action 1", "Owner of action 1"), plus Delete.
  */
 export function ActionItemsTable({
   incidentId,
@@ -36,17 +30,6 @@ export function ActionItemsTable({
   items: readonly ActionItem[];
   peopleNames: readonly string[];
 }) {
-  const db = useDb();
-  const ctx = useCommandContext();
-  const [error, setError] = useState<string | null>(null);
-  const update = (id: string, patch: ActionItemPatch, done?: () => void) =>
-    void updateActionItem(db, id, patch, ctx()).then(
-      () => {
-        setError(null);
-        done?.();
-      },
-      (e: unknown) => setError(describeWriteError(e)),
-    );
   return (
     <div className="pm-actions">
       <datalist id="pm-people">
@@ -72,16 +55,14 @@ export function ActionItemsTable({
           </thead>
           <tbody>
             {items.map((item, i) => (
-              <ActionRow
+              <ActionItemEditor
                 key={item.id}
-                n={i + 1}
                 item={item}
-                onChange={(patch, done) => update(item.id, patch, done)}
-                onDelete={() =>
-                  void deleteActionItem(db, item.id, ctx()).catch((e: unknown) =>
-                    setError(describeWriteError(e)),
-                  )
-                }
+                names={namesByNumber(i + 1)}
+                ownersListId="pm-people"
+                lead={<td>{i + 1}</td>}
+                withLink
+                deletable
               />
             ))}
           </tbody>
@@ -89,131 +70,22 @@ export function ActionItemsTable({
       ) : (
         <p className="muted">No action items yet.</p>
       )}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
       <AddActionItem incidentId={incidentId} />
     </div>
   );
 }
 
-function ActionRow({
-  n,
-  item,
-  onChange,
-  onDelete,
-}: {
-  n: number;
-  item: ActionItem;
-  onChange: (patch: ActionItemPatch, done?: () => void) => void;
-  onDelete: () => void;
-}) {
-  // Show what is stored until the user types; save only a field the user changed.
-  const title = useStoredField(item.title);
-  const owner = useStoredField(item.owner);
-  // Keyboard browsing commits on Enter or leaving the select, not on every option passed.
-  const prioritySelect = useConfirmedSelect<Priority>(item.priority, (priority) =>
-    onChange({ priority }),
-  );
-  const statusSelect = useConfirmedSelect<ActionStatus>(item.status, (status) =>
-    onChange({ status }),
-  );
-  const link = useStoredField(item.link ?? '');
-  return (
-    <tr>
-      <td>{n}</td>
-      <td>
-        <input
-          aria-label={`Action ${n}`}
-          value={title.value}
-          onChange={(e) => title.set(e.target.value)}
-          onBlur={() => {
-            const text = title.value.trim();
-            if (!title.edited || !text) return;
-            if (text === item.title) title.revert();
-            else onChange({ title: text }, () => title.saved(text));
-          }}
-        />
-      </td>
-      <td>
-        <input
-          aria-label={`Owner of action ${n}`}
-          list="pm-people"
-          value={owner.value}
-          onChange={(e) => owner.set(e.target.value)}
-          onBlur={() => {
-            const text = owner.value.trim();
-            if (!owner.edited) return;
-            if (text === item.owner) owner.revert();
-            else onChange({ owner: text }, () => owner.saved(text));
-          }}
-        />
-      </td>
-      <td>
-        <select aria-label={`Priority of action ${n}`} {...prioritySelect}>
-          {PRIORITIES.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <input
-          type="date"
-          aria-label={`Due date of action ${n}`}
-          value={item.dueDate}
-          onChange={(e) => (e.target.value ? onChange({ dueDate: e.target.value }) : undefined)}
-        />
-      </td>
-      <td>
-        <select aria-label={`Status of action ${n}`} {...statusSelect}>
-          {ACTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {ACTION_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <input
-          aria-label={`Link of action ${n}`}
-          placeholder="https://… or OPS-123"
-          value={link.value}
-          onChange={(e) => link.set(e.target.value)}
-          onBlur={() => {
-            const text = link.value.trim();
-            if (!link.edited) return;
-            if (text === (item.link ?? '')) link.revert();
-            else onChange({ link: text }, () => link.saved(text));
-          }}
-        />
-      </td>
-      <td>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Delete action ${n}`}
-          onClick={onDelete}
-        >
-          Delete
-        </button>
-      </td>
-    </tr>
-  );
-}
-
 function AddActionItem({ incidentId }: { incidentId: string }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const draft = useNewActionItem();
   const [status, setStatus] = useState<ActionStatus>('not-started');
-  const { busy, errors, run } = useSubmit(NEW_ACTION_ITEM_FIELDS);
+  const { busy, errors, run: submit } = useSubmit(NEW_ACTION_ITEM_FIELDS);
 
   const add = async () => {
     const { title, owner, priority, due } = draft;
-    const added = await run(() =>
-      addActionItem(db, { incidentId, title, owner, priority, dueDate: due, status }, ctx()),
+    const added = await submit(() =>
+      run(addActionItem, { incidentId, title, owner, priority, dueDate: due, status }, ctx()),
     );
     if (added) {
       draft.reset();

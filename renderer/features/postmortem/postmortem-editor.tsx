@@ -10,7 +10,7 @@ import {
   prefillPostmortem,
   type PostmortemSectionId,
 } from '../../../shared/render/postmortem-sections';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { setPostmortemStatus } from '../../db/repo/postmortems';
 import { usePlatform } from '../../platform/platform-context';
 import { useUiStore } from '../../store/ui-store';
@@ -42,7 +42,7 @@ export function PostmortemEditor({
   /** Set when `stored` is held on the page only (its first write failed): the failure. */
   notSaved?: string;
 }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const platform = usePlatform();
   const { timeZone } = useSettings();
@@ -163,7 +163,7 @@ export function PostmortemEditor({
               status={stored.status}
               onSet={async (status) => {
                 await draft.flush();
-                await setPostmortemStatus(db, incident.id, status, ctx());
+                await run(setPostmortemStatus, incident.id, status, ctx());
               }}
             />
             <Field label="Author" limit="name">

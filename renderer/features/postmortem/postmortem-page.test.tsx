@@ -1,11 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import Dexie from 'dexie';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENTRIES, RESOLVED } from '../../../shared/render/testing/fixture';
 import { DbProvider } from '../../db/db-context';
 import type { WarroomDb } from '../../db/schema';
-import { freshDb } from '../../db/test-db';
+import { failWritesTo, freshDb } from '../../db/test-db';
 import type { Platform } from '../../platform';
 import { PlatformProvider } from '../../platform/platform-context';
 import { savePostmortem } from '../../db/repo/postmortems';
@@ -36,16 +35,12 @@ function platform() {
   };
 }
 
-/** A write refused because storage is full (what IndexedDB raises, as a Dexie promise). */
-const quotaFull = (() =>
-  Dexie.Promise.reject(
-    new DOMException('The disk is full.', 'QuotaExceededError'),
-  )) as unknown as WarroomDb['postmortems']['put'];
+/** A write refused because storage is full (what IndexedDB raises). */
+const quotaFull = () => new DOMException('The disk is full.', 'QuotaExceededError');
 
 describe('PostmortemPage with storage full', { timeout: 20_000 }, () => {
   it('keeps the prefilled text, the editor and Copy/Export; the text is written once a save succeeds', async () => {
-    const add = vi.spyOn(db.postmortems, 'add').mockImplementation(quotaFull);
-    const put = vi.spyOn(db.postmortems, 'put').mockImplementation(quotaFull);
+    const freeSpace = failWritesTo('postmortems', quotaFull());
     const fake = platform();
     const user = userEvent.setup();
     render(
@@ -74,8 +69,7 @@ describe('PostmortemPage with storage full', { timeout: 20_000 }, () => {
     expect(await db.postmortems.count()).toBe(0);
 
     // Space is freed: "Try saving again" writes everything on the page.
-    add.mockRestore();
-    put.mockRestore();
+    freeSpace();
     await user.click(screen.getByRole('button', { name: 'Try saving again' }));
     await waitFor(async () =>
       expect((await db.postmortems.get(RESOLVED.id))?.sections.executiveSummary).toContain(

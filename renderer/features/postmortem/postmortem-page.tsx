@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
 import type { Postmortem } from '../../../shared/domain/records';
 import { prefillPostmortem } from '../../../shared/render/postmortem-sections';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { emptyPostmortem, mergeIntoEmpty, openPostmortem } from '../../db/repo/postmortems';
 import { useIncident } from '../incidents/queries';
@@ -36,7 +36,7 @@ export function PostmortemPage({ id }: { id: string }) {
  * Export work meanwhile. A failed save never replaces the page with an error.
  */
 function PostmortemLoader({ incident, data }: { incident: Incident; data: PostmortemData }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const { timeZone } = useSettings();
   const started = useRef(false);
@@ -55,7 +55,7 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
       timeZone,
     });
     const c = ctx();
-    openPostmortem(db, incident.id, prefill, c).catch((e: unknown) =>
+    run(openPostmortem, incident.id, prefill, c).catch((e: unknown) =>
       setUnsaved({
         record: {
           ...emptyPostmortem(incident.id, c.author, c.now),
@@ -64,7 +64,7 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
         error: describeWriteError(e),
       }),
     );
-  }, [missing, incident, data, db, ctx, timeZone]);
+  }, [missing, incident, data, run, ctx, timeZone]);
   const stored = data.postmortem ?? unsaved?.record;
   if (!stored) return null;
   return (

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Postmortem } from '../../../shared/domain/records';
-import { useDb } from '../../db/db-context';
+import { mergePatches } from '../../../shared/commands/postmortem';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { savePostmortem, type PostmortemPatch } from '../../db/repo/postmortems';
+import { useAutosave } from '../../db/use-draft';
 import { useCommandContext } from '../settings/use-settings';
 import type { EditorStructure } from './postmortem-data';
 
@@ -24,14 +26,6 @@ export const SAVE_DELAY_MS = 400;
 
 /** The 5 Whys start as five empty links, so the chain's shape is visible. */
 const WHY_SLOTS = 5;
-
-function mergePatch(a: PostmortemPatch, b: PostmortemPatch): PostmortemPatch {
-  return {
-    ...a,
-    ...b,
-    ...(a.sections || b.sections ? { sections: { ...a.sections, ...b.sections } } : {}),
-  };
-}
 
 /** The key a field is tracked under: "section:<id>", "fiveWhys" or "author". */
 type FieldKey = string;
@@ -59,18 +53,19 @@ function patchTexts(patch: PostmortemPatch): Record<FieldKey, string> {
 
 /**
  * The editor's text, held locally so typing never waits on the database, and saved as it is
- * typed: debounced, flushed on blur, on `pagehide`, when the tab is hidden and on unmount. A
- * failed save keeps the text (and the unsaved patch, retried with the next save) and says so.
- * A field shows the stored post-mortem (`stored`, live: a restore or another window may change
- * it) until the user types into it; then their text, until it is saved and the store has moved
- * on (to their text, or past it). Only the fields the user changed are written.
+ * typed through the one save-as-you-type hook (db/use-draft.ts `useAutosave`): debounced,
+ * flushed on blur, on `pagehide`, when the tab is hidden and on unmount; a failed save keeps
+ * the text (merged with what is typed next), is retried with back-off, and says so. A field
+ * shows the stored post-mortem (`stored`, live: a restore or another window may change it)
+ * until the user types into it; then their text, until it is saved and the store has moved on
+ * (to their text, or past it). Only the fields the user changed are written.
  * `notSaved` (the failure's message) says `stored` is not in the database yet (its first write
- * failed): it is shown as not saved and written whole with the next save.
+ * failed): it is shown as not saved and written whole with the next save (or retry).
  * The structure (whys chains, custom sections, impact windows, curation, counts) and the
  * timeline default are edited as whole lists: held locally from mount and saved like text.
  */
 export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const ctxRef = useRef(ctx);
   const storedRef = useRef(stored);
@@ -86,30 +81,11 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
   >({});
   const [structure, setStructureState] = useState<EditorStructure>(() => structureOf(stored));
   const [allEntries, setAllEntriesState] = useState(stored.allEntries);
-  const [saveError, setSaveError] = useState<string | null>(notSaved ?? null);
-  const [unsaved, setUnsaved] = useState(notSaved !== undefined);
-  const pending = useRef<PostmortemPatch | null>(
-    notSaved !== undefined
-      ? {
-          sections: { ...stored.sections },
-          fiveWhys: [...stored.fiveWhys],
-          author: stored.author,
-          allEntries: stored.allEntries,
-          ...structureOf(stored),
-        }
-      : null,
-  );
-  const timer = useRef<number | null>(null);
 
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current !== null) window.clearTimeout(timer.current);
-    timer.current = null;
-    const patch = pending.current;
-    if (!patch) return true;
-    pending.current = null;
-    const before = storedRef.current;
-    try {
-      await savePostmortem(db, incidentId, patch, ctxRef.current());
+  const save = useCallback(
+    async (patch: PostmortemPatch) => {
+      const before = storedRef.current;
+      await run(savePostmortem, incidentId, patch, ctxRef.current());
       const written = patchTexts(patch);
       setLanded((prev) => {
         const next = { ...prev };
@@ -117,39 +93,30 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
           next[key] = { text, before: storedText(before, key) };
         return next;
       });
-      setSaveError(null);
-      if (!pending.current) setUnsaved(false);
-      return true;
-    } catch (e) {
-      pending.current = mergePatch(patch, pending.current ?? {});
-      setSaveError(describeWriteError(e));
-      return false;
-    }
-  }, [db, incidentId]);
-
-  const schedule = useCallback(
-    (patch: PostmortemPatch) => {
-      pending.current = mergePatch(pending.current ?? {}, patch);
-      setUnsaved(true);
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [flush],
+    [run, incidentId],
   );
-
-  useEffect(() => {
-    const onHide = () => void flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-      void flush();
-    };
-  }, [flush]);
+  const auto = useAutosave<PostmortemPatch>({
+    save,
+    merge: mergePatches,
+    delay: SAVE_DELAY_MS,
+    describe: describeWriteError,
+    unsavedAtStart:
+      notSaved !== undefined
+        ? {
+            value: {
+              sections: { ...stored.sections },
+              fiveWhys: [...stored.fiveWhys],
+              author: stored.author,
+              allEntries: stored.allEntries,
+              ...structureOf(stored),
+            },
+            problem: notSaved,
+          }
+        : undefined,
+  });
+  const schedule = auto.changed;
+  const { flush } = auto;
 
   /** What a field shows: the user's text, unless it was saved and the store has moved on. */
   const shown = (key: FieldKey): string | undefined => {
@@ -182,9 +149,11 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
     /** Whys chains after the first, custom sections, impact windows, curation, counts. */
     structure,
     allEntries,
-    saveError,
-    /** True while typed text is waiting for its debounced save. */
-    unsaved,
+    /** Why the last save failed (the text is kept and retried), or null. */
+    saveError: auto.problem,
+    /** True while typed text is waiting for its debounced save (or its retry). */
+    unsaved: auto.unsaved,
+    /** Writes what is waiting now: true once saved, false when it failed. */
     flush,
     setSection: (id: string, text: string) => {
       type(`section:${id}`, text);

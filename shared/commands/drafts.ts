@@ -1,0 +1,25 @@
+import { changes, type Changes } from './change-set';
+
+/**
+ * Drafts: text being typed, kept on this seat only (the drafts table never travels; see
+ * LOCAL_TABLES) so a crash, reload or closed window never loses it.
+ */
+
+/** The drafts-table key of an incident's log field. */
+export function timelineDraftKey(incidentId: string): string {
+  return `timeline:${incidentId}`;
+}
+
+/**
+ * Saves `text` as the draft under `key` (written whole, `updatedAt` = `now`, ms UTC). An empty
+ * text removes the draft rather than storing a blank row. Refuses nothing.
+ */
+export function saveDraft(key: string, text: string, now: number): Changes {
+  if (text.length === 0) return clearDraft(key);
+  return changes().update('drafts', { key, text, updatedAt: now }).build();
+}
+
+/** Removes the draft under `key` (its text was committed). Nothing happens if there is none. */
+export function clearDraft(key: string): Changes {
+  return changes().remove('drafts', key).build();
+}
