@@ -48,7 +48,13 @@ export function touchPerson(found: Person | undefined, name: string, now: number
     const next = { ...found, lastUsedAt: Math.max(found.lastUsedAt, now) };
     return { changes: changes().update('people', next).build(), result: next };
   }
-  const person: Person = { id: newId(), name: personName(name), handle: '', team: '', lastUsedAt: now };
+  const person: Person = {
+    id: newId(),
+    name: personName(name),
+    handle: '',
+    team: '',
+    lastUsedAt: now,
+  };
   return { changes: changes().add('people', person).build(), result: person };
 }
 
@@ -202,7 +208,9 @@ export function createRunbook(
     lastTestedAt: null,
     updatedAt: ctx.now,
   };
-  const set = changes().add('runbooks', runbook).merge(linkService(service, runbook, ctx.now));
+  const set = changes()
+    .add('runbooks', runbook)
+    .merge(linkService(service, runbook, ctx.now));
   return { changes: set.build(), result: runbook };
 }
 

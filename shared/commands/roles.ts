@@ -111,8 +111,7 @@ export function assignRole(
   const incident = existing(facts.incident, 'incident');
   const roleName =
     def?.name ??
-    (input.roleName?.trim() ||
-      facts.customNames.find((n) => customRoleKey(n) === roleKey)?.trim());
+    (input.roleName?.trim() || facts.customNames.find((n) => customRoleKey(n) === roleKey)?.trim());
   if (!roleName) throw new RepoError(`Unknown role "${roleKey}".`, 'role');
   const open = facts.tenures
     .filter((a) => a.endedAt === null)
@@ -137,14 +136,16 @@ export function assignRole(
     note,
     assignedBy: ctx.author,
   };
-  set.add('roleAssignments', assignment).record(
-    systemEntry(
-      incident.id,
-      roleChangeText(roleName, previous, name, note),
-      { type: 'role', field: roleKey, from: previous, to: name, reason: note || null },
-      ctx,
-    ),
-  );
+  set
+    .add('roleAssignments', assignment)
+    .record(
+      systemEntry(
+        incident.id,
+        roleChangeText(roleName, previous, name, note),
+        { type: 'role', field: roleKey, from: previous, to: name, reason: note || null },
+        ctx,
+      ),
+    );
   return { changes: set.build(), result: assignment };
 }
 

@@ -5,10 +5,7 @@ import { inOneCommit, runCommand } from '../commit';
 import type { WarroomDb } from '../schema';
 import { setUnderstanding } from './impact';
 
-export type {
-  HypothesisOutcome,
-  OpenHypothesisOptions,
-} from '../../../shared/commands/hypotheses';
+export type { HypothesisOutcome, OpenHypothesisOptions } from '../../../shared/commands/hypotheses';
 
 /**
  * Opens a tracked hypothesis and writes its timeline entry (kind "hypothesis") as one change

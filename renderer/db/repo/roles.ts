@@ -39,25 +39,21 @@ export function assignRole(
   ctx: CommandContext,
   opts: { roleName?: string; note?: string } = {},
 ): Promise<RoleAssignment> {
-  return runCommand(
-    db,
-    ['incidents', 'roleAssignments', 'people', 'settings'],
-    async (read) => {
-      // Refused before anything is read when the name is empty or too long.
-      const name = cmd.checkPersonName(person);
-      const [incident, tenures, customNames, found] = await Promise.all([
-        read.incidents.get(incidentId),
-        read.roleAssignments.where('[incidentId+role]').equals([incidentId, roleKey]).toArray(),
-        readCustomRoleNames(read, incidentId),
-        read.people.where('name').equalsIgnoreCase(name).first(),
-      ]);
-      return cmd.assignRole(
-        { incident, tenures, customNames, person: found },
-        { roleKey, person: name, roleName: opts.roleName, note: opts.note },
-        ctx,
-      );
-    },
-  );
+  return runCommand(db, ['incidents', 'roleAssignments', 'people', 'settings'], async (read) => {
+    // Refused before anything is read when the name is empty or too long.
+    const name = cmd.checkPersonName(person);
+    const [incident, tenures, customNames, found] = await Promise.all([
+      read.incidents.get(incidentId),
+      read.roleAssignments.where('[incidentId+role]').equals([incidentId, roleKey]).toArray(),
+      readCustomRoleNames(read, incidentId),
+      read.people.where('name').equalsIgnoreCase(name).first(),
+    ]);
+    return cmd.assignRole(
+      { incident, tenures, customNames, person: found },
+      { roleKey, person: name, roleName: opts.roleName, note: opts.note },
+      ctx,
+    );
+  });
 }
 
 /** Ends one tenure without a successor: see {@link cmd.releaseRole}. */
