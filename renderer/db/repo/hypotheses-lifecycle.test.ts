@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { subscribeChanges, type ChangeEvent } from '../commit';
+import { failWritesTo, freshDb } from '../test-db';
 import { closeHypothesis, extendHypothesisTimebox, openHypothesis } from './hypotheses';
 import { declareIncident } from './incidents';
 
@@ -106,5 +107,46 @@ describe('hypothesis lifecycle', () => {
     expect(await hypothesisEntries()).toEqual([]);
     const ok = await openHypothesis(db, incidentId, 'y'.repeat(ENTRY_TEXT_MAX), ctx());
     expect(ok.text).toHaveLength(ENTRY_TEXT_MAX);
+  });
+});
+
+describe('through the one commit', () => {
+  it('a confirmation is one change set: the hypothesis, its entry and the Current understanding', async () => {
+    const h = await openHypothesis(db, incidentId, 'Bad deploy', ctx(), { owner: 'Bob' });
+    const events: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => events.push(e));
+    try {
+      await closeHypothesis(db, h.id, 'confirmed', ctx(NOW + MIN));
+    } finally {
+      stop();
+    }
+    const committed = events.filter((e) => e.status === 'committed');
+    expect(committed).toHaveLength(1);
+    const cs = committed[0]!.changeSet.changes;
+    expect(cs.hypotheses?.updated?.map((r) => r.status)).toEqual(['confirmed']);
+    expect(cs.timelineEntries?.added?.[0]?.text).toBe('Hypothesis confirmed: Bad deploy');
+    // Both rows are on disk, the understanding's entry a millisecond after the confirmation.
+    expect((await db.incidents.get(incidentId))?.understanding).toBe('Bad deploy');
+    const understanding = await db.timelineEntries
+      .filter((e) => e.change?.type === 'understanding')
+      .toArray();
+    expect(understanding).toMatchObject([
+      {
+        text: 'Current understanding (from the confirmed hypothesis): Bad deploy',
+        loggedAt: NOW + MIN + 1,
+      },
+    ]);
+  });
+
+  it('a failed understanding write leaves the hypothesis open', async () => {
+    const h = await openHypothesis(db, incidentId, 'Bad deploy', ctx(), { owner: 'Bob' });
+    const undo = failWritesTo('incidents', new DOMException('full', 'QuotaExceededError'));
+    try {
+      await expect(closeHypothesis(db, h.id, 'confirmed', ctx(NOW + MIN))).rejects.toThrow();
+    } finally {
+      undo();
+    }
+    expect((await db.hypotheses.get(h.id))?.status).toBe('open');
+    expect(await hypothesisEntries()).toHaveLength(1);
   });
 });

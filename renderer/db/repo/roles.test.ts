@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { subscribeChanges, type ChangeEvent } from '../commit';
+import { failWritesTo, freshDb } from '../test-db';
 import { RepoError } from './errors';
 import { declareIncident } from './incidents';
 import { listPeople } from './people';
@@ -210,5 +211,37 @@ describe('custom roles', () => {
       RepoError,
     );
     expect(await readCustomRoleNames(db, inc.id)).toEqual(['Security Lead']);
+  });
+});
+
+describe('through the one commit', () => {
+  it('a handoff is one change set: the closed and the new tenure, the person, the role entry', async () => {
+    await assignRole(db, inc.id, 'ic', 'Alice', ctx(1));
+    const events: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => events.push(e));
+    try {
+      await assignRole(db, inc.id, 'ic', 'Bob', ctx(2), { note: 'over to you' });
+    } finally {
+      stop();
+    }
+    const committed = events.filter((e) => e.status === 'committed');
+    expect(committed).toHaveLength(1);
+    const cs = committed[0]!.changeSet.changes;
+    expect(cs.roleAssignments?.updated?.map((a) => a.person)).toEqual(['Alice']);
+    expect(cs.roleAssignments?.added?.map((a) => a.person)).toEqual(['Bob']);
+    expect(cs.people?.added?.map((p) => p.name)).toEqual(['Bob']);
+    expect(cs.timelineEntries?.added?.map((e) => e.change?.type)).toEqual(['role']);
+  });
+
+  it('a failed write leaves no tenure and no entry', async () => {
+    const undo = failWritesTo('timelineEntries', new DOMException('full', 'QuotaExceededError'));
+    try {
+      await expect(assignRole(db, inc.id, 'ic', 'Alice', ctx(1))).rejects.toThrow();
+    } finally {
+      undo();
+    }
+    expect(await listAssignments(db, inc.id)).toEqual([]);
+    expect(await roleEntries()).toEqual([]);
+    expect(await listPeople(db)).toEqual([]);
   });
 });

@@ -1,48 +1,25 @@
 import type { Service } from '../../../shared/domain/records';
-import { parseSloTargetPercent, parseSloWindowDays } from '../../../shared/logic/slo';
+import * as cmd from '../../../shared/commands/directory';
+import { runCommand } from '../commit';
 import type { WarroomDb } from '../schema';
-import { RepoError } from './errors';
 
-/** What the service editor submits, as typed: the target as a percentage text ("99.95"). */
-export interface ServiceEditInput {
-  ownerTeam: string;
-  /** Empty for "no SLO". */
-  sloTargetPercent: string;
-  sloWindowDays: string;
-  runbookId: string | null;
-}
+export type { ServiceEditInput } from '../../../shared/commands/directory';
 
 /**
- * Saves a service's owner, SLO and runbook. Input is validated first and a RepoError names the
- * field at fault ('sloTarget', 'sloWindowDays', 'runbookId'), so the form keeps the user's text.
- * Not an incident command, so no timeline entry; `lastUsedAt` (suggestion order) is untouched.
+ * Saves a service's owner, SLO and runbook: see {@link cmd.updateService} for the refusals
+ * (RepoError naming 'sloTarget', 'sloWindowDays' or 'runbookId', so the form keeps the user's
+ * text). Not an incident command, so no timeline entry. Storage failures as db/commit.ts.
  */
-export async function updateService(
+export function updateService(
   db: WarroomDb,
   id: string,
-  input: ServiceEditInput,
+  input: cmd.ServiceEditInput,
 ): Promise<Service> {
-  let sloTarget: number | null = null;
-  if (input.sloTargetPercent.trim()) {
-    const parsed = parseSloTargetPercent(input.sloTargetPercent);
-    if (!parsed.ok) throw new RepoError(parsed.error, 'sloTarget');
-    sloTarget = parsed.value;
-  }
-  const window = parseSloWindowDays(input.sloWindowDays);
-  if (!window.ok) throw new RepoError(window.error, 'sloWindowDays');
-  return db.transaction('rw', db.services, db.runbooks, async () => {
-    const before = await db.services.get(id);
-    if (!before) throw new RepoError('This service no longer exists.');
-    if (input.runbookId !== null && !(await db.runbooks.get(input.runbookId)))
-      throw new RepoError('That runbook no longer exists.', 'runbookId');
-    const after: Service = {
-      ...before,
-      ownerTeam: input.ownerTeam.trim(),
-      sloTarget,
-      sloWindowDays: window.value,
-      runbookId: input.runbookId,
-    };
-    await db.services.put(after);
-    return after;
+  return runCommand(db, ['services', 'runbooks'], async (read) => {
+    const [service, runbook] = await Promise.all([
+      read.services.get(id),
+      input.runbookId === null ? undefined : read.runbooks.get(input.runbookId),
+    ]);
+    return cmd.updateService(service, runbook, input);
   });
 }

@@ -3,15 +3,17 @@ import {
   DEFAULT_SETTINGS,
   type AppSettings,
 } from '../../../shared/domain/settings';
+import * as cmd from '../../../shared/commands/settings';
+import { commit } from '../commit';
+import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
-import { RepoError } from './errors';
 
 /**
  * Reads all settings, falling back to defaults for anything missing or malformed. Only the
  * schema's own keys count: a stored or imported row keyed `constructor` or `__proto__` (other
  * tables share the settings table, e.g. custom roles) is ignored, never looked up on a prototype.
  */
-export async function readSettings(db: WarroomDb): Promise<AppSettings> {
+export async function readSettings(db: ReadonlyDb): Promise<AppSettings> {
   const rows = await db.settings.toArray();
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const shape = appSettingsSchema.shape;
@@ -23,13 +25,14 @@ export async function readSettings(db: WarroomDb): Promise<AppSettings> {
   return merged as AppSettings;
 }
 
-/** Saves one setting after validating it; RepoError on the setting's key when it is invalid. */
+/**
+ * Saves one setting after validating it (see {@link cmd.saveSetting}): RepoError on the
+ * setting's key when it is invalid; storage failures as db/commit.ts.
+ */
 export async function saveSetting<K extends keyof AppSettings>(
   db: WarroomDb,
   key: K,
   value: AppSettings[K],
 ): Promise<void> {
-  const checked = appSettingsSchema.shape[key].safeParse(value);
-  if (!checked.success) throw new RepoError(checked.error.issues[0]!.message, key);
-  await db.settings.put({ key, value });
+  await commit(db, cmd.saveSetting(key, value));
 }

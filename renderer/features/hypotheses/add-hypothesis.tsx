@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { openHypothesis } from '../../db/repo/hypotheses';
 import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
@@ -43,7 +43,7 @@ function AddForm({
   settings: AppSettings;
   onDone: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
@@ -54,7 +54,7 @@ function AddForm({
       return;
     }
     const added = await run(() =>
-      openHypothesis(db, incidentId, text, ctx(), {
+      command(openHypothesis, incidentId, text, ctx(), {
         timeboxMs: hypothesisTimeboxMs(settings),
         ...(owner.trim() ? { owner: owner.trim() } : {}),
       }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { extendHypothesisTimebox } from '../../db/repo/hypotheses';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
@@ -9,7 +9,7 @@ import { BusyButton } from '../../ui/busy-button';
 
 /** Extend a hypothesis's timebox: minutes and a required reason, both recorded. */
 export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onDone: () => void }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [minutes, setMinutes] = useState('10');
   const [reason, setReason] = useState('');
@@ -23,7 +23,7 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
     if (!reason.trim()) found.reason = 'Say why it needs longer: it goes on the record.';
     setErrors(found);
     if (Object.keys(found).length) return;
-    if (await run(() => extendHypothesisTimebox(db, hypothesisId, n, reason, ctx()))) onDone();
+    if (await run(() => command(extendHypothesisTimebox, hypothesisId, n, reason, ctx()))) onDone();
   };
   return (
     <form

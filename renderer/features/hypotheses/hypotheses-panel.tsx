@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { changeStatus } from '../../db/repo/incidents';
 import { useUiStore } from '../../store/ui-store';
@@ -60,12 +60,12 @@ export function HypothesesPanel({ incident, settings }: ConsoleSlotProps) {
 
 /** After a confirmation: offer to move the incident to Identified (the IC decides). */
 function MoveToIdentified({ incidentId, onDone }: { incidentId: string; onDone: () => void }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const move = async () => {
     try {
-      await changeStatus(db, incidentId, 'identified', ctx());
+      await run(changeStatus, incidentId, 'identified', ctx());
       onDone();
     } catch (e) {
       toast(describeWriteError(e, 'action'), 'error');

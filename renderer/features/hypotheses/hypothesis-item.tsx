@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Hypothesis } from '../../../shared/domain/records';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { closeHypothesis, type HypothesisOutcome } from '../../db/repo/hypotheses';
 import { useNow, useUiStore } from '../../store/ui-store';
@@ -22,7 +22,7 @@ export function HypothesisItem({
   hypothesis: Hypothesis;
   onConfirmed: () => void;
 }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const now = useNow();
@@ -32,7 +32,7 @@ export function HypothesisItem({
   const state = hypothesisState(h, now);
   const close = async (outcome: HypothesisOutcome) => {
     try {
-      await closeHypothesis(db, h.id, outcome, ctx());
+      await run(closeHypothesis, h.id, outcome, ctx());
       if (outcome === 'confirmed') onConfirmed();
     } catch (e) {
       toast(describeWriteError(e, 'action'), 'error');

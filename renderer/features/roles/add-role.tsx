@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { addCustomRole } from '../../db/repo/roles';
 import { Field } from '../../ui/field';
@@ -7,7 +7,7 @@ import { useCommandContext } from '../settings/use-settings';
 
 /** "Add role": a custom role for this incident, shown as its own group until the end. */
 export function AddRole({ incidentId }: { incidentId: string }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -27,7 +27,7 @@ export function AddRole({ incidentId }: { incidentId: string }) {
       return;
     }
     try {
-      await addCustomRole(db, incidentId, name, ctx());
+      await run(addCustomRole, incidentId, name, ctx());
       close();
     } catch (e) {
       setError(e instanceof RepoError ? e.message : describeWriteError(e));

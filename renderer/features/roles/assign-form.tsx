@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { RoleDefinition } from '../../../shared/domain/roles';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { assignRole } from '../../db/repo/roles';
 import { Field } from '../../ui/field';
@@ -27,7 +27,7 @@ export function AssignForm({
   /** Called after a successful write or a cancel; the card puts focus back on its button. */
   onDone: () => void;
 }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const [person, setPerson] = useState('');
   const [note, setNote] = useState('');
@@ -43,7 +43,7 @@ export function AssignForm({
     }
     setBusy(true);
     try {
-      await assignRole(db, incidentId, role.key, person, ctx(), {
+      await run(assignRole, incidentId, role.key, person, ctx(), {
         roleName: role.name,
         note: handoff ? note : '',
       });

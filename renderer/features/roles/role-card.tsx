@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { RoleAssignment, RoleDefinition } from '../../../shared/domain/roles';
 import { tenureMs } from '../../../shared/logic/roles';
 import { formatDuration, formatEventTime, type TimeZoneMode } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { releaseRole } from '../../db/repo/roles';
 import { useUiStore } from '../../store/ui-store';
@@ -109,12 +109,12 @@ function Holder({
   zone: TimeZoneMode;
   showDate: boolean;
 }) {
-  const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const release = async () => {
     try {
-      await releaseRole(db, holder.id, ctx());
+      await run(releaseRole, holder.id, ctx());
     } catch (e) {
       toast(describeWriteError(e, 'action'), 'error');
     }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Runbook } from '../../../shared/domain/records';
 import { parseChecklist, verifiedSteps } from '../../../shared/logic/runbook';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { setRunbookStep } from '../../db/repo/runbooks';
 import { useUiStore } from '../../store/ui-store';
@@ -58,7 +58,7 @@ export function IncidentRunbooks({ incident, settings }: ConsoleSlotProps) {
 }
 
 function VerificationChecklist({ incidentId, runbook }: { incidentId: string; runbook: Runbook }) {
-  const db = useDb();
+  const run = useCommand();
   const context = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const entries = useActionEntries(incidentId);
@@ -77,8 +77,8 @@ function VerificationChecklist({ incidentId, runbook }: { incidentId: string; ru
   const toggle = async (index: number, checked: boolean) => {
     setPending({ index, checked, seen: entries?.length ?? 0 });
     try {
-      await setRunbookStep(
-        db,
+      await run(
+        setRunbookStep,
         { incidentId, runbookId: runbook.id, stepIndex: index, checked },
         context(),
       );

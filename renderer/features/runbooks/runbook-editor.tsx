@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/records';
 import { runbookTemplate } from '../../../shared/logic/runbook';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
@@ -26,7 +26,7 @@ export function RunbookEditor({
   onSaved: (runbook: Runbook) => void;
   onCancel: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const context = useCommandContext();
   const services = useServiceCatalog();
   const listId = useId();
@@ -54,8 +54,8 @@ export function RunbookEditor({
     let saved: Runbook | undefined;
     const ok = await run(async () => {
       saved = runbook
-        ? await updateRunbook(db, runbook.id, input, context())
-        : await createRunbook(db, input, context());
+        ? await command(updateRunbook, runbook.id, input, context())
+        : await command(createRunbook, input, context());
     });
     if (ok && saved) onSaved(saved);
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Runbook } from '../../../shared/domain/records';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { markRunbookTested } from '../../db/repo/runbooks';
 import { useUiStore } from '../../store/ui-store';
@@ -74,7 +74,7 @@ export function RunbooksPage({ id }: { id?: string | undefined }) {
 }
 
 function RunbookView({ runbook }: { runbook: Runbook }) {
-  const db = useDb();
+  const run = useCommand();
   const settings = useSettings();
   const context = useCommandContext();
   const toast = useUiStore((s) => s.toast);
@@ -89,7 +89,7 @@ function RunbookView({ runbook }: { runbook: Runbook }) {
     );
   const markTested = async () => {
     try {
-      await markRunbookTested(db, runbook.id, context());
+      await run(markRunbookTested, runbook.id, context());
       toast(`Recorded a drill of ${runbook.title}.`);
     } catch (e) {
       toast(describeWriteError(e, 'action'), 'error');

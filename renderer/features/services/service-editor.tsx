@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Runbook, Service } from '../../../shared/domain/records';
 import { formatPercentTarget } from '../../../shared/logic/slo';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { updateService } from '../../db/repo/services-edit';
 import { onlyChanged } from '../../ui/only-changed';
 import { useUiStore } from '../../store/ui-store';
@@ -20,7 +20,7 @@ export function ServiceEditor({
   runbooks: readonly Runbook[];
   onDone: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const toast = useUiStore((s) => s.toast);
   const [ownerTeam, setOwnerTeam] = useState(service.ownerTeam);
   const [target, setTarget] = useState(
@@ -48,7 +48,7 @@ export function ServiceEditor({
       runbookId: runbookId || null,
     };
     const saved = await run(() =>
-      updateService(db, service.id, { ...fieldsOf(service), ...onlyChanged(edited, shown) }),
+      command(updateService, service.id, { ...fieldsOf(service), ...onlyChanged(edited, shown) }),
     );
     if (!saved) return;
     toast(`Saved ${service.name}.`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { saveSetting } from '../../db/repo/settings';
 import { BusyButton } from '../../ui/busy-button';
 import { Field } from '../../ui/field';
@@ -15,7 +15,7 @@ export const NAME_MAX = 80;
  * Saving it here is the same as Settings → Your name; the line then disappears.
  */
 export function NamePrompt() {
-  const db = useDb();
+  const command = useCommand();
   const settings = useLoadedSettings();
   const [name, setName] = useState('');
   const { busy, errors, setErrors, run } = useSubmit(['name']);
@@ -25,7 +25,7 @@ export function NamePrompt() {
     if (!value) return setErrors({ name: 'Type your name first.' });
     if (value.length > NAME_MAX)
       return setErrors({ name: `Keep it to ${NAME_MAX} characters or fewer.` });
-    await run(() => saveSetting(db, 'me', value));
+    await run(() => command(saveSetting, 'me', value));
   };
   return (
     <form

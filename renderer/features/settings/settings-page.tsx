@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { useUiStore } from '../../store/ui-store';
@@ -33,7 +33,7 @@ export function SettingsPage() {
  * changed it: a value they did not touch is never written back over a newer stored one.
  */
 function SettingsForm({ settings }: { settings: AppSettings }) {
-  const db = useDb();
+  const run = useCommand();
   const toast = useUiStore((s) => s.toast);
   const me = useStoredField(settings.me);
   const cadence = {
@@ -54,7 +54,7 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
     field: string = key,
   ): Promise<boolean> => {
     try {
-      await saveSetting(db, key, value);
+      await run(saveSetting, key, value);
       setError(field, '');
       toast('Settings saved.');
       return true;

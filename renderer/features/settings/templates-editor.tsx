@@ -8,7 +8,7 @@ import {
   PLACEHOLDERS,
   type PlaceholderName,
 } from '../../../shared/logic/placeholders';
-import { useDb } from '../../db/db-context';
+import { useCommand, useDb } from '../../db/db-context';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import {
   readCustomTemplates,
@@ -44,7 +44,7 @@ export function TemplatesEditor() {
 }
 
 function TemplateForm({ custom }: { custom: CustomTemplates }) {
-  const db = useDb();
+  const run = useCommand();
   const toast = useUiStore((s) => s.toast);
   const [audience, setAudience] = useState<Audience>('engineering');
   const [type, setType] = useState<MessageType>('initial');
@@ -77,7 +77,7 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
 
   const save = async () => {
     try {
-      await saveTemplate(db, audience, type, current);
+      await run(saveTemplate, audience, type, current);
       clearDraft();
       setSaveError({});
       toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template saved.`);
@@ -91,7 +91,7 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
   };
   const reset = async () => {
     try {
-      await resetTemplate(db, audience, type);
+      await run(resetTemplate, audience, type);
       clearDraft();
       setSaveError({});
       toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template reset to default.`);

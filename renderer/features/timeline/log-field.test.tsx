@@ -6,7 +6,7 @@ import { DbProvider } from '../../db/db-context';
 import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
 import { declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
-import { freshDb } from '../../db/test-db';
+import { failWritesTo, freshDb } from '../../db/test-db';
 import { subscribeChanges, type ChangeEvent } from '../../db/commit';
 import { LogField } from './log-field';
 
@@ -132,16 +132,14 @@ describe('LogField', () => {
   });
 
   it('keeps the text with the error when a command fails', async () => {
-    const original = db.hypotheses.add.bind(db.hypotheses);
-    db.hypotheses.add = (() =>
-      Promise.reject(new Error('disk full'))) as unknown as typeof original;
+    const restore = failWritesTo('hypotheses', new Error('disk full'));
     const user = userEvent.setup();
     const field = renderField();
     await user.click(field);
     await user.keyboard('h: cache stampede{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: the disk is full.');
     expect(field).toHaveValue('h: cache stampede');
-    db.hypotheses.add = original;
+    restore();
     expect(await texts()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { useDb } from '../../db/db-context';
+import { useCommand, useDb } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { deleteEntry, editEntry, restoreEntry, setPinned } from '../../db/repo/timeline';
@@ -22,6 +22,7 @@ import { useCustomRoleNames, useTimelineFeed } from './use-timeline';
  */
 export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const db = useDb();
+  const run = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const feed = useTimelineFeed(incident.id);
@@ -68,7 +69,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   );
 
   const toggleZone = () => {
-    saveSetting(db, 'timeZone', zone === 'utc' ? 'local' : 'utc').catch((e: unknown) =>
+    run(saveSetting, 'timeZone', zone === 'utc' ? 'local' : 'utc').catch((e: unknown) =>
       toast(describeWriteError(e, 'action'), 'error'),
     );
   };
