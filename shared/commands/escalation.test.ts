@@ -5,7 +5,7 @@ import { acceptSuggestion, dismissSuggestion, type SuggestionRef } from './escal
 import { anIncident, ctx, unrecorded } from './test-fixtures';
 
 const escalate: SuggestionRef = {
-  key: 'users-doubled',
+  key: 'impact-doubled',
   fingerprint: 'f1',
   title: 'Users affected doubled',
   action: { type: 'escalate', to: 'Engineering manager', reason: 'Users affected doubled' },
@@ -21,7 +21,7 @@ describe('acceptSuggestion', () => {
   it('an escalation: a pinned decision, the trigger marked handled', () => {
     const inc = anIncident();
     const { changes, result } = acceptSuggestion(inc, escalate, DEFAULT_SETTINGS, ctx());
-    expect(result.dismissedSuggestions).toEqual({ 'users-doubled': 'f1' });
+    expect(result.dismissedSuggestions).toEqual({ 'impact-doubled': 'f1' });
     expect(rowsOf(changes, 'timelineEntries').map((e) => [e.kind, e.text, e.pinned])).toEqual([
       ['decision', 'Escalated to Engineering manager: Users affected doubled', true],
     ]);
@@ -57,10 +57,10 @@ describe('dismissSuggestion', () => {
 
   it('stores the fingerprint and records the reason', () => {
     const { changes, result } = dismissSuggestion(anIncident(), escalate, ' Known ', ctx());
-    expect(result.dismissedSuggestions['users-doubled']).toBe('f1');
+    expect(result.dismissedSuggestions['impact-doubled']).toBe('f1');
     expect(rowsOf(changes, 'timelineEntries')[0]).toMatchObject({
       text: 'Escalation suggestion dismissed: Users affected doubled. Reason: Known',
-      change: { type: 'escalation', field: 'users-doubled', to: 'dismissed', reason: 'Known' },
+      change: { type: 'escalation', field: 'impact-doubled', to: 'dismissed', reason: 'Known' },
     });
   });
 });

@@ -5,7 +5,7 @@ import { anIncident, ctx, unrecorded } from './test-fixtures';
 
 describe('checkImpactPatch', () => {
   it.each([
-    [{ usersAffected: { value: -1, unit: 'count' as const } }, 'usersAffected'],
+    [{ usersAffected: { value: -1, unit: 'users' as const } }, 'usersAffected'],
     [{ usersAffected: { value: 120, unit: 'percent' as const } }, 'usersAffected'],
     [{ dataLoss: { state: 'some' as const, what: ' ', window: '' } }, 'dataLossWhat'],
     [{ publicSummary: 'x'.repeat(5000) }, 'publicSummary'],
@@ -17,7 +17,7 @@ describe('checkImpactPatch', () => {
 describe('applyImpactPatch', () => {
   it.each([
     [
-      { usersAffected: { value: 12000, unit: 'count' as const } },
+      { usersAffected: { value: 12000, unit: 'users' as const } },
       'Users affected: not set → 12,000 users',
     ],
     [{ customerFacing: true }, 'Customer-facing: yes'],
