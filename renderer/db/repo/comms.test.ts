@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { failWritesTo, freshDb } from '../test-db';
 import { commsEntryText, listCommsUpdates, sendUpdate, type SendUpdateInput } from './comms';
 import { declareIncident } from './incidents';
 import { snoozeReminder } from './cadence';
@@ -68,8 +68,12 @@ describe('sendUpdate', () => {
   });
 
   it('writes nothing when any part of the transaction fails', async () => {
-    vi.spyOn(db.timelineEntries, 'add').mockRejectedValueOnce(new Error('disk full'));
-    await expect(sendUpdate(db, input(), ctx(NOW + 60_000))).rejects.toThrow('disk full');
+    const undo = failWritesTo('timelineEntries', new Error('disk full'));
+    try {
+      await expect(sendUpdate(db, input(), ctx(NOW + 60_000))).rejects.toThrow('disk full');
+    } finally {
+      undo();
+    }
     expect(await db.commsUpdates.count()).toBe(0);
     expect((await db.incidents.get(incidentId))?.cadence.executives?.lastSentAt).toBeNull();
     expect((await db.timelineEntries.toArray()).filter((e) => e.kind === 'comms')).toEqual([]);

@@ -1,96 +1,44 @@
 import type { Incident } from '../../../shared/domain/incident';
-import type { Suggestion } from '../../../shared/logic/escalation';
-import type { WarroomDb } from '../schema';
 import type { CommandContext } from '../../../shared/commands/context';
-import { makeEntry, systemEntry } from '../../../shared/commands/entries';
-import { RepoError } from './errors';
-import { changeSeverity } from './incidents';
+import * as cmd from '../../../shared/commands/escalation';
+import { runCommand } from '../commit';
+import type { WarroomDb } from '../schema';
+import { readSettings } from './settings';
 
-/** What the repo needs of a suggestion: the trigger, the situation it saw, and the change. */
-export type SuggestionRef = Pick<Suggestion, 'key' | 'fingerprint' | 'title' | 'action'>;
-
-async function mustGet(db: WarroomDb, id: string): Promise<Incident> {
-  const incident = await db.incidents.get(id);
-  if (!incident) throw new RepoError('This incident no longer exists.');
-  return incident;
-}
+export type { SuggestionRef } from '../../../shared/commands/escalation';
 
 /**
- * Accepts an escalation suggestion, in one transaction:
- * - a severity suggestion changes severity with the suggestion's reason (changeSeverity writes
- *   the pinned severity entry and the cadence re-plan);
- * - an escalate suggestion records a pinned decision entry "Escalated to <who>: <reason>" and
- *   marks the trigger handled (dismissedSuggestions[key] = fingerprint) so it does not nag again
- *   until the situation changes.
+ * Accepts an escalation suggestion in one change set: a severity change with the suggestion's
+ * reason, or a pinned "Escalated to …" decision with the trigger marked handled. See
+ * {@link cmd.acceptSuggestion} for the rules and refusals.
  */
 export async function acceptSuggestion(
   db: WarroomDb,
   incidentId: string,
-  suggestion: SuggestionRef,
+  suggestion: cmd.SuggestionRef,
   ctx: CommandContext,
 ): Promise<void> {
-  const { action } = suggestion;
-  await db.transaction('rw', [db.incidents, db.timelineEntries, db.settings], async () => {
-    if (action.type === 'severity') {
-      await changeSeverity(db, incidentId, action.to, action.reason, ctx);
-      return;
-    }
-    const incident = await mustGet(db, incidentId);
-    await db.incidents.put({
-      ...incident,
-      dismissedSuggestions: {
-        ...incident.dismissedSuggestions,
-        [suggestion.key]: suggestion.fingerprint,
-      },
-      updatedAt: ctx.now,
-    });
-    await db.timelineEntries.add(
-      makeEntry(incidentId, 'decision', `Escalated to ${action.to}: ${action.reason}`, ctx, {
-        pinned: true,
-        change: {
-          type: 'escalation',
-          field: suggestion.key,
-          to: action.to,
-          reason: action.reason,
-        },
-      }),
-    );
+  await runCommand(db, ['incidents', 'settings'], async (read) => {
+    const [incident, settings] = await Promise.all([
+      read.incidents.get(incidentId),
+      readSettings(db),
+    ]);
+    return cmd.acceptSuggestion(incident, suggestion, settings, ctx);
   });
 }
 
 /**
- * Dismisses a suggestion with a required reason, in one transaction: stores the situation's
- * fingerprint under the trigger's key (the suggestion stays away until the situation changes)
- * and records the decision on the timeline.
+ * Dismisses a suggestion with a required reason (the trigger stays quiet until the situation
+ * changes), recorded on the timeline, in one change set. See {@link cmd.dismissSuggestion}.
  */
-export async function dismissSuggestion(
+export function dismissSuggestion(
   db: WarroomDb,
   incidentId: string,
-  suggestion: SuggestionRef,
+  suggestion: cmd.SuggestionRef,
   reason: string,
   ctx: CommandContext,
 ): Promise<Incident> {
-  const why = reason.trim();
-  if (!why) throw new RepoError('Say why you are dismissing it: it goes on the record.', 'reason');
-  return db.transaction('rw', [db.incidents, db.timelineEntries], async () => {
-    const incident = await mustGet(db, incidentId);
-    const next: Incident = {
-      ...incident,
-      dismissedSuggestions: {
-        ...incident.dismissedSuggestions,
-        [suggestion.key]: suggestion.fingerprint,
-      },
-      updatedAt: ctx.now,
-    };
-    await db.incidents.put(next);
-    await db.timelineEntries.add(
-      systemEntry(
-        incidentId,
-        `Escalation suggestion dismissed: ${suggestion.title}. Reason: ${why}`,
-        { type: 'escalation', field: suggestion.key, to: 'dismissed', reason: why },
-        ctx,
-      ),
-    );
-    return next;
-  });
+  return runCommand(db, ['incidents'], async (read) =>
+    cmd.dismissSuggestion(await read.incidents.get(incidentId), suggestion, reason, ctx),
+  );
 }

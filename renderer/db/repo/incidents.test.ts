@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { failWritesTo, freshDb } from '../test-db';
 import {
   changeSeverity,
   changeStatus,
@@ -131,11 +131,12 @@ describe('changeStatus', () => {
 
   it('leaves nothing half-written when the timeline write fails', async () => {
     const inc = await declareIncident(db, base, ctx());
-    const original = db.timelineEntries.add.bind(db.timelineEntries);
-    db.timelineEntries.add = (() =>
-      Promise.reject(new Error('disk full'))) as unknown as typeof original;
-    await expect(changeStatus(db, inc.id, 'mitigating', ctx())).rejects.toThrow('disk full');
-    db.timelineEntries.add = original;
+    const undo = failWritesTo('timelineEntries', new Error('disk full'));
+    try {
+      await expect(changeStatus(db, inc.id, 'mitigating', ctx())).rejects.toThrow('disk full');
+    } finally {
+      undo();
+    }
     expect((await db.incidents.get(inc.id))?.status).toBe('investigating');
   });
 });

@@ -3,12 +3,12 @@ import type { ParseResult, RoleCommand } from '../../../shared/logic/commands';
 import { resolveRoleKey } from '../../../shared/logic/roles';
 import { createActionItem } from './action-items';
 import type { CommandContext } from '../../../shared/commands/context';
-import { clearDraft } from './drafts';
 import { changeSeverity, changeStatus } from './incidents';
 import { openHypothesis } from './hypotheses';
 import { setUnderstanding } from './impact';
 import { addEntry, logComms, moveStartAndLog, pinLatestEntry } from './timeline';
 import { commit, inOneCommit } from '../commit';
+import { changes } from '../../../shared/commands/change-set';
 import { logEntry } from '../../../shared/commands/timeline-entry';
 import type { WarroomDb } from '../schema';
 import { RepoError } from './errors';
@@ -60,7 +60,8 @@ export async function runLogLine(
   const id = incident.id;
   const write = async () => {
     await perform(db, id, cmd, ctx, opts);
-    if (opts.draftKey) await clearDraft(db, opts.draftKey);
+    // The draft's removal joins the line's change set (a reload cannot bring back committed text).
+    if (opts.draftKey) await commit(db, changes().remove('drafts', opts.draftKey).build());
   };
   const at = occurredAtOf(cmd);
   const movesStart = opts.moveStart === true && at !== null && isBeforeStart(cmd, incident);

@@ -2,7 +2,7 @@ import type { Audience } from '../../../shared/domain/audience';
 import type { MessageType } from '../../../shared/domain/records';
 import type { Doc } from '../../../shared/render/doc';
 import { renderDoc } from '../../../shared/render/render-doc';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { sendUpdate, type SendFormat } from '../../db/repo/comms';
 import { describeWriteError } from '../../db/repo/errors';
 import { usePlatform } from '../../platform/platform-context';
@@ -40,7 +40,7 @@ export function updateFileName(ref: string, audience: Audience): string {
  * clipboard write or a cancelled save records nothing.
  */
 export function useSendUpdate(): (req: SendRequest) => Promise<SendOutcome> {
-  const db = useDb();
+  const command = useCommand();
   const platform = usePlatform();
   const ctx = useCommandContext();
   return async (req) => {
@@ -61,8 +61,8 @@ export function useSendUpdate(): (req: SendRequest) => Promise<SendOutcome> {
       return { ok: false, copied: false, error: 'The save was cancelled.' };
     if (!req.record) return { ok: true, recorded: false };
     try {
-      await sendUpdate(
-        db,
+      await command(
+        sendUpdate,
         {
           incidentId: req.incidentId,
           audience: req.audience,

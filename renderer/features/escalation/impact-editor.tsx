@@ -13,7 +13,7 @@ import {
   publicSummaryOf,
   type DataLoss,
 } from '../../../shared/domain/incident-facts';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
 import { onlyChanged } from '../../ui/only-changed';
 import { FormDialog } from '../../ui/dialog';
@@ -58,7 +58,7 @@ export function ImpactEditor({ incident }: { incident: Incident }) {
 }
 
 function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const { impact } = incident;
   const [users, setUsers] = useState(
@@ -96,8 +96,8 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       return;
     }
     const saved = await run(() =>
-      updateImpact(
-        db,
+      command(
+        updateImpact,
         incident.id,
         onlyChanged(
           {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Suggestion } from '../../../shared/logic/escalation';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { acceptSuggestion, dismissSuggestion } from '../../db/repo/escalation';
 import { describeWriteError } from '../../db/repo/errors';
 import { Field } from '../../ui/field';
@@ -14,7 +14,7 @@ export function SuggestionBanner({
   incidentId: string;
   suggestion: Suggestion;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const headingId = useId();
   const [dismissing, setDismissing] = useState(false);
@@ -22,7 +22,7 @@ export function SuggestionBanner({
   const [error, setError] = useState<string | undefined>();
   const accept = async () => {
     try {
-      await acceptSuggestion(db, incidentId, suggestion, ctx());
+      await command(acceptSuggestion, incidentId, suggestion, ctx());
     } catch (e) {
       setError(describeWriteError(e, 'action'));
     }
@@ -33,7 +33,7 @@ export function SuggestionBanner({
       return;
     }
     try {
-      await dismissSuggestion(db, incidentId, suggestion, reason, ctx());
+      await command(dismissSuggestion, incidentId, suggestion, reason, ctx());
     } catch (e) {
       setError(describeWriteError(e, 'action'));
     }

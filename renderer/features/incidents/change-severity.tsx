@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { changeSeverity } from '../../db/repo/incidents';
 import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
@@ -30,7 +30,7 @@ export function ChangeSeverity({ incident }: { incident: Incident }) {
 }
 
 function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [reason, setReason] = useState('');
@@ -42,7 +42,7 @@ function ChangeSeverityForm({ incident, onDone }: { incident: Incident; onDone: 
     if (!reason.trim()) found.reason = 'Give a reason: it goes on the record.';
     setErrors(found);
     if (Object.keys(found).length) return;
-    if (await run(() => changeSeverity(db, incident.id, severity, reason, ctx()))) onDone();
+    if (await run(() => command(changeSeverity, incident.id, severity, reason, ctx()))) onDone();
   };
   return (
     <form

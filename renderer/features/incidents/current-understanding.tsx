@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
 import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
@@ -46,12 +46,12 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
 }
 
 function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [text, setText] = useState(understandingOf(incident));
   const { busy, errors, run } = useSubmit(['understanding']);
   const submit = async () => {
-    if (await run(() => setUnderstanding(db, incident.id, text, ctx()))) onDone();
+    if (await run(() => command(setUnderstanding, incident.id, text, ctx()))) onDone();
   };
   return (
     <form

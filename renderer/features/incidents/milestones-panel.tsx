@@ -9,7 +9,7 @@ import {
   type TimeZoneMode,
 } from '../../../shared/logic/time';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { correctMilestone } from '../../db/repo/incidents';
 import { DateTimeField } from '../../ui/datetime-field';
@@ -88,7 +88,7 @@ function MilestoneEditor({
   zone: TimeZoneMode;
   onDone: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const current = incident.milestones[milestone];
   const [text, setText] = useState(() => toDateTimeInputValue(current ?? Date.now(), zone));
@@ -107,7 +107,7 @@ function MilestoneEditor({
     }
     const at = settled.at;
     try {
-      await correctMilestone(db, incident.id, milestone, at, ctx(), reason);
+      await command(correctMilestone, incident.id, milestone, at, ctx(), reason);
       onDone();
     } catch (e) {
       setError(describeWriteError(e));

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { TITLE_MAX, type Incident } from '../../../shared/domain/incident';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { renameIncident } from '../../db/repo/incidents';
 import { Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
@@ -13,7 +13,7 @@ import { useCommandContext } from '../settings/use-settings';
  * reason beside it.
  */
 export function RenameIncident({ incident }: { incident: Incident }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [draft, setDraft] = useState<string | null>(null);
   const { busy, errors, setErrors, run } = useSubmit(['title']);
@@ -32,7 +32,7 @@ export function RenameIncident({ incident }: { incident: Incident }) {
     } else if (e.key === 'Enter' && !e.nativeEvent.isComposing && draft !== null) {
       e.preventDefault();
       if (busy) return;
-      if (await run(() => renameIncident(db, incident.id, draft, ctx()))) close();
+      if (await run(() => command(renameIncident, incident.id, draft, ctx()))) close();
     }
   };
   if (draft === null)

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { dataLossOf, type DataLoss } from '../../../shared/domain/incident-facts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/domain/status';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { RepoError, describeWriteError } from '../../db/repo/errors';
 import { changeStatus } from '../../db/repo/incidents';
 import { useUiStore } from '../../store/ui-store';
@@ -18,7 +18,7 @@ import { useCommandContext } from '../settings/use-settings';
  * Choosing Resolved asks for a one-line resolution summary first.
  */
 export function StatusControl({ incident }: { incident: Incident }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [resolving, setResolving] = useState(false);
@@ -37,7 +37,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
     }
     try {
       setError(undefined);
-      await changeStatus(db, incident.id, status, ctx());
+      await command(changeStatus, incident.id, status, ctx());
       setPending(null);
     } catch (e) {
       setError(describeWriteError(e, 'action'));
@@ -85,7 +85,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
         onOpenChange={setResolving}
         dataLoss={dataLossOf(incident)}
         onResolve={async (summary, dataLoss) => {
-          await changeStatus(db, incident.id, 'resolved', ctx(), summary, { dataLoss });
+          await command(changeStatus, incident.id, 'resolved', ctx(), summary, { dataLoss });
           setPending(null);
           toast(`${incident.ref} resolved.`);
         }}

@@ -3,7 +3,7 @@ import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { nextUpdateOverride, sinceLastText, type AudienceDue } from '../../../shared/logic/cadence';
 import { formatTimeOfDay } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { markUpdateSent } from '../../db/repo/cadence';
 import { describeWriteError } from '../../db/repo/errors';
 import { useUiStore } from '../../store/ui-store';
@@ -15,7 +15,7 @@ import { BusyButton } from '../../ui/busy-button';
 
 /** One audience: its countdown, time since the last update, "Mark sent" and "Snooze". */
 export function AudienceTimer({ incident, due }: { incident: Incident; due: AudienceDue }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [snoozing, setSnoozing] = useState(false);
@@ -31,7 +31,7 @@ export function AudienceTimer({ incident, due }: { incident: Incident; due: Audi
     if (busy) return;
     setBusy(true);
     try {
-      await markUpdateSent(db, incident.id, due.audience, ctx());
+      await command(markUpdateSent, incident.id, due.audience, ctx());
     } catch (e) {
       toast(describeWriteError(e, 'action'), 'error');
     } finally {

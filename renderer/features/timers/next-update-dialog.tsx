@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import { nextTimeOfDay } from '../../../shared/logic/cadence';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { setNextUpdateAt } from '../../db/repo/cadence';
 import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
@@ -44,7 +44,7 @@ function NextUpdateForm({
   audience: Audience;
   onDone: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const zone = useSettings().timeZone;
   const [time, setTime] = useState('');
@@ -60,7 +60,8 @@ function NextUpdateForm({
       setErrors(found);
       return;
     }
-    if (await run(() => setNextUpdateAt(db, incidentId, audience, when.at, reason, c))) onDone();
+    if (await run(() => command(setNextUpdateAt, incidentId, audience, when.at, reason, c)))
+      onDone();
   };
   return (
     <form

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import { parseSnoozeLength, SNOOZE_MINUTES, snoozeLabel } from '../../../shared/logic/cadence';
-import { useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
 import { FormDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
@@ -47,7 +47,7 @@ function SnoozeForm({
   audience: Audience;
   onDone: () => void;
 }) {
-  const db = useDb();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [choice, setChoice] = useState<string>('5');
   const [length, setLength] = useState('');
@@ -66,7 +66,8 @@ function SnoozeForm({
       setErrors(found);
       return;
     }
-    if (await run(() => snoozeReminder(db, incidentId, audience, minutes, reason, ctx()))) onDone();
+    if (await run(() => command(snoozeReminder, incidentId, audience, minutes, reason, ctx())))
+      onDone();
   };
   return (
     <form
