@@ -71,7 +71,7 @@ export const PRIMARY_KEYS: { readonly [K in TableName]: keyof TableRows[K] & str
 
 /**
  * Tables that belong to this seat alone (text being typed) and never travel to another seat.
- * Settings travel per key: see {@link isLocalSetting}.
+ * (Which settings are this seat's own — theme, time zone, your name — is for the sync to say.)
  */
 export const LOCAL_TABLES: ReadonlySet<TableName> = new Set<TableName>(['drafts']);
 

@@ -10,9 +10,7 @@ import {
   correctMilestone,
   declareIncident,
   renameIncident,
-  touchServices,
 } from './incident';
-import { changes } from './change-set';
 import { anIncident, ctx, MIN, NOW, unrecorded } from './test-fixtures';
 
 const base = { title: 'Checkout API errors', severity: 'SEV2' as const, startedAt: NOW - 10 * MIN };
@@ -102,16 +100,6 @@ describe('declareIncident', () => {
     expect(cs.services?.added).toEqual([
       expect.objectContaining({ name: 'Payments', ownerTeam: '', lastUsedAt: NOW }),
     ]);
-  });
-});
-
-describe('touchServices', () => {
-  it('touches a name added earlier in the same list instead of adding it twice', () => {
-    const set = changes();
-    touchServices(set, ['Search', 'SEARCH'], [], NOW);
-    const cs = set.build();
-    expect(cs.services?.added).toHaveLength(1);
-    expect(cs.services?.updated).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { touchServices } from './directory';
 import { emptyAudienceCadence } from '../domain/audience';
 import {
   declaredMilestones,
@@ -27,7 +28,7 @@ import { replanAfterSeverityChange } from '../logic/cadence';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
 import { channelSlug, formatReference, nextCounter, utcDateKey } from '../logic/reference';
 import { formatDateTime } from '../logic/time';
-import { changes, type ChangeBuilder } from './change-set';
+import { changes } from './change-set';
 import { happenedAt, type CommandContext } from './context';
 import { systemEntry } from './entries';
 import { existing } from './guards';
@@ -91,42 +92,6 @@ export interface DeclareFacts {
 export function utcDayRange(at: number): [number, number] {
   const start = Date.parse(`${utcDateKey(at)}T00:00:00Z`);
   return [start, start + 86_400_000];
-}
-
-/**
- * Marks services as used at `now` (ms): a catalog row whose name matches, ignoring case, gets
- * `lastUsedAt = now`; a new name gets a new catalog row (no owner, no SLO, 30-day window, no
- * runbook). A name matching a row added earlier in the same list updates that row.
- */
-export function touchServices(
-  set: ChangeBuilder,
-  names: readonly string[],
-  known: readonly Service[],
-  now: number,
-): void {
-  const rows = [...known];
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    const i = rows.findIndex((s) => s.name.toLowerCase() === lower);
-    if (i >= 0) {
-      const row: Service = { ...rows[i]!, lastUsedAt: now };
-      rows[i] = row;
-      // An update of a row added earlier in this list stays an add (see ChangeBuilder.update).
-      set.update('services', row);
-      continue;
-    }
-    const row: Service = {
-      id: newId(),
-      name,
-      ownerTeam: '',
-      sloTarget: null,
-      sloWindowDays: 30,
-      runbookId: null,
-      lastUsedAt: now,
-    };
-    rows.push(row);
-    set.add('services', row);
-  }
 }
 
 /** ". Detected 2026-11-22 13:55 UTC, acknowledged …" for the times given at declaration. */
@@ -193,7 +158,7 @@ export function declareIncident(
         ctx,
       ),
     );
-  touchServices(set, services, facts.services, ctx.now);
+  set.merge(touchServices(facts.services, services, ctx.now));
   return { changes: set.build(), result: incident };
 }
 

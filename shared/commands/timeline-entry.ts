@@ -1,3 +1,4 @@
+import { withUpdateSent } from './cadence';
 import { AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { FUTURE_TOLERANCE_MS, type Incident } from '../domain/incident';
 import { cleanText } from '../domain/text';
@@ -174,18 +175,6 @@ export function logComms(
     occurredAt,
     audience,
   });
-  const last = incident.cadence[audience]?.lastSentAt ?? null;
-  const next: Incident = {
-    ...incident,
-    cadence: {
-      ...incident.cadence,
-      [audience]: {
-        lastSentAt: last === null ? occurredAt : Math.max(last, occurredAt),
-        snoozedUntil: null,
-        snoozeReason: null,
-      },
-    },
-    updatedAt: ctx.now,
-  };
+  const next = withUpdateSent(incident, audience, ctx, occurredAt);
   return { changes: changes().update('incidents', next).record(entry).build(), result: entry };
 }
