@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MenuCommand } from '../shared/ipc/contract';
-import { DbProvider, useDb } from './db/db-context';
+import { DbProvider, useCommand } from './db/db-context';
 import { describeWriteError } from './db/repo/errors';
 import { saveSetting } from './db/repo/settings';
 import type { WarroomDb } from './db/schema';
@@ -96,7 +96,7 @@ function useShortcuts() {
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
   const toast = useUiStore((s) => s.toast);
   const platform = usePlatform();
-  const db = useDb();
+  const run = useCommand();
   const [, navigate] = useLocation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -114,7 +114,7 @@ function useShortcuts() {
         // Flip what is shown now (the system's choice included) and keep it as the setting.
         const next = document.documentElement.dataset.theme === 'light' ? 'dark' : 'light';
         document.documentElement.dataset.theme = next;
-        saveSetting(db, 'theme', next).catch((e: unknown) =>
+        run(saveSetting, 'theme', next).catch((e: unknown) =>
           toast(`Theme not kept: ${describeWriteError(e)}`, 'error'),
         );
       },
@@ -124,7 +124,7 @@ function useShortcuts() {
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [setOpenDialog, platform, db, navigate, toast]);
+  }, [setOpenDialog, platform, run, navigate, toast]);
 }
 
 function Shell() {

@@ -7,6 +7,7 @@ import {
   type ReactNode,
 } from 'react';
 import { StorageRecovery, type RecoveryState } from './recovery';
+import type { ReadonlyDb } from './read-view';
 import type { WarroomDb } from './schema';
 
 const DbContext = createContext<WarroomDb | null>(null);
@@ -29,8 +30,11 @@ export function DbProvider({ db, children }: { db: WarroomDb; children: ReactNod
   );
 }
 
-/** The open database. */
-export function useDb(): WarroomDb {
+/**
+ * The open database, to read (typed, read-only: no table write methods). Writes go through
+ * {@link useCommand}.
+ */
+export function useDb(): ReadonlyDb {
   const db = useContext(DbContext);
   if (!db) throw new Error('useDb must be used inside <DbProvider>');
   return db;

@@ -179,27 +179,33 @@ test('an entry logged in one window shows in another at once; a committed draft 
 test('on a slow disk the entry shows as saving, then logged; the text stays in the field until then', async ({
   page,
 }) => {
-  // A disk that takes 600 ms to confirm a write: the page hears "complete" late, when the
-  // switch below is on (the write itself is not changed).
+  // A disk that confirms a write only when the test says so: while `slowDisk` is on, the
+  // page hears a transaction's "complete" when `releaseDisk()` is called (the write itself is
+  // not changed). The test waits on states, never on a time window.
   await page.addInitScript(() => {
     const proto = IDBTransaction.prototype;
     const original = Object.getOwnPropertyDescriptor(proto, 'oncomplete');
     // eslint-disable-next-line @typescript-eslint/unbound-method -- the accessors are called on a transaction below
     const { get, set } = original ?? {};
     if (!get || !set) return;
+    const g = globalThis as { slowDisk?: boolean; held?: (() => void)[]; releaseDisk?: () => void };
+    g.held = [];
+    g.releaseDisk = () => {
+      g.slowDisk = false;
+      for (const go of g.held!.splice(0)) go();
+    };
     Object.defineProperty(proto, 'oncomplete', {
       configurable: true,
       get(this: IDBTransaction): unknown {
         return get.call(this) as unknown;
       },
       set(this: IDBTransaction, handler: ((ev: Event) => void) | null) {
-        const slow = (globalThis as { slowDisk?: boolean }).slowDisk === true;
-        const wrapped =
-          slow && handler
-            ? (ev: Event) => {
-                setTimeout(() => handler.call(this, ev), 600);
-              }
-            : handler;
+        const wrapped = handler
+          ? (ev: Event) => {
+              if (g.slowDisk === true) g.held!.push(() => handler.call(this, ev));
+              else handler.call(this, ev);
+            }
+          : handler;
         set.call(this, wrapped);
       },
     });
@@ -220,13 +226,11 @@ test('on a slow disk the entry shows as saving, then logged; the text stays in t
   // Not logged yet: the text is still in the field.
   await expect(logField(page)).toHaveValue('f: Write latency at 600 ms');
 
+  await page.evaluate(() => (globalThis as { releaseDisk?: () => void }).releaseDisk?.());
   await expect(row).not.toHaveAttribute('aria-busy', 'true');
   await expect(row).not.toContainText('Saving…');
   await expect(row).toContainText('Finding');
   await expect(logField(page)).toHaveValue('');
-  await page.evaluate(() => {
-    (globalThis as { slowDisk?: boolean }).slowDisk = false;
-  });
   await reloadApp(page);
   await expect(entry(page, 'Write latency at 600 ms')).toContainText('Finding');
 });

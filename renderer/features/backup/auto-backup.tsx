@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useDb } from '../../db/db-context';
 import { exportAll } from '../../db/repo/backup';
-import type { WarroomDb } from '../../db/schema';
+import type { ReadonlyDb } from '../../db/read-view';
 import type { Platform } from '../../platform';
 import { usePlatform } from '../../platform/platform-context';
 import { APP_VERSION } from './app-version';
@@ -11,7 +11,7 @@ export const AUTO_BACKUP_CHECK_MS = 60 * 60_000;
 
 /** Builds a full backup and hands it to main (which decides whether one is due, unless forced). */
 export async function writeAutomaticBackup(
-  db: WarroomDb,
+  db: ReadonlyDb,
   platform: Platform,
   force: boolean,
 ): Promise<void> {

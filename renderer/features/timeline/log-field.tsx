@@ -15,7 +15,7 @@ import type { Fold } from '../../../shared/logic/backdate';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import type { TimeZoneMode } from '../../../shared/logic/time';
-import { useDb, useStorageRecovery } from '../../db/db-context';
+import { useCommand, useDb, useStorageRecovery } from '../../db/db-context';
 import { timelineDraftKey } from '../../db/repo/drafts';
 import { classifyStorageError, describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
@@ -70,6 +70,7 @@ export const LogField = memo(function LogField({
   onLogged: () => void;
 }) {
   const db = useDb();
+  const run = useCommand();
   const recovery = useStorageRecovery();
   const [retrying, setRetrying] = useState(false);
   const commandContext = useCommandContext();
@@ -113,8 +114,8 @@ export const LogField = memo(function LogField({
       if (draft.writing()) await draft.settle();
       else void draft.settle();
       const clearsDraft = draft.stored();
-      await runLogLine(
-        db,
+      await run(
+        runLogLine,
         incident,
         cmd,
         { ...commandContext(), now },

@@ -6,7 +6,7 @@ import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
 import { changes } from '../../../shared/commands/change-set';
 import { commit } from '../../db/commit';
-import { watchTimeline } from './timeline-feed';
+import { TAIL_MAX, watchTimeline } from './timeline-feed';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const MIN = 60_000;
@@ -99,7 +99,7 @@ describe('watchTimeline', () => {
 });
 
 describe('watchTimeline: the tail', () => {
-  it('puts a new last entry in the tail, then folds it into the list when the scribe pauses', async () => {
+  it('puts a new last entry in the tail; folds the tail past TAIL_MAX, never under focus', async () => {
     const w = watchTimeline(db, a);
     await expect.poll(() => w.store.getState().complete).toBe(true);
     const before = w.store.getState().entries;
@@ -107,13 +107,21 @@ describe('watchTimeline: the tail', () => {
     // In the tail at once (the commit's event carries the row), the list untouched.
     expect(w.store.getState().tail.map((e) => e.text)).toEqual(['newest']);
     expect(w.store.getState().entries).toBe(before);
-    await expect.poll(() => w.store.getState().tail.length, { timeout: 3_000 }).toBe(0);
+    // Focus is in a tail row: however long the tail grows, it stays where it is.
+    w.hold(true);
+    for (let i = 0; i < TAIL_MAX; i += 1)
+      await addEntry(db, { incidentId: a, kind: 'note', text: `more ${i}` }, ctx(NOW + MIN + i));
+    expect(w.store.getState().tail).toHaveLength(TAIL_MAX + 1);
+    expect(w.store.getState().entries).toBe(before);
+    // Focus leaves: the tail joins the list, in order.
+    w.hold(false);
+    expect(w.store.getState().tail).toHaveLength(0);
     expect(
       w.store
         .getState()
         .entries?.map((e) => e.text)
-        .at(-1),
-    ).toBe('newest');
+        .slice(-2),
+    ).toEqual([`more ${TAIL_MAX - 2}`, `more ${TAIL_MAX - 1}`]);
     w.stop();
   });
 

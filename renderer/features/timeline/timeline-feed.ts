@@ -11,9 +11,11 @@ export const FIRST_PAINT_ROWS = 200;
 /** A write still running after this long shows its entry early, marked "Saving…". */
 export const SHOW_SAVING_AFTER_MS = 150;
 
-/** Entries in the tail are folded into the list once the scribe pauses this long… */
-export const FOLD_AFTER_MS = 1_000;
-/** …or at once when the tail grows past this many rows (it is not virtualised). */
+/**
+ * The tail is folded into the list when it grows past this many rows (it is not virtualised).
+ * Not on a timer: folding moves the rows into the virtualised list, which mounts them anew, so
+ * a message opened or an edit begun on a just-logged row would close under the reader.
+ */
 export const TAIL_MAX = 25;
 
 /** A change set with more entries than this for one incident is read back whole. */
@@ -50,7 +52,7 @@ export interface TimelineFeedState {
   /**
    * Entries just added that sort after every entry in `entries`, in timeline order: shown after
    * the virtualised list, so a new entry reaches the screen without the list (50,000 rows) being
-   * derived again. Folded into `entries` once the scribe pauses.
+   * derived again. Folded into `entries` when it grows past {@link TAIL_MAX}.
    */
   tail: readonly TimelineEntry[];
   /** Ids of tail entries this window is still writing ("Saving…"). */
@@ -65,6 +67,11 @@ export interface TimelineFeed {
   store: StoreApi<TimelineFeedState>;
   /** Starts (or, after `stop`, restarts) following the timeline; does nothing if running. */
   start: () => void;
+  /**
+   * Says whether focus is inside a tail row: while it is, the tail is not folded into the list
+   * (which would mount the row anew under the user's hands).
+   */
+  hold: (held: boolean) => void;
   /** Reads the whole record again (after a failed read). */
   retry: () => void;
   stop: () => void;
@@ -103,15 +110,14 @@ export function watchTimeline(
   /** Events that arrived while the record was being read, applied once it is. */
   let queued: ChangeSet[] = [];
   const savingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  let foldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True while focus is inside a tail row (see `hold`): folding waits. */
+  let held = false;
   const range = () =>
     db.timelineEntries
       .where('[incidentId+occurredAt]')
       .between([incidentId, Dexie.minKey], [incidentId, Dexie.maxKey]);
 
   const fold = () => {
-    clearTimeout(foldTimer);
-    foldTimer = undefined;
     const s = store.getState();
     if (s.tail.length === 0 || !s.entries) return;
     // Keep the rows still being written in the tail: they carry "Saving…".
@@ -122,12 +128,7 @@ export function watchTimeline(
   };
 
   const scheduleFold = (tailLength: number) => {
-    if (tailLength > TAIL_MAX) {
-      fold();
-      return;
-    }
-    clearTimeout(foldTimer);
-    foldTimer = setTimeout(fold, FOLD_AFTER_MS);
+    if (tailLength > TAIL_MAX && !held) fold();
   };
 
   /**
@@ -324,6 +325,10 @@ export function watchTimeline(
   return {
     store,
     start,
+    hold: (next) => {
+      held = next;
+      if (!held) scheduleFold(store.getState().tail.length);
+    },
     retry: () => {
       store.setState({ error: null });
       void loadAll();
@@ -331,7 +336,6 @@ export function watchTimeline(
     stop: () => {
       stopped = true;
       unsubscribe();
-      clearTimeout(foldTimer);
       savingTimers.forEach((t) => clearTimeout(t));
       savingTimers.clear();
     },

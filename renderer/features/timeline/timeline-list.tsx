@@ -1,9 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { StoreApi } from 'zustand/vanilla';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import type { TimelineFeedState } from './timeline-feed';
+import type { TimelineFeed } from './timeline-feed';
 import { applyFilters, type TimelineFilters } from './timeline-filter';
 import type { TimeDisplay } from './entry-display';
 import { TimelineRow, type RowActions } from './timeline-row';
@@ -27,7 +26,7 @@ export function TimelineList({
   /** The entries to list (filtered). */
   entries: readonly TimelineEntry[];
   /** The timeline feed: its tail (entries just added, after the others) is shown here. */
-  feed: StoreApi<TimelineFeedState>;
+  feed: TimelineFeed;
   filters: TimelineFilters;
   display: TimeDisplay;
   actions: RowActions;
@@ -76,7 +75,7 @@ export function TimelineList({
           actions={actions}
         />
         <TailRows
-          store={feed}
+          feed={feed}
           filters={filters}
           count={count}
           following={following}
@@ -171,7 +170,7 @@ const VirtualRows = memo(function VirtualRows({
  * field, nothing else.
  */
 const TailRows = memo(function TailRows({
-  store,
+  feed,
   filters,
   count,
   following,
@@ -179,7 +178,7 @@ const TailRows = memo(function TailRows({
   display,
   actions,
 }: {
-  store: StoreApi<TimelineFeedState>;
+  feed: TimelineFeed;
   filters: TimelineFilters;
   count: number;
   following: boolean;
@@ -187,8 +186,8 @@ const TailRows = memo(function TailRows({
   display: TimeDisplay;
   actions: RowActions;
 }) {
-  const all = useStore(store, (s) => s.tail);
-  const saving = useStore(store, (s) => s.saving);
+  const all = useStore(feed.store, (s) => s.tail);
+  const saving = useStore(feed.store, (s) => s.saving);
   const tail = useMemo(() => applyFilters(all, filters), [all, filters]);
 
   useEffect(() => {
@@ -211,6 +210,13 @@ const TailRows = memo(function TailRows({
         aria-posinset={count + i + 1}
         aria-busy={busy || undefined}
         className="tl-row tl-row-tail"
+        // While focus is in a just-logged row, the feed keeps it here (folding it into the
+        // virtualised list would mount it anew and close what the user opened in it).
+        onFocus={() => feed.hold(true)}
+        onBlur={(e) => {
+          const next = e.relatedTarget;
+          if (!next?.closest('.tl-row-tail')) feed.hold(false);
+        }}
       >
         <TimelineRow entry={entry} saving={busy} display={display} actions={actions} />
       </div>

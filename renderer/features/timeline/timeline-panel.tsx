@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { useCommand, useDb } from '../../db/db-context';
+import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { saveSetting } from '../../db/repo/settings';
 import { deleteEntry, editEntry, restoreEntry, setPinned } from '../../db/repo/timeline';
@@ -21,7 +21,6 @@ import { useCustomRoleNames, useTimelineFeed } from './use-timeline';
  * field. Every change goes through a repo command; the list re-renders from the live query.
  */
 export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
-  const db = useDb();
   const run = useCommand();
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
@@ -52,20 +51,20 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   );
   const actions = useMemo<RowActions>(
     () => ({
-      pin: (e) => setPinned(db, e.id, !e.pinned),
+      pin: (e) => run(setPinned, e.id, !e.pinned),
       edit: async (e, text, occurredAt) => {
-        await editEntry(db, e.id, text, ctx(), occurredAt);
+        await run(editEntry, e.id, text, ctx(), occurredAt);
       },
       remove: async (e) => {
-        await deleteEntry(db, e.id, ctx());
+        await run(deleteEntry, e.id, ctx());
         setUndo(e);
       },
       restore: async (e) => {
-        await restoreEntry(db, e.id);
+        await run(restoreEntry, e.id);
         setUndo((u) => (u?.id === e.id ? null : u));
       },
     }),
-    [db, ctx],
+    [run, ctx],
   );
 
   const toggleZone = () => {
@@ -92,7 +91,7 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
         <>
           <TimelineList
             entries={shown}
-            feed={feedStore}
+            feed={feed}
             filters={deferred}
             display={display}
             actions={actions}
