@@ -1,36 +1,10 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import type { ZodType } from 'zod';
-import { incidentSchema } from '../../shared/domain/incident';
-import {
-  actionItemSchema,
-  commsUpdateSchema,
-  draftSchema,
-  hypothesisSchema,
-  personSchema,
-  postmortemSchema,
-  runbookSchema,
-  serviceSchema,
-  settingSchema,
-} from '../../shared/domain/records';
-import { roleAssignmentSchema } from '../../shared/domain/roles';
-import { timelineEntrySchema } from '../../shared/domain/timeline';
-import { RepoError } from './repo/errors';
+import { TABLE_SCHEMAS as SCHEMAS } from '../../shared/domain/tables';
+import { RepoError } from '../../shared/commands/refusal';
 
-/** The zod schema every row of each table is held to (the same schemas a backup import uses). */
-export const TABLE_SCHEMAS: Readonly<Record<string, ZodType>> = {
-  incidents: incidentSchema,
-  timelineEntries: timelineEntrySchema,
-  roleAssignments: roleAssignmentSchema,
-  hypotheses: hypothesisSchema,
-  commsUpdates: commsUpdateSchema,
-  actionItems: actionItemSchema,
-  postmortems: postmortemSchema,
-  people: personSchema,
-  services: serviceSchema,
-  runbooks: runbookSchema,
-  drafts: draftSchema,
-  settings: settingSchema,
-};
+/** The zod schema every row of each table is held to (shared/domain/tables.ts), by table name. */
+export const TABLE_SCHEMAS: Readonly<Record<string, ZodType>> = SCHEMAS;
 
 type Row = Record<string, unknown>;
 type PathKey = PropertyKey;

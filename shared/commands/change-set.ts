@@ -1,16 +1,11 @@
 import type { Incident } from '../domain/incident';
-import type {
-  ActionItem,
-  CommsUpdate,
-  Draft,
-  Hypothesis,
-  Person,
-  Postmortem,
-  Runbook,
-  Service,
-  Setting,
-} from '../domain/records';
 import type { RoleAssignment } from '../domain/roles';
+import {
+  PRIMARY_KEYS,
+  TABLE_NAMES,
+  type TableName,
+  type TableRows,
+} from '../domain/tables';
 import type { SystemChange, TimelineEntry } from '../domain/timeline';
 
 /**
@@ -19,55 +14,7 @@ import type { SystemChange, TimelineEntry } from '../domain/timeline';
  * primary keys removed, so it can be applied as it is on this seat or, later, on another one.
  */
 
-/** Each table's row type, by table name (the Dexie tables in renderer/db/schema.ts). */
-export interface TableRows {
-  incidents: Incident;
-  timelineEntries: TimelineEntry;
-  roleAssignments: RoleAssignment;
-  hypotheses: Hypothesis;
-  commsUpdates: CommsUpdate;
-  actionItems: ActionItem;
-  postmortems: Postmortem;
-  people: Person;
-  services: Service;
-  runbooks: Runbook;
-  drafts: Draft;
-  settings: Setting;
-}
-
-export type TableName = keyof TableRows;
-
-/** Every table, in the order a change set is applied and listed. */
-export const TABLE_NAMES: readonly TableName[] = [
-  'incidents',
-  'timelineEntries',
-  'roleAssignments',
-  'hypotheses',
-  'commsUpdates',
-  'actionItems',
-  'postmortems',
-  'people',
-  'services',
-  'runbooks',
-  'drafts',
-  'settings',
-];
-
-/** The primary key field of each table. */
-export const PRIMARY_KEYS: { readonly [K in TableName]: keyof TableRows[K] & string } = {
-  incidents: 'id',
-  timelineEntries: 'id',
-  roleAssignments: 'id',
-  hypotheses: 'id',
-  commsUpdates: 'id',
-  actionItems: 'id',
-  postmortems: 'incidentId',
-  people: 'id',
-  services: 'id',
-  runbooks: 'id',
-  drafts: 'key',
-  settings: 'key',
-};
+export { PRIMARY_KEYS, TABLE_NAMES, type TableName, type TableRows };
 
 /**
  * Tables that belong to this seat alone (text being typed) and never travel to another seat.

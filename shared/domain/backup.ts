@@ -14,6 +14,7 @@ import {
 import { checkJsonValue } from './json';
 import { JSON_VALUE_MAX_DEPTH, LIMITS } from './limits';
 import { roleAssignmentSchema } from './roles';
+import { PRIMARY_KEYS } from './tables';
 import { timelineEntrySchema } from './timeline';
 
 /**
@@ -54,19 +55,7 @@ export const BACKUP_TABLES = [
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** The primary key of each table (what "same item" means for conflicts and duplicates). */
-export const BACKUP_PRIMARY_KEYS: Readonly<Record<BackupTable, string>> = {
-  incidents: 'id',
-  timelineEntries: 'id',
-  roleAssignments: 'id',
-  hypotheses: 'id',
-  commsUpdates: 'id',
-  actionItems: 'id',
-  postmortems: 'incidentId',
-  people: 'id',
-  services: 'id',
-  runbooks: 'id',
-  settings: 'key',
-};
+export const BACKUP_PRIMARY_KEYS: Readonly<Record<BackupTable, string>> = PRIMARY_KEYS;
 
 /** Unique secondary keys: two rows may not share them either (Dexie `&` indexes). */
 export const BACKUP_UNIQUE_KEYS: Readonly<Partial<Record<BackupTable, string>>> = {
