@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MenuCommand } from '../shared/ipc/contract';
@@ -7,11 +7,9 @@ import { describeWriteError } from './db/repo/errors';
 import { saveSetting } from './db/repo/settings';
 import type { WarroomDb } from './db/schema';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
-import { AutoBackup } from './features/backup/auto-backup';
-import { DeclareDialog } from './features/incidents/declare-dialog';
-import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { lazyPart, usePreloadWhenIdle } from './features/shell/lazy';
 import { pageTitle } from './features/shell/page-title';
 import { useRouteFocus } from './features/shell/use-route-focus';
 import { useAttention } from './features/timers/use-attention';
@@ -28,32 +26,56 @@ import { Toasts } from './ui/toasts';
  * loaded page included: this sits inside the same Suspense boundary) has rendered.
  */
 function ReadyMarker() {
-  useEffect(() => {
+  usePreloadWhenIdle(PRELOAD);
+  // A layout effect: the first view is in the DOM when it runs, and the mark is set before that
+  // frame is painted instead of after it (a passive effect waited for the paint).
+  useLayoutEffect(() => {
     document.documentElement.dataset.appState = 'ready';
   }, []);
   return null;
 }
 
-// Pages away from the incident list and console load on first visit, keeping the start-up
-// bundle (and so the time to a usable war room) small.
-const ActionItemsPage = lazy(() =>
-  import('./features/action-items/action-items-page').then((m) => ({ default: m.ActionItemsPage })),
+// Only the incident list is in the start-up bundle. Every other page, the Declare incident dialog
+// and the desktop's automatic backup load on first use, and the console and the dialog (the parts
+// a war room reaches first) are also loaded as soon as the first screen is up and the app is idle.
+const IncidentConsolePage = lazyPart(
+  () => import('./features/incidents/incident-console'),
+  (m) => m.IncidentConsolePage,
 );
-const MetricsPage = lazy(() =>
-  import('./features/metrics/metrics-page').then((m) => ({ default: m.MetricsPage })),
+const DeclareDialog = lazyPart(
+  () => import('./features/incidents/declare-dialog'),
+  (m) => m.DeclareDialog,
 );
-const PostmortemPage = lazy(() =>
-  import('./features/postmortem/postmortem-page').then((m) => ({ default: m.PostmortemPage })),
+const AutoBackup = lazyPart(
+  () => import('./features/backup/auto-backup'),
+  (m) => m.AutoBackup,
 );
-const RunbooksPage = lazy(() =>
-  import('./features/runbooks/runbooks-page').then((m) => ({ default: m.RunbooksPage })),
+const ActionItemsPage = lazyPart(
+  () => import('./features/action-items/action-items-page'),
+  (m) => m.ActionItemsPage,
 );
-const ServicesPage = lazy(() =>
-  import('./features/services/services-page').then((m) => ({ default: m.ServicesPage })),
+const MetricsPage = lazyPart(
+  () => import('./features/metrics/metrics-page'),
+  (m) => m.MetricsPage,
 );
-const SettingsPage = lazy(() =>
-  import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+const PostmortemPage = lazyPart(
+  () => import('./features/postmortem/postmortem-page'),
+  (m) => m.PostmortemPage,
 );
+const RunbooksPage = lazyPart(
+  () => import('./features/runbooks/runbooks-page'),
+  (m) => m.RunbooksPage,
+);
+const ServicesPage = lazyPart(
+  () => import('./features/services/services-page'),
+  (m) => m.ServicesPage,
+);
+const SettingsPage = lazyPart(
+  () => import('./features/settings/settings-page'),
+  (m) => m.SettingsPage,
+);
+/** Loaded in idle time once the first screen is up, most likely first. */
+const PRELOAD = [IncidentConsolePage, DeclareDialog];
 
 /** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
 export function App({ db, platform }: { db: WarroomDb; platform: Platform }) {
@@ -127,7 +149,24 @@ function useShortcuts() {
   }, [setOpenDialog, platform, db, navigate, toast]);
 }
 
+/**
+ * The Declare incident dialog, mounted from the first time it is asked for (its code loads then,
+ * unless idle preloading got there first) and kept mounted, so it closes and returns focus as a
+ * dialog that was always there does.
+ */
+function LazyDeclareDialog() {
+  const asked = useUiStore((s) => s.openDialog === 'declare');
+  const [mounted, setMounted] = useState(asked);
+  if (asked && !mounted) setMounted(true);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <DeclareDialog.Component />
+    </Suspense>
+  ) : null;
+}
+
 function Shell() {
+  const platform = usePlatform();
   useClock();
   useTheme();
   useShortcuts();
@@ -201,23 +240,25 @@ function Shell() {
                   <IncidentListPage />
                 </Route>
                 <Route path="/incidents/:id/postmortem">
-                  {(params) => <PostmortemPage id={params.id} />}
+                  {(params) => <PostmortemPage.Component id={params.id} />}
                 </Route>
                 <Route path="/incidents/:id">
-                  {(params) => <IncidentConsolePage id={params.id} />}
+                  {(params) => <IncidentConsolePage.Component id={params.id} />}
                 </Route>
                 <Route path="/action-items">
-                  <ActionItemsPage />
+                  <ActionItemsPage.Component />
                 </Route>
-                <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
+                <Route path="/runbooks/:id?">
+                  {(params) => <RunbooksPage.Component id={params.id} />}
+                </Route>
                 <Route path="/services">
-                  <ServicesPage />
+                  <ServicesPage.Component />
                 </Route>
                 <Route path="/metrics">
-                  <MetricsPage />
+                  <MetricsPage.Component />
                 </Route>
                 <Route path="/settings">
-                  <SettingsPage />
+                  <SettingsPage.Component />
                 </Route>
                 <Route>
                   <div className="page">
@@ -234,8 +275,12 @@ function Shell() {
       <div role="status" aria-label="Timer announcements" className="visually-hidden">
         {announcement}
       </div>
-      <DeclareDialog />
-      <AutoBackup />
+      <LazyDeclareDialog />
+      {platform.writeAutoBackup ? (
+        <Suspense fallback={null}>
+          <AutoBackup.Component />
+        </Suspense>
+      ) : null}
       <Toasts />
     </div>
   );
