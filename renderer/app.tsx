@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { memo, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MenuCommand } from '../shared/ipc/contract';
@@ -165,17 +165,82 @@ function LazyDeclareDialog() {
   ) : null;
 }
 
+/** Applies the theme setting; a component of its own so a settings read re-renders only it. */
+function ThemeSync() {
+  useTheme();
+  return null;
+}
+
+/**
+ * The overdue count in the title and badge, notifications, and the polite live region for
+ * countdown announcements. A component of its own: it follows the shared clock, and the shell
+ * (and with it the page) need not re-render every second for it.
+ */
+function Attention({ title }: { title: string }) {
+  // One owner of document.title: the attention hook prefixes the page title with the overdue count.
+  const announcement = useAttention(title);
+  return (
+    <div role="status" aria-label="Timer announcements" className="visually-hidden">
+      {announcement}
+    </div>
+  );
+}
+
+/**
+ * The current page. Memoised on the route: a change to the incident list (the shell reads it
+ * for the title) does not re-render the page, which reads what it needs itself.
+ */
+const Pages = memo(function Pages({ location }: { location: string }) {
+  return (
+    <ErrorBoundary key={location} what="This page">
+      <Suspense fallback={null}>
+        <Switch>
+          <Route path="/">
+            <IncidentListPage />
+          </Route>
+          <Route path="/incidents/:id/postmortem">
+            {(params) => <PostmortemPage.Component id={params.id} />}
+          </Route>
+          <Route path="/incidents/:id">
+            {(params) => <IncidentConsolePage.Component id={params.id} />}
+          </Route>
+          <Route path="/action-items">
+            <ActionItemsPage.Component />
+          </Route>
+          <Route path="/runbooks/:id?">
+            {(params) => <RunbooksPage.Component id={params.id} />}
+          </Route>
+          <Route path="/services">
+            <ServicesPage.Component />
+          </Route>
+          <Route path="/metrics">
+            <MetricsPage.Component />
+          </Route>
+          <Route path="/settings">
+            <SettingsPage.Component />
+          </Route>
+          <Route>
+            <div className="page">
+              <h1>Not found</h1>
+              <Link href="/">Back to incidents</Link>
+            </div>
+          </Route>
+        </Switch>
+        <ReadyMarker />
+      </Suspense>
+    </ErrorBoundary>
+  );
+});
+
 function Shell() {
   const platform = usePlatform();
   useClock();
-  useTheme();
   useShortcuts();
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
   const incidents = useIncidents();
   const [location] = useLocation();
   const ready = incidents !== undefined;
-  // One owner of document.title: the attention hook prefixes the page title with the overdue count.
-  const announcement = useAttention(pageTitle(location, incidents ?? []));
+  const title = pageTitle(location, incidents ?? []);
   useRouteFocus(location);
   const current = (path: string) =>
     location === path || (path !== '/' && location.startsWith(path)) ? 'page' : undefined;
@@ -232,49 +297,10 @@ function Shell() {
       </header>
       <StorageBanner />
       <main id="main" tabIndex={-1}>
-        {ready ? (
-          <ErrorBoundary key={location} what="This page">
-            <Suspense fallback={null}>
-              <Switch>
-                <Route path="/">
-                  <IncidentListPage />
-                </Route>
-                <Route path="/incidents/:id/postmortem">
-                  {(params) => <PostmortemPage.Component id={params.id} />}
-                </Route>
-                <Route path="/incidents/:id">
-                  {(params) => <IncidentConsolePage.Component id={params.id} />}
-                </Route>
-                <Route path="/action-items">
-                  <ActionItemsPage.Component />
-                </Route>
-                <Route path="/runbooks/:id?">
-                  {(params) => <RunbooksPage.Component id={params.id} />}
-                </Route>
-                <Route path="/services">
-                  <ServicesPage.Component />
-                </Route>
-                <Route path="/metrics">
-                  <MetricsPage.Component />
-                </Route>
-                <Route path="/settings">
-                  <SettingsPage.Component />
-                </Route>
-                <Route>
-                  <div className="page">
-                    <h1>Not found</h1>
-                    <Link href="/">Back to incidents</Link>
-                  </div>
-                </Route>
-              </Switch>
-              <ReadyMarker />
-            </Suspense>
-          </ErrorBoundary>
-        ) : null}
+        {ready ? <Pages location={location} /> : null}
       </main>
-      <div role="status" aria-label="Timer announcements" className="visually-hidden">
-        {announcement}
-      </div>
+      <Attention title={title} />
+      <ThemeSync />
       <LazyDeclareDialog />
       {platform.writeAutoBackup ? (
         <Suspense fallback={null}>

@@ -1,8 +1,9 @@
-import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, useEffect, type ComponentType } from 'react';
 
 /** A component loaded on first use, whose code can also be fetched ahead of time. */
 export interface LazyPart<P> {
-  Component: LazyExoticComponent<ComponentType<P>>;
+  /** Renders the part; suspends (for the nearest Suspense) only while its code is not loaded. */
+  Component: ComponentType<P>;
   /** Fetches and evaluates the part's code (once; later calls share the first promise). */
   preload: () => Promise<unknown>;
 }
@@ -12,14 +13,18 @@ export interface LazyPart<P> {
  * of the start-up bundle, and adds `preload` so it can be loaded while the app is idle (see
  * {@link usePreloadWhenIdle}). A failed load is not cached: the next render or preload tries again.
  */
-export function lazyPart<P, M>(
+export function lazyPart<P extends object, M>(
   load: () => Promise<M>,
   pick: (m: M) => ComponentType<P>,
 ): LazyPart<P> {
   let pending: Promise<{ default: ComponentType<P> }> | null = null;
+  let loaded: ComponentType<P> | null = null;
   const get = () => {
     pending ??= load().then(
-      (m) => ({ default: pick(m) }),
+      (m) => {
+        loaded = pick(m);
+        return { default: loaded };
+      },
       (error: unknown) => {
         pending = null;
         throw error;
@@ -27,7 +32,11 @@ export function lazyPart<P, M>(
     );
     return pending;
   };
-  return { Component: lazy(get), preload: get };
+  const Lazy = lazy(get);
+  // Once the code is in (preloaded in idle time, say), render the component itself: React.lazy
+  // would still suspend once on its first render, showing nothing for a moment.
+  const Component = (props: P) => createElement(loaded ?? Lazy, props);
+  return { Component, preload: get };
 }
 
 /** How long to wait for an idle moment before preloading anyway, in ms. */
