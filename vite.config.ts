@@ -1,8 +1,55 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron';
 import { contentSecurityPolicyPlugin } from './scripts/csp-plugin.ts';
+
+/**
+ * Lets the browser fetch the app's start-up code while it is still loading the tiny entry.
+ *
+ * The entry (renderer/boot.ts) must `import()` the app (zod's jitless switch has to be set
+ * first), and Vite preloads a dynamic import's chunks only when that import runs: the app's
+ * scripts and stylesheet were requested one round trip after the entry had been fetched and
+ * run. This adds `<link rel="modulepreload">` for the chunk the entry imports and every chunk it
+ * imports statically, and the stylesheet they need, to the built index.html, so all of them load
+ * in parallel with the entry. Preloading fetches and compiles; nothing runs before the entry
+ * does, so the order of evaluation is unchanged. Chunks loaded later (lazy pages) are left out.
+ */
+function preloadStartupChunks(): Plugin {
+  return {
+    name: 'warroom-preload-startup-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        const entry = ctx.chunk;
+        if (!bundle || !entry) return html;
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (file: string): void => {
+          const chunk = bundle[file];
+          if (!chunk || chunk.type !== 'chunk' || scripts.has(file)) return;
+          scripts.add(file);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const dep of chunk.imports) visit(dep);
+        };
+        for (const file of [...entry.imports, ...entry.dynamicImports]) visit(file);
+        // Files the page already loads (the entry, Vite's own preloads) are not added twice.
+        const fresh = (f: string) => !html.includes(`/${f}"`);
+        const tags = [
+          ...[...styles]
+            .filter(fresh)
+            .map((f) => `<link rel="stylesheet" crossorigin href="./${f}">`),
+          ...[...scripts]
+            .filter(fresh)
+            .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+        ];
+        return html.replace(/\n?\s*<\/head>/, `\n    ${tags.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
 
 /**
  * One config for the renderer (browser and desktop), the Electron main and preload bundles,
@@ -30,6 +77,7 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1', port: 5173, strictPort: true },
     plugins: [
       react(),
+      preloadStartupChunks(),
       // The app's CSP as a <meta> tag in the built page and a header from `npm run web`.
       contentSecurityPolicyPlugin(),
       forElectron &&

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { memo, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MenuCommand } from '../shared/ipc/contract';
@@ -7,11 +7,9 @@ import { describeWriteError } from './db/repo/errors';
 import { saveSetting } from './db/repo/settings';
 import type { WarroomDb } from './db/schema';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
-import { AutoBackup } from './features/backup/auto-backup';
-import { DeclareDialog } from './features/incidents/declare-dialog';
-import { IncidentConsolePage } from './features/incidents/incident-console';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { lazyPart, usePreloadWhenIdle } from './features/shell/lazy';
 import { pageTitle } from './features/shell/page-title';
 import { useRouteFocus } from './features/shell/use-route-focus';
 import { useAttention } from './features/timers/use-attention';
@@ -28,32 +26,56 @@ import { Toasts } from './features/shell/toasts';
  * loaded page included: this sits inside the same Suspense boundary) has rendered.
  */
 function ReadyMarker() {
-  useEffect(() => {
+  usePreloadWhenIdle(PRELOAD);
+  // A layout effect: the first view is in the DOM when it runs, and the mark is set before that
+  // frame is painted instead of after it (a passive effect waited for the paint).
+  useLayoutEffect(() => {
     document.documentElement.dataset.appState = 'ready';
   }, []);
   return null;
 }
 
-// Pages away from the incident list and console load on first visit, keeping the start-up
-// bundle (and so the time to a usable war room) small.
-const ActionItemsPage = lazy(() =>
-  import('./features/action-items/action-items-page').then((m) => ({ default: m.ActionItemsPage })),
+// Only the incident list is in the start-up bundle. Every other page, the Declare incident dialog
+// and the desktop's automatic backup load on first use, and the console and the dialog (the parts
+// a war room reaches first) are also loaded as soon as the first screen is up and the app is idle.
+const IncidentConsolePage = lazyPart(
+  () => import('./features/incidents/incident-console'),
+  (m) => m.IncidentConsolePage,
 );
-const MetricsPage = lazy(() =>
-  import('./features/metrics/metrics-page').then((m) => ({ default: m.MetricsPage })),
+const DeclareDialog = lazyPart(
+  () => import('./features/incidents/declare-dialog'),
+  (m) => m.DeclareDialog,
 );
-const PostmortemPage = lazy(() =>
-  import('./features/postmortem/postmortem-page').then((m) => ({ default: m.PostmortemPage })),
+const AutoBackup = lazyPart(
+  () => import('./features/backup/auto-backup'),
+  (m) => m.AutoBackup,
 );
-const RunbooksPage = lazy(() =>
-  import('./features/runbooks/runbooks-page').then((m) => ({ default: m.RunbooksPage })),
+const ActionItemsPage = lazyPart(
+  () => import('./features/action-items/action-items-page'),
+  (m) => m.ActionItemsPage,
 );
-const ServicesPage = lazy(() =>
-  import('./features/services/services-page').then((m) => ({ default: m.ServicesPage })),
+const MetricsPage = lazyPart(
+  () => import('./features/metrics/metrics-page'),
+  (m) => m.MetricsPage,
 );
-const SettingsPage = lazy(() =>
-  import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+const PostmortemPage = lazyPart(
+  () => import('./features/postmortem/postmortem-page'),
+  (m) => m.PostmortemPage,
 );
+const RunbooksPage = lazyPart(
+  () => import('./features/runbooks/runbooks-page'),
+  (m) => m.RunbooksPage,
+);
+const ServicesPage = lazyPart(
+  () => import('./features/services/services-page'),
+  (m) => m.ServicesPage,
+);
+const SettingsPage = lazyPart(
+  () => import('./features/settings/settings-page'),
+  (m) => m.SettingsPage,
+);
+/** Loaded in idle time once the first screen is up, most likely first. */
+const PRELOAD = [IncidentConsolePage, DeclareDialog];
 
 /** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
 export function App({ db, platform }: { db: WarroomDb; platform: Platform }) {
@@ -127,16 +149,98 @@ function useShortcuts() {
   }, [setOpenDialog, platform, run, navigate, toast]);
 }
 
-function Shell() {
-  useClock();
+/**
+ * The Declare incident dialog, mounted from the first time it is asked for (its code loads then,
+ * unless idle preloading got there first) and kept mounted, so it closes and returns focus as a
+ * dialog that was always there does.
+ */
+function LazyDeclareDialog() {
+  const asked = useUiStore((s) => s.openDialog === 'declare');
+  const [mounted, setMounted] = useState(asked);
+  if (asked && !mounted) setMounted(true);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <DeclareDialog.Component />
+    </Suspense>
+  ) : null;
+}
+
+/** Applies the theme setting; a component of its own so a settings read re-renders only it. */
+function ThemeSync() {
   useTheme();
+  return null;
+}
+
+/**
+ * The overdue count in the title and badge, notifications, and the polite live region for
+ * countdown announcements. A component of its own: it follows the shared clock, and the shell
+ * (and with it the page) need not re-render every second for it.
+ */
+function Attention({ title }: { title: string }) {
+  // One owner of document.title: the attention hook prefixes the page title with the overdue count.
+  const announcement = useAttention(title);
+  return (
+    <div role="status" aria-label="Timer announcements" className="visually-hidden">
+      {announcement}
+    </div>
+  );
+}
+
+/**
+ * The current page. Memoised on the route: a change to the incident list (the shell reads it
+ * for the title) does not re-render the page, which reads what it needs itself.
+ */
+const Pages = memo(function Pages({ location }: { location: string }) {
+  return (
+    <ErrorBoundary key={location} what="This page">
+      <Suspense fallback={null}>
+        <Switch>
+          <Route path="/">
+            <IncidentListPage />
+          </Route>
+          <Route path="/incidents/:id/postmortem">
+            {(params) => <PostmortemPage.Component id={params.id} />}
+          </Route>
+          <Route path="/incidents/:id">
+            {(params) => <IncidentConsolePage.Component id={params.id} />}
+          </Route>
+          <Route path="/action-items">
+            <ActionItemsPage.Component />
+          </Route>
+          <Route path="/runbooks/:id?">
+            {(params) => <RunbooksPage.Component id={params.id} />}
+          </Route>
+          <Route path="/services">
+            <ServicesPage.Component />
+          </Route>
+          <Route path="/metrics">
+            <MetricsPage.Component />
+          </Route>
+          <Route path="/settings">
+            <SettingsPage.Component />
+          </Route>
+          <Route>
+            <div className="page">
+              <h1>Not found</h1>
+              <Link href="/">Back to incidents</Link>
+            </div>
+          </Route>
+        </Switch>
+        <ReadyMarker />
+      </Suspense>
+    </ErrorBoundary>
+  );
+});
+
+function Shell() {
+  const platform = usePlatform();
+  useClock();
   useShortcuts();
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
   const incidents = useIncidents();
   const [location] = useLocation();
   const ready = incidents !== undefined;
-  // One owner of document.title: the attention hook prefixes the page title with the overdue count.
-  const announcement = useAttention(pageTitle(location, incidents ?? []));
+  const title = pageTitle(location, incidents ?? []);
   useRouteFocus(location);
   const current = (path: string) =>
     location === path || (path !== '/' && location.startsWith(path)) ? 'page' : undefined;
@@ -193,49 +297,16 @@ function Shell() {
       </header>
       <StorageBanner />
       <main id="main" tabIndex={-1}>
-        {ready ? (
-          <ErrorBoundary key={location} what="This page">
-            <Suspense fallback={null}>
-              <Switch>
-                <Route path="/">
-                  <IncidentListPage />
-                </Route>
-                <Route path="/incidents/:id/postmortem">
-                  {(params) => <PostmortemPage id={params.id} />}
-                </Route>
-                <Route path="/incidents/:id">
-                  {(params) => <IncidentConsolePage id={params.id} />}
-                </Route>
-                <Route path="/action-items">
-                  <ActionItemsPage />
-                </Route>
-                <Route path="/runbooks/:id?">{(params) => <RunbooksPage id={params.id} />}</Route>
-                <Route path="/services">
-                  <ServicesPage />
-                </Route>
-                <Route path="/metrics">
-                  <MetricsPage />
-                </Route>
-                <Route path="/settings">
-                  <SettingsPage />
-                </Route>
-                <Route>
-                  <div className="page">
-                    <h1>Not found</h1>
-                    <Link href="/">Back to incidents</Link>
-                  </div>
-                </Route>
-              </Switch>
-              <ReadyMarker />
-            </Suspense>
-          </ErrorBoundary>
-        ) : null}
+        {ready ? <Pages location={location} /> : null}
       </main>
-      <div role="status" aria-label="Timer announcements" className="visually-hidden">
-        {announcement}
-      </div>
-      <DeclareDialog />
-      <AutoBackup />
+      <Attention title={title} />
+      <ThemeSync />
+      <LazyDeclareDialog />
+      {platform.writeAutoBackup ? (
+        <Suspense fallback={null}>
+          <AutoBackup.Component />
+        </Suspense>
+      ) : null}
       <Toasts />
     </div>
   );

@@ -2,26 +2,28 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { describeOpenError } from './db/repo/errors';
-import { WarroomDb } from './db/schema';
+import { appDb as db, appDbOpened } from './features/shell/open-db';
+import { whenIdle } from './features/shell/lazy';
 import { pickPlatform } from './platform';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Warroom: #root is missing from index.html');
 
-const db = new WarroomDb();
 const platform = pickPlatform();
 
-// Ask the browser not to evict the incident record under storage pressure.
-void navigator.storage?.persist?.().catch(() => false);
-
-db.open()
+// The database started opening when open-db.ts was evaluated (before React was).
+appDbOpened
   .then(() => {
     createRoot(root).render(
       <StrictMode>
         <App db={db} platform={platform} />
       </StrictMode>,
     );
+    // Ask the browser not to evict the incident record under storage pressure, once the first
+    // screen is up: the request goes to the same storage back end as the database's open and
+    // first reads, and nothing waits on its answer.
+    whenIdle(() => void navigator.storage?.persist?.().catch(() => false));
   })
   .catch((error: unknown) => {
     console.error('Warroom: the database did not open', error);

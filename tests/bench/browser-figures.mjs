@@ -36,6 +36,29 @@ export async function launchSamples(context, baseURL, path, reps, kind) {
 }
 
 /**
+ * Deletes the app's database in `context` from a blank page of the same origin (no page of the
+ * app may be open in that context, or the deletion would be blocked: that rejects).
+ */
+export async function deleteAppDatabase(context, baseURL) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${baseURL}/blank.html`);
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('warroom');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+          req.onblocked = () =>
+            reject(new Error('Deleting the database was blocked by an open page'));
+        }),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Enter → entry persisted and visible, measured in the page, with its floor: a raw IndexedDB
  * put of the same kind of record into the app's own timelineEntries store (same indexes, same
  * rows already there), strict durability, on a second connection; the floor rows go to an
