@@ -1,3 +1,4 @@
+import { formatCount } from '../domain/text';
 import { newId } from '../domain/ids';
 import {
   ACTION_LINK_MAX,
@@ -81,7 +82,7 @@ export function checkActionItemPatch(patch: ActionItemPatch): ActionItemPatch {
     out.link = patch.link.replace(/\s+/g, ' ').trim();
     if (out.link.length > ACTION_LINK_MAX)
       throw new RepoError(
-        `Keep the link or ticket reference to ${ACTION_LINK_MAX.toLocaleString('en-US')} characters.`,
+        `Keep the link or ticket reference to ${formatCount(ACTION_LINK_MAX)} characters.`,
         'link',
       );
   }

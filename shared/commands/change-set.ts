@@ -1,11 +1,6 @@
 import type { Incident } from '../domain/incident';
 import type { RoleAssignment } from '../domain/roles';
-import {
-  PRIMARY_KEYS,
-  TABLE_NAMES,
-  type TableName,
-  type TableRows,
-} from '../domain/tables';
+import { PRIMARY_KEYS, TABLE_NAMES, type TableName, type TableRows } from '../domain/tables';
 import type { SystemChange, TimelineEntry } from '../domain/timeline';
 
 /**

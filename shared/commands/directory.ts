@@ -11,7 +11,7 @@ import {
   parseChecklist,
   stepEntryText,
 } from '../logic/runbook';
-import { parseSloTargetPercent, parseSloWindowDays } from '../logic/slo';
+import { formatPercentTarget, parseSloTargetPercent, parseSloWindowDays } from '../logic/slo';
 import { changes, type Changes } from './change-set';
 import type { CommandContext } from './context';
 import { makeEntry } from './entries';
@@ -105,6 +105,20 @@ export function touchServices(
     }
   }
   return set.build();
+}
+
+/**
+ * A service's editable fields as the editor shows them (the target as percentage text), so an
+ * edit that names only the fields the user changed is completed from the row as stored now,
+ * never from the copy the form opened with.
+ */
+export function serviceEditFields(s: Service): ServiceEditInput {
+  return {
+    ownerTeam: s.ownerTeam,
+    sloTargetPercent: s.sloTarget === null ? '' : formatPercentTarget(s.sloTarget),
+    sloWindowDays: String(s.sloWindowDays),
+    runbookId: s.runbookId,
+  };
 }
 
 /** What the service editor submits, as typed: the target as a percentage text ("99.95"). */
@@ -215,18 +229,26 @@ export function createRunbook(
 }
 
 /**
- * Saves an edited runbook; a changed service is linked like a new one. `service` is the catalog
- * row named like `input.service`, if any. Refusals as {@link checkRunbookInput}, then "This
- * runbook no longer exists."
+ * Saves an edited runbook: `input` holds the fields the user changed (the others keep their
+ * stored values); a changed service is linked like a new one. `service` is the catalog row named
+ * like the resulting service, if any. Refusals: "This runbook no longer exists.", then as
+ * {@link checkRunbookInput}.
  */
 export function updateRunbook(
   found: Runbook | undefined,
-  input: RunbookInput,
+  input: Partial<RunbookInput>,
   service: Service | undefined,
   ctx: CommandContext,
 ): Outcome<Runbook> {
-  const values = checkRunbookInput(input);
   const before = existing(found, 'runbook');
+  // Fields the user did not change are taken from the row as stored now (another window may
+  // have changed them since the form opened).
+  const values = checkRunbookInput({
+    title: before.title,
+    service: before.service,
+    body: before.body,
+    ...input,
+  });
   const after: Runbook = { ...before, ...values, updatedAt: ctx.now };
   const set = changes().update('runbooks', after);
   if (after.service.toLowerCase() !== before.service.toLowerCase())

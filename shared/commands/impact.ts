@@ -1,5 +1,6 @@
 import {
   DETECTION_SOURCE_LABELS,
+  formatUsersAffected,
   usersAffectedSchema,
   type DetectionSource,
   type Impact,
@@ -52,8 +53,7 @@ const FLAG_LABELS = {
 } as const;
 
 function describeUsers(u: UsersAffected | null): string {
-  if (!u) return 'not set';
-  return u.unit === 'percent' ? `${u.value}% of users` : `${u.value.toLocaleString('en-US')} users`;
+  return formatUsersAffected(u, 'not set');
 }
 
 function sameUsers(a: UsersAffected | null, b: UsersAffected | null): boolean {

@@ -1,7 +1,7 @@
 import { withUpdateSent } from './cadence';
 import { AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { FUTURE_TOLERANCE_MS, type Incident } from '../domain/incident';
-import { cleanText } from '../domain/text';
+import { formatCount, cleanText } from '../domain/text';
 import {
   ENTRY_TEXT_MAX,
   type EntryKind,
@@ -38,7 +38,7 @@ export function checkEntryText(text: string): string {
   if (!t) throw new RepoError('Nothing to log: the entry is empty.', 'text');
   if (t.length > ENTRY_TEXT_MAX)
     throw new RepoError(
-      `The entry is ${t.length.toLocaleString('en-US')} characters; the limit is ${ENTRY_TEXT_MAX.toLocaleString('en-US')}.`,
+      `The entry is ${formatCount(t.length)} characters; the limit is ${formatCount(ENTRY_TEXT_MAX)}.`,
       'text',
     );
   return t;

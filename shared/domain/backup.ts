@@ -1,3 +1,4 @@
+import { formatCount } from './text';
 import { z } from 'zod';
 import { incidentSchema } from './incident';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
@@ -263,7 +264,7 @@ export function backupSizeProblem(bytes: number): BackupProblem | null {
   return bytes > BACKUP_MAX_BYTES
     ? {
         path: '',
-        message: `The file is ${Math.round(bytes / 1_000_000).toLocaleString('en-US')} MB; a Warroom backup is at most ${BACKUP_MAX_BYTES / 1_000_000} MB. Nothing was imported.`,
+        message: `The file is ${formatCount(Math.round(bytes / 1_000_000))} MB; a Warroom backup is at most ${BACKUP_MAX_BYTES / 1_000_000} MB. Nothing was imported.`,
       }
     : null;
 }

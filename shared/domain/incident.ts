@@ -7,6 +7,7 @@ import { dataLossSchema } from './incident-facts';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
 import type { TimeZoneMode } from '../logic/time';
 import { LIMITS, LIST_LIMITS, limitedText } from './limits';
+import { formatCount } from './text';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -228,6 +229,8 @@ export function formatUsersAffected(
   unknown = 'Not yet known',
 ): string {
   if (!u) return unknown;
-  const n = u.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const n = Number.isInteger(u.value)
+    ? formatCount(u.value)
+    : u.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
   return u.unit === 'percent' ? `${n}% of users` : `${n} ${u.value === 1 ? 'user' : 'users'}`;
 }

@@ -1,3 +1,4 @@
+import { formatCount } from './text';
 import { z } from 'zod';
 import { JSON_VALUE_MAX_CHARS, JSON_VALUE_MAX_DEPTH } from './limits';
 
@@ -62,7 +63,7 @@ export function checkJsonValue(
     if (chars > maxChars)
       return {
         path: [],
-        message: `Larger than ${maxChars.toLocaleString('en-US')} characters of data.`,
+        message: `Larger than ${formatCount(maxChars)} characters of data.`,
       };
   }
   return null;

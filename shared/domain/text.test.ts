@@ -8,7 +8,14 @@ import { settingSchema } from './records';
 import { heading, paragraph } from '../render/doc';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
-import { cleanText, hasBidiControls, isolateBidi, neutraliseBidi, textSchema } from './text';
+import {
+  cleanText,
+  formatCount,
+  hasBidiControls,
+  isolateBidi,
+  neutraliseBidi,
+  textSchema,
+} from './text';
 
 describe('cleanText', () => {
   it.each([
@@ -188,3 +195,28 @@ function validIncident() {
     updatedAt: 0,
   };
 }
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [12000, '12,000'],
+    [1000001, '1,000,001'],
+    [-2500, '-2,500'],
+    [1.5, '1.5'],
+    [1234.5678, '1,234.568'],
+  ])('%s → %s, as toLocaleString("en-US") writes it', (n, text) => {
+    expect(formatCount(n)).toBe(text);
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  });
+});
+
+it('formatCount agrees with toLocaleString("en-US") on any whole number', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }),
+  );
+});

@@ -1,3 +1,4 @@
+import { formatCount } from '../domain/text';
 import { LIMITS } from '../domain/limits';
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { findDefaultRole, type RoleDefinition } from '../domain/roles';
@@ -152,7 +153,7 @@ function backdateFail(r: Extract<BackdateResult, { type: 'error' | 'ambiguous' }
 function tooLong(what: string, text: string, usage: string): ParseError | null {
   if (text.length <= ENTRY_TEXT_MAX) return null;
   return fail(
-    `${what} is ${text.length.toLocaleString('en-US')} characters; the limit is ${ENTRY_TEXT_MAX.toLocaleString('en-US')}. Shorten it, or log the excerpt that matters.`,
+    `${what} is ${formatCount(text.length)} characters; the limit is ${formatCount(ENTRY_TEXT_MAX)}. Shorten it, or log the excerpt that matters.`,
     usage,
   );
 }

@@ -3,6 +3,7 @@
  * any format. Free text comes from `postmortem.sections` (ids in POSTMORTEM_SECTIONS); the
  * timeline, responders and action items come from the record itself.
  */
+import { formatCount } from '../domain/text';
 import { formatUsersAffected, type Incident } from '../domain/incident';
 import type { ActionItem, Postmortem, Service } from '../domain/records';
 import { ACTION_STATUS_LABELS, IMPACT_KIND_LABELS } from '../domain/records';
@@ -140,7 +141,7 @@ export function postmortemTimeline(input: PostmortemInput): TimelineRow[] {
 
 /** "18,000" / "Not recorded" for a count that may be absent. */
 function countText(n: number | null | undefined): string {
-  return n === null || n === undefined ? 'Not recorded' : n.toLocaleString('en-US');
+  return n === null || n === undefined ? 'Not recorded' : formatCount(n);
 }
 
 /**

@@ -100,3 +100,25 @@ describe('runbooks repo', () => {
     ).rejects.toThrow(/no longer/);
   });
 });
+
+describe('updateRunbook with only the changed fields', () => {
+  it('keeps a body changed in another window since the form opened', async () => {
+    const runbook = await createRunbook(
+      db,
+      { title: 'Pool exhaustion', service: 'checkout-api', body: '# Old steps' },
+      ctx(),
+    );
+    await updateRunbook(db, runbook.id, { body: '# New steps from a drill' }, ctx());
+    const saved = await updateRunbook(
+      db,
+      runbook.id,
+      { title: 'Connection pool exhaustion' },
+      ctx(),
+    );
+    expect(saved).toMatchObject({
+      title: 'Connection pool exhaustion',
+      body: '# New steps from a drill',
+    });
+    expect((await db.runbooks.get(runbook.id))?.body).toBe('# New steps from a drill');
+  });
+});

@@ -33,14 +33,12 @@ export function createRunbook(
 export function updateRunbook(
   db: WarroomDb,
   id: string,
-  input: cmd.RunbookInput,
+  input: Partial<cmd.RunbookInput>,
   ctx: CommandContext,
 ): Promise<Runbook> {
   return runCommand(db, ['runbooks', 'services'], async (read) => {
-    const [runbook, service] = await Promise.all([
-      read.runbooks.get(id),
-      serviceNamed(read, input.service),
-    ]);
+    const runbook = await read.runbooks.get(id);
+    const service = await serviceNamed(read, input.service ?? runbook?.service ?? '');
     return cmd.updateRunbook(runbook, input, service, ctx);
   });
 }

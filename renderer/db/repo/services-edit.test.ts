@@ -61,3 +61,14 @@ describe('updateService', () => {
     expect((await db.services.get(svc.id))?.sloTarget).toBeNull();
   });
 });
+
+describe('updateService with only the changed fields', () => {
+  it('keeps a field changed elsewhere since the form opened', async () => {
+    const [svc] = await db.services.toArray();
+    await updateService(db, svc!.id, { ownerTeam: 'payments-sre' });
+    // The form, opened before that save, changes only the window.
+    await updateService(db, svc!.id, { sloWindowDays: '7' });
+    const stored = await db.services.get(svc!.id);
+    expect(stored).toMatchObject({ ownerTeam: 'payments-sre', sloWindowDays: 7 });
+  });
+});

@@ -1,3 +1,4 @@
+import { formatCount } from '../../../shared/domain/text';
 import {
   memo,
   useCallback,
@@ -220,8 +221,7 @@ export const LogField = memo(function LogField({
           id={counterId}
           className={text.length > ENTRY_TEXT_MAX ? 'tl-counter tl-over' : 'tl-counter'}
         >
-          {text.length.toLocaleString('en-US')} / {ENTRY_TEXT_MAX.toLocaleString('en-US')}{' '}
-          characters
+          {formatCount(text.length)} / {formatCount(ENTRY_TEXT_MAX)} characters
         </div>
       ) : null}
       {problem ? (
