@@ -316,3 +316,35 @@ describe('runCommand, inOneCommit and the change events', () => {
     expect(other.thisOrigin().window).not.toBe(thisOrigin().window);
   });
 });
+
+describe('what the commit announces is what it stored', () => {
+  it('announces the cleaned rows the write guard wrote, not the raw ones', async () => {
+    const incident = (await db.incidents.get(incidentId))!;
+    // Decomposed "é" (e + U+0301) and a stray control character: the guard normalises them.
+    const raw = {
+      ...incident,
+      impact: { ...incident.impact, summary: 'Cafe\u0301 checkout\u0007 down' },
+    };
+    const heard: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => heard.push(e));
+    await commit(db, changes().update('incidents', raw).build());
+    stop();
+    const stored = (await db.incidents.get(incidentId))!.impact.summary;
+    const announced = heard.find((e) => e.status === 'committed')!.changeSet.changes.incidents!
+      .updated![0]!.impact.summary;
+    expect(stored).not.toBe(raw.impact.summary);
+    expect(announced).toBe(stored);
+  });
+
+  it("holds the scribe's fast-path entry to the entry schema, writing nothing when it breaks it", async () => {
+    const e = {
+      ...preparePlainEntry({ incidentId, kind: 'note', text: 'ok' }, ctx),
+      occurredAt: Number.NaN,
+    };
+    await expect(commit(db, changes().record(e).build())).rejects.toMatchObject({
+      name: 'RepoError',
+      field: 'occurredAt',
+    });
+    expect(await db.timelineEntries.get(e.id)).toBeUndefined();
+  });
+});

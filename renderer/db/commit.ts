@@ -18,7 +18,9 @@ import {
   type TableName,
 } from '../../shared/commands/change-set';
 import { newId } from '../../shared/domain/ids';
+import type { TimelineEntry } from '../../shared/domain/timeline';
 import type { ReadonlyDb } from './read-view';
+import { asWritten, guardNewRow } from './write-guard';
 import type { WarroomDb } from './schema';
 
 /**
@@ -154,6 +156,25 @@ export interface CommitOptions {
   restoring?: boolean;
 }
 
+/**
+ * The change set as it was stored: each row replaced by the copy the write guard wrote (text
+ * cleaned), so what is announced to this window, other windows and (later) other seats is what
+ * the disk holds.
+ */
+function asStored(cs: ChangeSet): ChangeSet {
+  const out: Record<string, unknown> = {};
+  for (const t of TABLE_NAMES) {
+    const c = cs.changes[t];
+    if (!c) continue;
+    out[t] = {
+      ...c,
+      ...(c.added ? { added: c.added.map((r: object) => asWritten(r)) } : {}),
+      ...(c.updated ? { updated: c.updated.map((r: object) => asWritten(r)) } : {}),
+    };
+  }
+  return { ...cs, changes: out };
+}
+
 function stamp(changes: Changes): ChangeSet {
   return { id: newId(), at: Date.now(), origin: thisOrigin(), changes };
 }
@@ -235,8 +256,9 @@ export function commit(
     .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts))
     .then(
       () => {
-        announce(db, { status: 'committed', changeSet: cs });
-        return cs;
+        const stored = asStored(cs);
+        announce(db, { status: 'committed', changeSet: stored });
+        return stored;
       },
       (error: unknown) => {
         announce(db, { status: 'failed', changeSet: cs, error });
@@ -333,7 +355,7 @@ export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Pr
     if (cs && !isEmpty(cs.changes)) announce(db, { status: 'failed', changeSet: cs, error });
     throw error;
   }
-  if (cs && !isEmpty(cs.changes)) announce(db, { status: 'committed', changeSet: cs });
+  if (cs && !isEmpty(cs.changes)) announce(db, { status: 'committed', changeSet: asStored(cs) });
   return result;
 }
 
@@ -390,11 +412,23 @@ export function observedParts(db: WarroomDb, writes: readonly TableWrite[]): Obs
  * draft's removal) skips Dexie's transaction machinery (about a millisecond per write on a
  * laptop, as much as the write itself) and goes straight to the IndexedDB connection Dexie
  * opened, strict durability, committed as soon as the requests are issued. Dexie's live queries
- * are then told what changed with the same notice its own writes send. The entry has been
- * checked by the command that made it (shared/commands/log-entry.ts); it is not parsed again.
+ * are then told what changed with the same notice its own writes send (Dexie has no other way
+ * to hear of a write it did not make). The entry is held to its schema first, as the write guard
+ * would.
  */
-function commitQuick(db: WarroomDb, cs: ChangeSet): Promise<ChangeSet> {
-  const entry = cs.changes.timelineEntries!.added![0]!;
+function commitQuick(db: WarroomDb, asked: ChangeSet): Promise<ChangeSet> {
+  // Held to the entry schema like any row Dexie writes (the write guard is not on this path);
+  // a refusal throws RepoError naming the field, before anything is announced.
+  let entry: TimelineEntry;
+  try {
+    entry = guardNewRow('timelineEntries', asked.changes.timelineEntries!.added![0]!);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const cs: ChangeSet = {
+    ...asked,
+    changes: { ...asked.changes, timelineEntries: { added: [entry] } },
+  };
   const draftKey = cs.changes.drafts?.removed?.[0];
   const idb = db.backendDB();
   announce(db, { status: 'pending', changeSet: cs });

@@ -65,6 +65,31 @@ function checkRow(schema: ZodType, row: Row, old: Row | undefined): Row {
   throw new RepoError(first.message, first.path.map(String).join('.'));
 }
 
+/** Each row the guard changed (cleaned text), mapped to the row it wrote instead. */
+const writtenAs = new WeakMap<object, object>();
+
+/**
+ * The row as the guard wrote it: `row` itself, or its cleaned copy when the guard changed it
+ * (text normalised, control characters removed). The commit announces these, so other windows
+ * and seats hear what is stored, not what was asked for.
+ */
+export function asWritten<T extends object>(row: T): T {
+  return (writtenAs.get(row) as T | undefined) ?? row;
+}
+
+/**
+ * Holds one new row to its table's schema and returns it cleaned, as the guard would write it;
+ * throws RepoError naming the field otherwise. For rows written without Dexie (the commit's
+ * fast path).
+ */
+export function guardNewRow<T extends object>(table: string, row: T): T {
+  const schema = TABLE_SCHEMAS[table];
+  if (!schema) return row;
+  const cleaned = checkRow(schema, row as Row, undefined) as T;
+  if (cleaned !== row) writtenAs.set(row, cleaned);
+  return cleaned;
+}
+
 function guardTable(table: DBCoreTable): DBCoreTable {
   const schema = TABLE_SCHEMAS[table.name];
   if (!schema) return table;
@@ -82,8 +107,10 @@ function guardTable(table: DBCoreTable): DBCoreTable {
           continue;
         }
         const parsed = schema.safeParse(row);
-        if (parsed.success) out[i] = overlay(row, parsed.data) as Row;
-        else (failed ??= []).push(i);
+        if (parsed.success) {
+          out[i] = overlay(row, parsed.data) as Row;
+          writtenAs.set(row, out[i]!);
+        } else (failed ??= []).push(i);
       }
       if (failed) {
         // Only now read what is stored: a refusal may be of a value the row already had.
@@ -95,6 +122,7 @@ function guardTable(table: DBCoreTable): DBCoreTable {
             : [];
         failed.forEach((i, n) => {
           out[i] = checkRow(schema, rows[i]!, olds[n]);
+          if (out[i] !== rows[i]) writtenAs.set(rows[i]!, out[i]);
         });
       }
       return table.mutate({ ...req, values: out });
@@ -106,8 +134,9 @@ function guardTable(table: DBCoreTable): DBCoreTable {
  * Dexie middleware holding every row written through Dexie to its table's zod schema: forms,
  * commands and imports all meet the same limits and the same Unicode rule. (The scribe's plain
  * entries take the commit's fast path to the native connection; the command that made them,
- * shared/commands/timeline-entry.ts, checks their text with the same cleaning and limits.) A refused write throws before anything reaches IndexedDB, so the transaction
- * aborts with nothing written.
+ * shared/commands/timeline-entry.ts, checks their text, and the commit holds the row to the
+ * same schema with {@link guardNewRow}.) A refused write throws before anything reaches
+ * IndexedDB, so the transaction aborts with nothing written.
  */
 export const writeGuard: Middleware<DBCore> = {
   stack: 'dbcore',

@@ -164,6 +164,17 @@ describe('unrecordedChanges (the record rule)', () => {
       problems: [],
     },
     {
+      name: 'the same milestones written in another key order',
+      prev: incident({ milestones: { started: NOW, detected: NOW - 1 } as Incident['milestones'] }),
+      set: changes()
+        .update(
+          'incidents',
+          incident({ milestones: { detected: NOW - 1, started: NOW } as Incident['milestones'] }),
+        )
+        .build(),
+      problems: [],
+    },
+    {
       name: 'a field outside the rule (updatedAt) changed alone',
       prev: incident(),
       set: changes()

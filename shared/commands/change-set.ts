@@ -183,7 +183,13 @@ const RECORDED_FIELDS: readonly {
   { field: 'title', read: (i) => i.title, types: ['title', 'declared'] },
   {
     field: 'milestones',
-    read: (i) => JSON.stringify(i.milestones),
+    read: (i) =>
+      // Key order is not meaning: compare the milestones set, name by name.
+      JSON.stringify(
+        Object.entries(i.milestones)
+          .filter(([, at]) => at !== undefined && at !== null)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
     types: ['milestone', 'status', 'declared', 'reference'],
   },
 ];

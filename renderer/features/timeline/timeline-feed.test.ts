@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { declareIncident } from '../../db/repo/incidents';
 import { addEntry, deleteEntry, editEntry } from '../../db/repo/timeline';
@@ -6,7 +6,8 @@ import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
 import { changes } from '../../../shared/commands/change-set';
 import { commit } from '../../db/commit';
-import { TAIL_MAX, watchTimeline } from './timeline-feed';
+import { newEntryRow } from '../../../shared/commands/timeline-entry';
+import { SHOW_SAVING_AFTER_MS, TAIL_MAX, watchTimeline } from './timeline-feed';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const MIN = 60_000;
@@ -138,6 +139,38 @@ describe('watchTimeline: the tail', () => {
     await expect
       .poll(() => w.store.getState().error)
       .toMatch(/could not be read.*backing store error/);
+    w.stop();
+  });
+});
+
+describe('watchTimeline: a write that fails after showing as saving', () => {
+  it('takes a backdated "Saving…" entry off the list when its write fails', async () => {
+    const w = watchTimeline(db, a);
+    await expect.poll(() => w.store.getState().complete).toBe(true);
+    const phantom = newEntryRow(
+      { incidentId: a, kind: 'note', text: 'phantom', occurredAt: NOW - 5 * MIN },
+      ctx(NOW + MIN),
+    );
+    // A disk that takes the write, then gives up on it after the entry has shown as saving.
+    const tx = {
+      error: new DOMException('The disk is full.', 'QuotaExceededError'),
+      onabort: null as null | (() => void),
+      oncomplete: null as null | (() => void),
+      objectStore: () => ({ add: () => ({}), delete: () => ({}) }),
+      commit: () => setTimeout(() => tx.onabort?.(), SHOW_SAVING_AFTER_MS + 100),
+      abort: () => undefined,
+    };
+    const native = vi
+      .spyOn(db, 'backendDB')
+      .mockReturnValue({ transaction: () => tx } as unknown as IDBDatabase);
+    const written = commit(db, changes().record(phantom).build()).catch((e: unknown) => e);
+    await expect.poll(() => w.store.getState().saving.has(phantom.id)).toBe(true);
+    expect(w.store.getState().entries?.map((e) => e.text)).toContain('phantom');
+    expect(await written).toMatchObject({ name: 'QuotaExceededError' });
+    native.mockRestore();
+    expect(w.store.getState().entries?.map((e) => e.text)).not.toContain('phantom');
+    expect(w.store.getState().tail.map((e) => e.text)).not.toContain('phantom');
+    expect(w.store.getState().saving.size).toBe(0);
     w.stop();
   });
 });

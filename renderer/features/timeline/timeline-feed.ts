@@ -107,6 +107,8 @@ export function watchTimeline(
   let stopped = true;
   let loaded = false;
   let unsubscribe = () => {};
+  /** Bumped by every start, so reads of an earlier run are dropped. */
+  let generation = 0;
   /** Events that arrived while the record was being read, applied once it is. */
   let queued: ChangeSet[] = [];
   const savingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -254,14 +256,12 @@ export function watchTimeline(
       return;
     }
     if (event.status === 'failed') {
+      // Nothing was written: an entry shown early as "Saving…" goes, wherever it sits (a
+      // backdated one sits in the list, not the tail).
       const ids = (cs.changes.timelineEntries?.added ?? []).map((e) => e.id);
       ids.forEach(dropSaving);
-      const s = store.getState();
-      if (ids.some((id) => s.saving.has(id))) {
-        const saving = new Set(s.saving);
-        ids.forEach((id) => saving.delete(id));
-        store.setState({ tail: s.tail.filter((e) => !ids.includes(e.id)), saving });
-      }
+      const shown = ids.filter((id) => store.getState().saving.has(id));
+      if (shown.length) patch([], shown);
       return;
     }
     if (!loaded) {
@@ -284,9 +284,10 @@ export function watchTimeline(
   };
 
   async function loadAll(): Promise<void> {
+    const gen = generation;
     try {
       const rows = (await range().toArray()).sort(compareEntries);
-      if (stopped) return;
+      if (stopped || gen !== generation) return;
       loaded = true;
       const s = store.getState();
       const saving = s.tail.filter((e) => s.saving.has(e.id) && !rows.some((r) => r.id === e.id));
@@ -304,17 +305,19 @@ export function watchTimeline(
     stopped = false;
     loaded = false;
     queued = [];
+    // A read begun before a stop must not land after the restart (a development double mount).
+    const gen = ++generation;
     unsubscribe = subscribeChanges(db, onEvent);
     void (async () => {
       try {
         const newest = await range().reverse().limit(FIRST_PAINT_ROWS).toArray();
-        if (stopped) return;
+        if (stopped || gen !== generation) return;
         if (!loaded)
           store.setState({ entries: newest.reverse().sort(compareEntries), error: null });
         // Let the newest rows paint before the whole record is read: deserialising 50,000 rows
         // holds the main thread for a while.
         await afterNextPaint();
-        if (!stopped) await loadAll();
+        if (!stopped && gen === generation) await loadAll();
       } catch (error) {
         fail(error);
       }
