@@ -10,6 +10,7 @@ import { watchTimeline } from '../features/timeline/timeline-feed';
 import { saveDraft } from './repo/drafts';
 import { declareIncident } from './repo/incidents';
 import {
+  BROADCAST_ROWS_MAX,
   commit,
   inOneCommit,
   observedParts,
@@ -346,5 +347,22 @@ describe('what the commit announces is what it stored', () => {
       field: 'occurredAt',
     });
     expect(await db.timelineEntries.get(e.id)).toBeUndefined();
+  });
+});
+
+describe('large change sets between windows', () => {
+  it('tells other windows which tables a large change set wrote, without its rows', async () => {
+    vi.resetModules();
+    const other = await import('./commit');
+    const heard: ChangeEvent[] = [];
+    const stop = other.subscribeChanges(db, (e) => heard.push(e));
+    const set = changes();
+    for (let i = 0; i <= BROADCAST_ROWS_MAX; i += 1)
+      set.record(preparePlainEntry({ incidentId, kind: 'note', text: `row ${i}` }, ctx));
+    await commit(db, set.build());
+    await expect.poll(() => heard.length).toBe(1);
+    stop();
+    expect(heard[0]).toMatchObject({ status: 'committed', omitted: ['timelineEntries'] });
+    expect(heard[0]!.changeSet.changes).toEqual({});
   });
 });

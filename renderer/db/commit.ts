@@ -67,8 +67,32 @@ export function thisOrigin(): ChangeOrigin {
  * - `failed`: refused by the storage, nothing written (this window only); `error` says why.
  */
 export type ChangeEvent =
-  | { readonly status: 'pending' | 'committed'; readonly changeSet: ChangeSet }
+  | {
+      readonly status: 'pending' | 'committed';
+      readonly changeSet: ChangeSet;
+      /**
+       * Set on a committed change set from another window that was too large to send whole
+       * (a restored backup): the tables it wrote, whose rows are left out of `changeSet`.
+       * Listeners read those tables again.
+       */
+      readonly omitted?: readonly TableName[];
+    }
   | { readonly status: 'failed'; readonly changeSet: ChangeSet; readonly error: unknown };
+
+/**
+ * A committed change set with more rows than this is announced to other windows without its
+ * rows (they read again): cloning 200,000 entries into every window would hold each of them.
+ */
+export const BROADCAST_ROWS_MAX = 2_000;
+
+function rowCount(changes: Changes): number {
+  let n = 0;
+  for (const t of TABLE_NAMES) {
+    const c = changes[t];
+    if (c) n += (c.added?.length ?? 0) + (c.updated?.length ?? 0) + (c.removed?.length ?? 0);
+  }
+  return n;
+}
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
@@ -86,9 +110,10 @@ function channelOf(dbName: string): Channel {
   if (typeof BroadcastChannel === 'function') {
     const bc = new BroadcastChannel(`warroom-changes:${dbName}`);
     bc.onmessage = (msg: MessageEvent<unknown>) => {
-      const cs = msg.data as ChangeSet | null;
+      const data = msg.data as { changeSet?: ChangeSet; omitted?: TableName[] } | null;
+      const cs = data?.changeSet;
       if (cs && typeof cs === 'object' && 'changes' in cs)
-        dispatch(created, { status: 'committed', changeSet: cs });
+        dispatch(created, { status: 'committed', changeSet: cs, omitted: data.omitted });
     };
     // Never keep a Node test process alive for this.
     (bc as { unref?: () => void }).unref?.();
@@ -128,8 +153,14 @@ function announce(db: WarroomDb, event: ChangeEvent): void {
   const ch = channelOf(db.name);
   dispatch(ch, event);
   if (event.status === 'committed' && ch.broadcast) {
+    const cs = event.changeSet;
+    const large = rowCount(cs.changes) > BROADCAST_ROWS_MAX;
     try {
-      ch.broadcast.postMessage(event.changeSet);
+      ch.broadcast.postMessage(
+        large
+          ? { changeSet: { ...cs, changes: {} }, omitted: tablesOf(cs.changes) }
+          : { changeSet: cs },
+      );
     } catch {
       // A row that cannot be cloned cannot be in IndexedDB either; nothing to tell.
     }

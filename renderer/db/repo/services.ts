@@ -1,13 +1,12 @@
 import * as cmd from '../../../shared/commands/directory';
-import { commit } from '../commit';
+import { runCommand } from '../commit';
 import type { WarroomDb } from '../schema';
 
 /**
  * Records services as used at `now` (ms, UTC), creating catalog rows for new names: see
- * {@link cmd.touchServices}. Meant to run inside the command that names them (in an
- * inOneCommit, or a write transaction over `services`), so its read and its write are one;
- * commands that gather their own change set should call the pure {@link cmd.touchServices}
- * with the rows they read instead. Storage failures as db/commit.ts.
+ * {@link cmd.touchServices}. Reads the catalog and writes in one transaction. Commands that
+ * gather their own change set call the pure {@link cmd.touchServices} with the rows they read.
+ * Storage failures as db/commit.ts.
  */
 export async function touchServices(
   db: WarroomDb,
@@ -15,9 +14,15 @@ export async function touchServices(
   now: number,
 ): Promise<void> {
   if (names.length === 0) return;
-  const known = await db.services
-    .where('name')
-    .anyOfIgnoreCase([...names])
-    .toArray();
-  await commit(db, cmd.touchServices(known, names, now));
+  await runCommand(db, ['services'], async (read) => ({
+    changes: cmd.touchServices(
+      await read.services
+        .where('name')
+        .anyOfIgnoreCase([...names])
+        .toArray(),
+      names,
+      now,
+    ),
+    result: undefined,
+  }));
 }

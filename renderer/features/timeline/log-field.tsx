@@ -148,7 +148,12 @@ export const LogField = memo(function LogField({
         usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
         retry: storage && failure !== 'version',
       });
-      draft.changed(submitted);
+      // The draft keeps what the field holds now: the line, and anything typed while it was
+      // being written.
+      setText((cur) => {
+        draft.changed(cur);
+        return cur;
+      });
     } finally {
       busy.current = false;
       field.current?.focus();

@@ -264,6 +264,11 @@ export function watchTimeline(
       if (shown.length) patch([], shown);
       return;
     }
+    if (event.omitted?.includes('timelineEntries')) {
+      // Too many rows to send between windows: read the record again.
+      void loadAll();
+      return;
+    }
     if (!loaded) {
       queued.push(cs);
       return;
