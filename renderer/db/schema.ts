@@ -64,8 +64,8 @@ export class WarroomDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.
-    // No live-query cache: the scribe's entries are written on the native connection
-    // (repo/quick-log.ts), which Dexie's optimistic cache would not see; live queries re-read.
+    // No live-query cache: the scribe's entries take the commit's fast path on the native
+    // connection (db/commit.ts), which Dexie's optimistic cache would not see; live queries re-read.
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
