@@ -15,14 +15,13 @@ import {
 } from '../../../shared/domain/incident-facts';
 import { useCommand } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
-import { onlyChanged } from '../../ui/only-changed';
-import { FormDialog } from '../../ui/dialog';
+import { useOnlyChanged } from '../../ui/only-changed';
+import { CommandForm } from '../../ui/command-form';
+import { FormDialogButton } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { DataLossFields } from './data-loss-fields';
-import { BusyButton } from '../../ui/busy-button';
 
 function summary(incident: Incident): string {
   const { impact } = incident;
@@ -40,17 +39,11 @@ function summary(incident: Incident): string {
 
 /** The impact facts the escalation triggers read, with an "Edit impact" dialog; changes are recorded. */
 export function ImpactEditor({ incident }: { incident: Incident }) {
-  const [open, setOpen] = useState(false);
   return (
     <div className="impact-facts">
       <span>Impact: {summary(incident)}</span>{' '}
-      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
-        Edit impact
-      </button>
-      <FormDialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Edit impact"
+      <FormDialogButton
+        label="Edit impact"
         form={(done) => <ImpactForm incident={incident} onDone={done} />}
       />
     </div>
@@ -73,7 +66,7 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [publicSummary, setPublicSummary] = useState(publicSummaryOf(incident));
   // What the form opened with: a field left as shown is not sent, so saving never writes it
   // back over a newer value (another window, a restored backup).
-  const [shown] = useState<ImpactPatch>(() => ({
+  const changed = useOnlyChanged<ImpactPatch>(() => ({
     usersAffected: impact.usersAffected,
     customerFacing: impact.customerFacing,
     payingAccounts: impact.payingAccounts,
@@ -99,32 +92,22 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       command(
         updateImpact,
         incident.id,
-        onlyChanged(
-          {
-            usersAffected: value === null ? null : { value, unit },
-            customerFacing,
-            payingAccounts,
-            dataIntegrity,
-            detectionSource: source,
-            dataLoss,
-            publicSummary,
-          },
-          shown,
-        ),
+        changed({
+          usersAffected: value === null ? null : { value, unit },
+          customerFacing,
+          payingAccounts,
+          dataIntegrity,
+          detectionSource: source,
+          dataLoss,
+          publicSummary,
+        }),
         ctx(),
       ),
     );
     if (saved) onDone();
   };
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <CommandForm onSubmit={submit} submitLabel="Save impact" busy={busy} error={errors.form}>
       <div className="form-inline">
         <Field label="Users affected" error={errors.usersAffected}>
           <input
@@ -183,12 +166,6 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           onChange={(e) => setPublicSummary(e.target.value)}
         />
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save impact
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

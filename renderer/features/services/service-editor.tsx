@@ -3,12 +3,11 @@ import type { Runbook, Service } from '../../../shared/domain/records';
 import { formatPercentTarget } from '../../../shared/logic/slo';
 import { useCommand } from '../../db/db-context';
 import { updateService } from '../../db/repo/services-edit';
-import { onlyChanged } from '../../ui/only-changed';
+import { useOnlyChanged } from '../../ui/only-changed';
 import { useUiStore } from '../../store/ui-store';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
-import { BusyButton } from '../../ui/busy-button';
 
 /** Edits one service's owner team, SLO target and window, and runbook; bad input keeps the text. */
 export function ServiceEditor({
@@ -38,7 +37,7 @@ export function ServiceEditor({
     sloWindowDays: String(s.sloWindowDays),
     runbookId: s.runbookId,
   });
-  const [shown] = useState(() => fieldsOf(service));
+  const changed = useOnlyChanged(() => fieldsOf(service));
 
   const save = async () => {
     const edited = {
@@ -48,7 +47,7 @@ export function ServiceEditor({
       runbookId: runbookId || null,
     };
     const saved = await run(() =>
-      command(updateService, service.id, { ...fieldsOf(service), ...onlyChanged(edited, shown) }),
+      command(updateService, service.id, { ...fieldsOf(service), ...changed(edited) }),
     );
     if (!saved) return;
     toast(`Saved ${service.name}.`);
@@ -56,14 +55,15 @@ export function ServiceEditor({
   };
 
   return (
-    <form
+    <CommandForm
       className="form panel service-editor"
-      aria-label={`Edit ${service.name}`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      label={`Edit ${service.name}`}
+      onSubmit={save}
+      submitLabel="Save service"
+      busy={busy}
+      error={errors.form}
+      onCancel={onDone}
+      escapeCancels={false}
     >
       <h2>Edit {service.name}</h2>
       <div className="form-inline">
@@ -91,15 +91,6 @@ export function ServiceEditor({
           </select>
         </Field>
       </div>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save service
-        </BusyButton>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }
