@@ -31,7 +31,7 @@ export function AssignForm({
   const ctx = useCommandContext();
   const [person, setPerson] = useState('');
   const [note, setNote] = useState('');
-  // Person refusals, and those naming no field (the incident is gone), go next to the field.
+  // Every refusal (a clash, the incident gone) goes next to Person; a storage failure below.
   const { busy, errors, setErrors, run } = useSubmit(['person'], { fallback: 'person' });
 
   const submit = async () => {
