@@ -34,7 +34,7 @@ export function RunbookEditor({
   const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
   const { busy, errors, run } = useSubmit(['title', 'service', 'body']);
 
-  // What the form opened with: a field the user left as shown is saved with the stored value
+  // An edit sends only the fields the user changed: the command keeps the others as stored now
   // (the runbook may have changed since, in another window or by a restore).
   const changed = useOnlyChanged(() =>
     runbook ? { title: runbook.title, service: runbook.service, body: runbook.body } : {},
@@ -42,14 +42,11 @@ export function RunbookEditor({
 
   const save = async () => {
     const edited = { title, service, body };
-    const input = runbook
-      ? { title: runbook.title, service: runbook.service, body: runbook.body, ...changed(edited) }
-      : edited;
     let saved: Runbook | undefined;
     const ok = await run(async () => {
       saved = runbook
-        ? await command(updateRunbook, runbook.id, input, context())
-        : await command(createRunbook, input, context());
+        ? await command(updateRunbook, runbook.id, changed(edited), context())
+        : await command(createRunbook, edited, context());
     });
     if (ok && saved) onSaved(saved);
   };

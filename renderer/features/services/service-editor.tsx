@@ -29,15 +29,14 @@ export function ServiceEditor({
   const [runbookId, setRunbookId] = useState(service.runbookId ?? '');
   const { busy, errors, run } = useSubmit(['ownerTeam', 'sloTarget', 'sloWindowDays', 'runbookId']);
 
-  // What the form opened with, and what is stored now: a field the user left as shown is saved
-  // with the stored value, never written back over a newer one.
-  const fieldsOf = (s: Service) => ({
-    ownerTeam: s.ownerTeam,
-    sloTargetPercent: s.sloTarget === null ? '' : formatPercentTarget(s.sloTarget),
-    sloWindowDays: String(s.sloWindowDays),
-    runbookId: s.runbookId,
-  });
-  const changed = useOnlyChanged(() => fieldsOf(service));
+  // Only the fields the user changed are sent: the command keeps the others as stored now, so
+  // a save never writes the form's copy back over a newer value.
+  const changed = useOnlyChanged(() => ({
+    ownerTeam: service.ownerTeam,
+    sloTargetPercent: service.sloTarget === null ? '' : formatPercentTarget(service.sloTarget),
+    sloWindowDays: String(service.sloWindowDays),
+    runbookId: service.runbookId,
+  }));
 
   const save = async () => {
     const edited = {
@@ -46,9 +45,7 @@ export function ServiceEditor({
       sloWindowDays: windowDays,
       runbookId: runbookId || null,
     };
-    const saved = await run(() =>
-      command(updateService, service.id, { ...fieldsOf(service), ...changed(edited) }),
-    );
+    const saved = await run(() => command(updateService, service.id, changed(edited)));
     if (!saved) return;
     toast(`Saved ${service.name}.`);
     onDone();
