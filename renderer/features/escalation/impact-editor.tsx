@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   DETECTION_SOURCE_LABELS,
-  DETECTION_SOURCES,
   formatUsersAffected,
   type DetectionSource,
   type Incident,
@@ -22,6 +21,7 @@ import { CheckboxField, Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { DataLossFields } from './data-loss-fields';
+import { DetectionSourceField } from './detection-source-field';
 
 function summary(incident: Incident): string {
   const { impact } = incident;
@@ -144,15 +144,7 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
         onChange={setDataIntegrity}
         hint="Any data-integrity concern is SEV1 at once."
       />
-      <Field label="Detection source">
-        <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
-          {DETECTION_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {DETECTION_SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DetectionSourceField value={source} onChange={setSource} />
       <DataLossFields value={dataLoss} onChange={setDataLoss} errors={errors} />
       <Field
         label="Public summary"

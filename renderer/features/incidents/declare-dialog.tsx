@@ -1,13 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import {
-  DETECTION_SOURCE_LABELS,
-  DETECTION_SOURCES,
-  validateDeclaration,
-  type DeclareErrors,
-  type DetectionSource,
-} from '../../../shared/domain/incident';
+import { validateDeclaration, type DeclareErrors } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
 import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
 import { useCommand, useDb } from '../../db/db-context';
@@ -28,6 +22,7 @@ import { DateTimeField } from '../../ui/datetime-field';
 import { DraftProblem } from '../../ui/draft-problem';
 import { CheckboxField, Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
+import { DetectionSourceField } from '../escalation/detection-source-field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
 
@@ -295,15 +290,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         />
       </div>
       <div className="field-row">
-        <Field label="Detection source">
-          <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
-            {DETECTION_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {DETECTION_SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DetectionSourceField value={source} onChange={setSource} />
         <Field label="Alert name" limit="alertName">
           <input type="text" value={alertName} onChange={(e) => setAlertName(e.target.value)} />
         </Field>

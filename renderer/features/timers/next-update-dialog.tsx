@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { Audience } from '../../../shared/domain/audience';
 import { nextTimeOfDay } from '../../../shared/logic/cadence';
 import { useCommand } from '../../db/db-context';
 import { setNextUpdateAt } from '../../db/repo/cadence';
@@ -7,7 +6,7 @@ import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
 import { useReasonedSubmit } from '../../ui/use-submit';
 import { useCommandContext, useSettings } from '../settings/use-settings';
-import { TimerDialog, type TimerDialogProps } from './timer-dialog';
+import { TimerDialog, type TimerDialogProps, type TimerFormProps } from './timer-dialog';
 
 /**
  * "Next <audience> update": **Next update at** (HH:MM, its next occurrence in the chosen zone)
@@ -15,23 +14,11 @@ import { TimerDialog, type TimerDialogProps } from './timer-dialog';
  */
 export function NextUpdateDialog(props: TimerDialogProps) {
   return (
-    <TimerDialog
-      {...props}
-      title={(audience) => `Next ${audience} update`}
-      form={(p) => <NextUpdateForm {...p} />}
-    />
+    <TimerDialog {...props} title={(audience) => `Next ${audience} update`} form={NextUpdateForm} />
   );
 }
 
-function NextUpdateForm({
-  incidentId,
-  audience,
-  onDone,
-}: {
-  incidentId: string;
-  audience: Audience;
-  onDone: () => void;
-}) {
+function NextUpdateForm({ incidentId, audience, onDone }: TimerFormProps) {
   const command = useCommand();
   const ctx = useCommandContext();
   const zone = useSettings().timeZone;

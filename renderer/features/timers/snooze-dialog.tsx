@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { Audience } from '../../../shared/domain/audience';
 import { parseSnoozeLength, SNOOZE_MINUTES, snoozeLabel } from '../../../shared/logic/cadence';
 import { useCommand } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
@@ -7,7 +6,7 @@ import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
 import { useReasonedSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
-import { TimerDialog, type TimerDialogProps } from './timer-dialog';
+import { TimerDialog, type TimerDialogProps, type TimerFormProps } from './timer-dialog';
 
 /** The select's value for "type a length instead". */
 const OTHER = 'other';
@@ -18,23 +17,11 @@ const OTHER = 'other';
  */
 export function SnoozeDialog(props: TimerDialogProps) {
   return (
-    <TimerDialog
-      {...props}
-      title={(audience) => `Snooze ${audience} reminder`}
-      form={(p) => <SnoozeForm {...p} />}
-    />
+    <TimerDialog {...props} title={(audience) => `Snooze ${audience} reminder`} form={SnoozeForm} />
   );
 }
 
-function SnoozeForm({
-  incidentId,
-  audience,
-  onDone,
-}: {
-  incidentId: string;
-  audience: Audience;
-  onDone: () => void;
-}) {
+function SnoozeForm({ incidentId, audience, onDone }: TimerFormProps) {
   const command = useCommand();
   const ctx = useCommandContext();
   const [choice, setChoice] = useState<string>('5');

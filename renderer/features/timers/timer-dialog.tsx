@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import { FormDialog } from '../../ui/dialog';
 
@@ -10,10 +10,17 @@ export interface TimerDialogProps {
   audience: Audience;
 }
 
+/** What a timer dialog's form is given: the incident, the audience, and "saved, close me". */
+export interface TimerFormProps {
+  incidentId: string;
+  audience: Audience;
+  onDone: () => void;
+}
+
 /**
  * A dialog about one audience's update timer: `title` names it from the audience's label
- * ("Executive" → "Snooze Executive reminder"); `form` gets the incident, the audience and the
- * function that closes the dialog once the change is saved.
+ * ("Executive" → "Snooze Executive reminder"); `form` is the form component, rendered afresh each
+ * time the dialog opens.
  */
 export function TimerDialog({
   open,
@@ -21,17 +28,17 @@ export function TimerDialog({
   incidentId,
   audience,
   title,
-  form,
+  form: Form,
 }: TimerDialogProps & {
   title: (audienceLabel: string) => string;
-  form: (props: { incidentId: string; audience: Audience; onDone: () => void }) => ReactNode;
+  form: ComponentType<TimerFormProps>;
 }) {
   return (
     <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title={title(AUDIENCE_LABELS[audience])}
-      form={(done) => form({ incidentId, audience, onDone: done })}
+      form={(done) => <Form incidentId={incidentId} audience={audience} onDone={done} />}
     />
   );
 }
