@@ -69,4 +69,43 @@ describe('CommandForm', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('button', { name: 'Extend' })).toHaveClass('button-small');
   });
+
+  it('keeps Escape for a long editor, and offers a plain, disabled or extra button', async () => {
+    const onCancel = vi.fn();
+    const onSubmit = vi.fn();
+    const onReset = vi.fn();
+    const user = userEvent.setup();
+    let form: HTMLFormElement | null = null;
+    render(
+      <CommandForm
+        onSubmit={onSubmit}
+        submitLabel="Set status"
+        busy={false}
+        onCancel={onCancel}
+        escapeCancels={false}
+        primary={false}
+        submitDisabled
+        label="Status form"
+        formRef={(el) => {
+          form = el;
+        }}
+        actions={
+          <button type="button" onClick={onReset}>
+            Reset to default
+          </button>
+        }
+      >
+        <input aria-label="Body" />
+      </CommandForm>,
+    );
+    await user.type(screen.getByLabelText('Body'), 'text{Escape}');
+    expect(onCancel).not.toHaveBeenCalled();
+    const submit = screen.getByRole('button', { name: 'Set status' });
+    expect(submit).toBeDisabled();
+    expect(submit).not.toHaveClass('button-primary');
+    await user.click(screen.getByRole('button', { name: 'Reset to default' }));
+    expect(onReset).toHaveBeenCalledOnce();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(form).toBe(screen.getByRole('form', { name: 'Status form' }));
+  });
 });

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode, Ref } from 'react';
 import { BusyButton } from './busy-button';
 import { FormError } from './form-error';
 
@@ -22,9 +22,13 @@ export function CommandForm({
   cancelLabel = 'Cancel',
   onKeyDown,
   label,
+  escapeCancels = true,
+  primary = true,
+  submitDisabled = false,
+  formRef,
 }: {
   /** Runs on submit (Enter in a field, or the submit button); the page does not reload. */
-  onSubmit: () => void | Promise<void>;
+  onSubmit: () => void | Promise<unknown>;
   submitLabel: ReactNode;
   /** True while the command runs. */
   busy: boolean;
@@ -44,10 +48,20 @@ export function CommandForm({
   onKeyDown?: (e: KeyboardEvent<HTMLFormElement>) => void;
   /** The form's accessible name, when it needs one (a form among others in a region). */
   label?: string;
+  /** False: Escape does not cancel (a long editor, where one key would throw away the typing). */
+  escapeCancels?: boolean;
+  /** False: the submit button is a plain one (a one-line form beside other controls). */
+  primary?: boolean;
+  /** True: nothing to submit yet (the button is disabled, e.g. Set status before a choice). */
+  submitDisabled?: boolean;
+  /** The form element, for a form that moves focus to its first invalid field. */
+  formRef?: Ref<HTMLFormElement>;
 }) {
   const size = small ? ' button-small' : '';
+  const kind = primary ? 'button button-primary' : 'button';
   return (
     <form
+      ref={formRef}
       className={className}
       noValidate
       aria-label={label}
@@ -57,7 +71,7 @@ export function CommandForm({
       }}
       onKeyDown={(e) => {
         onKeyDown?.(e);
-        if (!e.defaultPrevented && onCancel && e.key === 'Escape') {
+        if (!e.defaultPrevented && onCancel && escapeCancels && e.key === 'Escape') {
           e.preventDefault();
           e.stopPropagation();
           onCancel();
@@ -67,7 +81,12 @@ export function CommandForm({
       {children}
       <FormError message={error} />
       <div className="form-actions">
-        <BusyButton type="submit" className={`button button-primary${size}`} busy={busy}>
+        <BusyButton
+          type="submit"
+          className={`${kind}${size}`}
+          busy={busy}
+          disabled={submitDisabled || undefined}
+        >
           {submitLabel}
         </BusyButton>
         {actions}

@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { captureFocusOrigin, restoreFocus, type FocusOrigin } from './focus-return';
 
 /**
@@ -79,5 +79,32 @@ export function FormDialog({
     <Dialog open={open} onOpenChange={onOpenChange} title={title}>
       {open ? form(() => onOpenChange(false)) : null}
     </Dialog>
+  );
+}
+
+/**
+ * A button and the {@link FormDialog} it opens, named alike ("Change severity" opens "Change
+ * severity"); `title` when the dialog's name differs from the button's text.
+ */
+export function FormDialogButton({
+  label,
+  title = label,
+  className = 'button button-small',
+  form,
+}: {
+  label: string;
+  title?: string;
+  className?: string;
+  /** The form, given the function that closes the dialog once it has saved. */
+  form: (done: () => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      <FormDialog open={open} onOpenChange={setOpen} title={title} form={form} />
+    </>
   );
 }

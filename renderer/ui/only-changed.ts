@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 /**
  * The fields of `edited` whose value differs from what the form first showed (`shown`),
  * compared by value (JSON), so an explicit-save form sends only what the user changed and never
@@ -11,4 +13,16 @@ export function onlyChanged<T extends object>(edited: T, shown: Partial<T>): Par
       out[key] = edited[key];
   }
   return out;
+}
+
+/**
+ * {@link onlyChanged} against what the form first showed: `opened` is read on the first render
+ * only (later values are ignored), and the returned function gives the fields of `edited` the
+ * user changed since. An explicit-save form spreads them over the stored record as it is now.
+ */
+export function useOnlyChanged<T extends object>(
+  opened: () => Partial<T>,
+): (edited: T) => Partial<T> {
+  const [shown] = useState(opened);
+  return (edited) => onlyChanged(edited, shown);
 }

@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RepoError } from '../../shared/commands/refusal';
-import { useSubmit } from './use-submit';
+import { useReasonedSubmit, useSubmit } from './use-submit';
 
 describe('useSubmit', () => {
   it('puts a refusal beside the field it names, anything else on the form', async () => {
@@ -56,6 +56,67 @@ describe('useSubmit', () => {
     });
     expect(writes).toBe(1);
     expect(result.current.busy).toBe(false);
+    expect(result.current.errors).toEqual({});
+  });
+
+  it('puts a refusal naming none of its fields beside the fallback field, storage failures on the form', async () => {
+    const { result } = renderHook(() =>
+      useSubmit(['person'], { fallback: 'person', context: 'action' }),
+    );
+    await act(async () => {
+      await result.current.run(() =>
+        Promise.reject(new RepoError('This incident no longer exists.')),
+      );
+    });
+    expect(result.current.errors).toEqual({ person: 'This incident no longer exists.' });
+    await act(async () => {
+      await result.current.run(() => Promise.reject(new RepoError('Unknown role "x".', 'role')));
+    });
+    expect(result.current.errors).toEqual({ person: 'Unknown role "x".' });
+    await act(async () => {
+      await result.current.run(() => Promise.reject(new Error('disk full')));
+    });
+    expect(result.current.errors.person).toBeUndefined();
+    expect(result.current.errors.form).toMatch(
+      /^Not saved: the disk is full\..*Nothing was changed\./,
+    );
+  });
+});
+
+describe('useReasonedSubmit', () => {
+  it("refuses an empty reason beside its field, with the form's own problems, and writes none", async () => {
+    const { result } = renderHook(() =>
+      useReasonedSubmit(['minutes'], 'Say why: it goes on the record.'),
+    );
+    const write = vi.fn(() => Promise.resolve());
+    let ok = true;
+    await act(async () => {
+      ok = await result.current.check({ minutes: 'Enter whole minutes.' }, write);
+    });
+    expect(ok).toBe(false);
+    expect(result.current.errors).toEqual({
+      minutes: 'Enter whole minutes.',
+      reason: 'Say why: it goes on the record.',
+    });
+    act(() => result.current.reasonInput.onChange({ target: { value: '  ' } }));
+    await act(async () => {
+      ok = await result.current.check({}, write);
+    });
+    expect(ok).toBe(false);
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('writes with the typed reason once all is well, and clears the errors', async () => {
+    const { result } = renderHook(() => useReasonedSubmit([], 'Say why.'));
+    const write = vi.fn((_reason: string) => Promise.resolve());
+    act(() => result.current.reasonInput.onChange({ target: { value: 'Vendor fix at 14:00' } }));
+    expect(result.current.reasonInput.value).toBe('Vendor fix at 14:00');
+    let ok = false;
+    await act(async () => {
+      ok = await result.current.check({}, write);
+    });
+    expect(ok).toBe(true);
+    expect(write).toHaveBeenCalledWith('Vendor fix at 14:00');
     expect(result.current.errors).toEqual({});
   });
 });

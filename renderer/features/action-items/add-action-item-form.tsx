@@ -6,10 +6,9 @@ import { addAnyActionItem } from '../../db/repo/action-items-edit';
 import { Field } from '../../ui/field';
 import { useCommandContext } from '../settings/use-settings';
 import { NEW_ACTION_ITEM_FIELDS, NewActionItemFields, useNewActionItem } from './new-action-item';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { isolateBidi } from '../../../shared/domain/text';
-import { BusyButton } from '../../ui/busy-button';
+import { CommandForm } from '../../ui/command-form';
 
 /** "Add action item": action, owner, priority, due date (from the priority until set), incident. */
 export function AddActionItemForm({
@@ -39,13 +38,13 @@ export function AddActionItemForm({
   };
 
   return (
-    <form
+    <CommandForm
       className="panel ai-add"
-      aria-label="Add action item"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void add();
-      }}
+      label="Add action item"
+      onSubmit={add}
+      submitLabel="Add action item"
+      busy={busy}
+      error={errors.form}
     >
       <h2>Add action item</h2>
       <datalist id="ai-owners">
@@ -66,10 +65,6 @@ export function AddActionItemForm({
           </select>
         </Field>
       </div>
-      <FormError message={errors.form} />
-      <BusyButton type="submit" className="button button-primary" busy={busy}>
-        Add action item
-      </BusyButton>
-    </form>
+    </CommandForm>
   );
 }

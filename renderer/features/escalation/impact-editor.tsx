@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   DETECTION_SOURCE_LABELS,
-  DETECTION_SOURCES,
   formatUsersAffected,
   type DetectionSource,
   type Incident,
@@ -15,14 +14,14 @@ import {
 } from '../../../shared/domain/incident-facts';
 import { useCommand } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
-import { onlyChanged } from '../../ui/only-changed';
-import { FormDialog } from '../../ui/dialog';
+import { useOnlyChanged } from '../../ui/only-changed';
+import { CommandForm } from '../../ui/command-form';
+import { FormDialogButton } from '../../ui/dialog';
 import { CheckboxField, Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import { DataLossFields } from './data-loss-fields';
-import { BusyButton } from '../../ui/busy-button';
+import { DetectionSourceField } from './detection-source-field';
 
 function summary(incident: Incident): string {
   const { impact } = incident;
@@ -40,17 +39,11 @@ function summary(incident: Incident): string {
 
 /** The impact facts the escalation triggers read, with an "Edit impact" dialog; changes are recorded. */
 export function ImpactEditor({ incident }: { incident: Incident }) {
-  const [open, setOpen] = useState(false);
   return (
     <div className="impact-facts">
       <span>Impact: {summary(incident)}</span>{' '}
-      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
-        Edit impact
-      </button>
-      <FormDialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Edit impact"
+      <FormDialogButton
+        label="Edit impact"
         form={(done) => <ImpactForm incident={incident} onDone={done} />}
       />
     </div>
@@ -73,7 +66,7 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   const [publicSummary, setPublicSummary] = useState(publicSummaryOf(incident));
   // What the form opened with: a field left as shown is not sent, so saving never writes it
   // back over a newer value (another window, a restored backup).
-  const [shown] = useState<ImpactPatch>(() => ({
+  const changed = useOnlyChanged<ImpactPatch>(() => ({
     usersAffected: impact.usersAffected,
     customerFacing: impact.customerFacing,
     payingAccounts: impact.payingAccounts,
@@ -99,32 +92,22 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       command(
         updateImpact,
         incident.id,
-        onlyChanged(
-          {
-            usersAffected: value === null ? null : { value, unit },
-            customerFacing,
-            payingAccounts,
-            dataIntegrity,
-            detectionSource: source,
-            dataLoss,
-            publicSummary,
-          },
-          shown,
-        ),
+        changed({
+          usersAffected: value === null ? null : { value, unit },
+          customerFacing,
+          payingAccounts,
+          dataIntegrity,
+          detectionSource: source,
+          dataLoss,
+          publicSummary,
+        }),
         ctx(),
       ),
     );
     if (saved) onDone();
   };
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <CommandForm onSubmit={submit} submitLabel="Save impact" busy={busy} error={errors.form}>
       <div className="form-inline">
         <Field label="Users affected" error={errors.usersAffected}>
           <input
@@ -161,15 +144,7 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
         onChange={setDataIntegrity}
         hint="Any data-integrity concern is SEV1 at once."
       />
-      <Field label="Detection source">
-        <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
-          {DETECTION_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {DETECTION_SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DetectionSourceField value={source} onChange={setSource} />
       <DataLossFields value={dataLoss} onChange={setDataLoss} errors={errors} />
       <Field
         label="Public summary"
@@ -183,12 +158,6 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
           onChange={(e) => setPublicSummary(e.target.value)}
         />
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save impact
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

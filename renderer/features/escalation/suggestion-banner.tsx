@@ -3,7 +3,10 @@ import type { Suggestion } from '../../../shared/logic/escalation';
 import { useCommand } from '../../db/db-context';
 import { acceptSuggestion, dismissSuggestion } from '../../db/repo/escalation';
 import { describeWriteError } from '../../db/repo/errors';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
+import { useInlineForm } from '../../ui/use-inline-form';
+import { useReasonedSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** One suggestion: what triggered it, Accept (applies it, recorded) and Dismiss (asks why). */
@@ -17,23 +20,16 @@ export function SuggestionBanner({
   const command = useCommand();
   const ctx = useCommandContext();
   const headingId = useId();
-  const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState('');
+  const {
+    open: dismissing,
+    show: startDismissing,
+    close: stopDismissing,
+    buttonRef: dismissRef,
+  } = useInlineForm();
   const [error, setError] = useState<string | undefined>();
   const accept = async () => {
     try {
       await command(acceptSuggestion, incidentId, suggestion, ctx());
-    } catch (e) {
-      setError(describeWriteError(e, 'action'));
-    }
-  };
-  const dismiss = async () => {
-    if (!reason.trim()) {
-      setError('Say why you are dismissing it: it goes on the record.');
-      return;
-    }
-    try {
-      await command(dismissSuggestion, incidentId, suggestion, reason, ctx());
     } catch (e) {
       setError(describeWriteError(e, 'action'));
     }
@@ -50,38 +46,14 @@ export function SuggestionBanner({
         {verb}, with the reason “{suggestion.action.reason}”.
       </p>
       {dismissing ? (
-        <form
-          className="form form-compact"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void dismiss();
+        <DismissForm
+          incidentId={incidentId}
+          suggestion={suggestion}
+          onCancel={() => {
+            stopDismissing();
+            setError(undefined);
           }}
-        >
-          <Field label="Why dismiss?" error={error} limit="changeText">
-            <input
-              type="text"
-              autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-small">
-              Dismiss suggestion
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => {
-                setDismissing(false);
-                setError(undefined);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
+        />
       ) : (
         <div className="button-row">
           <button
@@ -91,7 +63,12 @@ export function SuggestionBanner({
           >
             Accept
           </button>
-          <button type="button" className="button button-small" onClick={() => setDismissing(true)}>
+          <button
+            type="button"
+            className="button button-small"
+            ref={dismissRef}
+            onClick={startDismissing}
+          >
             Dismiss
           </button>
           {error ? (
@@ -102,5 +79,44 @@ export function SuggestionBanner({
         </div>
       )}
     </div>
+  );
+}
+
+/** "Why dismiss?": the reason is required and recorded with the dismissal. */
+function DismissForm({
+  incidentId,
+  suggestion,
+  onCancel,
+}: {
+  incidentId: string;
+  suggestion: Suggestion;
+  onCancel: () => void;
+}) {
+  const command = useCommand();
+  const ctx = useCommandContext();
+  // Every refusal reads best beside the one field; the banner goes once the dismissal is saved.
+  const { busy, errors, reasonInput, check } = useReasonedSubmit(
+    [],
+    'Say why you are dismissing it: it goes on the record.',
+    { fallback: 'reason', context: 'action' },
+  );
+  const dismiss = () =>
+    check({}, (reason) => command(dismissSuggestion, incidentId, suggestion, reason, ctx()));
+  return (
+    <CommandForm
+      className="form form-compact"
+      onSubmit={dismiss}
+      submitLabel="Dismiss suggestion"
+      busy={busy}
+      error={errors.form}
+      onCancel={onCancel}
+      escapeCancels={false}
+      primary={false}
+      small
+    >
+      <Field label="Why dismiss?" error={errors.reason} limit="changeText">
+        <input type="text" autoFocus {...reasonInput} />
+      </Field>
+    </CommandForm>
   );
 }

@@ -3,12 +3,11 @@ import type { AppSettings } from '../../../shared/domain/settings';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { useCommand } from '../../db/db-context';
 import { openHypothesis } from '../../db/repo/hypotheses';
-import { FormDialog } from '../../ui/dialog';
+import { CommandForm } from '../../ui/command-form';
+import { FormDialogButton } from '../../ui/dialog';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
-import { BusyButton } from '../../ui/busy-button';
 
 /** "Add hypothesis" button and dialog: the text, and an owner (the Technical Lead if empty). */
 export function AddHypothesis({
@@ -18,19 +17,11 @@ export function AddHypothesis({
   incidentId: string;
   settings: AppSettings;
 }) {
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
-        Add hypothesis
-      </button>
-      <FormDialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Add hypothesis"
-        form={(done) => <AddForm incidentId={incidentId} settings={settings} onDone={done} />}
-      />
-    </>
+    <FormDialogButton
+      label="Add hypothesis"
+      form={(done) => <AddForm incidentId={incidentId} settings={settings} onDone={done} />}
+    />
   );
 }
 
@@ -62,14 +53,7 @@ function AddForm({
     if (added) onDone();
   };
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <CommandForm onSubmit={submit} submitLabel="Add" busy={busy} error={errors.form}>
       <Field
         label="Hypothesis"
         error={errors.text}
@@ -81,12 +65,6 @@ function AddForm({
       <Field label="Owner" hint="Leave empty for the current Technical Lead." limit="name">
         <input type="text" value={owner} onChange={(e) => setOwner(e.target.value)} />
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Add
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
 import type { Hypothesis } from '../../../shared/domain/records';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
 import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { closeHypothesis, type HypothesisOutcome } from '../../db/repo/hypotheses';
 import { useNow, useUiStore } from '../../store/ui-store';
+import { useInlineForm } from '../../ui/use-inline-form';
 import { useCommandContext } from '../settings/use-settings';
 import { ExtendForm } from './extend-form';
 
@@ -26,9 +26,13 @@ export function HypothesisItem({
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const now = useNow();
-  const [extending, setExtending] = useState(false);
   // The "Extend" toggle is hidden while the form is open; focus returns to it when it closes.
-  const refocus = useRef(false);
+  const {
+    open: extending,
+    show: startExtending,
+    close: stopExtending,
+    buttonRef: extendRef,
+  } = useInlineForm();
   const state = hypothesisState(h, now);
   const close = async (outcome: HypothesisOutcome) => {
     try {
@@ -86,28 +90,15 @@ export function HypothesisItem({
             <button
               type="button"
               className="button button-small"
-              ref={(el) => {
-                if (el && refocus.current) {
-                  refocus.current = false;
-                  el.focus();
-                }
-              }}
-              onClick={() => setExtending(true)}
+              ref={extendRef}
+              onClick={startExtending}
             >
               Extend
             </button>
           )}
         </div>
       ) : null}
-      {extending && state.open ? (
-        <ExtendForm
-          hypothesisId={h.id}
-          onDone={() => {
-            refocus.current = true;
-            setExtending(false);
-          }}
-        />
-      ) : null}
+      {extending && state.open ? <ExtendForm hypothesisId={h.id} onDone={stopExtending} /> : null}
     </li>
   );
 }

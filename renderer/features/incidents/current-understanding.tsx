@@ -3,13 +3,12 @@ import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
 import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
-import { FormDialog } from '../../ui/dialog';
+import { CommandForm } from '../../ui/command-form';
+import { FormDialogButton } from '../../ui/dialog';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 import type { ConsoleSlotProps } from './console-slot';
-import { BusyButton } from '../../ui/busy-button';
 
 /**
  * Region "Current understanding": the cause as the team understands it, which stakeholder
@@ -17,15 +16,15 @@ import { BusyButton } from '../../ui/busy-button';
  * change is recorded on the timeline with the old text.
  */
 export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incident'>) {
-  const [open, setOpen] = useState(false);
   const text = understandingOf(incident);
   return (
     <section className="panel understanding" aria-labelledby="understanding-heading">
       <div className="panel-header">
         <h2 id="understanding-heading">Current understanding</h2>
-        <button type="button" className="button button-small" onClick={() => setOpen(true)}>
-          Edit current understanding
-        </button>
+        <FormDialogButton
+          label="Edit current understanding"
+          form={(done) => <UnderstandingForm incident={incident} onDone={done} />}
+        />
       </div>
       {text ? (
         <p className="understanding-text">{text}</p>
@@ -35,12 +34,6 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
           <code>/status identified &lt;cause&gt;</code> or confirm a hypothesis to set it.
         </p>
       )}
-      <FormDialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Edit current understanding"
-        form={(done) => <UnderstandingForm incident={incident} onDone={done} />}
-      />
     </section>
   );
 }
@@ -54,13 +47,11 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
     if (await run(() => command(setUnderstanding, incident.id, text, ctx()))) onDone();
   };
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <CommandForm
+      onSubmit={submit}
+      submitLabel="Save current understanding"
+      busy={busy}
+      error={errors.form}
     >
       <Field
         label="Current understanding"
@@ -75,12 +66,6 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
           onChange={(e) => setText(e.target.value)}
         />
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save current understanding
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

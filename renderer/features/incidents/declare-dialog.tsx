@@ -1,17 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import {
-  DETECTION_SOURCE_LABELS,
-  DETECTION_SOURCES,
-  validateDeclaration,
-  type DeclareErrors,
-  type DetectionSource,
-} from '../../../shared/domain/incident';
+import { validateDeclaration, type DeclareErrors } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
 import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
 import { useCommand, useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { declareIncident } from '../../db/repo/incidents';
 import { clearDraft as clearDraftRow } from '../../db/repo/drafts';
 import { useDraft } from '../../db/use-draft';
@@ -23,13 +16,15 @@ import {
   useUiStore,
   type DeclareDraft,
 } from '../../store/ui-store';
+import { CommandForm } from '../../ui/command-form';
 import { Dialog } from '../../ui/dialog';
 import { DateTimeField } from '../../ui/datetime-field';
 import { DraftProblem } from '../../ui/draft-problem';
 import { CheckboxField, Field } from '../../ui/field';
+import { useSubmit } from '../../ui/use-submit';
+import { DetectionSourceField } from '../escalation/detection-source-field';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
-import { BusyButton } from '../../ui/busy-button';
 
 /** Option text for a severity: level, name and criteria, so the choice explains itself. */
 export function severityOptionText(s: Severity): string {
@@ -112,16 +107,15 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const setSource = set('source');
   const setAlertName = set('alertName');
   const setDrill = set('drill');
-  const [errors, setErrors] = useState<DeclareErrors & { form?: string }>({});
+  // A refusal naming a field goes beside it; anything else under the form.
+  const { busy, errors, setErrors, run: declaring } = useSubmit<keyof DeclareErrors>(FIELD_ORDER);
   // Which instant of a "Started at" that happened twice (fall-back night) the user chose.
   const [startedChoice, setStartedChoice] = useState<number | null>(null);
   const [detectedChoice, setDetectedChoice] = useState<number | null>(null);
   const [acknowledgedChoice, setAcknowledgedChoice] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (busy) return;
     const ctx = commandContext();
     // Untouched, "Started at" means the moment of declaring, to the second.
@@ -158,9 +152,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       formRef.current?.querySelector<HTMLElement>(`[data-field="${firstField}"]`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const allServices = pendingService.trim() ? [...services, pendingService.trim()] : services;
+    const allServices = pendingService.trim() ? [...services, pendingService.trim()] : services;
+    await declaring(async () => {
       const incident = await run(
         declareIncident,
         {
@@ -185,21 +178,18 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       await run(clearDraftRow, DECLARE_DRAFT_KEY);
       onDone();
       navigate(`/incidents/${incident.id}`);
-    } catch (error) {
-      const field = error instanceof RepoError ? error.field : undefined;
-      setErrors(
-        field && (FIELD_ORDER as readonly string[]).includes(field)
-          ? { [field]: error instanceof Error ? error.message : String(error) }
-          : { form: describeWriteError(error) },
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const level = severity ? SEVERITY_MATRIX[severity] : null;
   return (
-    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
+    <CommandForm
+      formRef={formRef}
+      onSubmit={submit}
+      submitLabel="Declare"
+      busy={busy}
+      error={errors.form}
+    >
       <Field label="Title" error={errors.title} limit="title">
         <input
           data-field="title"
@@ -300,15 +290,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         />
       </div>
       <div className="field-row">
-        <Field label="Detection source">
-          <select value={source} onChange={(e) => setSource(e.target.value as DetectionSource)}>
-            {DETECTION_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {DETECTION_SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <DetectionSourceField value={source} onChange={setSource} />
         <Field label="Alert name" limit="alertName">
           <input type="text" value={alertName} onChange={(e) => setAlertName(e.target.value)} />
         </Field>
@@ -319,17 +301,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         onChange={setDrill}
         hint="A game day: counted apart from real incidents."
       />
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
       <DraftProblem message={persisted.problem} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Declare
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

@@ -10,10 +10,11 @@ import {
 } from '../../../shared/logic/time';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../../../shared/logic/milestones';
 import { useCommand } from '../../db/db-context';
-import { describeWriteError } from '../../db/repo/errors';
 import { correctMilestone } from '../../db/repo/incidents';
+import { CommandForm } from '../../ui/command-form';
 import { DateTimeField } from '../../ui/datetime-field';
 import { Field } from '../../ui/field';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** Milestones with their times; each can be set or corrected, and the correction is recorded. */
@@ -97,40 +98,29 @@ function MilestoneEditor({
     current === undefined ? null : Math.floor(current / 60_000) * 60_000,
   );
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  // Every refusal (in the future, out of order, the incident gone) goes beside the time.
+  const { busy, errors, setErrors, run } = useSubmit(['milestone'], { fallback: 'milestone' });
   const label = MILESTONE_LABELS[milestone];
   const save = async () => {
     const settled = settleDateTimeInput(text, zone, chosenAt);
-    if (!settled.ok) {
-      setError(settled.error ?? 'Enter a date and time.');
-      return;
-    }
+    if (!settled.ok) return setErrors({ milestone: settled.error ?? 'Enter a date and time.' });
     const at = settled.at;
-    try {
-      await command(correctMilestone, incident.id, milestone, at, ctx(), reason);
+    if (await run(() => command(correctMilestone, incident.id, milestone, at, ctx(), reason)))
       onDone();
-    } catch (e) {
-      setError(describeWriteError(e));
-    }
   };
   return (
-    <form
+    <CommandForm
       className="form form-inline"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onDone();
-        }
-      }}
+      onSubmit={save}
+      submitLabel={`Save ${label}`}
+      busy={busy}
+      error={errors.form}
+      onCancel={onDone}
+      small
     >
       <DateTimeField
         label={`${label} time (${zone === 'utc' ? 'UTC' : 'local'})`}
-        error={error}
+        error={errors.milestone}
         zone={zone}
         autoFocus
         value={text}
@@ -141,14 +131,6 @@ function MilestoneEditor({
       <Field label="Correction note" limit="changeText">
         <input type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary button-small">
-          Save {label}
-        </button>
-        <button type="button" className="button button-small" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

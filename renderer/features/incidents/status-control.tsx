@@ -3,12 +3,13 @@ import type { Incident } from '../../../shared/domain/incident';
 import { dataLossOf, type DataLoss } from '../../../shared/domain/incident-facts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/domain/status';
 import { useCommand } from '../../db/db-context';
-import { RepoError, describeWriteError } from '../../db/repo/errors';
 import { changeStatus } from '../../db/repo/incidents';
 import { useUiStore } from '../../store/ui-store';
+import { CommandForm } from '../../ui/command-form';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
-import { DataLossFields, type DataLossErrors } from '../escalation/data-loss-fields';
+import { useSubmit } from '../../ui/use-submit';
+import { DataLossFields } from '../escalation/data-loss-fields';
 import { useCommandContext } from '../settings/use-settings';
 
 /**
@@ -22,50 +23,50 @@ export function StatusControl({ incident }: { incident: Incident }) {
   const ctx = useCommandContext();
   const toast = useUiStore((s) => s.toast);
   const [resolving, setResolving] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  // Every refusal goes beside the Status field; worded as a button's write, not a typed one.
+  const { busy, errors, setErrors, run } = useSubmit(['status'], {
+    fallback: 'status',
+    context: 'action',
+  });
   // The pending choice, for this status only: once the stored status moves (here or in another
   // window) the select shows the stored one again.
   const [pending, setPending] = useState<{ from: Status; to: Status } | null>(null);
   const choice = pending?.from === incident.status ? pending.to : incident.status;
   const changed = choice !== incident.status;
 
-  const apply = async (status: Status) => {
-    if (status === incident.status) return;
-    if (status === 'resolved') {
+  const apply = async () => {
+    if (choice === incident.status) return;
+    if (choice === 'resolved') {
       setResolving(true);
       return;
     }
-    try {
-      setError(undefined);
-      await command(changeStatus, incident.id, status, ctx());
-      setPending(null);
-    } catch (e) {
-      setError(describeWriteError(e, 'action'));
-    }
+    if (await run(() => command(changeStatus, incident.id, choice, ctx()))) setPending(null);
   };
 
   return (
     <div className="status-control">
-      <form
+      <CommandForm
         className="status-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void apply(choice);
-        }}
+        onSubmit={apply}
+        submitLabel="Set status"
+        busy={busy}
+        error={errors.form}
+        submitDisabled={!changed}
+        primary={false}
+        small
       >
-        <Field label="Status" error={error}>
+        <Field label="Status" error={errors.status}>
           <select
             value={choice}
             data-state={changed ? 'pending' : 'saved'}
             onChange={(e) => {
-              setError(undefined);
+              setErrors({});
               setPending({ from: incident.status, to: e.target.value as Status });
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
                 e.preventDefault();
-                void apply(choice);
+                void apply();
               }
             }}
           >
@@ -76,10 +77,7 @@ export function StatusControl({ incident }: { incident: Incident }) {
             ))}
           </select>
         </Field>
-        <button type="submit" className="button button-small" disabled={!changed}>
-          Set status
-        </button>
-      </form>
+      </CommandForm>
       <ResolveDialog
         open={resolving}
         onOpenChange={setResolving}
@@ -108,42 +106,26 @@ function ResolveDialog({
 }) {
   const [summary, setSummary] = useState('');
   const [dataLoss, setDataLoss] = useState<DataLoss | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [lossErrors, setLossErrors] = useState<DataLossErrors>({});
+  // The summary field takes every refusal the data-loss fields do not name.
+  const { busy, errors, setErrors, run } = useSubmit(
+    ['resolutionSummary', 'dataLossWhat', 'dataLossWindow'],
+    { fallback: 'resolutionSummary' },
+  );
   const loss = dataLoss ?? recorded;
   const submit = async () => {
-    if (!summary.trim()) {
-      setError('Say in one line how it was resolved.');
-      return;
-    }
-    try {
-      await onResolve(summary, loss);
-      setSummary('');
-      setDataLoss(null);
-      setError(undefined);
-      setLossErrors({});
-      onOpenChange(false);
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      if (field === 'dataLossWhat' || field === 'dataLossWindow') {
-        setError(undefined);
-        setLossErrors({ [field]: describeWriteError(e) });
-      } else setError(describeWriteError(e));
-    }
+    if (!summary.trim())
+      return setErrors({ resolutionSummary: 'Say in one line how it was resolved.' });
+    if (!(await run(() => onResolve(summary, loss)))) return;
+    setSummary('');
+    setDataLoss(null);
+    onOpenChange(false);
   };
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Resolve incident">
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <CommandForm onSubmit={submit} submitLabel="Resolve" busy={busy} error={errors.form}>
         <Field
           label="Resolution summary"
-          error={error}
+          error={errors.resolutionSummary}
           hint="One line: what fixed it."
           limit="resolutionSummary"
         >
@@ -154,13 +136,8 @@ function ResolveDialog({
             onChange={(e) => setSummary(e.target.value)}
           />
         </Field>
-        <DataLossFields value={loss} onChange={setDataLoss} errors={lossErrors} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary">
-            Resolve
-          </button>
-        </div>
-      </form>
+        <DataLossFields value={loss} onChange={setDataLoss} errors={errors} />
+      </CommandForm>
     </Dialog>
   );
 }

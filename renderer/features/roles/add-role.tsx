@@ -1,74 +1,45 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useCommand } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { addCustomRole } from '../../db/repo/roles';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
+import { useInlineForm } from '../../ui/use-inline-form';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
 
 /** "Add role": a custom role for this incident, shown as its own group until the end. */
 export function AddRole({ incidentId }: { incidentId: string }) {
-  const run = useCommand();
-  const ctx = useCommandContext();
-  const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const refocus = useRef(false);
-
-  const close = () => {
-    refocus.current = true;
-    setOpen(false);
-    setName('');
-    setError(undefined);
-  };
-
-  const submit = async () => {
-    if (!name.trim()) {
-      setError('Give the role a name.');
-      return;
-    }
-    try {
-      await run(addCustomRole, incidentId, name, ctx());
-      close();
-    } catch (e) {
-      setError(e instanceof RepoError ? e.message : describeWriteError(e));
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-    }
-  };
-
+  const { open, show, close, buttonRef } = useInlineForm();
   if (!open)
     return (
-      <button
-        type="button"
-        className="button button-small"
-        ref={(el) => {
-          if (el && refocus.current) {
-            refocus.current = false;
-            el.focus();
-          }
-        }}
-        onClick={() => setOpen(true)}
-      >
+      <button type="button" className="button button-small" ref={buttonRef} onClick={show}>
         Add role
       </button>
     );
+  return <AddRoleForm incidentId={incidentId} onDone={close} />;
+}
+
+function AddRoleForm({ incidentId, onDone }: { incidentId: string; onDone: () => void }) {
+  const command = useCommand();
+  const ctx = useCommandContext();
+  const [name, setName] = useState('');
+  // Every refusal (a clash, a gone incident) reads best beside the one field.
+  const { busy, errors, setErrors, run } = useSubmit(['roleName'], { fallback: 'roleName' });
+  const submit = async () => {
+    if (!name.trim()) return setErrors({ roleName: 'Give the role a name.' });
+    if (await run(() => command(addCustomRole, incidentId, name, ctx()))) onDone();
+  };
   return (
-    <form
+    <CommandForm
       className="form form-inline role-add"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
+      submitLabel="Add"
+      busy={busy}
+      error={errors.form}
+      onCancel={onDone}
+      small
     >
-      <Field label="Role name" error={error} limit="roleName">
+      <Field label="Role name" error={errors.roleName} limit="roleName">
         <input
           type="text"
           autoFocus
@@ -76,18 +47,10 @@ export function AddRole({ incidentId }: { incidentId: string }) {
           value={name}
           onChange={(e) => {
             setName(e.target.value);
-            if (error) setError(undefined);
+            if (errors.roleName || errors.form) setErrors({});
           }}
         />
       </Field>
-      <div className="form-actions">
-        <button type="button" className="button button-small" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-small button-primary">
-          Add
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { RoleDefinition } from '../../../shared/domain/roles';
 import { useCommand } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { assignRole } from '../../db/repo/roles';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
+import { useSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
-import { BusyButton } from '../../ui/busy-button';
 
 /**
  * The inline form behind "Assign" / "Hand off": Person (with directory suggestions), an optional
@@ -27,56 +27,37 @@ export function AssignForm({
   /** Called after a successful write or a cancel; the card puts focus back on its button. */
   onDone: () => void;
 }) {
-  const run = useCommand();
+  const command = useCommand();
   const ctx = useCommandContext();
   const [person, setPerson] = useState('');
   const [note, setNote] = useState('');
-  const [personError, setPersonError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  // Every refusal (a clash, the incident gone) goes next to Person; a storage failure below.
+  const { busy, errors, setErrors, run } = useSubmit(['person'], { fallback: 'person' });
 
   const submit = async () => {
     if (busy) return;
-    if (!person.trim()) {
-      setPersonError('Type the name of the person taking this role.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await run(assignRole, incidentId, role.key, person, ctx(), {
+    if (!person.trim())
+      return setErrors({ person: 'Type the name of the person taking this role.' });
+    const assigned = await run(() =>
+      command(assignRole, incidentId, role.key, person, ctx(), {
         roleName: role.name,
         note: handoff ? note : '',
-      });
-      onDone();
-    } catch (e) {
-      // Person-related refusals go next to the field; anything else under the form.
-      if (e instanceof RepoError && (e.field === 'person' || e.field === undefined)) {
-        setPersonError(e.message);
-        setFormError(undefined);
-      } else setFormError(describeWriteError(e));
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onDone();
-    }
+      }),
+    );
+    if (assigned) onDone();
   };
 
   return (
-    <form
+    <CommandForm
       className="form form-inline role-assign"
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={submit}
+      submitLabel="Assign"
+      busy={busy}
+      error={errors.form}
+      onCancel={onDone}
+      small
     >
-      <Field label="Person" error={personError} limit="name">
+      <Field label="Person" error={errors.person} limit="name">
         <input
           type="text"
           autoFocus
@@ -85,7 +66,7 @@ export function AssignForm({
           value={person}
           onChange={(e) => {
             setPerson(e.target.value);
-            if (personError) setPersonError(undefined);
+            if (errors.person) setErrors({ ...errors, person: undefined });
           }}
         />
       </Field>
@@ -98,19 +79,6 @@ export function AssignForm({
           <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
       ) : null}
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button-small" onClick={onDone}>
-          Cancel
-        </button>
-        <BusyButton type="submit" className="button button-small button-primary" busy={busy}>
-          Assign
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

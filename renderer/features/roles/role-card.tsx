@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { RoleAssignment, RoleDefinition } from '../../../shared/domain/roles';
 import { tenureMs } from '../../../shared/logic/roles';
 import { formatDuration, formatEventTime, type TimeZoneMode } from '../../../shared/logic/time';
@@ -6,6 +6,7 @@ import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { releaseRole } from '../../db/repo/roles';
 import { useUiStore } from '../../store/ui-store';
+import { useInlineForm } from '../../ui/use-inline-form';
 import { useCommandContext } from '../settings/use-settings';
 import { AssignForm } from './assign-form';
 
@@ -36,9 +37,7 @@ export function RoleCard({
 }) {
   const headingId = useId();
   const dutyId = useId();
-  const [open, setOpen] = useState(false);
-  // Set when the form closes; the button's ref callback takes focus when it mounts again.
-  const refocus = useRef(false);
+  const { open, show, close, buttonRef } = useInlineForm();
   const handoff = holders.length > 0 && !role.multiple;
   const classes = ['role-card', compact ? 'role-card-compact' : '', holders.length ? 'held' : ''];
 
@@ -55,17 +54,7 @@ export function RoleCard({
           {role.name}
         </h3>
         {!open ? (
-          <button
-            type="button"
-            className="button button-small"
-            ref={(el) => {
-              if (el && refocus.current) {
-                refocus.current = false;
-                el.focus();
-              }
-            }}
-            onClick={() => setOpen(true)}
-          >
+          <button type="button" className="button button-small" ref={buttonRef} onClick={show}>
             {handoff ? 'Hand off' : 'Assign'}
           </button>
         ) : null}
@@ -88,10 +77,7 @@ export function RoleCard({
           role={role}
           handoff={handoff}
           suggestionsId={suggestionsId}
-          onDone={() => {
-            refocus.current = true;
-            setOpen(false);
-          }}
+          onDone={close}
         />
       ) : null}
     </div>

@@ -3,14 +3,13 @@ import type { Runbook } from '../../../shared/domain/records';
 import { runbookTemplate } from '../../../shared/logic/runbook';
 import { useCommand } from '../../db/db-context';
 import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
-import { onlyChanged } from '../../ui/only-changed';
+import { useOnlyChanged } from '../../ui/only-changed';
 import { useCommandContext } from '../settings/use-settings';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { useServiceCatalog } from './queries';
-import { BusyButton } from '../../ui/busy-button';
 
 /**
  * Writes or edits a runbook: title, service (suggested from the catalog) and the Markdown body,
@@ -35,40 +34,33 @@ export function RunbookEditor({
   const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
   const { busy, errors, run } = useSubmit(['title', 'service', 'body']);
 
-  // What the form opened with: a field the user left as shown is saved with the stored value
+  // An edit sends only the fields the user changed: the command keeps the others as stored now
   // (the runbook may have changed since, in another window or by a restore).
-  const [shown] = useState(() =>
+  const changed = useOnlyChanged(() =>
     runbook ? { title: runbook.title, service: runbook.service, body: runbook.body } : {},
   );
 
   const save = async () => {
     const edited = { title, service, body };
-    const input = runbook
-      ? {
-          title: runbook.title,
-          service: runbook.service,
-          body: runbook.body,
-          ...onlyChanged(edited, shown),
-        }
-      : edited;
     let saved: Runbook | undefined;
     const ok = await run(async () => {
       saved = runbook
-        ? await command(updateRunbook, runbook.id, input, context())
-        : await command(createRunbook, input, context());
+        ? await command(updateRunbook, runbook.id, changed(edited), context())
+        : await command(createRunbook, edited, context());
     });
     if (ok && saved) onSaved(saved);
   };
 
   return (
-    <form
+    <CommandForm
       className="form runbook-editor"
-      aria-label={runbook ? `Edit runbook ${runbook.title}` : 'New runbook'}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      label={runbook ? `Edit runbook ${runbook.title}` : 'New runbook'}
+      onSubmit={save}
+      submitLabel="Save runbook"
+      busy={busy}
+      error={errors.form}
+      onCancel={onCancel}
+      escapeCancels={false}
     >
       <div className="form-inline">
         <Field label="Title" error={errors.title} limit="runbookTitle">
@@ -110,15 +102,6 @@ export function RunbookEditor({
           <LazyMarkdownPreview source={body} />
         </section>
       </div>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save runbook
-        </BusyButton>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

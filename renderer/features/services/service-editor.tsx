@@ -3,12 +3,11 @@ import type { Runbook, Service } from '../../../shared/domain/records';
 import { formatPercentTarget } from '../../../shared/logic/slo';
 import { useCommand } from '../../db/db-context';
 import { updateService } from '../../db/repo/services-edit';
-import { onlyChanged } from '../../ui/only-changed';
+import { useOnlyChanged } from '../../ui/only-changed';
 import { useUiStore } from '../../store/ui-store';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
 import { useSubmit } from '../../ui/use-submit';
-import { BusyButton } from '../../ui/busy-button';
 
 /** Edits one service's owner team, SLO target and window, and runbook; bad input keeps the text. */
 export function ServiceEditor({
@@ -30,15 +29,14 @@ export function ServiceEditor({
   const [runbookId, setRunbookId] = useState(service.runbookId ?? '');
   const { busy, errors, run } = useSubmit(['ownerTeam', 'sloTarget', 'sloWindowDays', 'runbookId']);
 
-  // What the form opened with, and what is stored now: a field the user left as shown is saved
-  // with the stored value, never written back over a newer one.
-  const fieldsOf = (s: Service) => ({
-    ownerTeam: s.ownerTeam,
-    sloTargetPercent: s.sloTarget === null ? '' : formatPercentTarget(s.sloTarget),
-    sloWindowDays: String(s.sloWindowDays),
-    runbookId: s.runbookId,
-  });
-  const [shown] = useState(() => fieldsOf(service));
+  // Only the fields the user changed are sent: the command keeps the others as stored now, so
+  // a save never writes the form's copy back over a newer value.
+  const changed = useOnlyChanged(() => ({
+    ownerTeam: service.ownerTeam,
+    sloTargetPercent: service.sloTarget === null ? '' : formatPercentTarget(service.sloTarget),
+    sloWindowDays: String(service.sloWindowDays),
+    runbookId: service.runbookId,
+  }));
 
   const save = async () => {
     const edited = {
@@ -47,23 +45,22 @@ export function ServiceEditor({
       sloWindowDays: windowDays,
       runbookId: runbookId || null,
     };
-    const saved = await run(() =>
-      command(updateService, service.id, { ...fieldsOf(service), ...onlyChanged(edited, shown) }),
-    );
+    const saved = await run(() => command(updateService, service.id, changed(edited)));
     if (!saved) return;
     toast(`Saved ${service.name}.`);
     onDone();
   };
 
   return (
-    <form
+    <CommandForm
       className="form panel service-editor"
-      aria-label={`Edit ${service.name}`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      label={`Edit ${service.name}`}
+      onSubmit={save}
+      submitLabel="Save service"
+      busy={busy}
+      error={errors.form}
+      onCancel={onDone}
+      escapeCancels={false}
     >
       <h2>Edit {service.name}</h2>
       <div className="form-inline">
@@ -91,15 +88,6 @@ export function ServiceEditor({
           </select>
         </Field>
       </div>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Save service
-        </BusyButton>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useCommand } from '../../db/db-context';
 import { saveSetting } from '../../db/repo/settings';
-import { BusyButton } from '../../ui/busy-button';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
 import { ANONYMOUS_AUTHOR, useLoadedSettings } from './use-settings';
@@ -28,14 +28,14 @@ export function NamePrompt() {
     await run(() => command(saveSetting, 'me', value));
   };
   return (
-    <form
+    <CommandForm
       className="name-prompt"
-      aria-label="Set your name"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      label="Set your name"
+      onSubmit={submit}
+      submitLabel="Save name"
+      busy={busy}
+      primary={false}
+      small
     >
       <Field
         label="Your name"
@@ -49,9 +49,6 @@ export function NamePrompt() {
           onChange={(e) => setName(e.target.value)}
         />
       </Field>
-      <BusyButton type="submit" className="button button-small" busy={busy}>
-        Save name
-      </BusyButton>
-    </form>
+    </CommandForm>
   );
 }

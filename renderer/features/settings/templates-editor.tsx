@@ -9,7 +9,6 @@ import {
   type PlaceholderName,
 } from '../../../shared/logic/placeholders';
 import { useCommand, useDb } from '../../db/db-context';
-import { describeWriteError, RepoError } from '../../db/repo/errors';
 import {
   readCustomTemplates,
   resetTemplate,
@@ -19,8 +18,10 @@ import {
   type CustomTemplates,
 } from '../../db/repo/templates';
 import { useUiStore } from '../../store/ui-store';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
 import { AudienceField, MessageTypeField } from '../../ui/message-choice-fields';
+import { useSubmit } from '../../ui/use-submit';
 
 /**
  * Settings section for the stakeholder message templates, per audience × message type: subject
@@ -51,9 +52,13 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
   // Unsaved edits per template, so switching audience or type never loses typed text. Only the
   // fields the user changed are held: the others show (and save) what is stored now.
   const [drafts, setDrafts] = useState<Record<string, Partial<MessageTemplate>>>({});
-  const [saveError, setSaveError] = useState<{ subject?: string; body?: string; form?: string }>(
-    {},
-  );
+  // A refusal naming the subject or body goes beside it (the text stays); anything else below.
+  const {
+    busy,
+    errors: saveError,
+    setErrors: setSaveError,
+    run: saving,
+  } = useSubmit(['subject', 'body']);
   const key = templateKey(audience, type);
   const saved = custom[audience]?.[type];
   const current: MessageTemplate = {
@@ -76,32 +81,28 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
     });
 
   const save = async () => {
-    try {
-      await run(saveTemplate, audience, type, current);
-      clearDraft();
-      setSaveError({});
-      toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template saved.`);
-    } catch (e) {
-      const field = e instanceof RepoError ? e.field : undefined;
-      const message = describeWriteError(e);
-      setSaveError(
-        field === 'subject' || field === 'body' ? { [field]: message } : { form: message },
-      );
-    }
+    if (!(await saving(() => run(saveTemplate, audience, type, current)))) return;
+    clearDraft();
+    toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template saved.`);
   };
   const reset = async () => {
-    try {
-      await run(resetTemplate, audience, type);
-      clearDraft();
-      setSaveError({});
-      toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template reset to default.`);
-    } catch (e) {
-      setSaveError({ form: describeWriteError(e) });
-    }
+    if (!(await saving(() => run(resetTemplate, audience, type)))) return;
+    clearDraft();
+    toast(`${AUDIENCE_LABELS[audience]} ${MESSAGE_TYPE_LABELS[type]} template reset to default.`);
   };
 
   return (
-    <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
+    <CommandForm
+      onSubmit={save}
+      submitLabel="Save template"
+      busy={busy}
+      error={saveError.form}
+      actions={
+        <button type="button" className="button" onClick={() => void reset()}>
+          Reset to default
+        </button>
+      }
+    >
       <div className="field-row">
         <AudienceField label="Template audience" value={audience} onChange={setAudience} />
         <MessageTypeField label="Template message type" value={type} onChange={setType} />
@@ -125,20 +126,7 @@ function TemplateForm({ custom }: { custom: CustomTemplates }) {
           onChange={(e) => edit({ body: e.target.value })}
         />
       </Field>
-      {saveError.form ? (
-        <p className="form-error" role="alert">
-          {saveError.form}
-        </p>
-      ) : null}
-      <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => void save()}>
-          Save template
-        </button>
-        <button type="button" className="button" onClick={() => void reset()}>
-          Reset to default
-        </button>
-      </div>
-    </form>
+    </CommandForm>
   );
 }
 

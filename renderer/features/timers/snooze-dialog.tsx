@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import { parseSnoozeLength, SNOOZE_MINUTES, snoozeLabel } from '../../../shared/logic/cadence';
 import { useCommand } from '../../db/db-context';
 import { snoozeReminder } from '../../db/repo/cadence';
-import { FormDialog } from '../../ui/dialog';
+import { CommandForm } from '../../ui/command-form';
 import { Field } from '../../ui/field';
-import { FormError } from '../../ui/form-error';
-import { useSubmit } from '../../ui/use-submit';
+import { useReasonedSubmit } from '../../ui/use-submit';
 import { useCommandContext } from '../settings/use-settings';
-import { BusyButton } from '../../ui/busy-button';
+import { TimerDialog, type TimerDialogProps, type TimerFormProps } from './timer-dialog';
 
 /** The select's value for "type a length instead". */
 const OTHER = 'other';
@@ -17,67 +15,33 @@ const OTHER = 'other';
  * "Snooze <audience> reminder": a length from 5 minutes to 6 hours (a preset, or **Other
  * length…** and a typed one such as "1 h 20 min") and a required reason, recorded.
  */
-export function SnoozeDialog({
-  open,
-  onOpenChange,
-  incidentId,
-  audience,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  incidentId: string;
-  audience: Audience;
-}) {
+export function SnoozeDialog(props: TimerDialogProps) {
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title={`Snooze ${AUDIENCE_LABELS[audience]} reminder`}
-      form={(done) => <SnoozeForm incidentId={incidentId} audience={audience} onDone={done} />}
-    />
+    <TimerDialog {...props} title={(audience) => `Snooze ${audience} reminder`} form={SnoozeForm} />
   );
 }
 
-function SnoozeForm({
-  incidentId,
-  audience,
-  onDone,
-}: {
-  incidentId: string;
-  audience: Audience;
-  onDone: () => void;
-}) {
+function SnoozeForm({ incidentId, audience, onDone }: TimerFormProps) {
   const command = useCommand();
   const ctx = useCommandContext();
   const [choice, setChoice] = useState<string>('5');
   const [length, setLength] = useState('');
-  const [reason, setReason] = useState('');
-  const { busy, errors, setErrors, run } = useSubmit(['reason', 'minutes']);
+  const { busy, errors, reasonInput, check } = useReasonedSubmit(
+    ['minutes'],
+    'Say why the update can wait: it goes on the record.',
+  );
   const submit = async () => {
-    let minutes = Number(choice);
-    const found: { reason?: string; minutes?: string } = {};
-    if (choice === OTHER) {
-      const parsed = parseSnoozeLength(length);
-      if ('error' in parsed) found.minutes = parsed.error;
-      else minutes = parsed.minutes;
-    }
-    if (!reason.trim()) found.reason = 'Say why the update can wait: it goes on the record.';
-    if (found.minutes || found.reason) {
-      setErrors(found);
-      return;
-    }
-    if (await run(() => command(snoozeReminder, incidentId, audience, minutes, reason, ctx())))
-      onDone();
+    const parsed = choice === OTHER ? parseSnoozeLength(length) : { minutes: Number(choice) };
+    const snoozed =
+      'error' in parsed
+        ? await check({ minutes: parsed.error }, () => Promise.resolve())
+        : await check({}, (reason) =>
+            command(snoozeReminder, incidentId, audience, parsed.minutes, reason, ctx()),
+          );
+    if (snoozed) onDone();
   };
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <CommandForm onSubmit={submit} submitLabel="Snooze" busy={busy} error={errors.form}>
       <Field label="Snooze for" error={choice === OTHER ? undefined : errors.minutes}>
         <select value={choice} onChange={(e) => setChoice(e.target.value)}>
           {SNOOZE_MINUTES.map((m) => (
@@ -98,14 +62,8 @@ function SnoozeForm({
         </Field>
       ) : null}
       <Field label="Reason" error={errors.reason} limit="snoozeReason">
-        <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input type="text" autoFocus {...reasonInput} />
       </Field>
-      <FormError message={errors.form} />
-      <div className="form-actions">
-        <BusyButton type="submit" className="button button-primary" busy={busy}>
-          Snooze
-        </BusyButton>
-      </div>
-    </form>
+    </CommandForm>
   );
 }
