@@ -366,3 +366,27 @@ describe('large change sets between windows', () => {
     expect(heard[0]!.changeSet.changes).toEqual({});
   });
 });
+
+describe('failures the storage recovery must hear of', () => {
+  it('announces a command that could not even start its transaction as failed', async () => {
+    const heard: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => heard.push(e));
+    db.close();
+    await expect(
+      runCommand(db, ['incidents'], async () => ({ changes: {}, result: undefined })),
+    ).rejects.toBeTruthy();
+    stop();
+    expect(heard.map((e) => e.status)).toEqual(['failed']);
+    await db.open();
+  });
+
+  it('does not announce a refusal', async () => {
+    const heard: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => heard.push(e));
+    await expect(
+      runCommand(db, ['incidents'], () => Promise.reject(new RepoError('No.', 'title'))),
+    ).rejects.toMatchObject({ field: 'title' });
+    stop();
+    expect(heard).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import {
   type ChangeSet,
   type TableName,
 } from '../../shared/commands/change-set';
+import { RepoError } from '../../shared/commands/refusal';
 import { newId } from '../../shared/domain/ids';
 import type { TimelineEntry } from '../../shared/domain/timeline';
 import type { ReadonlyDb } from './read-view';
@@ -169,6 +170,17 @@ function announce(db: WarroomDb, event: ChangeEvent): void {
 
 // ---------------------------------------------------------------------------------------------
 // Commit
+
+/**
+ * A write that failed before its change set was known (the transaction could not even start:
+ * the connection is closed, the disk is full) is still announced as failed, with an empty
+ * change set, so the storage recovery hears of it. A command's refusal is not a failure of the
+ * storage and is not announced.
+ */
+function announceStorageFailure(db: WarroomDb, error: unknown): void {
+  if (error instanceof RepoError || error instanceof UnrecordedChangeError) return;
+  announce(db, { status: 'failed', changeSet: stamp({}), error });
+}
 
 /** Thrown when a change set breaks the record rule (a bug in the command that made it). */
 export class UnrecordedChangeError extends Error {
@@ -337,6 +349,7 @@ export async function runCommand<R>(
   } catch (error) {
     if (cs && planned && !isEmpty(planned.changes))
       announce(db, { status: 'failed', changeSet: cs, error });
+    else announceStorageFailure(db, error);
     throw error;
   }
   if (cs && planned && !isEmpty(planned.changes))
@@ -384,6 +397,7 @@ export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Pr
     );
   } catch (error) {
     if (cs && !isEmpty(cs.changes)) announce(db, { status: 'failed', changeSet: cs, error });
+    else announceStorageFailure(db, error);
     throw error;
   }
   if (cs && !isEmpty(cs.changes)) announce(db, { status: 'committed', changeSet: asStored(cs) });
