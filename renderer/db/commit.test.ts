@@ -373,7 +373,7 @@ describe('failures the storage recovery must hear of', () => {
     const stop = subscribeChanges(db, (e) => heard.push(e));
     db.close();
     await expect(
-      runCommand(db, ['incidents'], async () => ({ changes: {}, result: undefined })),
+      runCommand(db, ['incidents'], () => Promise.resolve({ changes: {}, result: undefined })),
     ).rejects.toBeTruthy();
     stop();
     expect(heard.map((e) => e.status)).toEqual(['failed']);

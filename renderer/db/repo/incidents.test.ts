@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
 import { failWritesTo, freshDb } from '../test-db';
+import { subscribeChanges, type ChangeEvent } from '../commit';
+import { saveDraft } from './drafts';
 import {
   changeSeverity,
   changeStatus,
@@ -340,5 +342,24 @@ describe('milestone order on every path that sets one', () => {
       message: 'Acknowledged must be at or after Detected (2026-11-22 13:55 UTC).',
     });
     expect(await db.incidents.count()).toBe(1);
+  });
+});
+
+describe('declareIncident with its draft', () => {
+  it('removes the Declare draft in the same change set as the incident', async () => {
+    await saveDraft(db, 'declare', '{"title":"Checkout"}', NOW);
+    const heard: ChangeEvent[] = [];
+    const stop = subscribeChanges(db, (e) => heard.push(e));
+    await declareIncident(
+      db,
+      { title: 'Checkout errors', severity: 'SEV2', startedAt: NOW },
+      { now: NOW, author: 'Sam' },
+      'declare',
+    );
+    stop();
+    expect(await db.drafts.get('declare')).toBeUndefined();
+    const committed = heard.filter((e) => e.status === 'committed');
+    expect(committed).toHaveLength(1);
+    expect(committed[0]!.changeSet.changes.drafts?.removed).toEqual(['declare']);
   });
 });

@@ -1,3 +1,4 @@
+import { changes } from '../../../shared/commands/change-set';
 import type { DeclareInput, Incident } from '../../../shared/domain/incident';
 import type { DataLoss } from '../../../shared/domain/incident-facts';
 import type { Severity } from '../../../shared/domain/severity';
@@ -46,17 +47,27 @@ async function declareFacts(
  * for the day, and commits the incident, its "declared" entry and the services it names (new
  * names join the catalog) as one change set. Two windows declaring at once are serialised by
  * IndexedDB (the facts are read in the write transaction), and `ref` is a unique index besides.
+ * `draftKey`: the drafts row the declaration was typed in, removed in the same change set.
  * Refusals as {@link cmd.checkDeclaration}.
  */
 export async function declareIncident(
   db: WarroomDb,
   input: DeclareInput,
   ctx: CommandContext,
+  draftKey?: string,
 ): Promise<Incident> {
   const services = cmd.declaredServiceNames(cmd.checkDeclaration(input, ctx.now));
-  return runCommand(db, ['incidents', 'services'], async (read) =>
-    cmd.declareIncident(await declareFacts(read, ctx.now, services), input, ctx),
-  );
+  return runCommand(db, ['incidents', 'services'], async (read) => {
+    const declared = cmd.declareIncident(await declareFacts(read, ctx.now, services), input, ctx);
+    // The Declare dialog's draft goes in the same change set: a declared incident's draft can
+    // never come back, and a failure to remove it cannot leave a declared incident looking
+    // undeclared (and declared twice).
+    if (!draftKey) return declared;
+    return {
+      result: declared.result,
+      changes: changes().merge(declared.changes).remove('drafts', draftKey).build(),
+    };
+  });
 }
 
 /**

@@ -6,7 +6,6 @@ import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/doma
 import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
 import { useCommand, useDb } from '../../db/db-context';
 import { declareIncident } from '../../db/repo/incidents';
-import { clearDraft as clearDraftRow } from '../../db/repo/drafts';
 import { useDraft } from '../../db/use-draft';
 import {
   DECLARE_DRAFT_KEY,
@@ -154,6 +153,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
     }
     const allServices = pendingService.trim() ? [...services, pendingService.trim()] : services;
     await declaring(async () => {
+      // No draft save may land after the declaration that removes the draft.
+      await persisted.settle();
       const incident = await run(
         declareIncident,
         {
@@ -172,10 +173,9 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           drill,
         },
         ctx,
+        DECLARE_DRAFT_KEY,
       );
       clearDraft();
-      await persisted.settle();
-      await run(clearDraftRow, DECLARE_DRAFT_KEY);
       onDone();
       navigate(`/incidents/${incident.id}`);
     });
