@@ -15,7 +15,7 @@ import {
 import { checkJsonValue } from './json';
 import { JSON_VALUE_MAX_DEPTH, LIMITS } from './limits';
 import { roleAssignmentSchema } from './roles';
-import { PRIMARY_KEYS } from './tables';
+import { PRIMARY_KEYS, TABLE_NAMES, type TableName } from './tables';
 import { timelineEntrySchema } from './timeline';
 
 /**
@@ -40,20 +40,10 @@ export const OLDEST_READABLE_SCHEMA_VERSION = 1;
  * it holds half-typed text of this device's session, and restoring it would overwrite what the
  * user is typing now with something stale.
  */
-export const BACKUP_TABLES = [
-  'incidents',
-  'timelineEntries',
-  'roleAssignments',
-  'hypotheses',
-  'commsUpdates',
-  'actionItems',
-  'postmortems',
-  'people',
-  'services',
-  'runbooks',
-  'settings',
-] as const;
-export type BackupTable = (typeof BACKUP_TABLES)[number];
+export type BackupTable = Exclude<TableName, 'drafts'>;
+export const BACKUP_TABLES: readonly BackupTable[] = TABLE_NAMES.filter(
+  (t): t is BackupTable => t !== 'drafts',
+);
 
 /** The primary key of each table (what "same item" means for conflicts and duplicates). */
 export const BACKUP_PRIMARY_KEYS: Readonly<Record<BackupTable, string>> = PRIMARY_KEYS;
