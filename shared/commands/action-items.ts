@@ -14,7 +14,7 @@ import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Action item commands: creating, editing and deleting an item, and the one set of rules every

@@ -17,7 +17,7 @@ import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Update cadence commands: the countdowns to each audience's next update (restarted when an

@@ -48,6 +48,12 @@ export interface ChangeSet {
   readonly changes: Changes;
 }
 
+/** A command's change set and what it leaves for the caller to show (the row it made…). */
+export interface Outcome<T> {
+  changes: Changes;
+  result: T;
+}
+
 /** The rows of a table a change set touches, added then updated. */
 export function rowsOf<K extends TableName>(changes: Changes, table: K): readonly TableRows[K][] {
   const c = changes[table];

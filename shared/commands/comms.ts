@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Stakeholder updates sent from the composer. Pure: the incident is read by the caller

@@ -17,7 +17,7 @@ import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Commands on the shared directory: people, services, runbooks and message templates. Pure:

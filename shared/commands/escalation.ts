@@ -7,7 +7,7 @@ import { makeEntry, systemEntry } from './entries';
 import { existing } from './guards';
 import { changeSeverity } from './incident';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Escalation commands: accepting or dismissing a suggestion of shared/logic/escalation.ts.

@@ -8,7 +8,8 @@ import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import { checkEntryText, type Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
+import { checkEntryText } from './timeline-entry';
 
 /**
  * Hypothesis commands: open one with its timebox, close it (confirmed, ruled out, abandoned),

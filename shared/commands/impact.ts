@@ -25,7 +25,7 @@ import type { CommandContext } from './context';
 import { systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Impact commands: the facts the escalation triggers read (users affected, flags, detection

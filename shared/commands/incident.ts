@@ -34,7 +34,7 @@ import { systemEntry } from './entries';
 import { existing } from './guards';
 import { applyImpactPatch, checkImpactPatch } from './impact';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Incident-level commands: declare, change status, change severity, correct a milestone,

@@ -9,7 +9,7 @@ import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /** Post-mortem status labels, as the editor and the document show them. */
 export const POSTMORTEM_STATUS_LABELS: Readonly<Record<PostmortemStatus, string>> = {

@@ -15,7 +15,7 @@ import { PERSON_NAME_MAX, personName, touchPerson } from './directory';
 import { systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
-import type { Outcome } from './timeline-entry';
+import type { Outcome } from './change-set';
 
 /**
  * Role commands: assigning, handing off and releasing a role, adding a custom role. Each

@@ -8,7 +8,7 @@ import {
   type Revision,
   type TimelineEntry,
 } from '../domain/timeline';
-import { changes, type Changes } from './change-set';
+import { changes, type Changes, type Outcome } from './change-set';
 import type { CommandContext } from './context';
 import { makeEntry } from './entries';
 import { existing } from './guards';
@@ -76,12 +76,6 @@ export function checkOccurredAt(at: number, now: number): void {
       'That time is in the future: an entry records what already happened.',
       'occurredAt',
     );
-}
-
-/** A command's change set and the row it leaves, for the caller to show. */
-export interface Outcome<T> {
-  changes: Changes;
-  result: T;
 }
 
 /**
