@@ -1,13 +1,13 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
-import { DbProvider } from '../../db/db-context';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { useUiStore } from '../../store/ui-store';
 import { CadenceTimers } from './cadence-timers';
 
@@ -48,18 +48,11 @@ let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
 function show(inc: Incident, now: number) {
   act(() => useUiStore.getState().tick(now));
-  return render(
-    <DbProvider db={db}>
-      <CadenceTimers incident={inc} settings={DEFAULT_SETTINGS} />
-    </DbProvider>,
-  );
+  return renderWithDb(db, <CadenceTimers incident={inc} settings={DEFAULT_SETTINGS} />);
 }
 
 describe('CadenceTimers', () => {
