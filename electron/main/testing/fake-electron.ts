@@ -115,3 +115,35 @@ export function createFakeElectron(userData: string) {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/**
+ * The `electron` module object for `vi.mock('electron', …)` when each test makes its own fake:
+ * every export is a getter reading `current()`'s module, so a test's fresh import meets that
+ * test's fake (the mocked module object itself is made once per file).
+ */
+export function electronModuleOf(current: () => FakeElectron): Record<string, unknown> {
+  const mocked: Record<string, unknown> = {};
+  for (const name of Object.keys(createFakeElectron('').module))
+    Object.defineProperty(mocked, name, {
+      enumerable: true,
+      get: () => (current().module as Record<string, unknown>)[name],
+    });
+  return mocked;
+}
+
+/**
+ * The secure webPreferences, spelled out independently of security.ts (without the preload),
+ * so a test matching against it fails if secureWebPreferences itself is weakened.
+ */
+export const SECURE_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+} as const;
