@@ -3,7 +3,7 @@
  * database with one declared incident (the setup most repo tests start from).
  */
 import type { CommandContext } from '../../shared/commands/context';
-import type { DeclareInput } from '../../shared/domain/incident';
+import type { DeclareInput, Incident } from '../../shared/domain/incident';
 import { declareIncident } from './repo/incidents';
 import type { WarroomDb } from './schema';
 import { freshDb } from './test-db';
@@ -18,14 +18,14 @@ export const ctx = (now = NOW, author = 'Alice'): CommandContext => ({ now, auth
 
 /**
  * Opens a fresh database (test-db `freshDb`) and declares one incident in it through the repo,
- * with context `c` (default `ctx()`). Returns the open database and the incident's id; the caller
- * closes the database. Rejects with the declaration's RepoError if `input` is refused.
+ * with context `c` (default `ctx()`). Returns the open database, the declared incident and its
+ * id; the caller closes the database. Rejects with the declaration's RepoError if `input` is refused.
  */
 export async function dbWithIncident(
   input: DeclareInput,
   c: CommandContext = ctx(),
-): Promise<{ db: WarroomDb; incidentId: string }> {
+): Promise<{ db: WarroomDb; incident: Incident; incidentId: string }> {
   const db = await freshDb();
-  const incidentId = (await declareIncident(db, input, c)).id;
-  return { db, incidentId };
+  const incident = await declareIncident(db, input, c);
+  return { db, incident, incidentId: incident.id };
 }
