@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { incidentRow } from '../../../shared/domain/testing/incident';
 import { timerAnnouncements } from './announce';
+import { MIN, SEV1_AT_T0, T0 } from './testing';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
-
-// SEV1: engineering and executives every 15 minutes by default.
-const incident = incidentRow({
-  title: 'Checkout down',
-  severity: 'SEV1',
-  milestones: { declared: T0 },
-  createdAt: T0,
-});
+const incident = SEV1_AT_T0;
 
 /** Runs the announcer over a sequence of instants, as the shared clock would. */
 function run(times: number[], inc: Incident = incident) {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { incidentRow } from '../../../shared/domain/testing/incident';
 import type { Hypothesis } from '../../../shared/domain/records';
 import { attentionNotices } from './attention';
+import { MIN, SEV1_AT_T0, T0 } from './testing';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
-
-const incident = incidentRow({
-  title: 'Checkout down',
-  severity: 'SEV1',
-  milestones: { declared: T0 },
-  createdAt: T0,
-});
+const incident = SEV1_AT_T0;
 
 const hypothesis: Hypothesis = {
   id: 'h-1',
