@@ -6,6 +6,7 @@ import { ipcContract } from '../../shared/ipc/contract';
 import { buildContentSecurityPolicy } from '../../shared/security/csp';
 import {
   createFakeElectron,
+  SECURE_PREFERENCES,
   type FakeElectron,
   type FakeWebContents,
 } from './testing/fake-electron';
@@ -17,18 +18,9 @@ import {
  */
 
 let fake: FakeElectron;
-// Getters, so each test's fresh import of index.ts meets that test's fake (the mocked module
-// object itself is made once per file).
-vi.mock('electron', async () => {
-  const { createFakeElectron: create } = await import('./testing/fake-electron');
-  const mocked: Record<string, unknown> = {};
-  for (const name of Object.keys(create('').module))
-    Object.defineProperty(mocked, name, {
-      enumerable: true,
-      get: () => (fake.module as Record<string, unknown>)[name],
-    });
-  return mocked;
-});
+vi.mock('electron', async () =>
+  (await import('./testing/fake-electron')).electronModuleOf(() => fake),
+);
 
 async function startShell(opts: { singleInstance?: boolean } = {}): Promise<FakeElectron> {
   fake = createFakeElectron(mkdtempSync(path.join(tmpdir(), 'warroom-shell-')));
@@ -146,16 +138,7 @@ describe('electron/main/index.ts start-up', () => {
     const win = windows[0]!;
     expect(win.options.webPreferences).toEqual(
       expect.objectContaining({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webviewTag: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        navigateOnDragDrop: false,
+        ...SECURE_PREFERENCES,
         preload: path.join('/opt/warroom', 'dist-electron', 'preload', 'index.cjs'),
       }),
     );

@@ -23,6 +23,7 @@ import {
   secureWebPreferences,
   withSecurityHeaders,
 } from './security';
+import { SECURE_PREFERENCES } from './testing/fake-electron';
 
 beforeEach(() => {
   openExternal.mockClear();
@@ -38,16 +39,7 @@ describe('secureWebPreferences', () => {
     const prefs = secureWebPreferences('/app/preload.cjs');
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
+      ...SECURE_PREFERENCES,
       disableBlinkFeatures: 'Auxclick',
     });
   });

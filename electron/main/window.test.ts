@@ -2,19 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeElectron, type FakeElectron } from './testing/fake-electron';
+import { createFakeElectron, SECURE_PREFERENCES, type FakeElectron } from './testing/fake-electron';
 
 let fake: FakeElectron;
-vi.mock('electron', async () => {
-  const { createFakeElectron: create } = await import('./testing/fake-electron');
-  const mocked: Record<string, unknown> = {};
-  for (const name of Object.keys(create('').module))
-    Object.defineProperty(mocked, name, {
-      enumerable: true,
-      get: () => (fake.module as Record<string, unknown>)[name],
-    });
-  return mocked;
-});
+vi.mock('electron', async () =>
+  (await import('./testing/fake-electron')).electronModuleOf(() => fake),
+);
 
 const { createMainWindow, WINDOW_BACKGROUND } = await import('./window');
 const { secureWebPreferences } = await import('./security');
@@ -33,18 +26,7 @@ describe('createMainWindow', () => {
       secureWebPreferences('/opt/warroom/dist-electron/preload/index.cjs'),
     );
     // Spelled out, so weakening secureWebPreferences itself fails here too.
-    expect(options.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    });
+    expect(options.webPreferences).toMatchObject(SECURE_PREFERENCES);
   });
 
   it('loads only the app entry, and stays hidden until the first paint', () => {

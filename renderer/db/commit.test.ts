@@ -5,10 +5,9 @@ import { newEntryRow, type NewEntry } from '../../shared/commands/timeline-entry
 import { RepoError } from '../../shared/commands/refusal';
 import type { TimelineEntry } from '../../shared/domain/timeline';
 import { WarroomDb } from './schema';
-import { freshDb } from './test-db';
+import { dbWithIncident, NOW } from './testing';
 import { watchTimeline } from '../features/timeline/timeline-feed';
 import { saveDraft } from './repo/drafts';
-import { declareIncident } from './repo/incidents';
 import {
   BROADCAST_ROWS_MAX,
   commit,
@@ -31,20 +30,15 @@ function writePlainEntry(target: WarroomDb, entry: TimelineEntry, draftKey?: str
   return commit(target, set.build());
 }
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const ctx = { now: NOW, author: 'Sam' };
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  incidentId = (
-    await declareIncident(
-      db,
-      { title: 'Checkout errors', severity: 'SEV2', startedAt: NOW - 600_000 },
-      ctx,
-    )
-  ).id;
+  ({ db, incidentId } = await dbWithIncident(
+    { title: 'Checkout errors', severity: 'SEV2', startedAt: NOW - 600_000 },
+    ctx,
+  ));
 });
 afterEach(() => db.close());
 

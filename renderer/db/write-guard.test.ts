@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_V2, type WarroomDb } from './schema';
 import { overlay } from './write-guard';
 import { freshDb } from './test-db';
+import { ctx, NOW } from './testing';
 import { RepoError } from './repo/errors';
 import { changeStatus, declareIncident } from './repo/incidents';
 import { addEntry } from './repo/timeline';
@@ -10,8 +11,6 @@ import { updateService } from './repo/services-edit';
 import { touchServices } from './repo/services';
 import { saveSetting } from './repo/settings';
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();

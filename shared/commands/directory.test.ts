@@ -16,7 +16,7 @@ import {
   updateService,
   type ServiceEditInput,
 } from './directory';
-import { RepoError } from './refusal';
+import { refusal } from './test-fixtures';
 
 const NOW = at(14, 40);
 const ctx = { now: NOW, author: 'Alice' };
@@ -40,16 +40,6 @@ const runbook: Runbook = {
   lastTestedAt: null,
   updatedAt: at(9, 0),
 };
-
-function refusal(f: () => unknown): { message: string; field?: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RepoError) return { message: e.message, field: e.field };
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('touchPerson', () => {
   const alice: Person = { id: 'p', name: 'Alice', handle: '', team: '', lastUsedAt: 20 };

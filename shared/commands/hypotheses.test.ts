@@ -10,7 +10,7 @@ import {
   extendHypothesisTimebox,
   openHypothesis,
 } from './hypotheses';
-import { RepoError } from './refusal';
+import { refusal } from './test-fixtures';
 
 const MIN = 60_000;
 const NOW = at(14, 40);
@@ -27,16 +27,6 @@ const open: Hypothesis = {
   closedAt: null,
   extensions: [],
 };
-
-function refusal(f: () => unknown): { message: string; field?: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RepoError) return { message: e.message, field: e.field };
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('openHypothesis', () => {
   it('opens with the full timebox from now, owned by the Tech Lead, with its linked entry', () => {

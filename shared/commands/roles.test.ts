@@ -11,7 +11,7 @@ import {
   releaseRole,
   type AssignFacts,
 } from './roles';
-import { RepoError } from './refusal';
+import { refusal } from './test-fixtures';
 
 const NOW = at(14, 40);
 const ctx = { now: NOW, author: 'Scribe Sam' };
@@ -44,16 +44,6 @@ function unrecorded(changes: Changes, before: RoleAssignment[] = []) {
   return unrecordedChanges(changes, (table, key) =>
     table === 'roleAssignments' ? before.find((a) => a.id === key) : INCIDENT,
   );
-}
-
-function refusal(f: () => unknown): { message: string; field?: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RepoError) return { message: e.message, field: e.field };
-    throw e;
-  }
-  throw new Error('not refused');
 }
 
 describe('assignRole', () => {

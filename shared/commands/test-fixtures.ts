@@ -2,6 +2,7 @@ import type { Incident } from '../domain/incident';
 import type { Changes } from './change-set';
 import { unrecordedChanges } from './change-set';
 import { declareIncident } from './incident';
+import { RepoError } from './refusal';
 
 /** A fixed clock for command tests: 2026-11-22 14:00 UTC. */
 export const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -25,4 +26,18 @@ export function unrecorded(changes: Changes, before?: Incident) {
   return unrecordedChanges(changes, (t, k) =>
     t === 'incidents' && before?.id === k ? before : undefined,
   );
+}
+
+/**
+ * Runs `f`, expecting it to throw a RepoError; returns that refusal's message and field.
+ * Rethrows any other error; throws 'not refused' when `f` returns.
+ */
+export function refusal(f: () => unknown): { message: string; field?: string } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof RepoError) return { message: e.message, field: e.field };
+    throw e;
+  }
+  throw new Error('not refused');
 }

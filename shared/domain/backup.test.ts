@@ -8,6 +8,8 @@ import {
   parseBackupText,
   validateBackup,
 } from './backup';
+import type { Milestones } from './incident';
+import { incidentRow } from './testing/incident';
 
 const empty = (): Record<string, unknown[]> => ({
   incidents: [],
@@ -100,37 +102,17 @@ describe('helpers', () => {
 describe('validateBackup: milestone order', () => {
   const T = Date.UTC(2026, 10, 22, 14, 0, 0);
   const MIN = 60_000;
-  const incident = (milestones: Record<string, number>) => ({
-    id: 'i1',
-    ref: 'INC-2026-11-22-001',
-    slug: '#inc-2026-11-22-x',
-    title: 'X',
-    severity: 'SEV2',
-    status: 'resolved',
-    impact: {
-      summary: '',
-      usersAffected: null,
-      customerFacing: false,
-      payingAccounts: false,
-      dataIntegrity: false,
-      revenueImpact: '',
-      supportTickets: null,
-    },
-    services: [],
-    detection: { source: 'alert', alertName: '' },
-    drill: false,
-    milestones,
-    cadence: Object.fromEntries(
-      ['engineering', 'executives', 'customers'].map((a) => [
-        a,
-        { lastSentAt: null, snoozedUntil: null, snoozeReason: null },
-      ]),
-    ),
-    resolutionSummary: 'Fixed',
-    dismissedSuggestions: {},
-    createdAt: T,
-    updatedAt: T,
-  });
+  const incident = (milestones: Milestones) =>
+    incidentRow({
+      id: 'i1',
+      slug: '#inc-2026-11-22-x',
+      title: 'X',
+      status: 'resolved',
+      milestones,
+      resolutionSummary: 'Fixed',
+      createdAt: T,
+      updatedAt: T,
+    });
 
   it('refuses an incident whose Started is after its Resolved, naming both', () => {
     const out = validateBackup(

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyAudienceCadence } from './audience';
 import { checkJsonValue } from './json';
 import { LIMITS, limitedText, limitProblem } from './limits';
 import { incidentSchema } from './incident';
 import { settingSchema } from './records';
+import { incidentRow } from './testing/incident';
 import { heading, paragraph } from '../render/doc';
 import { renderHtml } from '../render/html';
 import { renderMarkdown } from '../render/markdown';
@@ -121,7 +121,7 @@ describe('limits', () => {
   });
 
   it('a stored title with NUL is cleaned, with a lone surrogate refused with a message', () => {
-    const base = validIncident();
+    const base = incidentRow();
     expect(incidentSchema.parse({ ...base, title: 'DB\u0000 down' }).title).toBe('DB down');
     const r = incidentSchema.safeParse({ ...base, title: 'DB \uD83D down' });
     expect(r.success).toBe(false);
@@ -166,35 +166,6 @@ describe('checkJsonValue', () => {
     expect(r.error?.issues[0]?.path.slice(0, 2)).toEqual(['value', 'a']);
   });
 });
-
-function validIncident() {
-  return {
-    id: 'inc-1',
-    ref: 'INC-2026-11-22-001',
-    slug: '#inc-2026-11-22-db-down',
-    title: 'DB down',
-    severity: 'SEV2',
-    status: 'investigating',
-    impact: {
-      summary: '',
-      usersAffected: null,
-      customerFacing: false,
-      payingAccounts: false,
-      dataIntegrity: false,
-      revenueImpact: '',
-      supportTickets: null,
-    },
-    services: [],
-    detection: { source: 'alert', alertName: '' },
-    drill: false,
-    milestones: {},
-    cadence: emptyAudienceCadence(),
-    resolutionSummary: null,
-    dismissedSuggestions: {},
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
 
 describe('formatCount', () => {
   it.each([

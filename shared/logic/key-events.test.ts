@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import type { SystemChange, TimelineEntry } from '../domain/timeline';
+import { timelineEntry } from '../domain/testing/timeline';
 import {
   EVENT_TEXT_MAX,
   eventText,
@@ -14,23 +15,8 @@ import {
 const T = (h: number, m = 0): number => Date.UTC(2026, 10, 22, h, m);
 const RESOLVED_AT = T(20);
 
-function entry(over: Partial<TimelineEntry> & { id?: string }): TimelineEntry {
-  return {
-    id: over.id ?? 'x',
-    incidentId: 'inc',
-    kind: 'note',
-    text: 'text',
-    occurredAt: T(15),
-    loggedAt: T(15),
-    author: 'Sam',
-    pinned: false,
-    deletedAt: null,
-    revisions: [],
-    change: null,
-    audience: null,
-    ...over,
-  };
-}
+const entry = (over: Partial<TimelineEntry>): TimelineEntry =>
+  timelineEntry({ id: 'x', incidentId: 'inc', occurredAt: T(15), loggedAt: T(15), ...over });
 
 const sys = (change: SystemChange, over: Partial<TimelineEntry> = {}) =>
   entry({ kind: 'system', change, ...over });

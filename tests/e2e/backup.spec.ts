@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import {
+  declare,
+  openApp,
+  openIncidentsList,
+  openSettings,
+  reloadApp,
+  wipeDatabase,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 2400 } });
 
@@ -10,32 +17,6 @@ async function log(page: Page, text: string, shown = text): Promise<void> {
   await field.press('Enter');
   await expect(field).toHaveValue('');
   await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(shown);
-}
-
-async function openSettings(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
-}
-
-async function incidentsList(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Incidents', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
-}
-
-/** Deletes the whole database, as a lost profile would, and reloads into an empty app. */
-async function wipeDatabase(page: Page): Promise<void> {
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        // Dexie closes its connection on `versionchange`, so the delete is not blocked for long.
-        const req = indexedDB.deleteDatabase('warroom');
-        req.onsuccess = () => resolve('deleted');
-        req.onerror = () => resolve('error');
-        req.onblocked = () => resolve('blocked');
-      }),
-  );
-  expect(outcome).toBe('deleted');
-  await reloadApp(page);
 }
 
 async function exportEverything(page: Page): Promise<{ path: string; text: string }> {
@@ -55,7 +36,7 @@ test('export everything, wipe the database, import the file: everything is back'
   await declare(page, { title: 'Checkout API errors', severity: 'SEV2' });
   await log(page, 'Error rate at 40%');
   await log(page, 'f: Pool exhausted', 'Pool exhausted');
-  await incidentsList(page);
+  await openIncidentsList(page);
   await declare(page, { title: 'Login slow', severity: 'SEV3' });
   await log(page, 'Auth latency up');
 
@@ -65,7 +46,7 @@ test('export everything, wipe the database, import the file: everything is back'
   expect(file.tables.incidents).toHaveLength(2);
 
   await wipeDatabase(page);
-  await incidentsList(page);
+  await openIncidentsList(page);
   await expect(page.getByRole('link', { name: /Checkout API errors/ })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /Login slow/ })).toHaveCount(0);
 
@@ -80,7 +61,7 @@ test('export everything, wipe the database, import the file: everything is back'
   );
 
   await reloadApp(page);
-  await incidentsList(page);
+  await openIncidentsList(page);
   await expect(page.getByRole('link', { name: /Login slow/ })).toBeVisible();
   await page.getByRole('link', { name: /Checkout API errors/ }).click();
   const entries = page.getByRole('list', { name: 'Timeline entries' });
@@ -127,7 +108,7 @@ test('a corrupted file shows the path of its first problem and writes nothing', 
   await expect(alert).toContainText('not valid JSON');
 
   await reloadApp(page);
-  await incidentsList(page);
+  await openIncidentsList(page);
   await expect(page.getByRole('link', { name: /Disk full on db-3/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Should not appear/ })).toHaveCount(0);
 });

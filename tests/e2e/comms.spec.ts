@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { assign, declare, log, openApp, reloadApp } from './support';
+import { assign, declare, declareCheckoutOutage, log, openApp, reloadApp } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -26,15 +26,7 @@ async function readClipboard(page: Page): Promise<{ types: string[]; html: strin
 test('a SEV1 status update for executives is copied as rich text, recorded, resets the timer and reopens', async ({
   page,
 }) => {
-  await page.clock.install({ time: START });
-  await openApp(page);
-  await declare(page, {
-    title: 'Checkout API errors',
-    severity: 'SEV1',
-    services: ['checkout-api'],
-    impact: '40% of checkouts failing',
-  });
-  await assign(page, 'Incident Commander', 'Alice');
+  await declareCheckoutOutage(page, START);
   await assign(page, 'Scribe', 'Sam');
   await log(page, 'f: Error rate rose to 18% right after config deploy 2.3.1');
   await log(page, 'a: Paused the deploy pipeline');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { assign, declare, log, openApp, reloadApp, setStatus } from './support';
+import { assign, declareCheckoutOutage, log, reloadApp, setStatus } from './support';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -8,15 +8,7 @@ const START = new Date('2026-11-22T14:00:00Z');
 
 /** Declares, staffs, logs and resolves an incident, then opens its post-mortem. */
 async function resolvedIncident(page: Page): Promise<void> {
-  await page.clock.install({ time: START });
-  await openApp(page);
-  await declare(page, {
-    title: 'Checkout API errors',
-    severity: 'SEV1',
-    services: ['checkout-api'],
-    impact: '40% of checkouts failing',
-  });
-  await assign(page, 'Incident Commander', 'Alice');
+  await declareCheckoutOutage(page, START);
   await assign(page, 'Technical Lead', 'Bob');
   await log(page, 'f: Connection pool exhausted after config deploy 2.3.1');
   await log(page, '/pin');

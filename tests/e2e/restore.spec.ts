@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { declare, openApp, reloadApp } from './support';
+import {
+  declare,
+  openApp,
+  openIncidentsList,
+  openSettings,
+  reloadApp,
+  wipeDatabase,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 2400 } });
-
-async function openSettings(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
-}
-
-async function incidentsList(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Incidents', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
-}
 
 /** The name stored in the database (read directly, not through the app). */
 function storedName(page: Page): Promise<unknown> {
@@ -45,21 +42,6 @@ async function exportEverything(page: Page): Promise<string> {
   const path = await (await downloading).path();
   expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 'warroom-backup' });
   return path;
-}
-
-/** Deletes the whole database, as a lost profile would, and reloads into an empty app. */
-async function wipeDatabase(page: Page): Promise<void> {
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const req = indexedDB.deleteDatabase('warroom');
-        req.onsuccess = () => resolve('deleted');
-        req.onerror = () => resolve('error');
-        req.onblocked = () => resolve('blocked');
-      }),
-  );
-  expect(outcome).toBe('deleted');
-  await reloadApp(page);
 }
 
 test('Import backup on Settings: the form shows the restored name, and a focus/blur keeps it after a reload', async ({
@@ -119,7 +101,7 @@ test('restore a backup whose reference is taken here by importing it under a new
   );
 
   await reloadApp(page);
-  await incidentsList(page);
+  await openIncidentsList(page);
   const outage = page.getByRole('link', { name: /Database outage/ });
   await expect(outage).toBeVisible();
   await expect(page.getByRole('link', { name: /Login slow/ })).toBeVisible();

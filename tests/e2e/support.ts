@@ -64,3 +64,47 @@ export async function setStatus(page: Page, status: string): Promise<void> {
   await page.getByLabel('Status').selectOption(status);
   await page.getByRole('button', { name: 'Set status' }).click();
 }
+
+/**
+ * Installs the page clock at `start`, opens the app and declares the SEV1 "Checkout API errors"
+ * on checkout-api (40% of checkouts failing) with Alice as Incident Commander.
+ */
+export async function declareCheckoutOutage(page: Page, start: Date): Promise<void> {
+  await page.clock.install({ time: start });
+  await openApp(page);
+  await declare(page, {
+    title: 'Checkout API errors',
+    severity: 'SEV1',
+    services: ['checkout-api'],
+    impact: '40% of checkouts failing',
+  });
+  await assign(page, 'Incident Commander', 'Alice');
+}
+
+/** Opens Settings and waits for its Backup and restore section. */
+export async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
+}
+
+/** Opens the Incidents list from the navigation and waits for its heading. */
+export async function openIncidentsList(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+}
+
+/** Deletes the whole database, as a lost profile would, and reloads into an empty app. */
+export async function wipeDatabase(page: Page): Promise<void> {
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        // Dexie closes its connection on `versionchange`, so the delete is not blocked for long.
+        const req = indexedDB.deleteDatabase('warroom');
+        req.onsuccess = () => resolve('deleted');
+        req.onerror = () => resolve('error');
+        req.onblocked = () => resolve('blocked');
+      }),
+  );
+  expect(outcome).toBe('deleted');
+  await reloadApp(page);
+}

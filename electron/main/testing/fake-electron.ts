@@ -115,3 +115,36 @@ export function createFakeElectron(userData: string) {
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/**
+ * The `electron` module object for `vi.mock('electron', …)` when each test makes its own fake:
+ * every export is a getter reading `current()`'s module, so a test's fresh import meets that
+ * test's fake (the mocked module object itself is made once per file).
+ */
+export function electronModuleOf(current: () => FakeElectron): Record<string, unknown> {
+  const mocked: Record<string, unknown> = {};
+  for (const name of Object.keys(createFakeElectron('').module))
+    Object.defineProperty(mocked, name, {
+      enumerable: true,
+      get: () => (current().module as Record<string, unknown>)[name],
+    });
+  return mocked;
+}
+
+/**
+ * The secure webPreferences, spelled out independently of security.ts (without the preload) as
+ * what must be on and what must be off, so a test matching against it fails if
+ * secureWebPreferences itself is weakened.
+ */
+export const SECURE_PREFERENCES: Readonly<Record<string, boolean>> = Object.fromEntries<boolean>([
+  ...['contextIsolation', 'sandbox', 'webSecurity'].map((key): [string, boolean] => [key, true]),
+  ...[
+    'nodeIntegration',
+    'nodeIntegrationInWorker',
+    'nodeIntegrationInSubFrames',
+    'webviewTag',
+    'allowRunningInsecureContent',
+    'experimentalFeatures',
+    'navigateOnDragDrop',
+  ].map((key): [string, boolean] => [key, false]),
+]);

@@ -1,20 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { ctx, dbWithIncident, NOW } from '../testing';
 import { createActionItem } from './action-items';
 import { addActionItem, deleteActionItem, updateActionItem } from './action-items-edit';
-import { declareIncident } from './incidents';
-
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  incidentId = (
-    await declareIncident(db, { title: 'T', severity: 'SEV2', startedAt: NOW - 600_000 }, ctx())
-  ).id;
+  ({ db, incidentId } = await dbWithIncident({
+    title: 'T',
+    severity: 'SEV2',
+    startedAt: NOW - 600_000,
+  }));
 });
 afterEach(() => {
   db.close();

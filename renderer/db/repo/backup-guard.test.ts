@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, BACKUP_FORMAT, BACKUP_SCHEMA_VERSION } from '../../../shared/domain/backup';
+import { incidentRow, noImpact } from '../../../shared/domain/testing/incident';
 import type { Service } from '../../../shared/domain/records';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
@@ -115,36 +116,14 @@ describe('imported values are bounded', () => {
   });
 
   it('a 30 MB impact summary is refused with the field and the limit', async () => {
-    const incident = {
+    const incident = incidentRow({
       id: 'i1',
-      ref: 'INC-2026-11-22-001',
       slug: '#inc',
       title: 'Big',
-      severity: 'SEV2',
-      status: 'investigating',
-      impact: {
-        summary: 'x'.repeat(30_000_000),
-        usersAffected: null,
-        customerFacing: false,
-        payingAccounts: false,
-        dataIntegrity: false,
-        revenueImpact: '',
-        supportTickets: null,
-      },
-      services: [],
-      detection: { source: 'alert', alertName: '' },
-      drill: false,
-      milestones: {},
-      cadence: {
-        engineering: { lastSentAt: null, snoozedUntil: null, snoozeReason: null },
-        executives: { lastSentAt: null, snoozedUntil: null, snoozeReason: null },
-        customers: { lastSentAt: null, snoozedUntil: null, snoozeReason: null },
-      },
-      resolutionSummary: null,
-      dismissedSuggestions: {},
+      impact: noImpact({ summary: 'x'.repeat(30_000_000) }),
       createdAt: 1,
       updatedAt: 1,
-    };
+    });
     const error = await refusal(file({ incidents: [incident] }));
     expect(error.message).toBe(
       'tables.incidents[0].impact.summary: The impact summary is 30,000,000 characters; the limit is 5,000.',

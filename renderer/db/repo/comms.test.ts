@@ -1,23 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WarroomDb } from '../schema';
-import { failWritesTo, freshDb } from '../test-db';
+import { failWritesTo } from '../test-db';
+import { ctx, dbWithIncident, NOW } from '../testing';
 import { commsEntryText, listCommsUpdates, sendUpdate, type SendUpdateInput } from './comms';
-import { declareIncident } from './incidents';
 import { snoozeReminder } from './cadence';
-
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  const inc = await declareIncident(
-    db,
-    { title: 'Checkout API errors', severity: 'SEV1', startedAt: NOW - 600_000 },
-    ctx(),
-  );
-  incidentId = inc.id;
+  ({ db, incidentId } = await dbWithIncident({
+    title: 'Checkout API errors',
+    severity: 'SEV1',
+    startedAt: NOW - 600_000,
+  }));
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -2,13 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escalationSuggestions } from '../../../shared/logic/escalation';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
+import { ctx, MIN, NOW } from '../testing';
 import { acceptSuggestion, dismissSuggestion } from './escalation';
 import { updateImpact } from './impact';
 import { declareIncident } from './incidents';
-
-const MIN = 60_000;
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 
 let db: WarroomDb;
 beforeEach(async () => {

@@ -3,21 +3,14 @@ import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { hypothesisState } from '../../../shared/logic/hypotheses';
 import type { WarroomDb } from '../schema';
 import { subscribeChanges, type ChangeEvent } from '../commit';
-import { failWritesTo, freshDb } from '../test-db';
+import { failWritesTo } from '../test-db';
+import { ctx, dbWithIncident, MIN, NOW } from '../testing';
 import { closeHypothesis, extendHypothesisTimebox, openHypothesis } from './hypotheses';
-import { declareIncident } from './incidents';
-
-const MIN = 60_000;
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  incidentId = (
-    await declareIncident(db, { title: 'Down', severity: 'SEV1', startedAt: NOW }, ctx())
-  ).id;
+  ({ db, incidentId } = await dbWithIncident({ title: 'Down', severity: 'SEV1', startedAt: NOW }));
 });
 afterEach(() => {
   db.close();

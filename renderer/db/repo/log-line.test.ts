@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { parseLogLine } from '../../../shared/logic/commands';
 import { loadDraft, saveDraft, timelineDraftKey } from './drafts';
-import { declareIncident } from './incidents';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
+import { dbWithIncident } from '../testing';
 import { isBeforeStart, runLogLine, type WritableCommand } from './log-line';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
@@ -15,12 +14,10 @@ const opts = { timeboxMs: 15 * MIN };
 let db: WarroomDb;
 let incident: Incident;
 beforeEach(async () => {
-  db = await freshDb();
-  incident = await declareIncident(
-    db,
+  ({ db, incident } = await dbWithIncident(
     { title: 'Checkout API errors', severity: 'SEV2', startedAt: NOW - 10 * MIN },
     ctx(),
-  );
+  ));
 });
 afterEach(() => {
   db.close();

@@ -1,22 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
-import { freshDb } from '../test-db';
-import { changeStatus, declareIncident } from './incidents';
+import { ctx, dbWithIncident, NOW } from '../testing';
+import { changeStatus } from './incidents';
 import { mergeIntoEmpty, openPostmortem, savePostmortem, setPostmortemStatus } from './postmortems';
-
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  const inc = await declareIncident(
-    db,
-    { title: 'Checkout API errors', severity: 'SEV2', startedAt: NOW - 600_000 },
-    ctx(),
-  );
-  incidentId = inc.id;
+  ({ db, incidentId } = await dbWithIncident({
+    title: 'Checkout API errors',
+    severity: 'SEV2',
+    startedAt: NOW - 600_000,
+  }));
 });
 afterEach(() => {
   db.close();

@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runbookTemplate, verifiedSteps, parseChecklist } from '../../../shared/logic/runbook';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
+import { ctx, NOW } from '../testing';
 import { declareIncident } from './incidents';
 import { createRunbook, markRunbookTested, setRunbookStep, updateRunbook } from './runbooks';
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const ctx = (now = NOW) => ({ now, author: 'Alice' });
 let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();

@@ -2,10 +2,10 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareEntries, isBackdated } from '../../../shared/domain/timeline';
 import type { WarroomDb } from '../schema';
-import { failWritesTo, freshDb } from '../test-db';
+import { failWritesTo } from '../test-db';
+import { dbWithIncident, MIN, NOW } from '../testing';
 import { createActionItem } from './action-items';
 import { openHypothesis } from './hypotheses';
-import { declareIncident } from './incidents';
 import {
   addEntry,
   deleteEntry,
@@ -17,21 +17,15 @@ import {
   setPinned,
 } from './timeline';
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
-const MIN = 60_000;
 const ctx = (now = NOW, author = 'Sam') => ({ now, author });
 
 let db: WarroomDb;
 let incidentId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  incidentId = (
-    await declareIncident(
-      db,
-      { title: 'Checkout API errors', severity: 'SEV2', startedAt: NOW - 10 * MIN },
-      ctx(),
-    )
-  ).id;
+  ({ db, incidentId } = await dbWithIncident(
+    { title: 'Checkout API errors', severity: 'SEV2', startedAt: NOW - 10 * MIN },
+    ctx(),
+  ));
 });
 afterEach(() => {
   db.close();

@@ -1,28 +1,24 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DbProvider } from '../../db/db-context';
 import { exportAll } from '../../db/repo/backup';
 import { declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { NOW } from '../../db/testing';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import type { Platform } from '../../platform';
 import { PlatformProvider } from '../../platform/platform-context';
 import { AutoBackup } from './auto-backup';
 import { BackupSection } from './backup-section';
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 let db: WarroomDb;
 let source: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
   source = await freshDb();
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-  source.close();
-});
+afterEach(() => unmountThenClose(db, source));
 
 /** A desktop-like platform whose automatic backups live in a map. */
 function fakePlatform(files: Map<string, string>) {
@@ -53,11 +49,7 @@ function fakePlatform(files: Map<string, string>) {
 }
 
 function renderWith(platform: Platform, ui: React.ReactNode) {
-  return render(
-    <DbProvider db={db}>
-      <PlatformProvider platform={platform}>{ui}</PlatformProvider>
-    </DbProvider>,
-  );
+  return renderWithDb(db, <PlatformProvider platform={platform}>{ui}</PlatformProvider>);
 }
 
 describe('BackupSection', () => {

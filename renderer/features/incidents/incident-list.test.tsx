@@ -1,32 +1,27 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DbProvider } from '../../db/db-context';
 import { changeStatus, declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { IncidentListPage, RESOLVED_PAGE } from './incident-list';
 
 let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => {
-  // Unmount before closing: a live query still answering must find its component gone.
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
 function renderList() {
   const { hook } = memoryLocation({ path: '/' });
-  return render(
-    <DbProvider db={db}>
-      <Router hook={hook}>
-        <IncidentListPage />
-      </Router>
-    </DbProvider>,
+  return renderWithDb(
+    db,
+    <Router hook={hook}>
+      <IncidentListPage />
+    </Router>,
   );
 }
 

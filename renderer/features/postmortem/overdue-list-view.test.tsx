@@ -1,10 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESOLVED } from '../../../shared/render/testing/fixture';
-import { DbProvider } from '../../db/db-context';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { useUiStore } from '../../store/ui-store';
 import { OverduePostmortems } from './overdue-list';
 
@@ -14,20 +14,13 @@ let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
 describe('OverduePostmortems', () => {
   it('names each link "Post-mortem for <title> (<ref>)", never containing "<ref> <title>"', async () => {
     await db.incidents.add(RESOLVED);
     act(() => useUiStore.getState().tick(RESOLVED.milestones.resolved! + 49 * HOUR));
-    render(
-      <DbProvider db={db}>
-        <OverduePostmortems />
-      </DbProvider>,
-    );
+    renderWithDb(db, <OverduePostmortems />);
     const link = await screen.findByRole('link', {
       name: `Post-mortem for ${RESOLVED.title} (${RESOLVED.ref})`,
     });

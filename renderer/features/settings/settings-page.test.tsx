@@ -1,16 +1,16 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DbProvider } from '../../db/db-context';
 import { exportAll } from '../../db/repo/backup';
 import { saveSetting } from '../../db/repo/settings';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { NOW } from '../../db/testing';
+import { renderWithDb } from '../../db/testing-render';
 import { createBrowserPlatform } from '../../platform/browser';
 import { PlatformProvider } from '../../platform/platform-context';
 import { SettingsPage } from './settings-page';
 
-const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 let db: WarroomDb;
 let source: WarroomDb;
 beforeEach(async () => {
@@ -23,12 +23,11 @@ afterEach(() => {
 });
 
 function renderPage() {
-  return render(
-    <DbProvider db={db}>
-      <PlatformProvider platform={createBrowserPlatform(window)}>
-        <SettingsPage />
-      </PlatformProvider>
-    </DbProvider>,
+  return renderWithDb(
+    db,
+    <PlatformProvider platform={createBrowserPlatform(window)}>
+      <SettingsPage />
+    </PlatformProvider>,
   );
 }
 

@@ -1,28 +1,20 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../../shared/logic/comms-templates';
-import { DbProvider } from '../../db/db-context';
 import { templateKey } from '../../db/repo/templates';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { TemplatesEditor } from './templates-editor';
 
 let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
-const renderEditor = () =>
-  render(
-    <DbProvider db={db}>
-      <TemplatesEditor />
-    </DbProvider>,
-  );
+const renderEditor = () => renderWithDb(db, <TemplatesEditor />);
 
 describe('TemplatesEditor', () => {
   it('shows an unknown placeholder as an error next to the field and refuses to save, keeping the text', async () => {

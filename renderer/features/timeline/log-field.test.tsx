@@ -1,42 +1,36 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { DbProvider } from '../../db/db-context';
 import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
-import { declareIncident } from '../../db/repo/incidents';
 import type { WarroomDb } from '../../db/schema';
-import { failWritesTo, freshDb } from '../../db/test-db';
+import { failWritesTo } from '../../db/test-db';
+import { dbWithIncident } from '../../db/testing';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { subscribeChanges, type ChangeEvent } from '../../db/commit';
 import { LogField } from './log-field';
 
 let db: WarroomDb;
 let incident: Incident;
 beforeEach(async () => {
-  db = await freshDb();
-  incident = await declareIncident(
-    db,
+  ({ db, incident } = await dbWithIncident(
     { title: 'Checkout API errors', severity: 'SEV2', startedAt: Date.now() - 60_000 },
     { now: Date.now(), author: 'Sam' },
-  );
+  ));
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
 function renderField() {
-  render(
-    <DbProvider db={db}>
-      <LogField
-        incident={incident}
-        timeZone="utc"
-        timeboxMinutes={15}
-        customRoles={[]}
-        onHelp={() => undefined}
-        onLogged={() => undefined}
-      />
-    </DbProvider>,
+  renderWithDb(
+    db,
+    <LogField
+      incident={incident}
+      timeZone="utc"
+      timeboxMinutes={15}
+      customRoles={[]}
+      onHelp={() => undefined}
+      onLogged={() => undefined}
+    />,
   );
   return screen.getByLabelText('Log entry');
 }

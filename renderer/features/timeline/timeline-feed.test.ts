@@ -5,6 +5,7 @@ import { addEntry, deleteEntry, editEntry } from '../../db/repo/timeline';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
 import { changes } from '../../../shared/commands/change-set';
+import { timelineEntry } from '../../../shared/domain/testing/timeline';
 import { commit } from '../../db/commit';
 import { newEntryRow } from '../../../shared/commands/timeline-entry';
 import { SHOW_SAVING_AFTER_MS, TAIL_MAX, watchTimeline } from './timeline-feed';
@@ -76,20 +77,15 @@ describe('watchTimeline', () => {
   it('reads the record again after a change set too large to patch in (a restored backup)', async () => {
     const feed = watch(a);
     await feed.until((t) => t.length === 1);
-    const rows = Array.from({ length: 600 }, (_, i) => ({
-      id: `bulk-${String(i).padStart(3, '0')}`,
-      incidentId: a,
-      kind: 'note' as const,
-      text: `bulk ${i}`,
-      occurredAt: NOW + i,
-      loggedAt: NOW + i,
-      author: 'Sam',
-      pinned: false,
-      deletedAt: null,
-      revisions: [],
-      change: null,
-      audience: null,
-    }));
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      timelineEntry({
+        id: `bulk-${String(i).padStart(3, '0')}`,
+        incidentId: a,
+        text: `bulk ${i}`,
+        occurredAt: NOW + i,
+        loggedAt: NOW + i,
+      }),
+    );
     const set = changes();
     for (const r of rows) set.record(r);
     await commit(db, set.build());

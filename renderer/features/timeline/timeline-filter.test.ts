@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { timelineEntry } from '../../../shared/domain/testing/timeline';
 import { recordSpansDays } from './entry-display';
 import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
 
-function e(id: string, over: Partial<TimelineEntry> = {}): TimelineEntry {
-  return {
-    id,
-    incidentId: 'i',
-    kind: 'note',
-    text: id,
-    occurredAt: 0,
-    loggedAt: 0,
-    author: 'Sam',
-    pinned: false,
-    deletedAt: null,
-    revisions: [],
-    change: null,
-    audience: null,
-    ...over,
-  };
-}
+const e = (id: string, over: Partial<TimelineEntry> = {}): TimelineEntry =>
+  timelineEntry({ id, text: id, ...over });
 
 const list = [
   e('Pool at 100%', { kind: 'finding', pinned: true }),

@@ -1,23 +1,18 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
+import { timelineEntry } from '../../../shared/domain/testing/timeline';
 import { TimelineRow, type RowActions } from './timeline-row';
 
 const AT = Date.UTC(2026, 10, 22, 14, 5);
-const entry: TimelineEntry = {
+const entry = timelineEntry({
   id: 'e1',
   incidentId: 'i1',
   kind: 'decision',
   text: 'Roll back deploy 42',
   occurredAt: AT,
   loggedAt: AT,
-  author: 'Sam',
-  pinned: false,
-  deletedAt: null,
-  revisions: [],
-  change: null,
-  audience: null,
-};
+});
 const actions: RowActions = {
   pin: () => Promise.resolve(),
   edit: () => Promise.resolve(),

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAudienceCadence } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { timerAnnouncements } from './announce';
+import { MIN, SEV1_AT_T0, T0 } from './testing';
 
-const MIN = 60_000;
-const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
-
-// SEV1: engineering and executives every 15 minutes by default.
-const incident = {
-  id: 'inc-1',
-  ref: 'INC-2026-11-22-001',
-  title: 'Checkout down',
-  severity: 'SEV1',
-  status: 'investigating',
-  impact: { customerFacing: false },
-  milestones: { declared: T0 },
-  cadence: emptyAudienceCadence(),
-  createdAt: T0,
-} as unknown as Incident;
+const incident = SEV1_AT_T0;
 
 /** Runs the announcer over a sequence of instants, as the shared clock would. */
 function run(times: number[], inc: Incident = incident) {

@@ -1,65 +1,39 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyAudienceCadence } from '../../../shared/domain/audience';
+import { incidentRow } from '../../../shared/domain/testing/incident';
 import type { Incident } from '../../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
-import { DbProvider } from '../../db/db-context';
 import type { WarroomDb } from '../../db/schema';
 import { freshDb } from '../../db/test-db';
+import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { useUiStore } from '../../store/ui-store';
 import { CadenceTimers } from './cadence-timers';
 
 const MIN = 60_000;
 const DECLARED = Date.UTC(2026, 10, 22, 14, 0, 0);
 
-function incident(over: Partial<Incident> = {}): Incident {
-  return {
-    id: 'inc-1',
-    ref: 'INC-2026-11-22-001',
+const incident = (over: Partial<Incident> = {}): Incident =>
+  incidentRow({
     slug: '#inc-2026-11-22-down',
     title: 'Down',
     severity: 'SEV1',
-    status: 'investigating',
-    impact: {
-      summary: '',
-      usersAffected: null,
-      customerFacing: false,
-      payingAccounts: false,
-      dataIntegrity: false,
-      revenueImpact: '',
-      supportTickets: null,
-    },
-    services: [],
-    detection: { source: 'alert', alertName: '' },
-    drill: false,
     milestones: { started: DECLARED, detected: DECLARED, declared: DECLARED },
-    cadence: emptyAudienceCadence(),
-    resolutionSummary: null,
-    dismissedSuggestions: {},
     createdAt: DECLARED,
     updatedAt: DECLARED,
     ...over,
-  };
-}
+  });
 
 let db: WarroomDb;
 beforeEach(async () => {
   db = await freshDb();
 });
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+afterEach(() => unmountThenClose(db));
 
 function show(inc: Incident, now: number) {
   act(() => useUiStore.getState().tick(now));
-  return render(
-    <DbProvider db={db}>
-      <CadenceTimers incident={inc} settings={DEFAULT_SETTINGS} />
-    </DbProvider>,
-  );
+  return renderWithDb(db, <CadenceTimers incident={inc} settings={DEFAULT_SETTINGS} />);
 }
 
 describe('CadenceTimers', () => {
