@@ -167,10 +167,7 @@ describe('unrecordedChanges (the record rule)', () => {
       name: 'the same milestones written in another key order',
       prev: incident({ milestones: { started: NOW, detected: NOW - 1 } }),
       set: changes()
-        .update(
-          'incidents',
-          incident({ milestones: { detected: NOW - 1, started: NOW } }),
-        )
+        .update('incidents', incident({ milestones: { detected: NOW - 1, started: NOW } }))
         .build(),
       problems: [],
     },
