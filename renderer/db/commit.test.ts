@@ -27,7 +27,7 @@ const preparePlainEntry = (input: NewEntry, c: { now: number; author: string }) 
 function writePlainEntry(target: WarroomDb, entry: TimelineEntry, draftKey?: string) {
   const set = changes().record(entry);
   if (draftKey) set.remove('drafts', draftKey);
-  return commit(target, set.build());
+  return commit(target, set.build(), { scribeEntry: true });
 }
 
 const ctx = { now: NOW, author: 'Sam' };
@@ -331,7 +331,7 @@ describe('what the commit announces is what it stored', () => {
     expect(announced).toBe(stored);
   });
 
-  it("holds the scribe's fast-path entry to the entry schema, writing nothing when it breaks it", async () => {
+  it('sends any other one-entry change set through the write guard, writing nothing when it breaks the schema', async () => {
     const e = {
       ...preparePlainEntry({ incidentId, kind: 'note', text: 'ok' }, ctx),
       occurredAt: Number.NaN,

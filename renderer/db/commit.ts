@@ -18,7 +18,6 @@ import {
 } from '../../shared/commands/change-set';
 import { RepoError } from '../../shared/commands/refusal';
 import { newId } from '../../shared/domain/ids';
-import type { TimelineEntry } from '../../shared/domain/timeline';
 import type { ReadonlyDb } from './read-view';
 import { announce, thisOrigin } from './change-events';
 
@@ -29,7 +28,7 @@ export {
   type ChangeEvent,
   type ChangeListener,
 } from './change-events';
-import { asWritten, guardNewRow } from './write-guard';
+import { asWritten } from './write-guard';
 import type { WarroomDb } from './schema';
 
 /**
@@ -69,6 +68,12 @@ export class UnrecordedChangeError extends Error {
 export interface CommitOptions {
   /** Rows restored from a backup: exempt from the record rule (their entries come with them). */
   restoring?: boolean;
+  /**
+   * The scribe's entry, made by `logEntry` (shared/commands/timeline-entry.ts), whose row is
+   * checked as it is built: one entry and its draft's removal take the fast path on the native
+   * connection. Any other change set goes through Dexie and its write guard.
+   */
+  scribeEntry?: boolean;
 }
 
 /**
@@ -165,7 +170,7 @@ export function commit(
   if (isEmpty(changes)) return Promise.resolve(cs);
   const outer = openBatch();
   if (outer) return applyIn(db, changes, opts).then(() => (outer.merge(changes), cs));
-  if (isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
+  if (opts.scribeEntry && isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
   announce(db, { status: 'pending', changeSet: cs });
   return db
     .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts))
@@ -330,22 +335,13 @@ export function observedParts(db: WarroomDb, writes: readonly TableWrite[]): Obs
  * laptop, as much as the write itself) and goes straight to the IndexedDB connection Dexie
  * opened, strict durability, committed as soon as the requests are issued. Dexie's live queries
  * are then told what changed with the same notice its own writes send (Dexie has no other way
- * to hear of a write it did not make). The entry is held to its schema first, as the write guard
- * would.
+ * to hear of a write it did not make). Only the scribe's own command asks for it
+ * ({@link CommitOptions.scribeEntry}): its row is checked as it is built (text cleaned and held
+ * to the limits, times from the parser), so the write guard's parse is not repeated here.
  */
 function commitQuick(db: WarroomDb, asked: ChangeSet): Promise<ChangeSet> {
-  // Held to the entry schema like any row Dexie writes (the write guard is not on this path);
-  // a refusal throws RepoError naming the field, before anything is announced.
-  let entry: TimelineEntry;
-  try {
-    entry = guardNewRow('timelineEntries', asked.changes.timelineEntries!.added![0]!);
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  const cs: ChangeSet = {
-    ...asked,
-    changes: { ...asked.changes, timelineEntries: { added: [entry] } },
-  };
+  const cs = asked;
+  const entry = cs.changes.timelineEntries!.added![0]!;
   const draftKey = cs.changes.drafts?.removed?.[0];
   const idb = db.backendDB();
   announce(db, { status: 'pending', changeSet: cs });

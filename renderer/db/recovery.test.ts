@@ -9,7 +9,7 @@ import type { TimelineEntry } from '../../shared/domain/timeline';
 import { commit } from './commit';
 
 const writePlainEntry = (target: WarroomDb, e: TimelineEntry) =>
-  commit(target, changes().record(e).build());
+  commit(target, changes().record(e).build(), { scribeEntry: true });
 import { probeWrite, StorageRecovery, type RecoveryState } from './recovery';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);

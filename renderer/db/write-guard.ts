@@ -77,19 +77,6 @@ export function asWritten<T extends object>(row: T): T {
   return (writtenAs.get(row) as T | undefined) ?? row;
 }
 
-/**
- * Holds one new row to its table's schema and returns it cleaned, as the guard would write it;
- * throws RepoError naming the field otherwise. For rows written without Dexie (the commit's
- * fast path).
- */
-export function guardNewRow<T extends object>(table: string, row: T): T {
-  const schema = TABLE_SCHEMAS[table];
-  if (!schema) return row;
-  const cleaned = checkRow(schema, row as Row, undefined) as T;
-  if (cleaned !== row) writtenAs.set(row, cleaned);
-  return cleaned;
-}
-
 function guardTable(table: DBCoreTable): DBCoreTable {
   const schema = TABLE_SCHEMAS[table.name];
   if (!schema) return table;
@@ -134,8 +121,7 @@ function guardTable(table: DBCoreTable): DBCoreTable {
  * Dexie middleware holding every row written through Dexie to its table's zod schema: forms,
  * commands and imports all meet the same limits and the same Unicode rule. (The scribe's plain
  * entries take the commit's fast path to the native connection; the command that made them,
- * shared/commands/timeline-entry.ts, checks their text, and the commit holds the row to the
- * same schema with {@link guardNewRow}.) A refused write throws before anything reaches
+ * shared/commands/timeline-entry.ts, checks their text, and its row is built already checked.) A refused write throws before anything reaches
  * IndexedDB, so the transaction aborts with nothing written.
  */
 export const writeGuard: Middleware<DBCore> = {

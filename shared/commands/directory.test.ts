@@ -3,19 +3,9 @@ import type { Person, Runbook, Service } from '../domain/records';
 import { DEFAULT_TEMPLATES } from '../logic/comms-templates';
 import { INCIDENT, at } from '../render/testing/fixture';
 import { rowsOf } from './change-set';
-import {
-  createRunbook,
-  markRunbookTested,
-  resetTemplate,
-  saveTemplate,
-  setRunbookStep,
-  templateKey,
-  touchPerson,
-  touchServices,
-  updateRunbook,
-  updateService,
-  type ServiceEditInput,
-} from './directory';
+import { touchPerson, touchServices, updateService, type ServiceEditInput } from './directory';
+import { createRunbook, markRunbookTested, setRunbookStep, updateRunbook } from './runbooks';
+import { resetTemplate, saveTemplate, templateKey } from './templates';
 import { refusal } from './test-fixtures';
 
 const NOW = at(14, 40);

@@ -80,6 +80,7 @@ export async function runLogLine(
         ctx,
         opts.draftKey,
       ),
+      { scribeEntry: true },
     );
     return;
   }

@@ -1,11 +1,11 @@
 import type { Runbook, Service } from '../../../shared/domain/records';
 import type { CommandContext } from '../../../shared/commands/context';
-import * as cmd from '../../../shared/commands/directory';
+import * as cmd from '../../../shared/commands/runbooks';
 import { runCommand } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 
-export type { RunbookInput } from '../../../shared/commands/directory';
+export type { RunbookInput } from '../../../shared/commands/runbooks';
 
 /** The catalog row named `name` (case-insensitively), if any; none for an empty name. */
 function serviceNamed(read: ReadonlyDb, name: string): Promise<Service | undefined> {

@@ -2,13 +2,13 @@ import { AUDIENCES, type Audience } from '../../../shared/domain/audience';
 import { MESSAGE_TYPES, type MessageType } from '../../../shared/domain/records';
 import type { MessageTemplate } from '../../../shared/logic/comms-templates';
 import { DEFAULT_TEMPLATES } from '../../../shared/logic/comms-templates';
-import * as cmd from '../../../shared/commands/directory';
-import { templateErrors, templateKey } from '../../../shared/commands/directory';
+import * as cmd from '../../../shared/commands/templates';
+import { templateErrors, templateKey } from '../../../shared/commands/templates';
 import { commit } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 
-export { templateErrors, templateKey } from '../../../shared/commands/directory';
+export { templateErrors, templateKey } from '../../../shared/commands/templates';
 
 /** Custom templates saved by the user; missing keys use the defaults. */
 export type CustomTemplates = Partial<

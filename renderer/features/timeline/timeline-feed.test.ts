@@ -159,7 +159,9 @@ describe('watchTimeline: a write that fails after showing as saving', () => {
     const native = vi
       .spyOn(db, 'backendDB')
       .mockReturnValue({ transaction: () => tx } as unknown as IDBDatabase);
-    const written = commit(db, changes().record(phantom).build()).catch((e: unknown) => e);
+    const written = commit(db, changes().record(phantom).build(), { scribeEntry: true }).catch(
+      (e: unknown) => e,
+    );
     await expect.poll(() => w.store.getState().saving.has(phantom.id)).toBe(true);
     expect(w.store.getState().entries?.map((e) => e.text)).toContain('phantom');
     expect(await written).toMatchObject({ name: 'QuotaExceededError' });
