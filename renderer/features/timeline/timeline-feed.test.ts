@@ -110,9 +110,9 @@ describe('watchTimeline: the tail', () => {
       await addEntry(db, { incidentId: a, kind: 'note', text: `more ${i}` }, ctx(NOW + MIN + i));
     expect(w.store.getState().tail).toHaveLength(TAIL_MAX + 1);
     expect(w.store.getState().entries).toBe(before);
-    // Focus leaves: the tail joins the list, in order.
+    // Focus leaves: the tail joins the list, in order (in a task of its own).
     w.hold(false);
-    expect(w.store.getState().tail).toHaveLength(0);
+    await expect.poll(() => w.store.getState().tail).toHaveLength(0);
     expect(
       w.store
         .getState()

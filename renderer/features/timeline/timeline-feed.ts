@@ -129,8 +129,15 @@ export function watchTimeline(
     store.setState({ entries: [...s.entries, ...move], tail: keep });
   };
 
+  let foldQueued = false;
+  /** Folds in a task of its own: re-deriving the list must not sit between Enter and the row. */
   const scheduleFold = (tailLength: number) => {
-    if (tailLength > TAIL_MAX && !held) fold();
+    if (tailLength <= TAIL_MAX || held || foldQueued) return;
+    foldQueued = true;
+    setTimeout(() => {
+      foldQueued = false;
+      if (!stopped && !held && store.getState().tail.length > TAIL_MAX) fold();
+    }, 0);
   };
 
   /**
