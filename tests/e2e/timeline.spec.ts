@@ -471,3 +471,51 @@ test('an incident with 50,000 entries opens at the latest entry with a small DOM
   await jump.click();
   await expect(list.getByRole('listitem').last()).toContainText('Logged while reading the middle');
 });
+
+test('a timeline the storage cannot read says so, keeps the field usable, and Read again shows it', async ({
+  page,
+}) => {
+  // While the `failTimelineReads` flag is set (kept across the reload), reading timeline entries
+  // fails as a damaged disk would.
+  await page.addInitScript(() => {
+    for (const proto of [IDBIndex.prototype, IDBObjectStore.prototype]) {
+      for (const method of ['getAll', 'openCursor'] as const) {
+        const original = Object.getOwnPropertyDescriptor(proto, method)?.value as (
+          this: IDBIndex | IDBObjectStore,
+          ...args: unknown[]
+        ) => IDBRequest;
+        Object.defineProperty(proto, method, {
+          configurable: true,
+          value(this: IDBIndex | IDBObjectStore, ...args: unknown[]) {
+            const store = 'objectStore' in this ? this.objectStore : this;
+            if (
+              store.name === 'timelineEntries' &&
+              localStorage.getItem('failTimelineReads') === '1'
+            )
+              throw new DOMException('Internal error reading the backing store.', 'UnknownError');
+            return original.apply(this, args);
+          },
+        });
+      }
+    }
+  });
+  await openApp(page);
+  await declare(page, { title: 'Disk errors on db-3', severity: 'SEV3' });
+  await logField(page).focus();
+  await log(page, 'f: fsck reports bad sectors');
+  const url = page.url();
+  await page.evaluate(() => localStorage.setItem('failTimelineReads', '1'));
+  await page.goto('about:blank');
+  await page.goto(url);
+
+  const problem = timeline(page).getByRole('alert');
+  await expect(problem).toContainText('The timeline could not be read');
+  // What the scribe types is still kept: the field works while the record cannot be shown.
+  await expect(logField(page)).toBeEditable();
+  await timeline(page).screenshot({ path: test.info().outputPath('timeline-read-error.png') });
+
+  await page.evaluate(() => localStorage.removeItem('failTimelineReads'));
+  await timeline(page).getByRole('button', { name: 'Read again' }).click();
+  await expect(problem).toHaveCount(0);
+  await expect(entry(page, 'fsck reports bad sectors')).toContainText('Finding');
+});

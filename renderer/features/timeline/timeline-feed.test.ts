@@ -132,9 +132,7 @@ describe('watchTimeline: the tail', () => {
       },
     } as unknown as WarroomDb;
     const w = watchTimeline(broken, a);
-    await expect
-      .poll(() => w.store.getState().error)
-      .toMatch(/could not be read.*backing store error/);
+    await expect.poll(() => w.store.getState().error).toMatch(/could not be read.*Read again/);
     w.stop();
   });
 });

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChangeSet } from '../../../shared/commands/change-set';
 import { compareEntries, type TimelineEntry } from '../../../shared/domain/timeline';
 import { subscribeChanges, type ChangeEvent } from '../../db/commit';
+import { classifyStorageError } from '../../../shared/logic/storage-errors';
 import type { ReadonlyDb } from '../../db/read-view';
 
 /** Rows read first so the newest entries paint at once, before the whole record has loaded. */
@@ -80,8 +81,13 @@ export interface TimelineFeed {
 const NONE: ReadonlySet<string> = new Set();
 
 function describeReadError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `The timeline could not be read from this computer's storage (${message}).`;
+  // The storage's own words go to the console, never to the screen (issue 12).
+  console.error('Warroom: the timeline could not be read', error);
+  const why =
+    classifyStorageError(error) === 'closed'
+      ? 'the connection to the database was lost'
+      : 'the disk refused the read';
+  return `The timeline could not be read from this computer's storage: ${why}. Press Read again.`;
 }
 
 /**
