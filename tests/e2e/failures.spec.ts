@@ -104,17 +104,24 @@ test('a connection closed under the app is reopened by itself; the next entry is
   await logField(page).press('Enter');
   // The scribe's write goes to the closed native connection: plain words, the text kept; the
   // automatic retry reopens the database and Enter works again, with no reload and no Retry.
+  // (On a busy machine another write, such as the field's draft, can meet the closed connection
+  // first; the recovery has then reopened it and the entry is logged at once. Both are right;
+  // the test follows whichever happened, and in both the entry ends up logged exactly once.)
   const problem = timeline(page).getByRole('alert');
-  await expect(problem).toContainText(
-    'Not saved: the connection to the database was lost. Warroom is reopening it. Your text is kept here.',
-  );
-  await expect(logField(page)).toHaveValue('first after the close');
-  await expect(page.getByRole('region', { name: 'Saving paused' })).toBeHidden({
-    timeout: 10_000,
-  });
-  await logField(page).press('Enter');
+  const logged = entries(page).filter({ hasText: 'first after the close' });
+  await expect(problem.or(logged).first()).toBeVisible();
+  if (await problem.isVisible()) {
+    await expect(problem).toContainText(
+      'Not saved: the connection to the database was lost. Warroom is reopening it. Your text is kept here.',
+    );
+    await expect(logField(page)).toHaveValue('first after the close');
+    await expect(page.getByRole('region', { name: 'Saving paused' })).toBeHidden({
+      timeout: 10_000,
+    });
+    await logField(page).press('Enter');
+  }
   await expect(logField(page)).toHaveValue('');
-  await expect(entries(page).filter({ hasText: 'first after the close' })).toBeVisible();
+  await expect(logged).toBeVisible();
   await reloadApp(page);
   await expect(entries(page).filter({ hasText: 'first after the close' })).toHaveCount(1);
 });
