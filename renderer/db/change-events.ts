@@ -140,17 +140,21 @@ export function subscribeChanges(
 export function announce(db: Pick<ReadonlyDb, 'name'>, event: ChangeEvent): void {
   const ch = channelOf(db.name);
   dispatch(ch, event);
-  if (event.status === 'committed' && ch.broadcast) {
+  const bc = ch.broadcast;
+  if (event.status === 'committed' && bc) {
     const cs = event.changeSet;
-    const large = rowCount(cs.changes) > BROADCAST_ROWS_MAX;
-    try {
-      ch.broadcast.postMessage(
-        large
-          ? { changeSet: { ...cs, changes: {} }, omitted: tablesOf(cs.changes) }
-          : { changeSet: cs },
-      );
-    } catch {
-      // A row that cannot be cloned cannot be in IndexedDB either; nothing to tell.
-    }
+    // Other windows hear of it a task later: cloning the rows is not the scribe's to wait for.
+    setTimeout(() => {
+      const large = rowCount(cs.changes) > BROADCAST_ROWS_MAX;
+      try {
+        bc.postMessage(
+          large
+            ? { changeSet: { ...cs, changes: {} }, omitted: tablesOf(cs.changes) }
+            : { changeSet: cs },
+        );
+      } catch {
+        // A row that cannot be cloned cannot be in IndexedDB either; nothing to tell.
+      }
+    }, 0);
   }
 }
