@@ -122,7 +122,12 @@ function toPlain(v: unknown): Json {
  * Writes `obj` into `ymap`: fields whose value changed are set (nested maps recursed into by
  * `depth`), fields absent from `obj` (or undefined) are deleted, unchanged ones are not touched.
  */
-function writeFields(ymap: Y.Map<unknown>, obj: Record<string, unknown>, depth: Depth): void {
+function writeFields(
+  ymap: Y.Map<unknown>,
+  obj: Record<string, unknown>,
+  depth: Depth,
+  keep?: string,
+): void {
   for (const [k, v] of Object.entries(obj)) {
     if (v === undefined) continue;
     const cur = ymap.get(k);
@@ -138,7 +143,7 @@ function writeFields(ymap: Y.Map<unknown>, obj: Record<string, unknown>, depth: 
       ymap.set(k, cleanJson(v));
     }
   }
-  for (const k of [...ymap.keys()]) if (obj[k] === undefined) ymap.delete(k);
+  for (const k of [...ymap.keys()]) if (obj[k] === undefined && k !== keep) ymap.delete(k);
 }
 
 /** The row Y.Map under `key` of `table`'s map, created when missing. */
@@ -185,7 +190,7 @@ function isLowSurrogate(c: number): boolean {
 function writePostmortem(doc: Y.Doc, row: TableRows['postmortems']): void {
   const { sections, ...rest } = row;
   const ymap = rowMap(doc, 'postmortems', row.incidentId);
-  writeFields(ymap, rest, (f) => NESTED.postmortems?.[f] ?? 0);
+  writeFields(ymap, rest, (f) => NESTED.postmortems?.[f] ?? 0, 'sections');
   let names = ymap.get('sections');
   if (!(names instanceof Y.Map)) {
     names = new Y.Map<unknown>();
