@@ -3,6 +3,7 @@ import { TITLE_MAX } from '../domain/incident';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { Service } from '../domain/records';
 import { rowsOf } from './change-set';
+import { seatTag } from '../logic/reference';
 import {
   changeSeverity,
   changeStatus,
@@ -51,7 +52,7 @@ describe('declareIncident', () => {
   it('adds the incident and its pinned declared entry, keeping the record rule', () => {
     const { changes: cs, result } = declareIncident(noFacts, base, ctx());
     expect(result).toMatchObject({
-      ref: 'INC-2026-11-22-001',
+      ref: `INC-2026-11-22-001-${seatTag()}`,
       slug: '#inc-2026-11-22-checkout-api-errors',
       status: 'investigating',
       milestones: { started: NOW - 10 * MIN, detected: NOW, declared: NOW },
@@ -66,18 +67,30 @@ describe('declareIncident', () => {
     expect(unrecorded(cs)).toEqual([]);
   });
 
-  it('takes the day’s next counter and a slug not yet used that day', () => {
+  it('takes the seat’s next counter of the day and a slug not yet used that day', () => {
+    const tag = seatTag('seat-a');
     const { result } = declareIncident(
       {
-        refsOfDay: ['INC-2026-11-22-001', 'INC-2026-11-22-002'],
+        // Untagged references (from before seat tags) and this seat's count; another seat's do not.
+        refsOfDay: ['INC-2026-11-22-001', `INC-2026-11-22-002-${tag}`, 'INC-2026-11-22-007-ZZZZ'],
         slugsOfDay: ['#inc-2026-11-22-checkout-api-errors'],
         services: [],
+        seat: 'seat-a',
       },
       base,
       ctx(),
     );
-    expect(result.ref).toBe('INC-2026-11-22-003');
+    expect(result.ref).toBe(`INC-2026-11-22-003-${tag}`);
     expect(result.slug).toBe('#inc-2026-11-22-checkout-api-errors-003');
+  });
+
+  it('gives two seats declaring offline on one day different references', () => {
+    const facts = (seat: string) => ({ refsOfDay: [], slugsOfDay: [], services: [], seat });
+    const a = declareIncident(facts('seat-a'), base, ctx()).result.ref;
+    const b = declareIncident(facts('seat-b'), base, ctx()).result.ref;
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^INC-2026-11-22-001-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(b).toMatch(/^INC-2026-11-22-001-[0-9A-HJKMNP-TV-Z]{4}$/);
   });
 
   it('lists the services once, touching known ones and adding new ones', () => {

@@ -26,7 +26,7 @@ import {
 import type { TimeZoneMode } from '../logic/time';
 import { replanAfterSeverityChange } from '../logic/cadence';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
-import { channelSlug, formatReference, nextCounter, utcDateKey } from '../logic/reference';
+import { channelSlug, formatReference, nextCounter, seatTag, utcDateKey } from '../logic/reference';
 import { formatDateTime } from '../logic/time';
 import { changes } from './change-set';
 import { happenedAt, type CommandContext } from './context';
@@ -86,6 +86,12 @@ export interface DeclareFacts {
   slugsOfDay: Iterable<string>;
   /** Catalog services whose name matches a declared service name, ignoring case. */
   services: readonly Service[];
+  /**
+   * The declaring seat's id (the sync origin's `seat`, a UUID), which gives the reference its
+   * seat tag so two seats declaring offline on one day never make the same reference. Optional:
+   * without it the tag is the fixed tag of no seat (`seatTag()`), as in tests.
+   */
+  seat?: string;
 }
 
 /** The UTC day of `at` as [start, end) in ms since the epoch: the range `slugsOfDay` covers. */
@@ -106,8 +112,9 @@ function givenMilestonesText(values: { detectedAt?: number; acknowledgedAt?: num
 }
 
 /**
- * Declares an incident: the day's next reference (INC-YYYYMMDD-NNN), a channel slug unique for
- * the day, status Investigating, the declared milestones, its pinned "declared" entry, and the
+ * Declares an incident: the seat's next reference of the day, INC-YYYY-MM-DD-NNN-XXXX (NNN counts
+ * this seat's incidents of the UTC day, and the untagged ones from before seat tags; XXXX is the
+ * seat tag of `facts.seat`), a channel slug unique for the day, status Investigating, the declared milestones, its pinned "declared" entry, and the
  * services it lists marked as used (new names added to the catalog). Refusals as
  * {@link checkDeclaration}. Two windows declaring at once are serialised by the commit, and
  * `ref` is a unique index besides (ConstraintError).
@@ -119,10 +126,11 @@ export function declareIncident(
 ): Outcome<Incident> {
   const values = checkDeclaration(input, ctx.now);
   const services = declaredServiceNames(values);
-  const counter = nextCounter(facts.refsOfDay);
+  const tag = seatTag(facts.seat);
+  const counter = nextCounter(facts.refsOfDay, tag);
   const incident: Incident = {
     id: newId(),
-    ref: formatReference(ctx.now, counter),
+    ref: formatReference(ctx.now, counter, tag),
     slug: channelSlug(ctx.now, values.title, counter, facts.slugsOfDay),
     title: values.title,
     severity: values.severity,

@@ -8,6 +8,7 @@ import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milesto
 import type { TimeZoneMode } from '../logic/time';
 import { LIMITS, LIST_LIMITS, limitedText } from './limits';
 import { formatCount } from './text';
+import { REFERENCE_PATTERN } from '../logic/reference';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -49,11 +50,12 @@ export type Milestones = z.infer<typeof milestonesSchema>;
 /** An incident as stored in the `incidents` table. Times are epoch milliseconds (UTC). */
 export const incidentSchema = z.object({
   id: limitedText('id', { min: 1 }),
-  /** Human reference INC-YYYY-MM-DD-NNN. */
-  ref: z
-    .string()
-    .max(40)
-    .regex(/^INC-\d{4}-\d{2}-\d{2}-\d{3,}$/),
+  /**
+   * Human reference INC-YYYY-MM-DD-NNN-XXXX: the UTC day, the declaring seat's counter for the
+   * day and its 4-character seat tag (shared/logic/reference.ts). References from before seat
+   * tags, INC-YYYY-MM-DD-NNN, stay valid and are never rewritten.
+   */
+  ref: z.string().max(40).regex(REFERENCE_PATTERN),
   /** Channel-style slug, e.g. #inc-2026-11-22-checkout-api-errors. */
   slug: limitedText('slug'),
   title: limitedText('title', { min: 1 }),

@@ -11,6 +11,12 @@ describe('nextFreeReference', () => {
     ],
     ['INC-2026-11-30-002', ['INC-2026-11-30-002', 'INC-2026-12-01-005'], 'INC-2026-11-30-003'],
     ['INC-2026-11-30-999', ['INC-2026-11-30-999'], 'INC-2026-11-30-1000'],
+    // A seat-tagged reference keeps its tag, counting its seat's and untagged references.
+    [
+      'INC-2026-11-30-001-AB12',
+      ['INC-2026-11-30-001-AB12', 'INC-2026-11-30-002', 'INC-2026-11-30-005-ZZZZ'],
+      'INC-2026-11-30-003-AB12',
+    ],
   ])('%s with %j taken → %s', (ref, taken, expected) => {
     expect(nextFreeReference(ref, taken)).toBe(expected);
   });

@@ -2,32 +2,42 @@
  * New references for incidents restored from a backup whose references are already used here
  * (a restore onto a machine that declared its own INC-2026-11-30-001 the same day).
  */
-import { formatReference, nextCounter, referenceCounter } from './reference';
+import {
+  formatReference,
+  nextCounter,
+  parseReference,
+  referenceCounter,
+  referencePrefix,
+} from './reference';
 
 /** Slack's limit on a channel name (the slug without its "#"). */
 const SLUG_MAX = 80;
 
 /** The UTC day of a reference, as an instant at its midnight; null when it is not a reference. */
 export function referenceDay(ref: string): number | null {
-  const m = /^INC-(\d{4})-(\d{2})-(\d{2})-\d{3,}$/.exec(ref);
-  if (!m) return null;
-  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const parts = parseReference(ref);
+  if (!parts) return null;
+  const [y, m, d] = parts.day.split('-').map(Number) as [number, number, number];
+  const at = Date.UTC(y, m - 1, d);
   return Number.isNaN(at) ? null : at;
 }
 
 /**
  * The next free reference on the same UTC day as `ref`, counted as the declare path counts
  * (`nextCounter`: the highest counter of that day plus one), over every reference in `taken`
- * (those in the database and those the import keeps or has already given out).
+ * (those in the database and those the import keeps or has already given out). A tagged
+ * reference (INC-…-NNN-XXXX) keeps its seat tag and counts that seat's and untagged references.
  * Throws a RangeError when `ref` is not a reference.
  */
 export function nextFreeReference(ref: string, taken: Iterable<string>): string {
   const day = referenceDay(ref);
-  if (day === null || referenceCounter(ref) === null)
-    throw new RangeError(`${ref} is not an incident reference`);
-  const prefix = ref.slice(0, ref.lastIndexOf('-') + 1);
+  const parts = parseReference(ref);
+  if (day === null || parts === null) throw new RangeError(`${ref} is not an incident reference`);
+  const prefix = referencePrefix(day);
   const sameDay = [...taken].filter((r) => r.startsWith(prefix));
-  return formatReference(day, nextCounter(sameDay));
+  // A tagged reference keeps its seat's tag, counted among that seat's (and untagged) ones.
+  const tag = parts.tag ?? undefined;
+  return formatReference(day, nextCounter(sameDay, tag), tag);
 }
 
 /**

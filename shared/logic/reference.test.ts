@@ -4,8 +4,10 @@ import {
   channelSlug,
   formatReference,
   nextCounter,
+  parseReference,
   referenceCounter,
   referencePrefix,
+  seatTag,
   slugWords,
   utcDateKey,
 } from './reference';
@@ -35,6 +37,40 @@ describe('references', () => {
 
   it('rejects non-positive counters', () => {
     expect(() => formatReference(AT, 0)).toThrow(RangeError);
+  });
+});
+
+describe('seat-tagged references', () => {
+  it('tags a reference with 4 Crockford base32 characters, the same for one seat every time', () => {
+    const tag = seatTag('0194a1b2-0000-7000-8000-000000000001');
+    expect(tag).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(seatTag('0194a1b2-0000-7000-8000-000000000001')).toBe(tag);
+    expect(seatTag()).toBe(seatTag(''));
+    expect(formatReference(AT, 7, tag)).toBe(`INC-2026-11-22-007-${tag}`);
+    expect(() => formatReference(AT, 1, 'ILOU')).toThrow(RangeError);
+  });
+
+  it('spreads similar seat ids over the tags like a random draw', () => {
+    const tags = new Set(Array.from({ length: 2000 }, (_, i) => seatTag(`seat-${i}`)));
+    // 2,000 random draws among 2^20 tags share about 2000²/2^21 ≈ 1.9 tags (birthday bound).
+    expect(tags.size).toBeGreaterThanOrEqual(2000 - 6);
+  });
+
+  it.each([
+    ['INC-2026-11-22-001', { day: '2026-11-22', counter: 1, tag: null }],
+    ['INC-2026-11-22-1000-AB12', { day: '2026-11-22', counter: 1000, tag: 'AB12' }],
+    ['INC-2026-11-22-001-ab12', null],
+    ['INC-2026-11-22-001-ABC', null],
+    ['INC-2026-11-22-01', null],
+  ])('parses %s', (ref, parts) => {
+    expect(parseReference(ref)).toEqual(parts);
+  });
+
+  it('counts a seat’s own references and untagged ones, never another seat’s', () => {
+    const refs = ['INC-2026-11-22-002', 'INC-2026-11-22-004-AAAA', 'INC-2026-11-22-009-BBBB'];
+    expect(nextCounter(refs, 'AAAA')).toBe(5);
+    expect(nextCounter(refs, 'CCCC')).toBe(3);
+    expect(nextCounter(refs)).toBe(10);
   });
 });
 

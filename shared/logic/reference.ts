@@ -8,23 +8,93 @@ export function referencePrefix(at: number): string {
   return `INC-${utcDateKey(at)}-`;
 }
 
-/** Builds INC-YYYY-MM-DD-NNN from the day (UTC) and that day's 1-based counter. */
-export function formatReference(at: number, counter: number): string {
+/**
+ * Crockford's base32 alphabet (no I, L, O, U): seat tags read aloud or typed without confusion.
+ */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Characters of a seat tag. */
+export const SEAT_TAG_LENGTH = 4;
+
+/** A seat tag: four Crockford base32 characters. */
+export const SEAT_TAG_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/**
+ * An incident reference: INC-YYYY-MM-DD-NNN (before multi-seat) or INC-YYYY-MM-DD-NNN-XXXX,
+ * where XXXX is the declaring seat's tag. Both stay valid; a reference is never rewritten.
+ */
+export const REFERENCE_PATTERN =
+  /^INC-(\d{4})-(\d{2})-(\d{2})-(\d{3,})(?:-([0-9A-HJKMNP-TV-Z]{4}))?$/;
+
+/**
+ * The 4-character tag of a seat (Crockford base32 of 20 bits of the 32-bit FNV-1a hash of the
+ * seat id's UTF-16 code units, mixed by Murmur3's finaliser): the same for one seat on every run,
+ * and different between two seats but for a one-in-a-million chance. No seat (tests, callers
+ * that do not say) gives the tag of the empty id, fixed.
+ */
+export function seatTag(seat = ''): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seat.length; i++) h = Math.imul(h ^ seat.charCodeAt(i), 0x01000193);
+  // Murmur3's finaliser, so every bit of the tag depends on every character.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = (h ^ (h >>> 16)) >>> 0;
+  let tag = '';
+  for (let i = 0; i < SEAT_TAG_LENGTH; i++) tag += CROCKFORD[(h >>> (5 * i)) & 31];
+  return tag;
+}
+
+/**
+ * Builds INC-YYYY-MM-DD-NNN-XXXX from the day (UTC) of `at` (ms since the epoch), that seat's
+ * 1-based counter for the day (NNN, at least 3 digits) and the seat `tag` ({@link seatTag});
+ * without a tag, the older INC-YYYY-MM-DD-NNN. Throws a RangeError for a counter that is not a
+ * positive integer or a tag that is not 4 Crockford base32 characters.
+ */
+export function formatReference(at: number, counter: number, tag?: string): string {
   if (!Number.isInteger(counter) || counter < 1)
     throw new RangeError('counter must be a positive integer');
-  return `${referencePrefix(at)}${String(counter).padStart(3, '0')}`;
+  if (tag !== undefined && !SEAT_TAG_PATTERN.test(tag))
+    throw new RangeError('tag must be 4 Crockford base32 characters');
+  const base = `${referencePrefix(at)}${String(counter).padStart(3, '0')}`;
+  return tag === undefined ? base : `${base}-${tag}`;
 }
 
-/** The counter part of a reference, or null when it is not a reference. */
+/** The parts of a reference. */
+export interface ReferenceParts {
+  /** The UTC day, "2026-11-22". */
+  day: string;
+  /** The day's counter (of the seat, for a tagged reference). */
+  counter: number;
+  /** The seat tag, or null for a reference from before seat tags. */
+  tag: string | null;
+}
+
+/** The day, counter and seat tag of a reference; null when it is not a reference. */
+export function parseReference(ref: string): ReferenceParts | null {
+  const m = REFERENCE_PATTERN.exec(ref);
+  if (!m) return null;
+  return { day: `${m[1]}-${m[2]}-${m[3]}`, counter: Number(m[4]), tag: m[5] ?? null };
+}
+
+/** The counter part of a reference (tagged or not), or null when it is not a reference. */
 export function referenceCounter(ref: string): number | null {
-  const m = /^INC-\d{4}-\d{2}-\d{2}-(\d{3,})$/.exec(ref);
-  return m ? Number(m[1]) : null;
+  return parseReference(ref)?.counter ?? null;
 }
 
-/** Next counter for a day given the references that already exist for it. */
-export function nextCounter(existingRefsForDay: readonly string[]): number {
+/**
+ * Next counter for a day given the references that already exist for it: the highest counter
+ * plus one. With a seat `tag`, only that seat's references and untagged ones (from before seat
+ * tags) count, so each seat numbers its own incidents without asking the others; without a tag,
+ * every reference counts.
+ */
+export function nextCounter(existingRefsForDay: readonly string[], tag?: string): number {
   let max = 0;
-  for (const ref of existingRefsForDay) max = Math.max(max, referenceCounter(ref) ?? 0);
+  for (const ref of existingRefsForDay) {
+    const parts = parseReference(ref);
+    if (!parts) continue;
+    if (tag !== undefined && parts.tag !== null && parts.tag !== tag) continue;
+    max = Math.max(max, parts.counter);
+  }
   return max + 1;
 }
 
@@ -86,7 +156,7 @@ function fitWords(words: readonly string[], room: number): string {
  *   ("#inc-2026-11-30-checkout-api-errors-002"), words dropped from the end to make room; should
  *   that be taken too, "-2", "-3", … follow.
  *
- * `counter` is the 1-based counter of the incident's reference (INC-…-NNN). The result always
+ * `counter` is the 1-based counter of the incident's reference (INC-…-NNN[-XXXX]). The result always
  * matches `#inc-YYYY-MM-DD(-[a-z0-9]+)*` and is at most 81 characters with the `#`.
  */
 export function channelSlug(

@@ -248,6 +248,6 @@ test('a template with {{bogus}} is refused next to the field; a saved template i
   await declare(page, { title: 'Cache misses', severity: 'SEV3' });
   await page.getByRole('button', { name: 'Compose update' }).click();
   await expect(composer(page).getByLabel('Subject')).toHaveValue(
-    /^Heads-up INC-\d{4}-\d{2}-\d{2}-001: Investigating$/,
+    /^Heads-up INC-\d{4}-\d{2}-\d{2}-001-[0-9A-HJKMNP-TV-Z]{4}: Investigating$/,
   );
 });

@@ -28,7 +28,8 @@ test('declare a SEV2 by keyboard, change status and severity, and find it all af
 
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout API errors' })).toBeVisible();
   const ref = await page.locator('.console-meta .ref').textContent();
-  expect(ref).toMatch(/^INC-\d{4}-\d{2}-\d{2}-001$/);
+  // The day's first incident of this seat, tagged with the seat (shared/logic/reference.ts).
+  expect(ref).toMatch(/^INC-\d{4}-\d{2}-\d{2}-001-[0-9A-HJKMNP-TV-Z]{4}$/);
   await expect(page.locator('.console-meta').getByText('SEV2')).toBeVisible();
 
   // Status forward, then severity with a reason.

@@ -82,7 +82,8 @@ test('restore a backup whose reference is taken here by importing it under a new
   await openSettings(page);
   const file = await exportEverything(page);
 
-  // A used machine: its own incident of the same day already has INC-2026-11-30-001.
+  // A used machine: its own incident of the same day already has INC-2026-11-30-001 (same seat
+  // tag: the seat id outlives the wiped database; the tag is the declaring seat's).
   await wipeDatabase(page);
   await declare(page, { title: 'Login slow', severity: 'SEV3' });
   await expect(page.getByText('INC-2026-11-30-001').first()).toBeVisible();
@@ -92,7 +93,7 @@ test('restore a backup whose reference is taken here by importing it under a new
   const review = page.getByRole('group', { name: 'Backup contents' });
   await review.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('alert')).toContainText(
-    'INC-2026-11-30-001 is already used by a different incident',
+    /INC-2026-11-30-001-[0-9A-HJKMNP-TV-Z]{4} is already used by a different incident/,
   );
   await review.getByLabel('Import under new references').check();
   await review.getByRole('button', { name: 'Import' }).click();
@@ -108,10 +109,12 @@ test('restore a backup whose reference is taken here by importing it under a new
   await outage.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Database outage' })).toBeVisible();
   await expect(
-    page.getByText('Imported as INC-2026-11-30-002; was INC-2026-11-30-001 in the backup').first(),
+    page
+      .getByText(/^Imported as INC-2026-11-30-002(-\w{4}); was INC-2026-11-30-001\1 in the backup$/)
+      .first(),
   ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Timeline entries' })).toContainText(
-    'Imported as INC-2026-11-30-002; was INC-2026-11-30-001 in the backup.',
+    /Imported as INC-2026-11-30-002(-\w{4}); was INC-2026-11-30-001\1 in the backup\./,
   );
 });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, parseBackupText, type Backup } from '../../../shared/domain/backup';
 import { importedReferenceNote } from '../../../shared/domain/incident';
+import { referenceCounter, seatTag } from '../../../shared/logic/reference';
 import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
 import { createActionItem } from './action-items';
@@ -180,6 +181,8 @@ describe('conflicts', () => {
 
 describe('import under new references', () => {
   const DAY = '2026-11-22';
+  /** The seat tag declarations get when no seat is given (as in these tests). */
+  const TAG = seatTag();
 
   it('imports an incident whose reference is taken under the day’s next free one, noted on it and its timeline', async () => {
     await seed(db); // INC-…-001 Checkout API errors, INC-…-002 Login slow
@@ -190,7 +193,7 @@ describe('import under new references', () => {
       { title: 'Local', severity: 'SEV4', startedAt: NOW },
       ctx(),
     );
-    expect(local.ref).toBe(`INC-${DAY}-001`);
+    expect(local.ref).toBe(`INC-${DAY}-001-${TAG}`);
     const importedAt = NOW + 86_400_000;
     const summary = await importBackup(target, roundTrip(backup), {
       onConflict: 'skip',
@@ -200,22 +203,22 @@ describe('import under new references', () => {
     expect(summary.incidents).toEqual({ added: 2, replaced: 0, skipped: 0, renumbered: 1 });
     const refs = (await target.incidents.toArray()).map((i) => [i.title, i.ref]).sort();
     expect(refs).toEqual([
-      ['Checkout API errors', `INC-${DAY}-003`],
-      ['Local', `INC-${DAY}-001`],
-      ['Login slow', `INC-${DAY}-002`],
+      ['Checkout API errors', `INC-${DAY}-003-${TAG}`],
+      ['Local', `INC-${DAY}-001-${TAG}`],
+      ['Login slow', `INC-${DAY}-002-${TAG}`],
     ]);
-    const moved = (await target.incidents.where('ref').equals(`INC-${DAY}-003`).first())!;
-    expect(moved.renumberedFrom).toEqual({ ref: `INC-${DAY}-001`, importedAt });
+    const moved = (await target.incidents.where('ref').equals(`INC-${DAY}-003-${TAG}`).first())!;
+    expect(moved.renumberedFrom).toEqual({ ref: `INC-${DAY}-001-${TAG}`, importedAt });
     expect(importedReferenceNote(moved)).toBe(
-      `Imported as INC-${DAY}-003; was INC-${DAY}-001 in the backup`,
+      `Imported as INC-${DAY}-003-${TAG}; was INC-${DAY}-001-${TAG} in the backup`,
     );
     const entries = await target.timelineEntries.where('incidentId').equals(moved.id).toArray();
     const note = entries.find((e) => e.change?.type === 'reference');
     expect(note).toMatchObject({
-      text: `Imported as INC-${DAY}-003; was INC-${DAY}-001 in the backup.`,
+      text: `Imported as INC-${DAY}-003-${TAG}; was INC-${DAY}-001-${TAG} in the backup.`,
       author: 'Restorer',
       loggedAt: importedAt,
-      change: { from: `INC-${DAY}-001`, to: `INC-${DAY}-003` },
+      change: { from: `INC-${DAY}-001-${TAG}`, to: `INC-${DAY}-003-${TAG}` },
     });
     // Everything else of the incident came along under its id.
     expect(entries.some((e) => e.text === 'p99 latency 4 s')).toBe(true);
@@ -225,7 +228,7 @@ describe('import under new references', () => {
       { title: 'After restore', severity: 'SEV4', startedAt: NOW },
       ctx(NOW + 60_000),
     );
-    expect(next.ref).toBe(`INC-${DAY}-004`);
+    expect(next.ref).toBe(`INC-${DAY}-004-${TAG}`);
   });
 
   it('gives a renumbered incident a slug no other incident uses', async () => {
@@ -256,9 +259,9 @@ describe('import under new references', () => {
     const again = await importBackup(target, backup, { onConflict: 'replace' });
     expect(again.incidents).toEqual({ added: 0, replaced: 2, skipped: 0, renumbered: 0 });
     expect((await target.incidents.toArray()).map((i) => i.ref).sort()).toEqual([
-      `INC-${DAY}-001`,
-      `INC-${DAY}-002`,
-      `INC-${DAY}-003`,
+      `INC-${DAY}-001-${TAG}`,
+      `INC-${DAY}-002-${TAG}`,
+      `INC-${DAY}-003-${TAG}`,
     ]);
     const skipped = await importBackup(target, backup, { onConflict: 'skip', newReferences: true });
     expect(skipped.incidents.skipped).toBe(2);
@@ -308,7 +311,7 @@ describe('import under new references', () => {
           expect(all).toHaveLength(localCount + backupCount);
           expect(new Set(all.map((i) => i.ref)).size).toBe(all.length);
           expect(new Set(all.map((i) => i.slug)).size).toBe(all.length);
-          const counters = all.map((i) => Number(i.ref.slice(-3))).sort((a, b) => a - b);
+          const counters = all.map((i) => referenceCounter(i.ref) ?? 0).sort((a, b) => a - b);
           expect(counters[counters.length - 1]).toBeLessThanOrEqual(
             localCount + backupCount + backupCount,
           );

@@ -11,6 +11,7 @@ import {
   renameIncident,
 } from './incidents';
 import { RepoError } from './errors';
+import { referenceCounter, seatTag } from '../../../shared/logic/reference';
 
 const NOW = Date.UTC(2026, 10, 22, 14, 0, 0);
 const ctx = (now = NOW) => ({ now, author: 'Alice' });
@@ -35,7 +36,7 @@ describe('declareIncident', () => {
       { ...base, services: ['checkout-api', ' checkout-api ', ''] },
       ctx(),
     );
-    expect(inc.ref).toBe('INC-2026-11-22-001');
+    expect(inc.ref).toBe(`INC-2026-11-22-001-${seatTag()}`);
     expect(inc.slug).toBe('#inc-2026-11-22-checkout-api-errors');
     expect(inc.status).toBe('investigating');
     expect(inc.services).toEqual(['checkout-api']);
@@ -59,7 +60,7 @@ describe('declareIncident', () => {
     const slugs = results.map((r) => r.slug);
     expect(new Set(slugs).size).toBe(4);
     for (const r of results) {
-      const n = r.ref.slice(-3);
+      const n = String(referenceCounter(r.ref)).padStart(3, '0');
       if (r.title === base.title && r.slug !== first?.[1])
         expect(r.slug).toBe(`#inc-2026-11-22-checkout-api-errors-${n}`);
       if (r.title !== base.title) expect(r.slug).toBe(`#inc-2026-11-22-${n}`);
@@ -73,9 +74,9 @@ describe('declareIncident', () => {
       Array.from({ length: 5 }, (_, i) => declareIncident(db, { ...base, title: `T${i}` }, ctx())),
     );
     const refs = results.map((r) => r.ref).sort();
-    expect(refs).toEqual([1, 2, 3, 4, 5].map((n) => `INC-2026-11-22-00${n}`));
+    expect(refs).toEqual([1, 2, 3, 4, 5].map((n) => `INC-2026-11-22-00${n}-${seatTag()}`));
     const nextDay = await declareIncident(db, base, ctx(NOW + 24 * 3600_000));
-    expect(nextDay.ref).toBe('INC-2026-11-23-001');
+    expect(nextDay.ref).toBe(`INC-2026-11-23-001-${seatTag()}`);
   });
 
   it('rejects an empty title, a missing severity and a future start, writing nothing', async () => {
