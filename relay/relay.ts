@@ -142,6 +142,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   interface PeerState {
     connection: ReturnType<Hocuspocus['handleConnection']>;
     limiter: MessageRateLimiter;
+    /** Set once the relay decided to close it: later frames are dropped. */
+    closing: boolean;
   }
   const peers = new WeakMap<object, PeerState>();
   const ws = crossws({
@@ -155,17 +157,21 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         peers.set(peer, {
           connection,
           limiter: new MessageRateLimiter(rate.burst, rate.perSecond),
+          closing: false,
         });
       },
       message(peer, message) {
         const state = peers.get(peer);
-        if (!state) return;
+        if (!state || state.closing) return;
         const data = message.uint8Array();
         if (data.byteLength > maxMessageBytes) {
+          // ws's maxPayload normally closes it first (1009); this is the same rule, kept here.
+          state.closing = true;
           peer.close(MESSAGE_TOO_BIG, 'Message too big');
           return;
         }
         if (!state.limiter.take()) {
+          state.closing = true;
           log(
             `Closing a connection from ${peer.remoteAddress ?? '?'}: over the message rate limit.`,
           );
