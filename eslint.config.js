@@ -215,6 +215,25 @@ export default tseslint.config(
       ],
     },
   },
+  // The relay (relay/) runs in Node or an Electron utility process: it shares shared/ with
+  // the seats but never reaches into the app's own processes.
+  {
+    files: ['relay/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'relay/ runs in plain Node: no Electron.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'relay/ imports only shared/ and Node: not renderer/ or electron/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
