@@ -37,22 +37,27 @@ const RENDERER_LAYERS = [
   { folder: 'features', banned: [] },
   {
     folder: 'db',
-    banned: ['features', 'store', 'ui', 'platform'],
+    banned: ['features', 'store', 'ui', 'platform', 'sync'],
     why: 'renderer/db imports only shared/.',
   },
   {
+    folder: 'sync',
+    banned: ['features', 'store', 'ui', 'platform'],
+    why: 'renderer/sync (the multi-seat engine) imports only db/ and shared/.',
+  },
+  {
     folder: 'ui',
-    banned: ['features', 'store', 'db', 'platform'],
+    banned: ['features', 'store', 'db', 'platform', 'sync'],
     why: 'renderer/ui (primitives) imports only shared/.',
   },
   {
     folder: 'store',
-    banned: ['features', 'db', 'ui', 'platform'],
+    banned: ['features', 'db', 'ui', 'platform', 'sync'],
     why: 'renderer/store imports only shared/.',
   },
   {
     folder: 'platform',
-    banned: ['features', 'db', 'ui', 'store'],
+    banned: ['features', 'db', 'ui', 'store', 'sync'],
     why: 'renderer/platform imports only shared/.',
   },
 ];

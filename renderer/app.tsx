@@ -20,6 +20,9 @@ import { useUiStore } from './store/ui-store';
 import { ErrorBoundary } from './features/shell/error-boundary';
 import { StorageBanner } from './features/shell/storage-banner';
 import { Toasts } from './features/shell/toasts';
+import { SyncProvider } from './features/sync/sync-context';
+import { WarRoomBar } from './features/sync/war-room';
+import type { SyncController } from './sync/controller';
 
 /**
  * Marks `<html data-app-state="ready">` once the database is open and the first view (a lazily
@@ -78,13 +81,24 @@ const SettingsPage = lazyPart(
 const PRELOAD = [IncidentConsolePage, DeclareDialog];
 
 /** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
-export function App({ db, platform }: { db: WarroomDb; platform: Platform }) {
+export function App({
+  db,
+  platform,
+  sync = null,
+}: {
+  db: WarroomDb;
+  platform: Platform;
+  /** The seat's multi-seat controller (renderer/sync); component tests leave it out. */
+  sync?: SyncController | null;
+}) {
   return (
     <DbProvider db={db}>
       <PlatformProvider platform={platform}>
-        <Router hook={useHashLocation}>
-          <Shell />
-        </Router>
+        <SyncProvider sync={sync}>
+          <Router hook={useHashLocation}>
+            <Shell />
+          </Router>
+        </SyncProvider>
       </PlatformProvider>
     </DbProvider>
   );
@@ -296,6 +310,7 @@ function Shell() {
         </button>
       </header>
       <StorageBanner />
+      <WarRoomBar />
       <main id="main" tabIndex={-1}>
         {ready ? <Pages location={location} /> : null}
       </main>

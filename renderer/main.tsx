@@ -5,6 +5,7 @@ import { describeOpenError } from './db/repo/errors';
 import { appDb as db, appDbOpened } from './features/shell/open-db';
 import { whenIdle } from './features/shell/lazy';
 import { pickPlatform } from './platform';
+import { syncFor } from './sync/controller';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -17,7 +18,7 @@ appDbOpened
   .then(() => {
     createRoot(root).render(
       <StrictMode>
-        <App db={db} platform={platform} />
+        <App db={db} platform={platform} sync={syncFor(db)} />
       </StrictMode>,
     );
     // Ask the browser not to evict the incident record under storage pressure, once the first

@@ -74,6 +74,13 @@ export interface CommitOptions {
    * connection. Any other change set goes through Dexie and its write guard.
    */
   scribeEntry?: boolean;
+  /**
+   * Rows projected from the record's Yjs documents after another seat changed them
+   * (renderer/sync): exempt from the record rule (the entries travel in the same documents, and
+   * may arrive in another update), announced with `peer: true` so the sync engine does not send
+   * them back into the documents they came from.
+   */
+  fromPeer?: boolean;
 }
 
 /**
@@ -95,8 +102,19 @@ function asStored(cs: ChangeSet): ChangeSet {
   return { ...cs, changes: out };
 }
 
-function stamp(changes: Changes): ChangeSet {
-  return { id: newId(), at: Date.now(), origin: thisOrigin(), changes };
+/**
+ * A change set as it is announced. `owners` (filled while it is applied) says which incident
+ * each removed row of an incident's table belonged to.
+ */
+function stamp(changes: Changes, peer = false, owners?: Record<string, string>): ChangeSet {
+  return {
+    id: newId(),
+    at: Date.now(),
+    origin: thisOrigin(),
+    changes,
+    ...(peer ? { peer } : {}),
+    ...(owners ? { removedFrom: owners } : {}),
+  };
 }
 
 /** True for a change set the scribe's Enter makes: one entry added, maybe its draft removed. */
@@ -120,10 +138,56 @@ function isQuickEntry(cs: Changes): boolean {
  * Applies a change set's rows inside the caller's Dexie write transaction: adds (refused with
  * ConstraintError if the key exists), puts for updates, deletes for removals, table by table.
  */
-async function applyIn(db: WarroomDb, cs: Changes, opts: CommitOptions): Promise<void> {
+/** Tables whose rows belong to one incident (their `incidentId`), so to its Yjs document. */
+const INCIDENT_OWNED: readonly TableName[] = [
+  'timelineEntries',
+  'roleAssignments',
+  'hypotheses',
+  'commsUpdates',
+  'actionItems',
+  'postmortems',
+];
+
+/**
+ * Reads, before they are deleted, which incident each removed row of an incident's table belonged
+ * to (a change set names removed rows by key only): `table/key` → incident id, into `owners`.
+ */
+async function ownersOfRemoved(
+  db: WarroomDb,
+  cs: Changes,
+  owners: Record<string, string>,
+): Promise<void> {
+  for (const t of INCIDENT_OWNED) {
+    const keys = cs[t]?.removed;
+    if (!keys?.length) continue;
+    const rows = (await db.table(t).bulkGet([...keys])) as ({ incidentId?: string } | undefined)[];
+    keys.forEach((k, i) => {
+      const id = rows[i]?.incidentId;
+      if (id) owners[`${t}/${k}`] = id;
+    });
+  }
+  for (const k of cs.incidents?.removed ?? []) owners[`incidents/${k}`] = k;
+}
+
+function hasRemovals(cs: Changes): boolean {
+  return !!cs.incidents?.removed?.length || INCIDENT_OWNED.some((t) => cs[t]?.removed?.length);
+}
+
+/** Removed-row owners gathered for each change set being built by {@link inOneCommit}. */
+const batchOwners = new WeakMap<ChangeBuilder, Record<string, string>>();
+
+async function applyIn(
+  db: WarroomDb,
+  cs: Changes,
+  opts: CommitOptions,
+  owners?: Record<string, string>,
+): Promise<void> {
+  // Only awaited when there is something to look up: an await of a promise that is not
+  // Dexie's own would let an otherwise idle transaction commit early (PrematureCommitError).
+  if (owners && !opts.restoring && hasRemovals(cs)) await ownersOfRemoved(db, cs, owners);
   const incidentKeys = rowsOf(cs, 'incidents').map((r) => r.id);
   const roleKeys = cs.roleAssignments?.removed ?? [];
-  if (!opts.restoring && (incidentKeys.length || roleKeys.length || cs.roleAssignments)) {
+  if (!opts.restoring && !opts.fromPeer && (incidentKeys.length || roleKeys.length || cs.roleAssignments)) {
     const [incidents, roles] = await Promise.all([
       db.incidents.bulkGet(incidentKeys),
       db.roleAssignments.bulkGet([...roleKeys]),
@@ -166,14 +230,18 @@ export function commit(
   changes: Changes,
   opts: CommitOptions = {},
 ): Promise<ChangeSet> {
-  const cs = stamp(changes);
+  const owners: Record<string, string> = {};
+  const cs = stamp(changes, !!opts.fromPeer, owners);
   if (isEmpty(changes)) return Promise.resolve(cs);
   const outer = openBatch();
-  if (outer) return applyIn(db, changes, opts).then(() => (outer.merge(changes), cs));
+  if (outer)
+    return applyIn(db, changes, opts, batchOwners.get(outer)).then(
+      () => (outer.merge(changes), cs),
+    );
   if (opts.scribeEntry && isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
   announce(db, { status: 'pending', changeSet: cs });
   return db
-    .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts))
+    .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts, owners))
     .then(
       () => {
         const stored = asStored(cs);
@@ -205,12 +273,13 @@ export async function runCommand<R>(
   if (outer) {
     // Part of a larger command (see {@link inOneCommit}): its transaction holds every table.
     const inner = await plan(db);
-    await applyIn(db, inner.changes, opts);
+    await applyIn(db, inner.changes, opts, batchOwners.get(outer));
     outer.merge(inner.changes);
     return inner.result;
   }
   let planned: { changes: Changes; result: R } | undefined;
   let cs: ChangeSet | undefined;
+  const owners: Record<string, string> = {};
   // The tables the change set will write are not known until plan has run, and Dexie needs
   // them up front: take every table the command might touch (cheap: IndexedDB locks by store,
   // and write transactions queue behind each other anyway).
@@ -218,10 +287,10 @@ export async function runCommand<R>(
   try {
     await db.transaction('rw', scope, async () => {
       planned = await plan(db);
-      cs = stamp(planned.changes);
+      cs = stamp(planned.changes, false, owners);
       if (isEmpty(planned.changes)) return;
       announce(db, { status: 'pending', changeSet: cs });
-      await applyIn(db, planned.changes, opts);
+      await applyIn(db, planned.changes, opts, owners);
     });
   } catch (error) {
     if (cs && planned && !isEmpty(planned.changes))
@@ -258,6 +327,8 @@ function openBatch(): ChangeBuilder | undefined {
 export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
   if (openBatch()) return scope();
   const gathered = new ChangeBuilder();
+  const owners: Record<string, string> = {};
+  batchOwners.set(gathered, owners);
   let cs: ChangeSet | undefined;
   let result: R;
   try {
@@ -267,7 +338,7 @@ export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Pr
       async (tx) => {
         batches.set(tx, gathered);
         const r = await scope();
-        cs = stamp(gathered.build());
+        cs = stamp(gathered.build(), false, owners);
         if (!isEmpty(cs.changes)) announce(db, { status: 'pending', changeSet: cs });
         return r;
       },
@@ -389,6 +460,28 @@ function commitQuick(db: WarroomDb, asked: ChangeSet): Promise<ChangeSet> {
       });
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record's Yjs documents (renderer/sync)
+
+/**
+ * Makes sure each named Yjs document has its row in `syncDocs` (y-dexie destroys a document
+ * whose row is missing), leaving existing rows as they are. Never called inside another
+ * transaction: y-dexie's own update writes must not join a transaction that may abort.
+ */
+export async function ensureDocRows(db: WarroomDb, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await db.transaction('rw', db.syncDocs, async () => {
+    const found = await db.syncDocs.bulkGet([...names]);
+    const missing = names.filter((_, i) => !found[i]);
+    if (missing.length) await db.syncDocs.bulkPut(missing.map((name) => ({ name }) as never));
+  });
+}
+
+/** Records that a document now holds what this seat's tables held (see SyncDocRow.seededAt). */
+export async function markDocSeeded(db: WarroomDb, name: string, at: number): Promise<void> {
+  await db.syncDocs.update(name, { seededAt: at });
 }
 
 // ---------------------------------------------------------------------------------------------

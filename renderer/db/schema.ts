@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
 import type { Incident } from '../../shared/domain/incident';
 import type { TimelineEntry } from '../../shared/domain/timeline';
 import type { RoleAssignment } from '../../shared/domain/roles';
@@ -47,6 +49,29 @@ export const SCHEMA_V2 = {
   timelineEntries: 'id, incidentId, [incidentId+occurredAt], [incidentId+kind], loggedAt',
 } as const;
 
+/**
+ * Version 3 (multi-seat, issue 15): the record's Yjs documents, persisted by y-dexie. `syncDocs`
+ * holds one row per document (its name: `incident:<id>`, `directory`, `room/<key>`), whose `doc`
+ * property is the Y.Doc; y-dexie keeps each document's updates in its own `$syncDocs.doc_updates`
+ * table. The other tables become the projection of the documents. An incident's reference is no
+ * longer a unique index: references are made unique per seat (a seat tag), and an old reference
+ * shared by two seats must not stop either seat from holding the other's incident.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  incidents: 'id, ref, status, severity, createdAt',
+  syncDocs: 'name, doc: Y.Doc',
+} as const;
+
+/** A Yjs document's row: its name, whether it was seeded from this seat's tables, and the doc. */
+export interface SyncDocRow {
+  name: string;
+  /** Set once the document holds what this seat's tables held when it was first opened. */
+  seededAt?: number;
+  /** y-dexie's Y.Doc (a read-only prototype property: never stored on the row itself). */
+  readonly doc: Y.Doc;
+}
+
 /** The Warroom database: typed tables, strict durability on every write transaction. */
 export class WarroomDb extends Dexie {
   incidents!: EntityTable<Incident, 'id'>;
@@ -61,14 +86,16 @@ export class WarroomDb extends Dexie {
   runbooks!: EntityTable<Runbook, 'id'>;
   drafts!: EntityTable<Draft, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
+  syncDocs!: EntityTable<SyncDocRow, 'name'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.
     // No live-query cache: the scribe's entries take the commit's fast path on the native
     // connection (db/commit.ts), which Dexie's optimistic cache would not see; live queries re-read.
-    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', addons: [yDexie] });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     // Every row written through Dexie meets its zod schema: limits and clean text (write-guard.ts).
     this.use(writeGuard);
   }

@@ -46,6 +46,16 @@ export interface ChangeSet {
   readonly at: number;
   readonly origin: ChangeOrigin;
   readonly changes: Changes;
+  /**
+   * Set when the rows came from another seat through the record's Yjs documents (this window
+   * only projected them): the sync engine does not send such a change set back.
+   */
+  readonly peer?: boolean;
+  /**
+   * For each row removed from an incident's table, `table/key` → the incident it belonged to
+   * (a removal names the key only; the sync engine needs the incident's document).
+   */
+  readonly removedFrom?: Readonly<Record<string, string>>;
 }
 
 /** A command's change set and what it leaves for the caller to show (the row it made…). */

@@ -6,7 +6,8 @@
  */
 
 /**
- * Scripts only from the app itself (no inline script, no eval, no remote code); inline styles
+ * Scripts only from the app itself (no inline script, no eval, no remote code); connections to
+ * the app and to WebSocket relays only; inline styles
  * are allowed because React's `style` props need them and they cannot run code; images from
  * the app or data: URLs; no plugins, no <base>, no form posts, no framing by other pages.
  */
@@ -16,7 +17,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
-  'connect-src': ["'self'"],
+  // WebSockets to a war room's relay (multi-seat): its address comes from the join code the user
+  // pastes, so any ws:/wss: host; plain http(s) requests stay limited to the app itself.
+  'connect-src': ["'self'", 'ws:', 'wss:'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

@@ -1,3 +1,4 @@
+import { thisOrigin } from '../change-events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WarroomDb } from '../schema';
 import { failWritesTo, freshDb } from '../test-db';
@@ -36,7 +37,7 @@ describe('declareIncident', () => {
       { ...base, services: ['checkout-api', ' checkout-api ', ''] },
       ctx(),
     );
-    expect(inc.ref).toBe(`INC-2026-11-22-001-${seatTag()}`);
+    expect(inc.ref).toBe(`INC-2026-11-22-001-${seatTag(thisOrigin().seat)}`);
     expect(inc.slug).toBe('#inc-2026-11-22-checkout-api-errors');
     expect(inc.status).toBe('investigating');
     expect(inc.services).toEqual(['checkout-api']);
@@ -74,9 +75,11 @@ describe('declareIncident', () => {
       Array.from({ length: 5 }, (_, i) => declareIncident(db, { ...base, title: `T${i}` }, ctx())),
     );
     const refs = results.map((r) => r.ref).sort();
-    expect(refs).toEqual([1, 2, 3, 4, 5].map((n) => `INC-2026-11-22-00${n}-${seatTag()}`));
+    expect(refs).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `INC-2026-11-22-00${n}-${seatTag(thisOrigin().seat)}`),
+    );
     const nextDay = await declareIncident(db, base, ctx(NOW + 24 * 3600_000));
-    expect(nextDay.ref).toBe(`INC-2026-11-23-001-${seatTag()}`);
+    expect(nextDay.ref).toBe(`INC-2026-11-23-001-${seatTag(thisOrigin().seat)}`);
   });
 
   it('rejects an empty title, a missing severity and a future start, writing nothing', async () => {

@@ -1,3 +1,4 @@
+import { thisOrigin } from '../change-events';
 import { changes } from '../../../shared/commands/change-set';
 import type { DeclareInput, Incident } from '../../../shared/domain/incident';
 import type { DataLoss } from '../../../shared/domain/incident-facts';
@@ -37,6 +38,8 @@ async function declareFacts(
   ]);
   return {
     refsOfDay: refs as string[],
+    // The reference carries this seat's tag, so two seats declaring offline never share one.
+    seat: thisOrigin().seat,
     slugsOfDay: sameDay.map((i) => i.slug),
     services: known,
   };

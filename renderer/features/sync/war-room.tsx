@@ -1,0 +1,235 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
+import type { Incident } from '../../../shared/domain/incident';
+import type { SyncStatus } from '../../sync/room';
+import { Dialog } from '../../ui/dialog';
+import { Field } from '../../ui/field';
+import { useIncidents } from '../incidents/queries';
+import { useSettings } from '../settings/use-settings';
+import { useSyncController, useSyncSnapshot } from './sync-context';
+
+/**
+ * The war-room bar under the header: where this seat stands (Sync status, always shown), Join /
+ * Leave war room, and who is in the room with their role. Only where multi-seat is wired.
+ */
+
+/** The words of the Sync status line for a status. */
+export function statusText(status: SyncStatus): string {
+  switch (status.state) {
+    case 'solo':
+      return 'Not in a war room: this laptop only';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return `Connected · ${status.present} in the room`;
+    case 'reconnecting':
+      return status.waiting > 0
+        ? `Offline · ${status.waiting} ${status.waiting === 1 ? 'change' : 'changes'} waiting`
+        : 'Reconnecting…';
+    case 'refused':
+      return status.reason;
+  }
+}
+
+export function WarRoomBar() {
+  const sync = useSyncController();
+  const snap = useSyncSnapshot();
+  const settings = useSettings();
+  const incidents = useIncidents();
+  const [location] = useLocation();
+  const [joining, setJoining] = useState(false);
+  const viewing = /^\/incidents\/([^/]+)/.exec(location)?.[1];
+  const viewingRef = viewing ? incidents?.find((i) => i.id === viewing)?.ref : undefined;
+  useEffect(() => {
+    sync?.setPresence({
+      name: settings.me || 'Someone',
+      ...(viewingRef ? { viewing: viewingRef } : {}),
+    });
+  }, [sync, settings.me, viewingRef]);
+  if (!sync || !snap) return null;
+  const inRoom = snap.status.state !== 'solo';
+  return (
+    <section className="war-room-bar" aria-label="War room">
+      <p
+        role="status"
+        aria-label="Sync status"
+        className="sync-status"
+        data-state={snap.status.state}
+      >
+        {statusText(snap.status)}
+      </p>
+      {inRoom ? (
+        <button type="button" className="button" onClick={() => sync.leave()}>
+          Leave war room
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={() => setJoining(true)}>
+          Join war room
+        </button>
+      )}
+      {inRoom ? (
+        <section aria-label="In the room" className="in-the-room">
+          <ul>
+            {snap.presence.map((p) => (
+              <li key={p.clientId}>
+                {p.name}
+                {p.self ? ' (you)' : ''}
+                {p.role ? ` · ${p.role}` : ''}
+                {p.viewing ? ` · looking at ${p.viewing}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <JoinDialog open={joining} onOpenChange={setJoining} incidents={incidents ?? []} />
+    </section>
+  );
+}
+
+type Step =
+  | { kind: 'code' }
+  | { kind: 'share'; candidates: Incident[] }
+  | { kind: 'choose'; candidates: Incident[] };
+
+function JoinDialog({
+  open,
+  onOpenChange,
+  incidents,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  incidents: readonly Incident[];
+}) {
+  const sync = useSyncController();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: 'code' });
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const close = () => {
+    onOpenChange(false);
+    setStep({ kind: 'code' });
+    setError(undefined);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!sync || busy) return;
+    setBusy(true);
+    try {
+      const result = await sync.join(code);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setCode('');
+      setError(undefined);
+      const inRoom = new Set(sync.getSnapshot().roomIncidents.map((i) => i.id));
+      const candidates = incidents.filter((i) => !inRoom.has(i.id));
+      if (candidates.length === 0) close();
+      else {
+        setChosen(new Set(candidates.filter((i) => !i.drill).map((i) => i.id)));
+        setStep({ kind: 'share', candidates });
+      }
+    } catch (err) {
+      setError(`Could not join: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const share = (list: readonly Incident[]) => {
+    sync?.share(list.map((i) => ({ id: i.id, ref: i.ref, title: i.title })));
+    close();
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => (o ? onOpenChange(true) : close())}
+      title="Join war room"
+    >
+      {step.kind === 'code' ? (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Field
+            label="Join code"
+            error={error}
+            hint="Paste the code the hosting seat shows (it starts with warroom)."
+          >
+            <input
+              type="text"
+              value={code}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => {
+                setCode(e.target.value);
+                if (error) setError(undefined);
+              }}
+            />
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              Join
+            </button>
+          </div>
+        </form>
+      ) : step.kind === 'share' ? (
+        <div>
+          <p>
+            Share the{' '}
+            {step.candidates.length === 1 ? 'incident' : `${step.candidates.length} incidents`}{' '}
+            already on this laptop with the room? Drills stay on this laptop unless you choose them.
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => share(step.candidates.filter((i) => !i.drill))}
+            >
+              Share all
+            </button>
+            <button type="button" className="button" onClick={() => share([])}>
+              Share none
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setStep({ kind: 'choose', candidates: step.candidates })}
+            >
+              Choose incidents
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            share(step.candidates.filter((i) => chosen.has(i.id)));
+          }}
+        >
+          <fieldset>
+            <legend>Incidents to share with the room</legend>
+            {step.candidates.map((i) => (
+              <label key={i.id} className="checkbox-row">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(i.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(i.id);
+                    else next.delete(i.id);
+                    setChosen(next);
+                  }}
+                />{' '}
+                {i.ref} {i.title}
+                {i.drill ? ' (drill)' : ''}
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary">
+              Share chosen
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,325 @@
+import Dexie from 'dexie';
+import type * as Y from 'yjs';
+import {
+  ChangeBuilder,
+  isEmpty,
+  type Changes,
+  type ChangeSet,
+  type TableName,
+  type TableRows,
+} from '../../shared/commands/change-set';
+import {
+  DIRECTORY_DOC,
+  DIRECTORY_TABLES,
+  INCIDENT_TABLES,
+  incidentDocName,
+  incidentIdOfDoc,
+  splitChangesByDoc,
+} from '../../shared/sync/doc-names';
+import { applyChanges, changedKeys, readRows } from '../../shared/sync/record-doc';
+import { resolveIncident, settleDoc } from '../../shared/sync/conflicts';
+import { commit, subscribeChanges, thisOrigin } from '../db/commit';
+import type { WarroomDb } from '../db/schema';
+import { DocStore, isOwnOrigin, LOCAL_ORIGIN, SETTLE_ORIGIN } from './doc-store';
+
+/**
+ * The multi-seat engine's core, on every seat whether or not it is in a war room:
+ * - every change set this window commits is replayed into the record's Yjs documents (after it
+ *   is on disk, outside any transaction: a Yjs change must never sit in a transaction that may
+ *   abort, see ../shared/research/multi-seat-sync.md), so the documents always hold the record;
+ * - every change that reaches a document from elsewhere (another seat through the relay, another
+ *   window of this seat through y-dexie) is projected into the tables, as a change set committed
+ *   with `fromPeer`, after the conflict rules (shared/sync/conflicts.ts) have settled it.
+ */
+
+const INCIDENT_TABLES_READ: readonly TableName[] = [
+  'timelineEntries',
+  'roleAssignments',
+  'hypotheses',
+  'commsUpdates',
+  'actionItems',
+];
+
+/** What this seat's tables hold for one document: the seed of a document opened for the first time. */
+export async function tablesHeldFor(db: WarroomDb, docName: string): Promise<Changes> {
+  const b = new ChangeBuilder();
+  if (docName === DIRECTORY_DOC) {
+    const [people, services, runbooks] = await Promise.all([
+      db.people.toArray(),
+      db.services.toArray(),
+      db.runbooks.toArray(),
+    ]);
+    for (const r of people) b.update('people', r);
+    for (const r of services) b.update('services', r);
+    for (const r of runbooks) b.update('runbooks', r);
+    return b.build();
+  }
+  const id = incidentIdOfDoc(docName);
+  if (!id) return {};
+  await db.transaction(
+    'r',
+    [db.incidents, db.postmortems, ...INCIDENT_TABLES_READ.map((t) => db.table(t))],
+    async () => {
+      const incident = await db.incidents.get(id);
+      if (incident) b.update('incidents', incident);
+      for (const t of INCIDENT_TABLES_READ) {
+        const rows = (await db
+          .table(t)
+          .where('incidentId')
+          .equals(id)
+          .toArray()) as TableRows[typeof t][];
+        for (const r of rows) b.update(t, r);
+      }
+      const pm = await db.postmortems.get(id);
+      if (pm) b.update('postmortems', pm);
+    },
+  );
+  return b.build();
+}
+
+/** Per table, the keys of rows changed by one Yjs transaction. */
+type Touched = Map<TableName, Set<string>>;
+
+export class SyncEngine {
+  readonly docs: DocStore;
+  private stopListening: (() => void) | null = null;
+  private readonly observed = new WeakSet<Y.Doc>();
+  /** Docs with projection work queued, and the keys to project. */
+  private readonly pending = new Map<string, { doc: Y.Doc; touched: Touched; settle: boolean }>();
+  private flushScheduled = false;
+  private projecting: Promise<void> = Promise.resolve();
+  /** Local change sets replayed into documents since the count was last cleared. */
+  private readonly localListeners = new Set<(docNames: readonly string[]) => void>();
+  /** Errors of the engine (storage full while persisting a document…), for the status line. */
+  private readonly errorListeners = new Set<(error: unknown) => void>();
+
+  constructor(private readonly db: WarroomDb) {
+    this.docs = new DocStore(db, (name) => tablesHeldFor(db, name));
+    this.docs.onLoaded((name, doc) => this.observe(name, doc));
+  }
+
+  /** Starts replaying this window's change sets into the documents. */
+  start(): void {
+    if (this.stopListening) return;
+    const me = thisOrigin().window;
+    this.stopListening = subscribeChanges(this.db, (e) => {
+      if (e.status !== 'committed') return;
+      const cs = e.changeSet;
+      if (cs.peer || cs.origin.window !== me) return;
+      // Never on the path of the write that was just acknowledged: a task later.
+      setTimeout(() => this.replay(cs), 0);
+    });
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+
+  /** Called with the documents each replayed local change set touched. */
+  onLocalChange(listener: (docNames: readonly string[]) => void): () => void {
+    this.localListeners.add(listener);
+    return () => this.localListeners.delete(listener);
+  }
+
+  onError(listener: (error: unknown) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  private fail(error: unknown): void {
+    for (const l of [...this.errorListeners]) l(error);
+    if (this.errorListeners.size === 0) console.error('Warroom sync:', error);
+  }
+
+  /** Replays one committed local change set into the documents it touches, in commit order. */
+  replay(cs: ChangeSet): Promise<void> {
+    const owners = cs.removedFrom ?? {};
+    const byDoc = splitChangesByDoc(cs.changes, (table, key) => {
+      const incident = owners[`${table}/${key}`];
+      return incident ? incidentDocName(incident) : undefined;
+    });
+    const names = [...byDoc.keys()];
+    if (names.length === 0) return Promise.resolve();
+    const done = names.map((name) =>
+      this.docs.open(name).then((doc) => {
+        Dexie.ignoreTransaction(() => applyChanges(doc, byDoc.get(name)!, LOCAL_ORIGIN));
+      }),
+    );
+    for (const l of [...this.localListeners]) l(names);
+    return Promise.all(done).then(
+      () => undefined,
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  private observe(name: string, doc: Y.Doc): void {
+    if (this.observed.has(doc)) return;
+    this.observed.add(doc);
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (isOwnOrigin(tr.origin)) return;
+      const touched = changedKeys(tr);
+      if (touched.size === 0) return;
+      this.queue(name, doc, touched, tr.origin !== SETTLE_ORIGIN);
+    });
+  }
+
+  private queue(name: string, doc: Y.Doc, touched: Touched, settle: boolean): void {
+    let p = this.pending.get(name);
+    if (!p) {
+      p = { doc, touched: new Map(), settle: false };
+      this.pending.set(name, p);
+    }
+    for (const [t, keys] of touched) {
+      let set = p.touched.get(t);
+      if (!set) p.touched.set(t, (set = new Set()));
+      for (const k of keys) set.add(k);
+    }
+    p.settle ||= settle;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Many updates arrive together (a reconnect): project them in one change set per document.
+      setTimeout(() => {
+        this.flushScheduled = false;
+        const batch = [...this.pending.entries()];
+        this.pending.clear();
+        this.projecting = this.projecting
+          .then(() => this.projectAll(batch))
+          .catch((error: unknown) => this.fail(error));
+      }, 0);
+    }
+  }
+
+  /** Resolves once every projection queued so far is in the tables (tests, benchmarks). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const before = this.projecting;
+      await new Promise((r) => setTimeout(r, 0));
+      await before;
+      if (before === this.projecting && !this.flushScheduled && this.pending.size === 0) return;
+    }
+  }
+
+  private async projectAll(
+    batch: [string, { doc: Y.Doc; touched: Touched; settle: boolean }][],
+  ): Promise<void> {
+    for (const [name, { doc, touched, settle }] of batch) {
+      if (settle && incidentIdOfDoc(name)) {
+        const fix = settleDoc(doc, Date.now());
+        // Applied as a change of its own (projected in the next round); every seat that sees
+        // the same conflict writes the same rows, so Yjs keeps one of each.
+        if (!isEmpty(fix)) Dexie.ignoreTransaction(() => applyChanges(doc, fix, SETTLE_ORIGIN));
+      }
+      const changes = await projectionOf(this.db, doc, name, touched);
+      if (!isEmpty(changes)) await commit(this.db, changes, { fromPeer: true });
+    }
+  }
+
+  /**
+   * Rebuilds this document's rows in the tables from the document: every row the document
+   * holds is written where the tables differ, every row the tables hold for it that the document
+   * does not is removed. (After a crash between a peer's update reaching disk and its
+   * projection; and the test that the projection can always be rebuilt.)
+   */
+  async rebuild(name: string): Promise<void> {
+    const doc = await this.docs.open(name);
+    const touched: Touched = new Map();
+    // Rows the tables hold that the document lacks are removed (incident tables: same keys).
+    const held = incidentIdOfDoc(name) ? await tablesHeldFor(this.db, name) : {};
+    for (const t of Object.keys(held) as TableName[]) {
+      const c = held[t];
+      const keys = new Set<string>();
+      for (const r of [...(c?.added ?? []), ...(c?.updated ?? [])]) keys.add(keyOfRow(t, r));
+      touched.set(t, keys);
+    }
+    for (const [t, keys] of allKeys(doc, name)) {
+      const set = touched.get(t) ?? new Set<string>();
+      for (const k of keys) set.add(k);
+      touched.set(t, set);
+    }
+    const changes = await projectionOf(this.db, doc, name, touched);
+    if (!isEmpty(changes)) await commit(this.db, changes, { fromPeer: true });
+  }
+}
+
+function keyOfRow(table: TableName, row: unknown): string {
+  const r = row as Record<string, unknown>;
+  return String(table === 'postmortems' ? r.incidentId : r.id);
+}
+
+/** Every key of every table map in a document. */
+function allKeys(doc: Y.Doc, name: string): Touched {
+  const out: Touched = new Map();
+  const tables = incidentIdOfDoc(name) ? INCIDENT_TABLES : DIRECTORY_TABLES;
+  for (const t of tables) out.set(t, new Set(doc.getMap(t).keys()));
+  return out;
+}
+
+/** Equal as data, whatever the order of their fields. */
+function sameRow(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort())
+      out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * The change set that makes the tables agree with the document for the touched rows: rows the
+ * document holds are put (incident rows resolved by the conflict rules), rows it no longer holds
+ * are removed; rows already equal are left alone. People and services keep one row per name: a
+ * row of the same name under another id (entered on another seat) gives way.
+ */
+async function projectionOf(
+  db: WarroomDb,
+  doc: Y.Doc,
+  name: string,
+  touched: Touched,
+): Promise<Changes> {
+  const b = new ChangeBuilder();
+  const incidentId = incidentIdOfDoc(name);
+  if (incidentId && !touched.has('incidents')) {
+    // A severity or status entry changes what the incident's current values are.
+    const entries = touched.get('timelineEntries');
+    if (entries?.size) touched.set('incidents', new Set([incidentId]));
+  }
+  for (const [table, keySet] of touched) {
+    const docKeys = [...keySet];
+    if (docKeys.length === 0) continue;
+    // Directory rows are keyed by name in the document, by id in the tables.
+    const byName = table === 'people' || table === 'services';
+    const fromDoc = readRows(doc, table, docKeys) as unknown[];
+    const tableKeys = docKeys.map((k, i) => (fromDoc[i] ? keyOfRow(table, fromDoc[i]) : k));
+    const fromTables = (await db.table(table).bulkGet(tableKeys)) as unknown[];
+    for (let i = 0; i < docKeys.length; i++) {
+      let row = fromDoc[i];
+      if (row && table === 'incidents') {
+        const entries = readRows(doc, 'timelineEntries');
+        row = resolveIncident(row as TableRows['incidents'], entries);
+      }
+      const held = fromTables[i];
+      if (!row) {
+        // Peers never delete whole incidents or directory entries here; an incident's rows can go.
+        if (held && table !== 'incidents' && !byName) b.remove(table, tableKeys[i]!);
+        continue;
+      }
+      if (held && sameRow(held, row)) continue;
+      if (byName) {
+        const r = row as { id: string; name: string };
+        const clash = (await db.table(table).where('name').equals(r.name).toArray()) as {
+          id: string;
+        }[];
+        for (const c of clash) if (c.id !== r.id) b.remove(table, c.id);
+      }
+      b.update(table, row as never);
+    }
+  }
+  return b.build();
+}

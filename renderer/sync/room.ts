@@ -1,0 +1,309 @@
+import {
+  HocuspocusProvider,
+  HocuspocusProviderWebsocket,
+  WebSocketStatus,
+} from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import { DexieYProvider } from 'y-dexie';
+import type { ChangeSet } from '../../shared/commands/change-set';
+import {
+  DIRECTORY_DOC,
+  incidentDocName,
+  incidentIdOfDoc,
+  ROOM_DOC,
+} from '../../shared/sync/doc-names';
+import type { JoinCodeParts as JoinCode } from '../../shared/sync/join-code';
+import { ensureDocRows } from '../db/commit';
+import { subscribeChanges } from '../db/change-events';
+import type { WarroomDb } from '../db/schema';
+import type { SyncEngine } from './engine';
+
+/**
+ * A seat in a war room: one WebSocket to the relay named by the join code, one Hocuspocus
+ * provider per document the room shares (the room's index of incidents, the directory, and each
+ * shared incident), presence through Yjs awareness on the room document (never stored), and the
+ * status line's facts. Everything stays on this seat when the room is left.
+ */
+
+/** Where this seat stands, for the Sync status line. */
+export type SyncStatus =
+  | { readonly state: 'solo' }
+  | { readonly state: 'connecting' }
+  | { readonly state: 'connected'; readonly present: number }
+  | { readonly state: 'reconnecting'; readonly waiting: number }
+  | { readonly state: 'refused'; readonly reason: string };
+
+/** One person in the room, from their seat's awareness state. */
+export interface Presence {
+  readonly clientId: number;
+  readonly self: boolean;
+  readonly name: string;
+  readonly role?: string;
+  /** What they are looking at (an incident's reference) or editing. */
+  readonly viewing?: string;
+}
+
+/** What a seat says about itself to the room. */
+export interface PresenceState {
+  name: string;
+  role?: string;
+  viewing?: string;
+}
+
+/** An incident in the room's index (the room document's `incidents` map). */
+export interface RoomIncident {
+  readonly id: string;
+  readonly ref: string;
+  readonly title: string;
+  readonly sharedAt: number;
+}
+
+/**
+ * Reconnect back-off: a war room on a LAN must not wait 30 s after a relay restart (the
+ * provider's default doubles from 1 s to 30 s); a relay that is back is found within about a
+ * second.
+ */
+export const RECONNECT = { delay: 200, minDelay: 200, maxDelay: 1000, factor: 1.5, jitter: true };
+
+const WAITING_KEY = 'warroom:sync-waiting';
+
+/** A short, stable name for this room on this seat (its local room document). */
+export function roomKey(code: Pick<JoinCode, 'url' | 'secret'>): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const s = `${code.url}\n${code.secret}`;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(36) + h2.toString(36);
+}
+
+export class Room {
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly providers = new Map<string, HocuspocusProvider>();
+  private roomDoc: Y.Doc | null = null;
+  private roomProvider: HocuspocusProvider | null = null;
+  private status: SyncStatus = { state: 'connecting' };
+  private everConnected = false;
+  private refusal: string | null = null;
+  private presence: Presence[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private destroyed = false;
+  /** Local change sets made while this seat could not reach the room (kept across reloads). */
+  private waiting: number;
+
+  constructor(
+    private readonly db: WarroomDb,
+    private readonly engine: SyncEngine,
+    readonly code: JoinCode,
+    private readonly me: () => PresenceState,
+  ) {
+    this.waiting = Number(globalThis.localStorage?.getItem(WAITING_KEY) ?? 0) || 0;
+    this.socket = new HocuspocusProviderWebsocket({
+      url: code.url,
+      ...RECONNECT,
+      // A relay that stops answering is noticed within 10 s (default 30 s).
+      messageReconnectTimeout: 10_000,
+    });
+    this.socket.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.everConnected = true;
+      this.update();
+    });
+    this.cleanups.push(
+      engine.onLocalChange((names) => {
+        if (this.status.state === 'connected') return;
+        if (!names.some((n) => this.isShared(n))) return;
+        this.setWaiting(this.waiting + 1);
+      }),
+    );
+    this.cleanups.push(
+      subscribeChanges(db, (e) => {
+        // Incidents declared while connected join the room (drills stay on this seat).
+        if (e.status !== 'committed' || e.changeSet.peer) return;
+        this.shareDeclared(e.changeSet);
+      }),
+    );
+  }
+
+  /** Connects the room's index and directory, then every incident the room holds. */
+  async connect(): Promise<void> {
+    const name = `room/${roomKey(this.code)}`;
+    await ensureDocRows(this.db, [name]);
+    const doc = DexieYProvider.getOrCreateDocument(this.db, 'syncDocs', 'doc', name);
+    await DexieYProvider.load(doc).whenLoaded;
+    if (this.destroyed) return;
+    this.roomDoc = doc;
+    this.roomProvider = this.attach(ROOM_DOC, doc, true);
+    const awareness = this.roomProvider.awareness;
+    if (awareness) {
+      const onChange = () => {
+        this.presence = [...awareness.getStates().entries()]
+          .map(([clientId, s]) => {
+            const st = s as Partial<PresenceState>;
+            return {
+              clientId,
+              self: clientId === awareness.clientID,
+              name: typeof st.name === 'string' && st.name ? st.name : 'Someone',
+              ...(typeof st.role === 'string' ? { role: st.role } : {}),
+              ...(typeof st.viewing === 'string' ? { viewing: st.viewing } : {}),
+            };
+          })
+          .filter((p) => p.self || awareness.getStates().get(p.clientId));
+        this.update();
+      };
+      awareness.on('change', onChange);
+      this.cleanups.push(() => awareness.off('change', onChange));
+      this.announcePresence();
+    }
+    const index = doc.getMap<RoomIncident>('incidents');
+    const follow = () => {
+      for (const id of index.keys()) void this.follow(incidentDocName(id));
+      for (const l of [...this.listeners]) l();
+    };
+    index.observe(follow);
+    this.cleanups.push(() => index.unobserve(follow));
+    follow();
+    void this.follow(DIRECTORY_DOC);
+  }
+
+  /** Tells the room who is at this seat and what they are looking at. */
+  announcePresence(): void {
+    const st = this.me();
+    const awareness = this.roomProvider?.awareness;
+    if (awareness) awareness.setLocalState({ ...st });
+  }
+
+  private attach(name: string, doc: Y.Doc, withAwareness: boolean): HocuspocusProvider {
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document: doc,
+      token: this.code.secret,
+      ...(withAwareness ? {} : { awareness: null }),
+      onAuthenticationFailed: ({ reason }: { reason: string }) => {
+        this.refusal =
+          reason && reason !== 'permission-denied'
+            ? `The relay refused this seat: ${reason}`
+            : 'The relay refused this seat: the join code’s room secret is wrong or out of date.';
+        this.update();
+      },
+      onAuthenticated: () => {
+        this.refusal = null;
+        this.update();
+      },
+      onSynced: () => this.update(),
+      onUnsyncedChanges: () => this.update(),
+    });
+    provider.attach();
+    this.providers.set(name, provider);
+    return provider;
+  }
+
+  private async follow(name: string): Promise<void> {
+    if (this.providers.has(name) || this.destroyed) return;
+    this.providers.set(name, null as never);
+    try {
+      const doc = await this.engine.docs.open(name);
+      if (this.destroyed) return;
+      this.providers.delete(name);
+      this.attach(name, doc, false);
+    } catch (error) {
+      this.providers.delete(name);
+      console.error('Warroom sync: could not open', name, error);
+    }
+  }
+
+  /** True when the named document travels to this room. */
+  isShared(docName: string): boolean {
+    if (docName === DIRECTORY_DOC) return true;
+    const id = incidentIdOfDoc(docName);
+    return !!id && !!this.roomDoc?.getMap('incidents').has(id);
+  }
+
+  /** The incidents this room holds (its index). */
+  incidents(): RoomIncident[] {
+    if (!this.roomDoc) return [];
+    return [...this.roomDoc.getMap<RoomIncident>('incidents').values()];
+  }
+
+  /** Shares incidents already on this seat with the room (the Join dialog's choice). */
+  share(incidents: readonly { id: string; ref: string; title: string }[]): void {
+    const doc = this.roomDoc;
+    if (!doc) return;
+    const index = doc.getMap<RoomIncident>('incidents');
+    doc.transact(() => {
+      for (const i of incidents)
+        if (!index.has(i.id))
+          index.set(i.id, { id: i.id, ref: i.ref, title: i.title, sharedAt: Date.now() });
+    });
+  }
+
+  private shareDeclared(cs: ChangeSet): void {
+    if (!this.roomDoc || this.refusal) return;
+    const added = cs.changes.incidents?.added ?? [];
+    const share = added.filter((i) => !i.drill);
+    if (share.length) this.share(share);
+  }
+
+  /** Whether the seat has heard from the relay that it is in (first sync of the room done). */
+  get joined(): boolean {
+    return !!this.roomProvider?.isSynced;
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  getPresence(): readonly Presence[] {
+    return this.presence;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setWaiting(n: number): void {
+    this.waiting = n;
+    try {
+      globalThis.localStorage?.setItem(WAITING_KEY, String(n));
+    } catch {
+      // The count is a courtesy; the changes themselves are in the documents.
+    }
+    this.update();
+  }
+
+  private update(): void {
+    if (this.destroyed) return;
+    let next: SyncStatus;
+    const connected = this.socket.status === WebSocketStatus.Connected;
+    if (this.refusal) next = { state: 'refused', reason: this.refusal };
+    else if (connected && this.roomProvider?.isSynced) {
+      const allSynced = [...this.providers.values()].every((p) => !p || !p.hasUnsyncedChanges);
+      if (allSynced && this.waiting) this.setWaiting(0);
+      next = { state: 'connected', present: Math.max(1, this.presence.length) };
+    } else if (!this.everConnected && !this.waiting) next = { state: 'connecting' };
+    else next = { state: 'reconnecting', waiting: this.waiting };
+    const changed = JSON.stringify(next) !== JSON.stringify(this.status);
+    this.status = next;
+    if (changed || next.state === 'connected') for (const l of [...this.listeners]) l();
+  }
+
+  /** Leaves the room: disconnects and forgets the providers; every document stays on this seat. */
+  destroy(): void {
+    this.destroyed = true;
+    for (const c of this.cleanups.splice(0)) c();
+    for (const p of this.providers.values()) p?.destroy();
+    this.providers.clear();
+    this.socket.destroy();
+    if (this.roomDoc) DexieYProvider.release(this.roomDoc);
+    try {
+      globalThis.localStorage?.removeItem(WAITING_KEY);
+    } catch {
+      // Nothing to forget.
+    }
+  }
+}
