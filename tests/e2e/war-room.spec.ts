@@ -1,0 +1,213 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, killAll, spawnRelay, type RelayProcess } from '../../scripts/relay-harness';
+import { declare, log, openApp, reloadApp } from './support';
+
+/**
+ * The multi-seat war room, as two people on two laptops use it: two browser contexts (two
+ * IndexedDBs, two seats) against the browser build, and a relay that is a separate child
+ * process on 127.0.0.1 with its own state folder (killed with SIGKILL to crash it).
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+let stateDir = '';
+let port = 0;
+const SECRET = 'e2e-room-secret-0123456789abcdef';
+
+async function startRelay(): Promise<RelayProcess> {
+  return spawnRelay(['--port', String(port), '--state-dir', stateDir, '--secret', SECRET]);
+}
+
+test.beforeEach(async () => {
+  stateDir = mkdtempSync(path.join(tmpdir(), 'warroom-e2e-relay-'));
+  port = await freePort();
+});
+
+test.afterEach(async () => {
+  await killAll();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+/** A seat: its own browser context (own IndexedDB), the app open, its name set. */
+async function seat(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openApp(page);
+  return page;
+}
+
+/** Joins the room with a join code; answers the share question with `share`. */
+async function join(page: Page, code: string, share: 'Share all' | 'Share none' = 'Share all') {
+  await page.getByRole('button', { name: 'Join war room' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Join war room' });
+  await dialog.getByLabel('Join code').fill(code);
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  const shareButton = dialog.getByRole('button', { name: share });
+  // The share question comes only when this seat holds incidents the room does not.
+  await expect
+    .poll(async () => (await shareButton.isVisible()) || !(await dialog.isVisible()))
+    .toBe(true);
+  if (await shareButton.isVisible()) await shareButton.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Connected');
+}
+
+test('an incident declared on one seat is listed on the other', async ({ browser }) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode);
+  await join(b, relay.joinCode);
+  await expect(a.getByRole('status', { name: 'Sync status' })).toHaveText(
+    'Connected · 2 in the room',
+  );
+  await declare(a, { title: 'Checkout API errors', severity: 'SEV2' });
+  await log(a, 'Error rate at 40% on checkout-api');
+  await expect(b.getByRole('link', { name: /Checkout API errors/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await b.getByRole('link', { name: /Checkout API errors/ }).click();
+  await expect(b.getByText('Error rate at 40% on checkout-api')).toBeVisible();
+  // And it stays after a reload.
+  await reloadApp(b);
+  await expect(b.getByText('Error rate at 40% on checkout-api')).toBeVisible();
+  if (process.env.SHOTS) await b.screenshot({ path: '/tmp/war-room-b.png' });
+});
+
+/** The texts of the timeline entries this seat holds that match `pattern` (read from IndexedDB). */
+async function entryTexts(page: Page, pattern: string): Promise<string[]> {
+  return page.evaluate(
+    (source) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('warroom');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('timelineEntries').objectStore('timelineEntries').getAll();
+          req.onsuccess = () => {
+            const re = new RegExp(source);
+            resolve(
+              (req.result as { text: string; deletedAt?: number }[])
+                .filter((e) => !e.deletedAt && re.test(e.text))
+                .map((e) => e.text)
+                .sort(),
+            );
+            db.close();
+          };
+          req.onerror = () => reject(new Error(String(req.error)));
+        };
+      }),
+    pattern,
+  );
+}
+
+async function openIncident(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+  await page.getByRole('link', { name: new RegExp(title) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('two scribes log 200 entries each while the relay crashes half way: 400 on both, none lost or doubled', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode);
+  await declare(a, { title: 'Search latency', severity: 'SEV2' });
+  await join(b, relay.joinCode);
+  await expect(b.getByRole('link', { name: /Search latency/ })).toBeVisible({ timeout: 15_000 });
+  await openIncident(b, 'Search latency');
+  const burst = async (page: Page, who: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) await log(page, `${who}-${String(i).padStart(3, '0')}`);
+  };
+  await Promise.all([burst(a, 'A', 0, 100), burst(b, 'B', 0, 100)]);
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+  await Promise.all([burst(a, 'A', 100, 200), burst(b, 'B', 100, 200)]);
+  await expect(a.getByRole('status', { name: 'Sync status' })).toContainText('changes waiting');
+  await startRelay();
+  const all = [
+    ...Array.from({ length: 200 }, (_, i) => `A-${String(i).padStart(3, '0')}`),
+    ...Array.from({ length: 200 }, (_, i) => `B-${String(i).padStart(3, '0')}`),
+  ].sort();
+  await expect.poll(() => entryTexts(a, '^[AB]-\\d{3}$'), { timeout: 30_000 }).toEqual(all);
+  await expect.poll(() => entryTexts(b, '^[AB]-\\d{3}$'), { timeout: 30_000 }).toEqual(all);
+  await expect(a.getByRole('status', { name: 'Sync status' })).toHaveText(
+    'Connected · 2 in the room',
+  );
+  await expect(b.getByText('A-199')).toBeVisible();
+});
+
+test('a seat that reloads while offline and logs catches up when the relay is back', async ({
+  browser,
+}) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode);
+  await declare(a, { title: 'Payments timeouts', severity: 'SEV1' });
+  await join(b, relay.joinCode);
+  await openIncident(b, 'Payments timeouts');
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+  await reloadApp(b);
+  await expect(b.getByRole('heading', { level: 1, name: 'Payments timeouts' })).toBeVisible();
+  await log(b, 'Logged offline after a reload');
+  await expect(b.getByRole('status', { name: 'Sync status' })).toContainText(
+    'Offline · 1 change waiting',
+  );
+  await startRelay();
+  await expect(a.getByText('Logged offline after a reload')).toBeVisible({ timeout: 15_000 });
+  await expect(b.getByRole('status', { name: 'Sync status' })).toHaveText(
+    'Connected · 2 in the room',
+  );
+});
+
+test('a wrong room secret is refused: the seat says why and receives nothing', async ({
+  browser,
+}) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  await join(a, relay.joinCode);
+  await declare(a, { title: 'Private outage', severity: 'SEV2' });
+  const b = await seat(browser);
+  // The same relay address with a secret that is not the room's.
+  const { encodeJoinCode } = await import('../../shared/sync/join-code');
+  const wrong = encodeJoinCode({ ...relay.parts, secret: 'not-the-room-secret-0123456789ab' });
+  await b.getByRole('button', { name: 'Join war room' }).click();
+  const dialog = b.getByRole('dialog', { name: 'Join war room' });
+  await dialog.getByLabel('Join code').fill(wrong);
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(b.getByRole('status', { name: 'Sync status' })).toContainText('refused', {
+    timeout: 15_000,
+  });
+  await expect(b.getByRole('link', { name: /Private outage/ })).toHaveCount(0);
+  expect(await entryTexts(b, 'Private outage')).toEqual([]);
+});
+
+test('a wiped relay is re-seeded by the seats: a new seat still gets the record', async ({
+  browser,
+}) => {
+  let relay = await startRelay();
+  const a = await seat(browser);
+  await join(a, relay.joinCode);
+  await declare(a, { title: 'Queue backlog', severity: 'SEV3' });
+  await log(a, 'Backlog at 2 million messages');
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+  rmSync(stateDir, { recursive: true, force: true });
+  relay = await startRelay();
+  await expect(a.getByRole('status', { name: 'Sync status' })).toHaveText(
+    'Connected · 1 in the room',
+    { timeout: 15_000 },
+  );
+  const c = await seat(browser);
+  await join(c, relay.joinCode);
+  await openIncident(c, 'Queue backlog');
+  await expect(c.getByText('Backlog at 2 million messages')).toBeVisible();
+});
