@@ -5,6 +5,7 @@ import { commit } from '../db/commit';
 import { declareIncident, changeSeverity } from '../db/repo/incidents';
 import { addEntry } from '../db/repo/timeline';
 import { assignRole } from '../db/repo/roles';
+import { openPostmortem, savePostmortem } from '../db/repo/postmortems';
 import type { WarroomDb } from '../db/schema';
 import { failWritesTo, freshDb } from '../db/test-db';
 import { SyncEngine } from './engine';
@@ -215,5 +216,35 @@ describe('the sync engine', () => {
     await a.engine.rebuild(incidentDocName(inc.id));
     const after = await a.db.timelineEntries.where('incidentId').equals(inc.id).sortBy('id');
     expect(after).toEqual(before);
+  });
+
+  it('two people editing one post-mortem section at once both keep their words', async () => {
+    const a = await seat();
+    const b = await seat();
+    const inc = await declare(a);
+    await openPostmortem(a.db, inc.id, { summary: 'Checkout failed.' }, ctx('Alice'));
+    await quiet(a);
+    const unlink = await link(a, b, incidentDocName(inc.id));
+    await quiet(a, b);
+    expect((await b.db.postmortems.get(inc.id))?.sections.summary).toBe('Checkout failed.');
+    unlink();
+    // Each editor saves the whole section text it shows, from the same starting text.
+    await savePostmortem(
+      a.db,
+      inc.id,
+      { sections: { summary: '[A] Checkout failed.' } },
+      ctx('Alice'),
+    );
+    await savePostmortem(
+      b.db,
+      inc.id,
+      { sections: { summary: 'Checkout failed. [B]' } },
+      ctx('Dana'),
+    );
+    await quiet(a, b);
+    await link(a, b, incidentDocName(inc.id));
+    await quiet(a, b);
+    expect((await a.db.postmortems.get(inc.id))?.sections.summary).toBe('[A] Checkout failed. [B]');
+    expect((await b.db.postmortems.get(inc.id))?.sections.summary).toBe('[A] Checkout failed. [B]');
   });
 });

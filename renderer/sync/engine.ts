@@ -16,7 +16,8 @@ import {
   incidentIdOfDoc,
   splitChangesByDoc,
 } from '../../shared/sync/doc-names';
-import { applyChanges, changedKeys, readRows } from '../../shared/sync/record-doc';
+import { applyChanges, changedKeys, readRows, sectionTextName } from '../../shared/sync/record-doc';
+import { mergeText } from '../../shared/logic/text-merge';
 import { resolveIncident, settleDoc } from '../../shared/sync/conflicts';
 import { commit, subscribeChanges, thisOrigin } from '../db/commit';
 import type { WarroomDb } from '../db/schema';
@@ -90,6 +91,11 @@ export class SyncEngine {
   private projecting: Promise<void> = Promise.resolve();
   /** Local change sets replayed into documents since the count was last cleared. */
   private readonly localListeners = new Set<(docNames: readonly string[]) => void>();
+  /**
+   * Per post-mortem section (`doc␟section`), the text this seat's tables last held: the base
+   * of the three-way merge when this seat's edit of it is replayed (see {@link mergeSections}).
+   */
+  private readonly sectionBase = new Map<string, string>();
   /** Errors of the engine (storage full while persisting a document…), for the status line. */
   private readonly errorListeners = new Set<(error: unknown) => void>();
 
@@ -143,7 +149,11 @@ export class SyncEngine {
     if (names.length === 0) return Promise.resolve();
     const done = names.map((name) =>
       this.docs.open(name).then((doc) => {
-        Dexie.ignoreTransaction(() => applyChanges(doc, byDoc.get(name)!, LOCAL_ORIGIN));
+        const { changes, merged } = this.mergeSections(name, doc, byDoc.get(name)!);
+        Dexie.ignoreTransaction(() => applyChanges(doc, changes, LOCAL_ORIGIN));
+        // Someone else's words were kept beside ours: the tables show the merged text too.
+        if (merged.length)
+          this.queue(name, doc, new Map([['postmortems', new Set(merged)]]), false);
       }),
     );
     for (const l of [...this.localListeners]) l(names);
@@ -151,6 +161,62 @@ export class SyncEngine {
       () => undefined,
       (error: unknown) => this.fail(error),
     );
+  }
+
+  /**
+   * Two people editing one post-mortem section at once must both keep their words. This seat's
+   * edit arrives as the section's whole new text; the document may meanwhile hold another
+   * seat's edit that this seat's editor never showed. So the edit is merged three ways: from
+   * the text this seat's tables last held (the base), onto the document's current text. Returns
+   * the change set with merged section texts, and the post-mortems whose text differs from what
+   * this seat wrote (their rows are projected again).
+   */
+  private mergeSections(
+    name: string,
+    doc: Y.Doc,
+    changes: Changes,
+  ): { changes: Changes; merged: string[] } {
+    const pms = changes.postmortems;
+    const rows = [...(pms?.added ?? []), ...(pms?.updated ?? [])];
+    if (!pms || rows.length === 0) return { changes, merged: [] };
+    const merged: string[] = [];
+    const mergeRow = (row: TableRows['postmortems']): TableRows['postmortems'] => {
+      const sections: Record<string, string> = {};
+      let changed = false;
+      for (const [id, mine] of Object.entries(row.sections)) {
+        const key = `${name}\u241f${id}`;
+        const theirs = doc.getText(sectionTextName(id)).toJSON();
+        const base = this.sectionBase.get(key) ?? theirs;
+        const text = mergeText(base, mine, theirs);
+        this.sectionBase.set(key, text);
+        sections[id] = text;
+        if (text !== mine) changed = true;
+      }
+      if (!changed) return row;
+      merged.push(row.incidentId);
+      return { ...row, sections };
+    };
+    return {
+      changes: {
+        ...changes,
+        postmortems: {
+          ...pms,
+          ...(pms.added ? { added: pms.added.map(mergeRow) } : {}),
+          ...(pms.updated ? { updated: pms.updated.map(mergeRow) } : {}),
+        },
+      },
+      merged,
+    };
+  }
+
+  /** Remembers the section texts the tables now hold (the next merge's base). */
+  private noteSections(name: string, changes: Changes): void {
+    for (const row of [
+      ...(changes.postmortems?.updated ?? []),
+      ...(changes.postmortems?.added ?? []),
+    ])
+      for (const [id, text] of Object.entries(row.sections))
+        this.sectionBase.set(`${name}\u241f${id}`, text);
   }
 
   private observe(name: string, doc: Y.Doc): void {
@@ -212,6 +278,7 @@ export class SyncEngine {
       }
       const changes = await projectionOf(this.db, doc, name, touched);
       if (!isEmpty(changes)) await commit(this.db, changes, { fromPeer: true });
+      this.noteSections(name, changes);
     }
   }
 
@@ -264,8 +331,7 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort())
-      out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
     return out;
   }
   return v;

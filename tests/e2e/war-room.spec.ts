@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, killAll, spawnRelay, type RelayProcess } from '../../scripts/relay-harness';
-import { declare, log, openApp, reloadApp } from './support';
+import { assign, declare, log, openApp, reloadApp } from './support';
 
 /**
  * The multi-seat war room, as two people on two laptops use it: two browser contexts (two
@@ -39,10 +39,16 @@ async function seat(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Joins the room with a join code; answers the share question with `share`. */
-async function join(page: Page, code: string, share: 'Share all' | 'Share none' = 'Share all') {
+/** Joins the room with a join code as `name`; answers the share question with `share`. */
+async function join(
+  page: Page,
+  code: string,
+  share: 'Share all' | 'Share none' = 'Share all',
+  name = 'Sam',
+) {
   await page.getByRole('button', { name: 'Join war room' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join war room' });
+  await dialog.getByLabel('Your name').fill(name);
   await dialog.getByLabel('Join code').fill(code);
   await dialog.getByRole('button', { name: 'Join', exact: true }).click();
   const shareButton = dialog.getByRole('button', { name: share });
@@ -181,6 +187,7 @@ test('a wrong room secret is refused: the seat says why and receives nothing', a
   const wrong = encodeJoinCode({ ...relay.parts, secret: 'not-the-room-secret-0123456789ab' });
   await b.getByRole('button', { name: 'Join war room' }).click();
   const dialog = b.getByRole('dialog', { name: 'Join war room' });
+  await dialog.getByLabel('Your name').fill('Mallory');
   await dialog.getByLabel('Join code').fill(wrong);
   await dialog.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(b.getByRole('status', { name: 'Sync status' })).toContainText('refused', {
@@ -210,4 +217,96 @@ test('a wiped relay is re-seeded by the seats: a new seat still gets the record'
   await join(c, relay.joinCode);
   await openIncident(c, 'Queue backlog');
   await expect(c.getByText('Backlog at 2 million messages')).toBeVisible();
+});
+
+/** Kills the relay (a crash), runs `offline` on both seats, restarts the relay on its state. */
+async function whileRelayDown(relay: RelayProcess, offline: () => Promise<void>): Promise<void> {
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+  await offline();
+  await startRelay();
+}
+
+test('a severity race and a handoff race settle the same way on both seats, visibly', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode, 'Share all', 'Alice');
+  await declare(a, { title: 'Login failures', severity: 'SEV2' });
+  await join(b, relay.joinCode, 'Share all', 'Dana');
+  await openIncident(b, 'Login failures');
+  await expect(a.getByRole('region', { name: 'In the room' })).toContainText('Dana');
+  await whileRelayDown(relay, async () => {
+    await a.getByRole('button', { name: 'Change severity' }).click();
+    const sa = a.getByRole('dialog', { name: 'Change severity' });
+    await sa.getByLabel('Severity').selectOption('SEV1');
+    await sa.getByLabel('Reason').fill('All regions failing');
+    await sa.getByRole('button', { name: 'Change' }).click();
+    await expect(sa).toBeHidden();
+    await b.getByRole('button', { name: 'Change severity' }).click();
+    const sb = b.getByRole('dialog', { name: 'Change severity' });
+    await sb.getByLabel('Severity').selectOption('SEV3');
+    await sb.getByLabel('Reason').fill('Only one region affected');
+    await sb.getByRole('button', { name: 'Change' }).click();
+    await expect(sb).toBeHidden();
+    await assign(a, 'Incident Commander', 'Bob');
+    await assign(b, 'Incident Commander', 'Carol');
+  });
+  // B's changes were made last: both seats end on SEV3 with Carol as IC, every change kept.
+  for (const page of [a, b]) {
+    await expect(page.getByText('SEV3', { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('All regions failing')).toBeVisible();
+    await expect(page.getByText('Only one region affected')).toBeVisible();
+    const ic = page
+      .getByRole('region', { name: 'Roles' })
+      .getByRole('group', { name: 'Incident Commander', exact: true });
+    await expect(ic).toContainText('Carol');
+    await expect(page.getByText(/Conflicting handoff/i).first()).toBeVisible();
+  }
+  await reloadApp(a);
+  await expect(a.getByText(/Conflicting handoff/i).first()).toBeVisible();
+});
+
+test('two people editing the same post-mortem section keep both edits', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode, 'Share all', 'Alice');
+  await declare(a, { title: 'Cache stampede', severity: 'SEV2' });
+  await a
+    .getByRole('link', { name: 'Post-mortem' })
+    .or(a.getByRole('button', { name: 'Post-mortem' }))
+    .first()
+    .click();
+  const summaryA = a.getByRole('textbox', { name: 'Executive Summary', exact: true });
+  await summaryA.fill('Cache expired.');
+  await expect(a.getByText('All changes saved')).toBeVisible();
+  await join(b, relay.joinCode, 'Share all', 'Dana');
+  await openIncident(b, 'Cache stampede');
+  await b
+    .getByRole('link', { name: 'Post-mortem' })
+    .or(b.getByRole('button', { name: 'Post-mortem' }))
+    .first()
+    .click();
+  const summaryB = b.getByRole('textbox', { name: 'Executive Summary', exact: true });
+  await expect(summaryB).toHaveValue('Cache expired.');
+  await whileRelayDown(relay, async () => {
+    await summaryA.press('Control+Home');
+    await summaryA.pressSequentially('[Alice] ');
+    await summaryB.press('Control+End');
+    await summaryB.pressSequentially(' [Dana]');
+    await expect(a.getByText('All changes saved')).toBeVisible();
+    await expect(b.getByText('All changes saved')).toBeVisible();
+  });
+  const both = '[Alice] Cache expired. [Dana]';
+  await expect(summaryA).toHaveValue(both, { timeout: 15_000 });
+  await expect(summaryB).toHaveValue(both, { timeout: 15_000 });
+  await reloadApp(b);
+  await expect(b.getByRole('textbox', { name: 'Executive Summary', exact: true })).toHaveValue(
+    both,
+  );
 });

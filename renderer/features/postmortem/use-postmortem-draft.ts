@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Postmortem } from '../../../shared/domain/records';
 import { mergePatches } from '../../../shared/commands/postmortem';
+import { mergeText } from '../../../shared/logic/text-merge';
 import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { savePostmortem, type PostmortemPatch } from '../../db/repo/postmortems';
@@ -82,11 +83,44 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
   const [structure, setStructureState] = useState<EditorStructure>(() => structureOf(stored));
   const [allEntries, setAllEntriesState] = useState(stored.allEntries);
 
+  /**
+   * Per section being edited, the stored text the user's text descends from: the stored text
+   * when they started typing, then each text of theirs that was saved. When the stored text
+   * moves on to something else (another seat's words, merged in by the sync engine), the
+   * user's text is rebased onto it, so both are shown and the next save keeps both.
+   */
+  const baseRef = useRef<Record<FieldKey, string>>({});
+  const seenRef = useRef(stored);
+  useEffect(() => {
+    const prev = seenRef.current;
+    seenRef.current = stored;
+    if (prev === stored) return;
+    const rebased: Record<FieldKey, string> = {};
+    for (const [key, base] of Object.entries(baseRef.current)) {
+      const now = storedText(stored, key) ?? '';
+      if (now === base || now === (storedText(prev, key) ?? '')) continue;
+      rebased[key] = now;
+    }
+    if (Object.keys(rebased).length === 0) return;
+    setLocal((l) => {
+      const next = { ...l };
+      for (const [key, now] of Object.entries(rebased)) {
+        const mine = l[key];
+        const base = baseRef.current[key] ?? now;
+        if (mine !== undefined) next[key] = mergeText(base, mine, now);
+        baseRef.current[key] = now;
+      }
+      return next;
+    });
+  }, [stored]);
+
   const save = useCallback(
     async (patch: PostmortemPatch) => {
       const before = storedRef.current;
       await run(savePostmortem, incidentId, patch, ctxRef.current());
       const written = patchTexts(patch);
+      for (const [key, text] of Object.entries(written))
+        if (key.startsWith('section:')) baseRef.current[key] = text;
       setLanded((prev) => {
         const next = { ...prev };
         for (const [key, text] of Object.entries(written))
@@ -156,7 +190,9 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
     /** Writes what is waiting now: true once saved, false when it failed. */
     flush,
     setSection: (id: string, text: string) => {
-      type(`section:${id}`, text);
+      const key = `section:${id}`;
+      baseRef.current[key] ??= storedText(stored, key) ?? '';
+      type(key, text);
       schedule({ sections: { [id]: text } });
     },
     setFiveWhys: (whys: string[]) => {

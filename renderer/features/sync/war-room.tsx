@@ -4,7 +4,11 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { SyncStatus } from '../../sync/room';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { useCommand } from '../../db/db-context';
+import { saveSetting } from '../../db/repo/settings';
+import { describeWriteError } from '../../db/repo/errors';
 import { useIncidents } from '../incidents/queries';
+import { useAssignments } from '../roles/queries';
 import { useSettings } from '../settings/use-settings';
 import { useSyncController, useSyncSnapshot } from './sync-context';
 
@@ -38,14 +42,23 @@ export function WarRoomBar() {
   const incidents = useIncidents();
   const [location] = useLocation();
   const [joining, setJoining] = useState(false);
-  const viewing = /^\/incidents\/([^/]+)/.exec(location)?.[1];
+  const viewing = /^\/incidents\/([^/]+)/.exec(location)?.[1] ?? '';
   const viewingRef = viewing ? incidents?.find((i) => i.id === viewing)?.ref : undefined;
+  const tenures = useAssignments(viewing);
+  // The roles this person holds in the incident they are looking at (by the name they gave).
+  const role = settings.me
+    ? (tenures ?? [])
+        .filter((t) => t.endedAt == null && t.person === settings.me)
+        .map((t) => t.roleName)
+        .join(', ')
+    : '';
   useEffect(() => {
     sync?.setPresence({
       name: settings.me || 'Someone',
+      ...(role ? { role } : {}),
       ...(viewingRef ? { viewing: viewingRef } : {}),
     });
-  }, [sync, settings.me, viewingRef]);
+  }, [sync, settings.me, viewingRef, role]);
   if (!sync || !snap) return null;
   const inRoom = snap.status.state !== 'solo';
   return (
@@ -81,7 +94,12 @@ export function WarRoomBar() {
           </ul>
         </section>
       ) : null}
-      <JoinDialog open={joining} onOpenChange={setJoining} incidents={incidents ?? []} />
+      <JoinDialog
+        open={joining}
+        onOpenChange={setJoining}
+        incidents={incidents ?? []}
+        storedName={settings.me}
+      />
     </section>
   );
 }
@@ -95,14 +113,20 @@ function JoinDialog({
   open,
   onOpenChange,
   incidents,
+  storedName,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   incidents: readonly Incident[];
+  storedName: string;
 }) {
   const sync = useSyncController();
+  const run = useCommand();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [name, setName] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | undefined>();
+  const shownName = name ?? storedName;
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'code' });
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -114,8 +138,22 @@ function JoinDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!sync || busy) return;
+    const who = shownName.trim();
+    if (!who) {
+      setNameError('Say who you are: the room shows your name, and your entries carry it.');
+      return;
+    }
     setBusy(true);
     try {
+      if (who !== storedName) {
+        try {
+          await run(saveSetting, 'me', who);
+        } catch (err) {
+          setNameError(`Your name was not kept: ${describeWriteError(err)}`);
+          return;
+        }
+      }
+      setNameError(undefined);
       const result = await sync.join(code);
       if (!result.ok) {
         setError(result.message);
@@ -148,6 +186,17 @@ function JoinDialog({
     >
       {step.kind === 'code' ? (
         <form onSubmit={(e) => void submit(e)} noValidate>
+          <Field label="Your name" error={nameError} limit="name">
+            <input
+              type="text"
+              value={shownName}
+              autoComplete="name"
+              onChange={(e) => {
+                setName(e.target.value);
+                if (nameError) setNameError(undefined);
+              }}
+            />
+          </Field>
           <Field
             label="Join code"
             error={error}
