@@ -98,6 +98,28 @@ export default defineConfig(({ mode }) => {
             },
           },
           {
+            // The relay the desktop hosts (Host war room), run by main in a utility process so a
+            // relay crash cannot take a window down. One ES module with its dependencies
+            // bundled: the packaged app carries no node_modules (electron-builder.yml).
+            vite: {
+              root: '.',
+              build: {
+                outDir: 'dist-electron/relay',
+                emptyOutDir: true,
+                sourcemap: true,
+                rolldownOptions: {
+                  input: 'relay/utility-entry.ts',
+                  external: ['electron'],
+                  output: {
+                    format: 'es',
+                    entryFileNames: 'utility-entry.mjs',
+                    codeSplitting: false,
+                  },
+                },
+              },
+            },
+          },
+          {
             // No `entry` here: it turns on library mode, whose output format follows
             // package.json's "type": "module" (ES) and wins over `output.format` below.
             vite: {

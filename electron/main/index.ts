@@ -9,6 +9,7 @@ import { registerExportHandlers } from './ipc/export';
 import { registerNotifyHandlers } from './ipc/notify';
 import { deliverMenuCommand, sendWhenLoaded } from './deliver';
 import { installApplicationMenu } from './menu';
+import { registerRelayHost } from './relay-host';
 import { applySessionPolicy, hardenWebContents } from './security';
 import { createMainWindow, focusWindow } from './window';
 
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
   registerAppHandlers();
   registerBackupHandlers();
   installBackupOnClose();
+  registerRelayHost();
   installApplicationMenu({
     platform: process.platform,
     appName: app.getName(),

@@ -28,9 +28,11 @@ beforeEach(() => {
 describe('preload bridge', () => {
   it('exposes exactly the named methods, no generic invoke', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'getHostingStatus',
       'getInfo',
       'listAutoBackups',
       'onBackupRequest',
+      'onHostingStatus',
       'onMenuCommand',
       'onNotificationClick',
       'openExternal',
@@ -38,7 +40,10 @@ describe('preload bridge', () => {
       'saveFile',
       'saveMarkdown',
       'setAttention',
+      'setHostingLan',
       'showNotification',
+      'startHosting',
+      'stopHosting',
       'writeAutoBackup',
       'writeClipboard',
     ]);
@@ -57,6 +62,7 @@ describe('preload bridge', () => {
     ['writeAutoBackup', 'backup:write-auto', { content: '{}', force: true }],
     ['readAutoBackup', 'backup:read-auto', { name: 'warroom-x.json' }],
     ['openExternal', 'app:open-external', { url: 'http://a.example/', confirmed: true }],
+    ['setHostingLan', 'relay:set-lan', { allowed: true }],
   ] as const)('%s invokes %s with the request', async (method, channel, request) => {
     await (api[method] as (req: unknown) => Promise<unknown>)(request);
     expect(electron.invoke).toHaveBeenCalledWith(channel, request);
@@ -76,6 +82,25 @@ describe('preload bridge', () => {
     expect(listener).toHaveBeenCalledWith();
     unsubscribe();
     expect(ipcRenderer.listenerCount('backup:request')).toBe(0);
+  });
+
+  it.each([
+    ['startHosting', 'relay:start'],
+    ['stopHosting', 'relay:stop'],
+    ['getHostingStatus', 'relay:get-status'],
+  ] as const)('%s invokes %s with an empty request', async (method, channel) => {
+    await api[method]();
+    expect(electron.invoke).toHaveBeenCalledWith(channel, {});
+  });
+
+  it('delivers the hosted relay status bare and unsubscribes cleanly', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onHostingStatus(listener);
+    const status = { state: 'crashed', lanAllowed: false, error: 'exit 1' };
+    ipcRenderer.emit('relay:status', { sender: 'secret' }, status);
+    unsubscribe();
+    expect(listener.mock.calls).toEqual([[status]]);
+    expect(ipcRenderer.listenerCount('relay:status')).toBe(0);
   });
 
   it('passes only the payload to listeners, never the IPC event', () => {

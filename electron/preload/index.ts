@@ -6,6 +6,7 @@ import type {
   IpcResponse,
   IpcResult,
   MenuCommand,
+  RelayHostStatus,
   WarroomApi,
   ipcEvents,
 } from '../../shared/ipc/contract';
@@ -49,6 +50,11 @@ const warroomApi = {
   openExternal: (request) => invoke('app:open-external', request),
   onMenuCommand: (listener) => subscribe<MenuCommand>('menu:command', listener),
   onNotificationClick: (listener) => subscribe<string>('notify:clicked', listener),
+  startHosting: () => invoke('relay:start', {}),
+  stopHosting: () => invoke('relay:stop', {}),
+  setHostingLan: (request) => invoke('relay:set-lan', request),
+  getHostingStatus: () => invoke('relay:get-status', {}),
+  onHostingStatus: (listener) => subscribe<RelayHostStatus>('relay:status', listener),
 } satisfies WarroomApi;
 
 contextBridge.exposeInMainWorld('warroom', warroomApi);

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MenuCommand, WarroomApi } from '../../shared/ipc/contract';
+import type { MenuCommand, RelayHostStatus, WarroomApi } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electron';
+
+const ON = { state: 'on' as const, joinCode: 'warroom:abc' };
 
 /** A bridge whose methods are standalone mocks, so tests can inspect them unbound. */
 function fakeApi(overrides: Partial<WarroomApi> = {}) {
@@ -30,6 +32,19 @@ function fakeApi(overrides: Partial<WarroomApi> = {}) {
     onMenuCommand: vi.fn(() => () => undefined),
     onNotificationClick: vi.fn(() => () => undefined),
     openExternal: vi.fn(() => Promise.resolve({ ok: true as const, value: { opened: true } })),
+    startHosting: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { ...ON, lanAllowed: false } }),
+    ),
+    stopHosting: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { state: 'off' as const, lanAllowed: false } }),
+    ),
+    setHostingLan: vi.fn((req: { allowed: boolean }) =>
+      Promise.resolve({ ok: true as const, value: { ...ON, lanAllowed: req.allowed } }),
+    ),
+    getHostingStatus: vi.fn(() =>
+      Promise.resolve({ ok: true as const, value: { state: 'off' as const, lanAllowed: false } }),
+    ),
+    onHostingStatus: vi.fn((_listener: (status: RelayHostStatus) => void) => () => undefined),
   };
   const api: WarroomApi = { ...mocks, ...overrides };
   return { api, mocks };
@@ -162,5 +177,49 @@ describe('menu commands', () => {
     expect(listener).toHaveBeenCalledWith('open-settings');
     deliver?.('toggle-theme');
     expect(listener).toHaveBeenLastCalledWith('toggle-theme');
+  });
+});
+
+describe('host relay bridge', () => {
+  it('is there on the desktop, and starts, stops and reads the status through the bridge', async () => {
+    const { api, mocks } = fakeApi();
+    const host = createElectronPlatform(api).hostRelay;
+    expect(host).toBeDefined();
+    await expect(host?.start()).resolves.toEqual({
+      ok: true,
+      value: { state: 'on', joinCode: 'warroom:abc', lanAllowed: false },
+    });
+    await expect(host?.status()).resolves.toEqual({
+      ok: true,
+      value: { state: 'off', lanAllowed: false },
+    });
+    await host?.stop();
+    expect(mocks.startHosting).toHaveBeenCalledTimes(1);
+    expect(mocks.getHostingStatus).toHaveBeenCalledTimes(1);
+    expect(mocks.stopHosting).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the LAN switch as a boolean', async () => {
+    const { api, mocks } = fakeApi();
+    const host = createElectronPlatform(api).hostRelay;
+    await expect(host?.allowLan(true)).resolves.toMatchObject({ value: { lanAllowed: true } });
+    await host?.allowLan('yes' as unknown as boolean);
+    expect(mocks.setHostingLan.mock.calls).toEqual([[{ allowed: true }], [{ allowed: false }]]);
+  });
+
+  it('turns a missing handler into an error result, and passes status events on', async () => {
+    const { api, mocks } = fakeApi({
+      startHosting: () => Promise.reject(new Error("No handler registered for 'relay:start'")),
+    });
+    const host = createElectronPlatform(api).hostRelay;
+    await expect(host?.start()).resolves.toEqual({
+      ok: false,
+      error: "No handler registered for 'relay:start'",
+    });
+    const listener = vi.fn();
+    host?.onStatus(listener);
+    const deliver = mocks.onHostingStatus.mock.calls[0]?.[0];
+    deliver?.({ state: 'crashed', lanAllowed: false, error: 'exit 1' });
+    expect(listener).toHaveBeenCalledWith({ state: 'crashed', lanAllowed: false, error: 'exit 1' });
   });
 });

@@ -92,5 +92,13 @@ export function createElectronPlatform(api: WarroomApi): Platform {
     openExternal(url, opts = {}) {
       return call(() => api.openExternal({ url, confirmed: opts.confirmed ?? false }));
     },
+
+    hostRelay: {
+      start: () => call(() => api.startHosting()),
+      stop: () => call(() => api.stopHosting()),
+      allowLan: (allowed) => call(() => api.setHostingLan({ allowed: allowed === true })),
+      status: () => call(() => api.getHostingStatus()),
+      onStatus: (listener) => api.onHostingStatus(listener),
+    },
   };
 }

@@ -1,4 +1,6 @@
-import type { MenuCommand } from '../../shared/ipc/contract';
+import type { MenuCommand, RelayHostStatus } from '../../shared/ipc/contract';
+
+export type { RelayHostStatus };
 
 export type PlatformResult<T = void> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -17,6 +19,24 @@ export interface AutoBackupInfo {
   /** When it was written (epoch ms, from its name). */
   at: number;
   size: number;
+}
+
+/**
+ * Host war room (desktop only): a relay run by the app in a utility process, bound to 127.0.0.1
+ * until other laptops on the network are allowed. Each call resolves with the status it ends
+ * in (`on` with a join code, or `crashed` with the reason in plain words); it never throws.
+ */
+export interface HostRelay {
+  /** Starts hosting (no change when already starting or on). */
+  start(): Promise<PlatformResult<RelayHostStatus>>;
+  /** Stops hosting: the relay stores its documents and exits; no port stays open. */
+  stop(): Promise<PlatformResult<RelayHostStatus>>;
+  /** Allows or forbids other laptops on this network (a running relay restarts, same port). */
+  allowLan(allowed: boolean): Promise<PlatformResult<RelayHostStatus>>;
+  /** The current status, without changing anything. */
+  status(): Promise<PlatformResult<RelayHostStatus>>;
+  /** Every status change (also crashes nobody asked about); returns an unsubscribe. */
+  onStatus(listener: (status: RelayHostStatus) => void): () => void;
 }
 
 /**
@@ -71,6 +91,8 @@ export interface Platform {
     url: string,
     opts?: { confirmed?: boolean },
   ): Promise<PlatformResult<{ opened: boolean }>>;
+  /** Desktop only: host the war room's relay on this laptop (absent in the browser build). */
+  readonly hostRelay?: HostRelay;
 }
 
 export { pickPlatform } from './pick';

@@ -113,7 +113,7 @@ export class SyncEngine {
       const cs = e.changeSet;
       if (cs.peer || cs.origin.window !== me) return;
       // Never on the path of the write that was just acknowledged: a task later.
-      setTimeout(() => this.replay(cs), 0);
+      setTimeout(() => void this.replay(cs), 0);
     });
   }
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { ipcContract, MAX_BACKUP_CHARS, MAX_DOCUMENT_CHARS, type IpcChannel } from './contract';
+import {
+  ipcContract,
+  MAX_BACKUP_CHARS,
+  MAX_DOCUMENT_CHARS,
+  relayHostStatusSchema,
+  type IpcChannel,
+} from './contract';
 
 /** Every string field of a request schema, by path, with its declared maximum length. */
 function stringBounds(schema: z.ZodType, at = ''): [string, number | null][] {
@@ -49,5 +55,36 @@ describe('IPC payload bounds', () => {
     expect(schema.safeParse({ fileName: 'a', content: big, mime: 'text/markdown' }).success).toBe(
       false,
     );
+  });
+});
+
+describe('relay hosting channels', () => {
+  it('relay:set-lan takes exactly a boolean', () => {
+    const schema = ipcContract['relay:set-lan'].request;
+    expect(schema.safeParse({ allowed: true }).success).toBe(true);
+    for (const bad of [{}, { allowed: 'yes' }, { allowed: 1 }, null, 'true'])
+      expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it.each(['relay:start', 'relay:stop', 'relay:get-status'] as const)(
+    '%s answers with a status',
+    (channel) => {
+      expect(ipcContract[channel].response).toBe(relayHostStatusSchema);
+    },
+  );
+
+  it('a status names one of four states and says whether the LAN is allowed', () => {
+    expect(
+      relayHostStatusSchema.safeParse({ state: 'on', joinCode: 'warroom:x', lanAllowed: false })
+        .success,
+    ).toBe(true);
+    expect(
+      relayHostStatusSchema.safeParse({ state: 'crashed', lanAllowed: true, error: 'exit 1' })
+        .success,
+    ).toBe(true);
+    expect(relayHostStatusSchema.safeParse({ state: 'listening', lanAllowed: false }).success).toBe(
+      false,
+    );
+    expect(relayHostStatusSchema.safeParse({ state: 'off' }).success).toBe(false);
   });
 });

@@ -20,6 +20,25 @@ export const MAX_BACKUP_CHARS = 100_000_000;
  */
 export const MAX_DOCUMENT_CHARS = 20_000_000;
 
+/** A join code is `warroom:` + base64url JSON of an address and a secret: well under this. */
+export const MAX_JOIN_CODE_CHARS = 2_000;
+
+/** Where the relay this seat hosts stands (Host war room), as main reports it. */
+export const relayHostStatusSchema = z.object({
+  /**
+   * off: no relay, no port open; starting: the relay is on its way up (or restarting to open
+   * or close the LAN); on: listening; crashed: it stopped without being asked, or could not start.
+   */
+  state: z.enum(['off', 'starting', 'on', 'crashed']),
+  /** The code other seats type to join (state `on` only). */
+  joinCode: z.string().max(MAX_JOIN_CODE_CHARS).optional(),
+  /** Whether other laptops on the network may connect (the relay listens beyond 127.0.0.1). */
+  lanAllowed: z.boolean(),
+  /** What went wrong, in plain words (crashed), or a warning while on (no network address). */
+  error: z.string().max(2_000).optional(),
+});
+export type RelayHostStatus = z.output<typeof relayHostStatusSchema>;
+
 /**
  * The typed bridge between the renderer and the Electron main process: each channel
  * (`domain:verb-noun`) has a request and a response schema. Main validates every request with
@@ -103,6 +122,25 @@ export const ipcContract = {
     request: z.object({}),
     response: z.object({ version: z.string(), platform: z.string() }),
   },
+  /** Host war room: start the relay in a utility process (127.0.0.1 until the LAN is allowed). */
+  'relay:start': {
+    request: z.object({}),
+    response: relayHostStatusSchema,
+  },
+  /** Stop hosting: the relay stores its documents and exits; no port stays open. */
+  'relay:stop': {
+    request: z.object({}),
+    response: relayHostStatusSchema,
+  },
+  /** Allow other laptops on this network (restarts a running relay on the same port). */
+  'relay:set-lan': {
+    request: z.object({ allowed: z.boolean() }),
+    response: relayHostStatusSchema,
+  },
+  'relay:get-status': {
+    request: z.object({}),
+    response: relayHostStatusSchema,
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -123,6 +161,8 @@ export const ipcEvents = {
   notificationClicked: 'notify:clicked',
   /** Main asks the page for an automatic backup before the window closes or the app quits. */
   backupRequest: 'backup:request',
+  /** The hosted relay's status changed (a {@link RelayHostStatus}). */
+  relayStatus: 'relay:status',
 } as const;
 
 /** The `window.warroom` object the preload exposes: one named method per channel. */
@@ -157,4 +197,10 @@ export interface WarroomApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribes to notification clicks (by tag); returns an unsubscribe function. */
   onNotificationClick(listener: (tag: string) => void): () => void;
+  startHosting(): Promise<IpcResult<IpcResponse<'relay:start'>>>;
+  stopHosting(): Promise<IpcResult<IpcResponse<'relay:stop'>>>;
+  setHostingLan(req: IpcRequest<'relay:set-lan'>): Promise<IpcResult<IpcResponse<'relay:set-lan'>>>;
+  getHostingStatus(): Promise<IpcResult<IpcResponse<'relay:get-status'>>>;
+  /** Subscribes to the hosted relay's status changes; returns an unsubscribe function. */
+  onHostingStatus(listener: (status: RelayHostStatus) => void): () => void;
 }

@@ -109,6 +109,7 @@ export function createFakeElectron(userData: string) {
     },
     clipboard: { write: vi.fn(), writeText: vi.fn() },
     Notification: Object.assign(vi.fn(), { isSupported: vi.fn(() => true) }),
+    utilityProcess: { fork: vi.fn() },
   };
 
   return { module, calls, app, appEvents, session, windows, FakeBrowserWindow };

@@ -1,3 +1,4 @@
+import { thisOrigin } from '../change-events';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, parseBackupText, type Backup } from '../../../shared/domain/backup';
@@ -182,7 +183,7 @@ describe('conflicts', () => {
 describe('import under new references', () => {
   const DAY = '2026-11-22';
   /** The seat tag declarations get when no seat is given (as in these tests). */
-  const TAG = seatTag();
+  const TAG = seatTag(thisOrigin().seat);
 
   it('imports an incident whose reference is taken under the day’s next free one, noted on it and its timeline', async () => {
     await seed(db); // INC-…-001 Checkout API errors, INC-…-002 Login slow

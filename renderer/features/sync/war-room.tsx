@@ -10,6 +10,7 @@ import { describeWriteError } from '../../db/repo/errors';
 import { useIncidents } from '../incidents/queries';
 import { useAssignments } from '../roles/queries';
 import { useSettings } from '../settings/use-settings';
+import { HostWarRoomButton } from './host-war-room';
 import { useSyncController, useSyncSnapshot } from './sync-context';
 
 /**
@@ -80,6 +81,7 @@ export function WarRoomBar() {
           Join war room
         </button>
       )}
+      <HostWarRoomButton />
       {inRoom ? (
         <section aria-label="In the room" className="in-the-room">
           <ul>
