@@ -187,7 +187,11 @@ async function applyIn(
   if (owners && !opts.restoring && hasRemovals(cs)) await ownersOfRemoved(db, cs, owners);
   const incidentKeys = rowsOf(cs, 'incidents').map((r) => r.id);
   const roleKeys = cs.roleAssignments?.removed ?? [];
-  if (!opts.restoring && !opts.fromPeer && (incidentKeys.length || roleKeys.length || cs.roleAssignments)) {
+  if (
+    !opts.restoring &&
+    !opts.fromPeer &&
+    (incidentKeys.length || roleKeys.length || cs.roleAssignments)
+  ) {
     const [incidents, roles] = await Promise.all([
       db.incidents.bulkGet(incidentKeys),
       db.roleAssignments.bulkGet([...roleKeys]),

@@ -73,7 +73,7 @@ function fakeSync() {
 function renderButton(platform: Platform | null, sync = fakeSync()) {
   const ui = (
     // The real controller (main's sync-context) has more members than this fake needs.
-     
+
     <SyncProvider sync={sync as unknown as SyncController}>
       <HostWarRoomButton />
     </SyncProvider>
