@@ -52,6 +52,10 @@ export class SyncController {
       saved = null;
     }
     if (saved) void this.join(saved);
+    // Records made before multi-seat get their documents once, in idle time after start-up.
+    setTimeout(() => {
+      this.engine.migrate().catch((error: unknown) => console.error('Warroom sync:', error));
+    }, 3_000);
   }
 
   /**

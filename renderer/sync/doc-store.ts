@@ -29,9 +29,16 @@ export function isOwnOrigin(origin: unknown): boolean {
 /** Reads what this seat's tables hold for a document (for seeding it). */
 export type SeedReader = (docName: string) => Promise<Changes>;
 
+/** A document nobody holds (not followed by a room) is let go after this long unused (ms). */
+export const IDLE_RELEASE_MS = 60_000;
+
 export class DocStore {
   private readonly loading = new Map<string, Promise<Y.Doc>>();
   private readonly listeners = new Set<(name: string, doc: Y.Doc) => void>();
+  /** Documents a room follows: kept loaded while it does. */
+  private readonly held = new Set<string>();
+  private readonly lastUsed = new Map<string, number>();
+  private sweeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly db: WarroomDb,
@@ -43,6 +50,8 @@ export class DocStore {
    * the storage cannot be read or written; the next call tries again.
    */
   open(name: string): Promise<Y.Doc> {
+    this.lastUsed.set(name, Date.now());
+    this.sweepLater();
     let p = this.loading.get(name);
     if (!p) {
       p = this.load(name);
@@ -50,6 +59,60 @@ export class DocStore {
       p.catch(() => this.loading.delete(name));
     }
     return p;
+  }
+
+  /** Keeps a document loaded while a room follows it ({@link release} lets it go). */
+  hold(name: string): void {
+    this.held.add(name);
+  }
+
+  /** The room no longer follows it: released once unused for {@link IDLE_RELEASE_MS}. */
+  unhold(name: string): void {
+    this.held.delete(name);
+    this.lastUsed.set(name, Date.now());
+  }
+
+  private sweepLater(): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => this.sweep(Date.now()), IDLE_RELEASE_MS / 2);
+    (this.sweeper as { unref?: () => void }).unref?.();
+  }
+
+  /** Releases the documents nobody holds that were not used for a while (memory). */
+  sweep(now: number): void {
+    for (const [name, p] of [...this.loading]) {
+      if (this.held.has(name)) continue;
+      if (now - (this.lastUsed.get(name) ?? 0) < IDLE_RELEASE_MS) continue;
+      this.loading.delete(name);
+      this.lastUsed.delete(name);
+      p.then(
+        (doc) => DexieYProvider.release(doc),
+        () => undefined,
+      );
+    }
+  }
+
+  /**
+   * Makes sure each named document holds what this seat's tables held before multi-seat,
+   * without keeping it loaded: a document already seeded is not even opened. The first start
+   * after the upgrade runs this over every incident (see SyncEngine.migrate).
+   */
+  async seedAll(names: readonly string[], yieldEvery: () => Promise<void>): Promise<number> {
+    if (names.length === 0) return 0;
+    const rows = await this.db.syncDocs.bulkGet([...names]);
+    let seeded = 0;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      if (rows[i]?.seededAt || this.loading.has(name)) continue;
+      await this.open(name);
+      if (!this.held.has(name)) {
+        this.lastUsed.set(name, 0);
+        this.sweep(Date.now());
+      }
+      seeded++;
+      await yieldEvery();
+    }
+    return seeded;
   }
 
   /** The document if it is already loaded (no storage access). */
@@ -89,6 +152,8 @@ export class DocStore {
 
   /** Lets go of every loaded document (tests, and a database being closed). */
   releaseAll(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     for (const p of this.loading.values())
       p.then(
         (doc) => DexieYProvider.release(doc),

@@ -283,6 +283,18 @@ export class SyncEngine {
   }
 
   /**
+   * The first start after the upgrade to multi-seat: every incident (and the directory) gets
+   * its document, seeded from the tables, a few at a time in idle moments so the console never
+   * waits on it. Documents already seeded are skipped, so it is cheap on every later start.
+   * Resolves with the number of documents seeded.
+   */
+  async migrate(): Promise<number> {
+    const ids = await this.db.incidents.toCollection().primaryKeys();
+    const names = [DIRECTORY_DOC, ...ids.map(incidentDocName)];
+    return this.docs.seedAll(names, idle);
+  }
+
+  /**
    * Rebuilds this document's rows in the tables from the document: every row the document
    * holds is written where the tables differ, every row the tables hold for it that the document
    * does not is removed. (After a crash between a peer's update reaching disk and its
@@ -307,6 +319,16 @@ export class SyncEngine {
     const changes = await projectionOf(this.db, doc, name, touched);
     if (!isEmpty(changes)) await commit(this.db, changes, { fromPeer: true });
   }
+}
+
+/** Waits for a moment the page is idle (or a task, where there is no idle callback). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: object) => number })
+      .requestIdleCallback;
+    if (ric) ric(() => resolve(), { timeout: 2_000 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 function keyOfRow(table: TableName, row: unknown): string {

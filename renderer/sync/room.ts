@@ -206,6 +206,7 @@ export class Room {
     if (this.providers.has(name) || this.destroyed) return;
     this.providers.set(name, null as never);
     try {
+      this.engine.docs.hold(name);
       const doc = await this.engine.docs.open(name);
       if (this.destroyed) return;
       this.providers.delete(name);
@@ -296,7 +297,10 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     for (const c of this.cleanups.splice(0)) c();
-    for (const p of this.providers.values()) p?.destroy();
+    for (const [name, p] of this.providers) {
+      p?.destroy();
+      this.engine.docs.unhold(name);
+    }
     this.providers.clear();
     this.socket.destroy();
     if (this.roomDoc) DexieYProvider.release(this.roomDoc);
