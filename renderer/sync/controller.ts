@@ -1,4 +1,10 @@
-import { parseJoinCode, type JoinCodeParts as JoinCode } from '../../shared/sync/join-code';
+import {
+  encodeJoinCode,
+  parseJoinCode,
+  type JoinCodeParts as JoinCode,
+} from '../../shared/sync/join-code';
+import { incidentDocName } from '../../shared/sync/doc-names';
+import { incidentToken } from '../../shared/sync/room-token';
 import type { WarroomDb } from '../db/schema';
 import { SyncEngine } from './engine';
 import type { Presence, PresenceState, Room, RoomIncident, SyncStatus } from './room';
@@ -18,6 +24,8 @@ export interface SyncSnapshot {
   readonly roomIncidents: readonly RoomIncident[];
   /** The join code of the room (as typed), when in one. */
   readonly code: string | null;
+  /** True when the join code opens one incident only (nothing to share, no room index). */
+  readonly singleIncident: boolean;
 }
 
 const SOLO: SyncSnapshot = {
@@ -25,6 +33,7 @@ const SOLO: SyncSnapshot = {
   presence: [],
   roomIncidents: [],
   code: null,
+  singleIncident: false,
 };
 
 export type JoinResult = { ok: true } | { ok: false; message: string };
@@ -101,6 +110,19 @@ export class SyncController {
     this.refresh();
   }
 
+  /**
+   * A join code that opens only one incident of this room (for someone who should see that
+   * incident and nothing else): the relay address with that incident's token. Null when this
+   * seat is not in a room, or joined with such a code itself (it has no room secret).
+   */
+  async incidentJoinCode(incidentId: string): Promise<string | null> {
+    const room = this.room;
+    if (!room || room.singleIncident) return null;
+    const doc = incidentDocName(incidentId);
+    const token = await incidentToken(room.code.secret, doc);
+    return encodeJoinCode({ ...room.code, secret: token, doc });
+  }
+
   /** Shares incidents already on this seat with the room. */
   share(incidents: readonly { id: string; ref: string; title: string }[]): void {
     this.room?.share(incidents);
@@ -129,6 +151,7 @@ export class SyncController {
           presence: room.getPresence(),
           roomIncidents: room.incidents(),
           code: this.codeText,
+          singleIncident: room.singleIncident,
         }
       : SOLO;
     for (const l of [...this.listeners]) l();

@@ -14,7 +14,7 @@ import {
 } from '../../shared/sync/doc-names';
 import type { JoinCodeParts as JoinCode } from '../../shared/sync/join-code';
 import { ensureDocRows } from '../db/commit';
-import { subscribeChanges } from '../db/change-events';
+import { subscribeChanges, thisOrigin } from '../db/change-events';
 import type { WarroomDb } from '../db/schema';
 import type { SyncEngine } from './engine';
 
@@ -128,8 +128,21 @@ export class Room {
     );
   }
 
-  /** Connects the room's index and directory, then every incident the room holds. */
+  /**
+   * Connects the room's index and directory, then every incident the room holds. A join code
+   * limited to one incident (its token opens that document only) connects that incident alone,
+   * with presence on it.
+   */
   async connect(): Promise<void> {
+    const only = this.code.doc;
+    if (only) {
+      this.engine.docs.hold(only);
+      const doc = await this.engine.docs.open(only);
+      if (this.destroyed) return;
+      this.roomProvider = this.attach(only, doc, true);
+      this.watchPresence();
+      return;
+    }
     const name = `room/${roomKey(this.code)}`;
     await ensureDocRows(this.db, [name]);
     const doc = DexieYProvider.getOrCreateDocument(this.db, 'syncDocs', 'doc', name);
@@ -137,27 +150,7 @@ export class Room {
     if (this.destroyed) return;
     this.roomDoc = doc;
     this.roomProvider = this.attach(ROOM_DOC, doc, true);
-    const awareness = this.roomProvider.awareness;
-    if (awareness) {
-      const onChange = () => {
-        this.presence = [...awareness.getStates().entries()]
-          .map(([clientId, s]) => {
-            const st = s as Partial<PresenceState>;
-            return {
-              clientId,
-              self: clientId === awareness.clientID,
-              name: typeof st.name === 'string' && st.name ? st.name : 'Someone',
-              ...(typeof st.role === 'string' ? { role: st.role } : {}),
-              ...(typeof st.viewing === 'string' ? { viewing: st.viewing } : {}),
-            };
-          })
-          .filter((p) => p.self || awareness.getStates().get(p.clientId));
-        this.update();
-      };
-      awareness.on('change', onChange);
-      this.cleanups.push(() => awareness.off('change', onChange));
-      this.announcePresence();
-    }
+    this.watchPresence();
     const index = doc.getMap<RoomIncident>('incidents');
     const follow = () => {
       for (const id of index.keys()) void this.follow(incidentDocName(id));
@@ -169,11 +162,50 @@ export class Room {
     void this.follow(DIRECTORY_DOC);
   }
 
+  /** True when this seat joined with a code limited to one incident. */
+  get singleIncident(): boolean {
+    return !!this.code.doc;
+  }
+
+  /**
+   * Presence: each seat says who it is on the awareness of every document it shares with the
+   * room (a seat on a one-incident code sees only that incident's), and the list is the union,
+   * one line per window (its `presence` id), however many documents it is on.
+   */
+  private watchPresence(): void {
+    this.announcePresence();
+    this.recomputePresence();
+  }
+
+  private recomputePresence(): void {
+    const mine = thisOrigin().window;
+    const byWindow = new Map<string, Presence>();
+    for (const p of this.providers.values()) {
+      const awareness = p?.awareness;
+      if (!awareness) continue;
+      for (const [clientId, s] of awareness.getStates()) {
+        const st = s as Partial<PresenceState> & { presence?: string };
+        const key = typeof st.presence === 'string' ? st.presence : `client-${clientId}`;
+        if (byWindow.has(key) || !st.name) continue;
+        byWindow.set(key, {
+          clientId,
+          self: key === mine,
+          name: st.name,
+          ...(typeof st.role === 'string' ? { role: st.role } : {}),
+          ...(typeof st.viewing === 'string' ? { viewing: st.viewing } : {}),
+        });
+      }
+    }
+    this.presence = [...byWindow.values()].sort(
+      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
+    );
+    this.update();
+  }
+
   /** Tells the room who is at this seat and what they are looking at. */
   announcePresence(): void {
-    const st = this.me();
-    const awareness = this.roomProvider?.awareness;
-    if (awareness) awareness.setLocalState({ ...st });
+    const st = { ...this.me(), presence: thisOrigin().window };
+    for (const p of this.providers.values()) p?.awareness?.setLocalState(st);
   }
 
   private attach(name: string, doc: Y.Doc, withAwareness: boolean): HocuspocusProvider {
@@ -183,6 +215,7 @@ export class Room {
       document: doc,
       token: this.code.secret,
       ...(withAwareness ? {} : { awareness: null }),
+      onAwarenessChange: () => this.recomputePresence(),
       onAuthenticationFailed: ({ reason }: { reason: string }) => {
         this.refusal =
           reason && reason !== 'permission-denied'
@@ -199,6 +232,8 @@ export class Room {
     });
     provider.attach();
     this.providers.set(name, provider);
+    if (withAwareness)
+      provider.awareness?.setLocalState({ ...this.me(), presence: thisOrigin().window });
     return provider;
   }
 
@@ -210,7 +245,8 @@ export class Room {
       const doc = await this.engine.docs.open(name);
       if (this.destroyed) return;
       this.providers.delete(name);
-      this.attach(name, doc, false);
+      // The directory carries no presence; every incident does (for one-incident seats).
+      this.attach(name, doc, name !== DIRECTORY_DOC);
     } catch (error) {
       this.providers.delete(name);
       console.error('Warroom sync: could not open', name, error);
@@ -219,6 +255,7 @@ export class Room {
 
   /** True when the named document travels to this room. */
   isShared(docName: string): boolean {
+    if (this.code.doc) return docName === this.code.doc;
     if (docName === DIRECTORY_DOC) return true;
     const id = incidentIdOfDoc(docName);
     return !!id && !!this.roomDoc?.getMap('incidents').has(id);

@@ -310,3 +310,26 @@ test('two people editing the same post-mortem section keep both edits', async ({
     both,
   );
 });
+
+test('a join code for one incident opens that incident and nothing else of the room', async ({
+  browser,
+}) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  await join(a, relay.joinCode, 'Share all', 'Alice');
+  await declare(a, { title: 'Other outage', severity: 'SEV3' });
+  await declare(a, { title: 'Vendor outage', severity: 'SEV2' });
+  await log(a, 'Vendor status page confirms');
+  await expect(a.getByRole('button', { name: 'Copy join code for this incident' })).toBeVisible();
+  const incidentId = /#\/incidents\/([^/?]+)/.exec(a.url())![1]!;
+  const { encodeJoinCode } = await import('../../shared/sync/join-code');
+  const { incidentToken } = await import('../../shared/sync/room-token');
+  const doc = `incident:${incidentId}`;
+  const code = encodeJoinCode({ ...relay.parts, secret: await incidentToken(SECRET, doc), doc });
+  const vendor = await seat(browser);
+  await join(vendor, code, 'Share all', 'Vendor liaison');
+  await vendor.getByRole('link', { name: /Vendor outage/ }).click();
+  await expect(vendor.getByText('Vendor status page confirms')).toBeVisible();
+  await expect(vendor.getByRole('link', { name: /Other outage/ })).toHaveCount(0);
+  await expect(a.getByRole('region', { name: 'In the room' })).toContainText('Vendor liaison');
+});

@@ -11,6 +11,8 @@ import { useIncidents } from '../incidents/queries';
 import { useAssignments } from '../roles/queries';
 import { useSettings } from '../settings/use-settings';
 import { HostWarRoomButton } from './host-war-room';
+import { useOptionalPlatform } from '../../platform/platform-context';
+import { LiveMessage, type LiveMessageValue } from '../../ui/live-message';
 import { useSyncController, useSyncSnapshot } from './sync-context';
 
 /**
@@ -62,6 +64,7 @@ export function WarRoomBar() {
   }, [sync, settings.me, viewingRef, role]);
   if (!sync || !snap) return null;
   const inRoom = snap.status.state !== 'solo';
+  const shared = !!viewing && snap.roomIncidents.some((i) => i.id === viewing);
   return (
     <section className="war-room-bar" aria-label="War room">
       <p
@@ -81,6 +84,7 @@ export function WarRoomBar() {
           Join war room
         </button>
       )}
+      {inRoom && shared && !snap.singleIncident ? <IncidentJoinCode incidentId={viewing} /> : null}
       <HostWarRoomButton />
       {inRoom ? (
         <section aria-label="In the room" className="in-the-room">
@@ -103,6 +107,34 @@ export function WarRoomBar() {
         storedName={settings.me}
       />
     </section>
+  );
+}
+
+/**
+ * Copies a join code that opens only the incident being looked at (its token, derived from the
+ * room secret): for someone who should see this incident and nothing else of the room.
+ */
+function IncidentJoinCode({ incidentId }: { incidentId: string }) {
+  const sync = useSyncController();
+  const platform = useOptionalPlatform();
+  const [message, setMessage] = useState<LiveMessageValue | null>(null);
+  const copy = async () => {
+    const code = await sync?.incidentJoinCode(incidentId);
+    if (!code) return;
+    const result = await platform?.copy({ text: code });
+    setMessage(
+      result?.ok
+        ? { tone: 'ok', text: 'Join code for this incident copied.' }
+        : { tone: 'error', text: `Not copied: ${result?.error ?? 'no clipboard'}` },
+    );
+  };
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void copy()}>
+        Copy join code for this incident
+      </button>
+      <LiveMessage message={message} />
+    </>
   );
 }
 
@@ -163,8 +195,10 @@ function JoinDialog({
       }
       setCode('');
       setError(undefined);
-      const inRoom = new Set(sync.getSnapshot().roomIncidents.map((i) => i.id));
-      const candidates = incidents.filter((i) => !inRoom.has(i.id));
+      const snapshot = sync.getSnapshot();
+      const inRoom = new Set(snapshot.roomIncidents.map((i) => i.id));
+      // A code for one incident opens nothing else: there is nothing to share with it.
+      const candidates = snapshot.singleIncident ? [] : incidents.filter((i) => !inRoom.has(i.id));
       if (candidates.length === 0) close();
       else {
         setChosen(new Set(candidates.filter((i) => !i.drill).map((i) => i.id)));
