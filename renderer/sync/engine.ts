@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   ChangeBuilder,
   isEmpty,
@@ -321,6 +321,20 @@ export class SyncEngine {
   }
 }
 
+/**
+ * The system entries of an incident document (the conflict rules need only those): picked by
+ * kind before they are read and checked, so a 50,000-entry timeline is not parsed whole for
+ * every change a peer makes.
+ */
+function systemEntries(doc: Y.Doc): TableRows['timelineEntries'][] {
+  const keys: string[] = [];
+  for (const [key, row] of doc.getMap('timelineEntries').entries())
+    if (row instanceof Y.Map && row.get('kind') === 'system') keys.push(key);
+  return readRows(doc, 'timelineEntries', keys).filter(
+    (r): r is TableRows['timelineEntries'] => !!r,
+  );
+}
+
 /** Waits for a moment the page is idle (or a task, where there is no idle callback). */
 function idle(): Promise<void> {
   return new Promise((resolve) => {
@@ -389,7 +403,7 @@ async function projectionOf(
     for (let i = 0; i < docKeys.length; i++) {
       let row = fromDoc[i];
       if (row && table === 'incidents') {
-        const entries = readRows(doc, 'timelineEntries');
+        const entries = systemEntries(doc);
         row = resolveIncident(row as TableRows['incidents'], entries);
       }
       const held = fromTables[i];
