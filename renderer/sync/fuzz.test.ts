@@ -22,8 +22,8 @@ import { LoopbackRelay, LoopbackSeat, quietSeat } from './testing/loopback';
  * settle, every seat's projection must be identical, agree with its documents, and hold every
  * acknowledged change (see `checkInvariants`).
  *
- * Runs: FUZZ_RUNS (default 120 in `npm test`; `npm run fuzz:sync` runs 5,000), FUZZ_STEPS (the
- * longest sequence, default 30). A failure names its seed and shrink path: replay it with
+ * Runs: FUZZ_RUNS (default 100 in `npm test`; `npm run fuzz:sync` runs 5,000), FUZZ_STEPS (the
+ * longest sequence, default 24). A failure names its seed and shrink path: replay it with
  * `FUZZ_SEED=<seed> FUZZ_PATH=<path> npx vitest run renderer/sync/fuzz.test.ts`.
  * FUZZ_CRASH=1 adds crash reloads (the window goes away with its queued engine work); FUZZ_STRICT=1
  * the invariants that no acknowledged change is lost (see STRICT).
@@ -36,8 +36,8 @@ const env = (k: string): string | undefined => {
 };
 /** `npm run fuzz:sync` is the long run; `npm test` the short one. */
 const LONG = env('npm_lifecycle_event') === 'fuzz:sync';
-const NUM_RUNS = Number(env('FUZZ_RUNS') ?? (LONG ? 5_000 : 120));
-const MAX_STEPS = Number(env('FUZZ_STEPS') ?? 30);
+const NUM_RUNS = Number(env('FUZZ_RUNS') ?? (LONG ? 5_000 : 100));
+const MAX_STEPS = Number(env('FUZZ_STEPS') ?? 24);
 const SEED = env('FUZZ_SEED') === undefined ? undefined : Number(env('FUZZ_SEED'));
 const PATH = env('FUZZ_PATH');
 const CRASH = env('FUZZ_CRASH') === '1';
