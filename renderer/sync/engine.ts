@@ -21,7 +21,7 @@ import { mergeText } from '../../shared/logic/text-merge';
 import { resolveIncident, settleDoc } from '../../shared/sync/conflicts';
 import { commit, subscribeChanges, thisOrigin } from '../db/commit';
 import type { WarroomDb } from '../db/schema';
-import { DocStore, isOwnOrigin, LOCAL_ORIGIN, SETTLE_ORIGIN } from './doc-store';
+import { DocStore, LOCAL_ORIGIN, SEED_ORIGIN, SETTLE_ORIGIN } from './doc-store';
 
 /**
  * The multi-seat engine's core, on every seat whether or not it is in a war room:
@@ -223,7 +223,9 @@ export class SyncEngine {
     if (this.observed.has(doc)) return;
     this.observed.add(doc);
     doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (isOwnOrigin(tr.origin)) return;
+      // This window's own replays are projected too: a peer's projection may have overwritten
+      // the rows in the tables before the replay put this window's change in the document.
+      if (tr.origin === SEED_ORIGIN) return;
       const touched = changedKeys(tr);
       if (touched.size === 0) return;
       this.queue(name, doc, touched, tr.origin !== SETTLE_ORIGIN);
