@@ -67,12 +67,9 @@ export function WarRoomBar() {
   const shared = !!viewing && snap.roomIncidents.some((i) => i.id === viewing);
   return (
     <section className="war-room-bar" aria-label="War room">
-      <p
-        role="status"
-        aria-label="Sync status"
-        className="sync-status"
-        data-state={snap.status.state}
-      >
+      {/* Named by its title, not aria-label: a label would make every "Status" field lookup
+          by label (the console's Status select) match this line too. */}
+      <p role="status" title="Sync status" className="sync-status" data-state={snap.status.state}>
         {statusText(snap.status)}
       </p>
       {inRoom ? (
