@@ -106,14 +106,14 @@ function asStored(cs: ChangeSet): ChangeSet {
  * A change set as it is announced. `owners` (filled while it is applied) says which incident
  * each removed row of an incident's table belonged to.
  */
-function stamp(changes: Changes, peer = false, owners?: Record<string, string>): ChangeSet {
+function stamp(changes: Changes, peer = false, owners?: Before): ChangeSet {
   return {
     id: newId(),
     at: Date.now(),
     origin: thisOrigin(),
     changes,
     ...(peer ? { peer } : {}),
-    ...(owners ? { removedFrom: owners } : {}),
+    ...(owners ? { removedFrom: owners.removedFrom, previous: owners.previous } : {}),
   };
 }
 
@@ -152,11 +152,8 @@ const INCIDENT_OWNED: readonly TableName[] = [
  * Reads, before they are deleted, which incident each removed row of an incident's table belonged
  * to (a change set names removed rows by key only): `table/key` → incident id, into `owners`.
  */
-async function ownersOfRemoved(
-  db: WarroomDb,
-  cs: Changes,
-  owners: Record<string, string>,
-): Promise<void> {
+async function ownersOfRemoved(db: WarroomDb, cs: Changes, before: Before): Promise<void> {
+  const owners = before.removedFrom;
   for (const t of INCIDENT_OWNED) {
     const keys = cs[t]?.removed;
     if (!keys?.length) continue;
@@ -169,22 +166,64 @@ async function ownersOfRemoved(
   for (const k of cs.incidents?.removed ?? []) owners[`incidents/${k}`] = k;
 }
 
+/** Tables whose rows travel to other seats (the record's documents). */
+const SYNCED: readonly TableName[] = [
+  'incidents',
+  ...INCIDENT_OWNED,
+  'people',
+  'services',
+  'runbooks',
+];
+
+/**
+ * Reads, before they are overwritten, the stored versions of the rows a change set updates in
+ * the synced tables (`table/key` → row): the sync engine replays only what the command changed
+ * (the fields that differ), so a peer's change to another field is not put back.
+ */
+async function previousOfUpdated(db: WarroomDb, cs: Changes, before: Before): Promise<void> {
+  for (const t of SYNCED) {
+    const rows = cs[t]?.updated;
+    if (!rows?.length) continue;
+    const keys = rows.map((r) => keyOf(t, r as never));
+    const stored = (await db.table(t).bulkGet(keys)) as unknown[];
+    keys.forEach((k, i) => {
+      if (stored[i] !== undefined) before.previous[`${t}/${k}`] = stored[i];
+    });
+  }
+}
+
+function hasSyncedUpdates(cs: Changes): boolean {
+  return SYNCED.some((t) => cs[t]?.updated?.length);
+}
+
+/** What a change set replaced, read in its transaction before it is applied. */
+interface Before {
+  removedFrom: Record<string, string>;
+  previous: Record<string, unknown>;
+}
+
+function newBefore(): Before {
+  return { removedFrom: {}, previous: {} };
+}
+
 function hasRemovals(cs: Changes): boolean {
   return !!cs.incidents?.removed?.length || INCIDENT_OWNED.some((t) => cs[t]?.removed?.length);
 }
 
 /** Removed-row owners gathered for each change set being built by {@link inOneCommit}. */
-const batchOwners = new WeakMap<ChangeBuilder, Record<string, string>>();
+const batchOwners = new WeakMap<ChangeBuilder, Before>();
 
 async function applyIn(
   db: WarroomDb,
   cs: Changes,
   opts: CommitOptions,
-  owners?: Record<string, string>,
+  owners?: Before,
 ): Promise<void> {
   // Only awaited when there is something to look up: an await of a promise that is not
   // Dexie's own would let an otherwise idle transaction commit early (PrematureCommitError).
   if (owners && !opts.restoring && hasRemovals(cs)) await ownersOfRemoved(db, cs, owners);
+  if (owners && !opts.restoring && !opts.fromPeer && hasSyncedUpdates(cs))
+    await previousOfUpdated(db, cs, owners);
   const incidentKeys = rowsOf(cs, 'incidents').map((r) => r.id);
   const roleKeys = cs.roleAssignments?.removed ?? [];
   if (
@@ -234,7 +273,7 @@ export function commit(
   changes: Changes,
   opts: CommitOptions = {},
 ): Promise<ChangeSet> {
-  const owners: Record<string, string> = {};
+  const owners = newBefore();
   const cs = stamp(changes, !!opts.fromPeer, owners);
   if (isEmpty(changes)) return Promise.resolve(cs);
   const outer = openBatch();
@@ -283,7 +322,7 @@ export async function runCommand<R>(
   }
   let planned: { changes: Changes; result: R } | undefined;
   let cs: ChangeSet | undefined;
-  const owners: Record<string, string> = {};
+  const owners = newBefore();
   // The tables the change set will write are not known until plan has run, and Dexie needs
   // them up front: take every table the command might touch (cheap: IndexedDB locks by store,
   // and write transactions queue behind each other anyway).
@@ -331,7 +370,7 @@ function openBatch(): ChangeBuilder | undefined {
 export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
   if (openBatch()) return scope();
   const gathered = new ChangeBuilder();
-  const owners: Record<string, string> = {};
+  const owners = newBefore();
   batchOwners.set(gathered, owners);
   let cs: ChangeSet | undefined;
   let result: R;

@@ -16,8 +16,9 @@ import {
   incidentIdOfDoc,
   splitChangesByDoc,
 } from '../../shared/sync/doc-names';
-import { applyChanges, changedKeys, readRows, sectionTextName } from '../../shared/sync/record-doc';
+import { applyChanges, changedKeys, readRows } from '../../shared/sync/record-doc';
 import { mergeText } from '../../shared/logic/text-merge';
+import { rebaseRow } from '../../shared/sync/rebase';
 import { resolveIncident, settleDoc } from '../../shared/sync/conflicts';
 import { commit, subscribeChanges, thisOrigin } from '../db/commit';
 import type { WarroomDb } from '../db/schema';
@@ -91,11 +92,6 @@ export class SyncEngine {
   private projecting: Promise<void> = Promise.resolve();
   /** Local change sets replayed into documents since the count was last cleared. */
   private readonly localListeners = new Set<(docNames: readonly string[]) => void>();
-  /**
-   * Per post-mortem section (`doc␟section`), the text this seat's tables last held: the base
-   * of the three-way merge when this seat's edit of it is replayed (see {@link mergeSections}).
-   */
-  private readonly sectionBase = new Map<string, string>();
   /** Errors of the engine (storage full while persisting a document…), for the status line. */
   private readonly errorListeners = new Set<(error: unknown) => void>();
 
@@ -149,11 +145,8 @@ export class SyncEngine {
     if (names.length === 0) return Promise.resolve();
     const done = names.map((name) =>
       this.docs.open(name).then((doc) => {
-        const { changes, merged } = this.mergeSections(name, doc, byDoc.get(name)!);
+        const changes = this.rebase(doc, byDoc.get(name)!, cs.previous ?? {});
         Dexie.ignoreTransaction(() => applyChanges(doc, changes, LOCAL_ORIGIN));
-        // Someone else's words were kept beside ours: the tables show the merged text too.
-        if (merged.length)
-          this.queue(name, doc, new Map([['postmortems', new Set(merged)]]), false);
       }),
     );
     for (const l of [...this.localListeners]) l(names);
@@ -164,59 +157,55 @@ export class SyncEngine {
   }
 
   /**
-   * Two people editing one post-mortem section at once must both keep their words. This seat's
-   * edit arrives as the section's whole new text; the document may meanwhile hold another
-   * seat's edit that this seat's editor never showed. So the edit is merged three ways: from
-   * the text this seat's tables last held (the base), onto the document's current text. Returns
-   * the change set with merged section texts, and the post-mortems whose text differs from what
-   * this seat wrote (their rows are projected again).
+   * A change set carries whole rows as this seat read them; meanwhile the document may hold a
+   * peer's change to the same rows (a pin, a deletion, another sentence in a post-mortem
+   * section) that this seat has not seen yet. Each updated row is therefore rebased onto the
+   * document's current row: only the fields the command changed (stored row before → row
+   * written) are replayed, and a changed post-mortem section is merged three ways, so both
+   * people's words are kept. Returns the rebased change set.
    */
-  private mergeSections(
-    name: string,
+  private rebase(
     doc: Y.Doc,
     changes: Changes,
-  ): { changes: Changes; merged: string[] } {
-    const pms = changes.postmortems;
-    const rows = [...(pms?.added ?? []), ...(pms?.updated ?? [])];
-    if (!pms || rows.length === 0) return { changes, merged: [] };
-    const merged: string[] = [];
-    const mergeRow = (row: TableRows['postmortems']): TableRows['postmortems'] => {
-      const sections: Record<string, string> = {};
-      let changed = false;
-      for (const [id, mine] of Object.entries(row.sections)) {
-        const key = `${name}\u241f${id}`;
-        const theirs = doc.getText(sectionTextName(id)).toJSON();
-        const base = this.sectionBase.get(key) ?? theirs;
-        const text = mergeText(base, mine, theirs);
-        this.sectionBase.set(key, text);
-        sections[id] = text;
-        if (text !== mine) changed = true;
+    previous: Readonly<Record<string, unknown>>,
+  ): Changes {
+    const out: Record<string, unknown> = { ...changes };
+    const textMerge =
+      (t: TableName) => (path: readonly string[], b: string, a: string, cur: string) =>
+        t === 'postmortems' && path[0] === 'sections' ? mergeText(b, a, cur) : a;
+    for (const t of Object.keys(changes) as TableName[]) {
+      const c = changes[t];
+      if (!c) continue;
+      const next: Record<string, unknown> = { ...c };
+      if (c.updated?.length) {
+        const keys = c.updated.map((r) => keyOfRow(t, r));
+        if (keys.some((k) => previous[`${t}/${k}`] !== undefined)) {
+          const current = readRows(doc, t, keys);
+          next.updated = c.updated.map((row, i) => {
+            const before = previous[`${t}/${keys[i]}`];
+            const now = current[i];
+            if (!before || !now) return row;
+            return rebaseRow(before, row as object, now as object, textMerge(t));
+          });
+        }
       }
-      if (!changed) return row;
-      merged.push(row.incidentId);
-      return { ...row, sections };
-    };
-    return {
-      changes: {
-        ...changes,
-        postmortems: {
-          ...pms,
-          ...(pms.added ? { added: pms.added.map(mergeRow) } : {}),
-          ...(pms.updated ? { updated: pms.updated.map(mergeRow) } : {}),
-        },
-      },
-      merged,
-    };
-  }
-
-  /** Remembers the section texts the tables now hold (the next merge's base). */
-  private noteSections(name: string, changes: Changes): void {
-    for (const row of [
-      ...(changes.postmortems?.updated ?? []),
-      ...(changes.postmortems?.added ?? []),
-    ])
-      for (const [id, text] of Object.entries(row.sections))
-        this.sectionBase.set(`${name}\u241f${id}`, text);
+      // A post-mortem created on two seats at once: this seat's sections are merged into the
+      // other's instead of replacing them.
+      if (t === 'postmortems' && c.added?.length) {
+        const rows = c.added as TableRows['postmortems'][];
+        const current = readRows(
+          doc,
+          'postmortems',
+          rows.map((r) => r.incidentId),
+        );
+        next.added = rows.map((row, i) => {
+          const now = current[i];
+          return now ? rebaseRow({ ...now, sections: {} }, row, now, textMerge(t)) : row;
+        });
+      }
+      out[t] = next;
+    }
+    return out;
   }
 
   private observe(name: string, doc: Y.Doc): void {
@@ -280,7 +269,6 @@ export class SyncEngine {
       }
       const changes = await projectionOf(this.db, doc, name, touched);
       if (!isEmpty(changes)) await commit(this.db, changes, { fromPeer: true });
-      this.noteSections(name, changes);
     }
   }
 

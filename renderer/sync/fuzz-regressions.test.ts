@@ -97,33 +97,28 @@ describe('fuzz regressions: a command racing a peer update not yet projected', (
     expect(await rowsOf(b, inc.id)).toEqual(await rowsOf(a, inc.id));
   });
 
-  // Known bug (not fixed yet): a command's change set carries whole rows as this seat's tables
-  // held them, and the engine writes every field of them into the document, so a field a peer
-  // changed that had reached the document but not the tables is put back. Flip `it.fails` to
-  // `it` once the replay writes only the fields the command changed.
-  it.fails(
-    'a pin made on A survives B deleting the entry before A’s pin is projected on B',
-    async () => {
-      const { a, b, inc, docB } = await room();
-      const e = await addEntry(a.db, { incidentId: inc.id, kind: 'note', text: 'n' }, ctx('A', 1));
-      await settle(a, b);
-      const arrived = nextPeerUpdate(docB);
-      await setPinned(a.db, e.id, true);
-      await arrived;
-      await deleteEntry(b.db, e.id, ctx('Bob', 2));
-      await settle(a, b);
-      const onA = await a.db.timelineEntries.get(e.id);
-      expect(onA?.deletedAt).not.toBeNull();
-      expect(onA?.pinned).toBe(true);
-      expect(await rowsOf(b, inc.id)).toEqual(await rowsOf(a, inc.id));
-    },
-  );
+  // Found by the fuzz test: a command's change set carries whole rows as this seat's tables held
+  // them; written whole, a field a peer changed that had reached the document but not the tables
+  // was put back. The replay now writes only the fields the command changed (rebaseRow).
+  it('a pin made on A survives B deleting the entry before A’s pin is projected on B', async () => {
+    const { a, b, inc, docB } = await room();
+    const e = await addEntry(a.db, { incidentId: inc.id, kind: 'note', text: 'n' }, ctx('A', 1));
+    await settle(a, b);
+    const arrived = nextPeerUpdate(docB);
+    await setPinned(a.db, e.id, true);
+    await arrived;
+    await deleteEntry(b.db, e.id, ctx('Bob', 2));
+    await settle(a, b);
+    const onA = await a.db.timelineEntries.get(e.id);
+    expect(onA?.deletedAt).not.toBeNull();
+    expect(onA?.pinned).toBe(true);
+    expect(await rowsOf(b, inc.id)).toEqual(await rowsOf(a, inc.id));
+  });
 
-  // Known bug (not fixed yet), the same for post-mortem text: B's save is diffed into the
-  // section's Y.Text from B's tables' (older) text, so A's concurrent text is deleted instead of
-  // merged. Fuzz: FUZZ_SEED=-1944557816
-  // FUZZ_PATH=111:1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:2:2:2:2:3:3 with FUZZ_STRICT=1.
-  it.fails('two seats appending to one post-mortem section at once keep both texts', async () => {
+  // Found by the fuzz test, the same for post-mortem text (FUZZ_SEED=-1944557816
+  // FUZZ_PATH=111:1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:2:2:2:2:3:3 with FUZZ_STRICT=1): B's save
+  // replaced A's concurrent text. Now B's edit (from what B's tables held) is merged three ways.
+  it('two seats appending to one post-mortem section at once keep both texts', async () => {
     const { a, b, inc, docB } = await room();
     const arrived = nextPeerUpdate(docB);
     await savePostmortem(a.db, inc.id, { sections: { summary: 'from A.' } }, ctx('A', 1));

@@ -56,6 +56,12 @@ export interface ChangeSet {
    * (a removal names the key only; the sync engine needs the incident's document).
    */
   readonly removedFrom?: Readonly<Record<string, string>>;
+  /**
+   * For each row of a synced table this change set updates, `table/key` → the row as it was
+   * stored before (read in the same transaction): the sync engine replays only the fields the
+   * command changed.
+   */
+  readonly previous?: Readonly<Record<string, unknown>>;
 }
 
 /** A command's change set and what it leaves for the caller to show (the row it made…). */
