@@ -192,6 +192,28 @@ async function previousOfUpdated(db: WarroomDb, cs: Changes, before: Before): Pr
   }
 }
 
+/**
+ * Keeps the change set in `syncOutbox`, in the commit's own transaction, until the sync engine
+ * has replayed it into the documents (renderer/sync): a window that goes away in between still
+ * gets the change to the other seats on its next start. Not for rows projected from peers
+ * (already in the documents) nor for restored backups (replayed from the change event only).
+ */
+async function keepForSync(db: WarroomDb, cs: ChangeSet, opts: CommitOptions): Promise<void> {
+  if (opts.fromPeer || opts.restoring) return;
+  if (!tablesOf(cs.changes).some((t) => SYNCED.includes(t))) return;
+  await db.syncOutbox.put({ id: cs.id, changeSet: asStored(cs) });
+}
+
+/** The change sets kept for the sync engine (oldest first). */
+export function readOutbox(db: WarroomDb): Promise<{ id: string; changeSet: ChangeSet }[]> {
+  return db.syncOutbox.orderBy('id').toArray();
+}
+
+/** Forgets change sets the sync engine has replayed into the documents. */
+export async function clearOutbox(db: WarroomDb, ids: readonly string[]): Promise<void> {
+  if (ids.length) await db.syncOutbox.bulkDelete([...ids]);
+}
+
 function hasSyncedUpdates(cs: Changes): boolean {
   return SYNCED.some((t) => cs[t]?.updated?.length);
 }
@@ -284,7 +306,10 @@ export function commit(
   if (opts.scribeEntry && isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
   announce(db, { status: 'pending', changeSet: cs });
   return db
-    .transaction('rw', txTables(db, changes), () => applyIn(db, changes, opts, owners))
+    .transaction('rw', [...txTables(db, changes), db.syncOutbox], async () => {
+      await applyIn(db, changes, opts, owners);
+      await keepForSync(db, cs, opts);
+    })
     .then(
       () => {
         const stored = asStored(cs);
@@ -328,12 +353,13 @@ export async function runCommand<R>(
   // and write transactions queue behind each other anyway).
   const scope = [...new Set<TableName>([...tables, ...TABLE_NAMES])].map((n) => db.table(n));
   try {
-    await db.transaction('rw', scope, async () => {
+    await db.transaction('rw', [...scope, db.syncOutbox], async () => {
       planned = await plan(db);
       cs = stamp(planned.changes, false, owners);
       if (isEmpty(planned.changes)) return;
       announce(db, { status: 'pending', changeSet: cs });
       await applyIn(db, planned.changes, opts, owners);
+      await keepForSync(db, cs, opts);
     });
   } catch (error) {
     if (cs && planned && !isEmpty(planned.changes))
@@ -377,12 +403,15 @@ export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Pr
   try {
     result = await db.transaction(
       'rw',
-      TABLE_NAMES.map((n) => db.table(n)),
+      [...TABLE_NAMES.map((n) => db.table(n)), db.syncOutbox],
       async (tx) => {
         batches.set(tx, gathered);
         const r = await scope();
         cs = stamp(gathered.build(), false, owners);
-        if (!isEmpty(cs.changes)) announce(db, { status: 'pending', changeSet: cs });
+        if (!isEmpty(cs.changes)) {
+          announce(db, { status: 'pending', changeSet: cs });
+          await keepForSync(db, cs, {});
+        }
         return r;
       },
     );
@@ -466,9 +495,13 @@ function commitQuick(db: WarroomDb, asked: ChangeSet): Promise<ChangeSet> {
     };
     let tx: IDBTransaction | undefined;
     try {
-      const stores = draftKey ? ['timelineEntries', 'drafts'] : ['timelineEntries'];
+      const stores = draftKey
+        ? ['timelineEntries', 'drafts', 'syncOutbox']
+        : ['timelineEntries', 'syncOutbox'];
       tx = idb.transaction(stores, 'readwrite', { durability: 'strict' });
       tx.objectStore('timelineEntries').add(entry);
+      // Kept for the sync engine in the same transaction (see keepForSync).
+      tx.objectStore('syncOutbox').put({ id: cs.id, changeSet: cs });
       if (draftKey) tx.objectStore('drafts').delete(draftKey);
       // Nothing else will be asked of it: commit as soon as the disk is done, without waiting
       // for this (possibly busy) thread to see the requests' success events first.

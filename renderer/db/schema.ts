@@ -16,6 +16,7 @@ import type {
   Setting,
 } from '../../shared/domain/records';
 import { writeGuard } from './write-guard';
+import type { ChangeSet } from '../../shared/commands/change-set';
 
 export const DB_NAME = 'warroom';
 
@@ -53,7 +54,8 @@ export const SCHEMA_V2 = {
  * Version 3 (multi-seat, issue 15): the record's Yjs documents, persisted by y-dexie. `syncDocs`
  * holds one row per document (its name: `incident:<id>`, `directory`, `room/<key>`), whose `doc`
  * property is the Y.Doc; y-dexie keeps each document's updates in its own `$syncDocs.doc_updates`
- * table. The other tables become the projection of the documents. An incident's reference is no
+ * table; `syncOutbox` the change sets not yet replayed into them. The other tables become the
+ * projection of the documents. An incident's reference is no
  * longer a unique index: references are made unique per seat (a seat tag), and an old reference
  * shared by two seats must not stop either seat from holding the other's incident.
  */
@@ -61,7 +63,19 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   incidents: 'id, ref, status, severity, createdAt',
   syncDocs: 'name, doc: Y.Doc',
+  syncOutbox: 'id',
 } as const;
+
+/**
+ * A change set committed on this seat whose replay into the documents may not have happened yet
+ * (written in the commit's own transaction, removed once replayed): a window that goes away
+ * right after a write still gets its change to the other seats on the next start.
+ */
+export interface OutboxRow {
+  /** The change set's id (time-ordered): replayed in this order. */
+  id: string;
+  changeSet: ChangeSet;
+}
 
 /** A Yjs document's row: its name, whether it was seeded from this seat's tables, and the doc. */
 export interface SyncDocRow {
@@ -87,6 +101,7 @@ export class WarroomDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   settings!: EntityTable<Setting, 'key'>;
   syncDocs!: EntityTable<SyncDocRow, 'name'>;
+  syncOutbox!: EntityTable<OutboxRow, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.

@@ -20,7 +20,7 @@ import { applyChanges, changedKeys, readRows } from '../../shared/sync/record-do
 import { mergeText } from '../../shared/logic/text-merge';
 import { rebaseRow } from '../../shared/sync/rebase';
 import { resolveIncident, settleDoc } from '../../shared/sync/conflicts';
-import { commit, subscribeChanges, thisOrigin } from '../db/commit';
+import { clearOutbox, commit, readOutbox, subscribeChanges, thisOrigin } from '../db/commit';
 import type { WarroomDb } from '../db/schema';
 import { DocStore, LOCAL_ORIGIN, SEED_ORIGIN, SETTLE_ORIGIN } from './doc-store';
 
@@ -79,6 +79,9 @@ export async function tablesHeldFor(db: WarroomDb, docName: string): Promise<Cha
   return b.build();
 }
 
+/** How long after its replay a change set leaves the outbox (ms): y-dexie's write has landed. */
+export const OUTBOX_GRACE_MS = 1_000;
+
 /** Per table, the keys of rows changed by one Yjs transaction. */
 type Touched = Map<TableName, Set<string>>;
 
@@ -100,7 +103,12 @@ export class SyncEngine {
     this.docs.onLoaded((name, doc) => this.observe(name, doc));
   }
 
-  /** Starts replaying this window's change sets into the documents. */
+  /**
+   * Starts replaying this window's change sets into the documents: first whatever the outbox
+   * still holds (change sets committed just before the last window went away), then each new
+   * one as it commits. A change set leaves the outbox a moment after its replay (once y-dexie's
+   * write of the document update has had time to land); replaying one twice changes nothing.
+   */
   start(): void {
     if (this.stopListening) return;
     const me = thisOrigin().window;
@@ -109,13 +117,37 @@ export class SyncEngine {
       const cs = e.changeSet;
       if (cs.peer || cs.origin.window !== me) return;
       // Never on the path of the write that was just acknowledged: a task later.
-      setTimeout(() => void this.replay(cs), 0);
+      setTimeout(() => void this.replay(cs).then(() => this.replayed(cs.id)), 0);
     });
+    this.outboxDone = readOutbox(this.db)
+      .then(async (rows) => {
+        for (const row of rows) await this.replay(row.changeSet);
+        for (const row of rows) this.replayed(row.id);
+      })
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  /** Resolves once the outbox found at start has been replayed (tests). */
+  outboxDone: Promise<void> = Promise.resolve();
+
+  private readonly done: string[] = [];
+  private clearTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private replayed(id: string): void {
+    this.done.push(id);
+    if (this.clearTimer) return;
+    this.clearTimer = setTimeout(() => {
+      this.clearTimer = null;
+      const ids = this.done.splice(0);
+      clearOutbox(this.db, ids).catch((error: unknown) => this.fail(error));
+    }, OUTBOX_GRACE_MS);
   }
 
   stop(): void {
     this.stopListening?.();
     this.stopListening = null;
+    if (this.clearTimer) clearTimeout(this.clearTimer);
+    this.clearTimer = null;
   }
 
   /** Called with the documents each replayed local change set touched. */
