@@ -188,13 +188,13 @@ describe('computeIncidentMetrics', () => {
     expect(m.weeks.reduce((n, w) => n + w.counts.SEV3, 0)).toBe(1);
   });
 
-  it('computes 1,000 incidents quickly', () => {
+  // How fast is for `npm run bench` (never a timed test); here, that a year's worth counts right.
+  it('counts 1,000 incidents, every one in the All row', () => {
     const many = Array.from({ length: 1000 }, (_, i) =>
       inc(i % 90, { services: [`s${i % 40}`] }, { detected: 2, acknowledged: 5, resolved: 90 }),
     );
-    const t0 = performance.now();
-    computeIncidentMetrics(many, [], { period: 'all', now: NOW, includeDrills: false });
-    expect(performance.now() - t0).toBeLessThan(100);
+    const m = computeIncidentMetrics(many, [], { period: 'all', now: NOW, includeDrills: false });
+    expect(m.rows.find((r) => r.severity === 'All')?.count).toBe(1000);
   });
 });
 
