@@ -405,7 +405,12 @@ try {
         await Promise.all(
           [a, b].map((p) => waitForStatus(p, (t) => !t.includes('Connected'), 'left Connected')),
         );
-        const [ta, tb] = await Promise.all([bulkLog(a, `A${k}`, n), bulkLog(b, `B${k}`, n)]);
+        const [la, lb] = await Promise.all([bulkLog(a, `A${k}`, n), bulkLog(b, `B${k}`, n)]);
+        const [ta, tb] = [la.ms, lb.ms];
+        const perTenth = (l) => l.tenths.map((t) => Math.round(t)).join(' ');
+        console.error(
+          `  converge rep ${k}: ms per tenth of the offline entries, A: ${perTenth(la)}; B: ${perTenth(lb)}`,
+        );
         logRates.push(ta / n, tb / n);
         const [ca, cb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
         if (ca !== base + n || cb !== base + n)

@@ -173,8 +173,9 @@ export async function seatToSeatSamples(a, b, n) {
 
 /**
  * Logs `n` entries `${prefix}-0000`… through the Log entry field as fast as the field takes
- * them: each Enter waits for the field to be cleared (the entry committed). Resolves with the
- * time taken in ms.
+ * them: each Enter waits for the field to be cleared (the entry committed). Resolves with
+ * `{ ms, tenths }`: the time taken in ms, and the time of each tenth of the entries (to see
+ * whether an entry costs more as more wait for the relay).
  */
 export function bulkLog(page, prefix, n) {
   return page.evaluate(
@@ -185,7 +186,13 @@ export function bulkLog(page, prefix, n) {
       if (!field) throw new Error('Log entry field not found');
       const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
       const t0 = performance.now();
+      const tenths = [];
+      let lastTenth = t0;
       for (let i = 0; i < n; i++) {
+        if (i > 0 && i % Math.max(1, Math.floor(n / 10)) === 0) {
+          tenths.push(performance.now() - lastTenth);
+          lastTenth = performance.now();
+        }
         setValue.call(field, `${prefix}-${String(i).padStart(4, '0')}`);
         field.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise((r) => setTimeout(r, 0));
@@ -203,7 +210,8 @@ export function bulkLog(page, prefix, n) {
           await new Promise((r) => setTimeout(r, 0));
         }
       }
-      return performance.now() - t0;
+      tenths.push(performance.now() - lastTenth);
+      return { ms: performance.now() - t0, tenths };
     },
     { prefix, n },
   );
