@@ -325,3 +325,79 @@ export async function relayFloorSamples(url, secret, n) {
     b.destroy();
   }
 }
+
+/**
+ * Waits until this seat's Yjs document `docName` is seeded (its syncDocs row has `seededAt`)
+ * and y-dexie holds at least one update for it; resolves with the wall-clock time that was
+ * seen (polled every 20 ms), and the bytes and rows of its updates in `$syncDocs.doc_updates`.
+ */
+export function docStored(page, docName, timeoutMs = 120_000) {
+  return page.evaluate(
+    async ({ docName, timeoutMs }) => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('warroom');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const read = () =>
+        new Promise((resolve, reject) => {
+          const tx = db.transaction(['syncDocs', '$syncDocs.doc_updates']);
+          const row = tx.objectStore('syncDocs').get(docName);
+          const ups = tx.objectStore('$syncDocs.doc_updates').getAll();
+          tx.oncomplete = () => {
+            const mine = ups.result.filter((u) => u.k === docName);
+            resolve({
+              seeded: !!row.result?.seededAt,
+              rows: mine.length,
+              bytes: mine.reduce((s, u) => s + u.u.byteLength, 0),
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        });
+      const t0 = performance.now();
+      for (;;) {
+        const r = await read();
+        if (r.seeded && r.rows > 0) {
+          db.close();
+          return { at: performance.timeOrigin + performance.now(), ...r };
+        }
+        if (performance.now() - t0 > timeoutMs) throw new Error(`${docName} was never stored`);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    },
+    { docName, timeoutMs },
+  );
+}
+
+/** Starts recording the main thread's long tasks (window.__longTasks, durations in ms). */
+export const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+
+/** Logs one entry through the Log entry field; resolves with the wall-clock time of Enter. */
+export function logOneEntry(page, text) {
+  return page.evaluate(async (text) => {
+    const field = [...document.querySelectorAll('textarea')].find((t) =>
+      t.labels?.[0]?.textContent?.includes('Log entry'),
+    );
+    if (!field) throw new Error('Log entry field not found');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+    setValue.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 30));
+    const t0 = performance.timeOrigin + performance.now();
+    field.dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Enter',
+        code: 'Enter',
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    return t0;
+  }, text);
+}
