@@ -51,6 +51,9 @@ export async function waitForStatus(page, test, what, timeoutMs = 30_000) {
 export async function joinRoom(page, code) {
   await page.getByRole('button', { name: 'Join war room' }).click();
   const dialog = page.getByRole('dialog', { name: 'Join war room' });
+  // The dialog asks who is joining (since the room shows names).
+  const name = dialog.getByLabel('Your name');
+  if (await name.count()) await name.fill('Bench');
   await dialog.getByLabel('Join code').fill(code);
   await dialog.getByRole('button', { name: 'Join', exact: true }).click();
   const share = dialog.getByRole('button', { name: 'Share all' });
