@@ -2,10 +2,13 @@
 // to a floor measured in the same run. Prints a Markdown table; writes bench-results.json.
 // Options: --tiny (small data, few repetitions: the smoke test), --out FILE,
 // --only GROUP[,GROUP…] (measure only these groups of figures, to save time: launch, list, log,
-// open, node, bundle; "launch" includes its blank-page floor), --reps N (repetitions of the
-// launch, list and open figures; default 7, 3 with --tiny).
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// open, node, bundle, sync, converge, docsize; "launch" includes its blank-page floor; the last
+// three are the multi-seat figures, with a relay child process), --reps N (repetitions of the
+// launch, list and open figures; default 7, 3 with --tiny), --converge-reps N (repetitions of
+// the reconnect convergence; default 3, 1 with --tiny).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { buildAndServe, bundleSize } from './serve.mjs';
 import { seedInPage } from './seed.mjs';
@@ -13,18 +16,37 @@ import {
   deleteAppDatabase,
   heapUsed,
   launchSamples,
+  readyProbe,
   listSample,
   logEntrySamples,
   openIncidentSample,
 } from './browser-figures.mjs';
 import { nodeFigures } from './node-figures.mjs';
+import { docFigures } from './doc-figures.mjs';
+import { freePort, killRelays, startRelayChild } from './relay-child.mjs';
+import {
+  bulkLog,
+  declareIncident,
+  docStored,
+  logOneEntry,
+  entryCount,
+  joinRoom,
+  openIncident,
+  openSeat,
+  reachedAt,
+  relayFloorSamples,
+  seatToSeatSamples,
+  socketOpens,
+  waitForStatus,
+  watchEntryCount,
+} from './sync-figures.mjs';
 import { summarize } from './stats.mjs';
 
 const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
 const outIndex = args.indexOf('--out');
 const outFile = outIndex > -1 ? args[outIndex + 1] : 'bench-results.json';
-const GROUPS = ['launch', 'list', 'log', 'open', 'node', 'bundle'];
+const GROUPS = ['launch', 'list', 'log', 'open', 'node', 'bundle', 'sync', 'converge', 'docsize'];
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex > -1 ? new Set(args[onlyIndex + 1]?.split(',') ?? []) : new Set(GROUPS);
 for (const g of only) {
@@ -43,6 +65,13 @@ if (repsArg !== null && !(Number.isInteger(repsArg) && repsArg > 0)) {
   process.exit(2);
 }
 
+const convergeIndex = args.indexOf('--converge-reps');
+const convergeArg = convergeIndex > -1 ? Number(args[convergeIndex + 1]) : null;
+if (convergeArg !== null && !(Number.isInteger(convergeArg) && convergeArg > 0)) {
+  console.error('--converge-reps takes a positive whole number');
+  process.exit(2);
+}
+
 const cfg = tiny
   ? {
       reps: 3,
@@ -53,6 +82,12 @@ const cfg = tiny
       mid: 100,
       pinned: 10,
       pmEntries: 200,
+      seatEntries: 10,
+      offlineEntries: 50,
+      convergeReps: 1,
+      docEntries: 500,
+      relayIncidents: 5,
+      relayEntries: 20,
     }
   : {
       reps: 7,
@@ -63,8 +98,15 @@ const cfg = tiny
       mid: 10_000,
       pinned: 100,
       pmEntries: 10_000,
+      seatEntries: 50,
+      offlineEntries: 1000,
+      convergeReps: 3,
+      docEntries: 10_000,
+      relayIncidents: 50,
+      relayEntries: 200,
     };
 if (repsArg !== null) cfg.reps = repsArg;
+if (convergeArg !== null) cfg.convergeReps = convergeArg;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launchArgs = [
@@ -76,6 +118,7 @@ const launchArgs = [
 ];
 
 const results = [];
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 /** Records one figure: samples summarised, its floor and target, and whether the target is met. */
 function record(figure, unit, samples, { floor = null, target = '', pass = null, note = '' } = {}) {
   const row = {
@@ -95,7 +138,7 @@ function record(figure, unit, samples, { floor = null, target = '', pass = null,
 
 // Only the figures asked for: the browser ones need the build and the server, and all but the
 // empty-database launch need the seeded database.
-const needsBrowser = ['launch', 'list', 'log', 'open'].some(want);
+const needsBrowser = ['launch', 'list', 'log', 'open', 'sync', 'converge'].some(want);
 const needsSeed = ['launch', 'list', 'log', 'open'].some(want);
 const { baseURL, close, outDir } =
   needsBrowser || want('bundle')
@@ -175,6 +218,46 @@ try {
     // Raw IndexedDB writes are invisible to Dexie's live queries: reload to read them.
     await page.reload();
     await page.waitForSelector('html[data-app-state="ready"]');
+    // Since issue 15 the app migrates records from before multi-seat into Yjs documents after
+    // start, in idle moments: time it, and let it finish so the figures below measure the
+    // steady state (it runs once per database).
+    if (want('sync') || want('launch') || want('log') || want('list') || want('open')) {
+      const m0 = Date.now();
+      const seededDocs = () =>
+        page.evaluate(
+          () =>
+            new Promise((resolve, reject) => {
+              const req = indexedDB.open('warroom');
+              req.onsuccess = () => {
+                const db = req.result;
+                if (!db.objectStoreNames.contains('syncDocs')) return resolve(-1);
+                const all = db.transaction('syncDocs').objectStore('syncDocs').getAll();
+                all.onsuccess = () => {
+                  db.close();
+                  resolve(
+                    all.result.filter((r) => r.seededAt && r.name.startsWith('incident:')).length,
+                  );
+                };
+                all.onerror = () => reject(all.error);
+              };
+              req.onerror = () => reject(req.error);
+            }),
+        );
+      let done = await seededDocs();
+      while (done >= 0 && done < totalIncidents && Date.now() - m0 < 900_000) {
+        await page.waitForTimeout(500);
+        done = await seededDocs();
+      }
+      if (done >= 0)
+        record(
+          `Start-up migration into documents, ${totalIncidents} incidents / ${cfg.incidents * cfg.entriesEach + cfg.mid + cfg.big} entries`,
+          'ms',
+          [Date.now() - m0],
+          {
+            note: `ready → every incident's document seeded (polled every 500 ms): ${done} of ${totalIncidents}${done < totalIncidents ? ' (gave up after 15 min)' : ''}; runs once per database, in idle moments after start`,
+          },
+        );
+    }
 
     // 2. Launch to ready with the seeded database.
     if (want('launch')) {
@@ -263,6 +346,226 @@ try {
     await ctx.close();
   }
 
+  // 8–10. Multi-seat (issue 15): seats are browser contexts joined to a relay child process on
+  // 127.0.0.1 through the Join war room dialog.
+  const relayDir =
+    want('sync') || want('converge') ? mkdtempSync(join(tmpdir(), 'warroom-bench-relay-')) : '';
+  const relayOpts = { port: 0, stateDir: relayDir, secret: `bench-${crypto.randomUUID()}` };
+  try {
+    if (want('sync')) {
+      relayOpts.port = await freePort();
+      const relay = await startRelayChild(relayOpts);
+      const url = JSON.parse(
+        Buffer.from(relay.joinCode.slice('warroom:'.length), 'base64url').toString('utf8'),
+      ).u;
+      const a = await openSeat(browser, baseURL);
+      const b = await openSeat(browser, baseURL);
+      await joinRoom(a, relay.joinCode);
+      await joinRoom(b, relay.joinCode);
+      await waitForStatus(a, (t) => t.includes('2 in the room'), 'counted 2 in the room');
+      const title = 'Bench seat to seat';
+      const id = await declareIncident(a, title);
+      await openIncident(b, id, title);
+      // 8. Entry on seat A → in seat B's timeline, with the relay's own seat-to-seat floor.
+      const floor = await relayFloorSamples(url, relayOpts.secret, cfg.seatEntries);
+      const samples = await seatToSeatSamples(a, b, cfg.seatEntries);
+      record('Entry logged on seat A → in seat B’s timeline (DOM)', 'ms', samples, {
+        floor,
+        target: 'p95 < 100 ms',
+        pass: summarize(samples).p95 < 100,
+        note: 'A: Enter in the Log entry field; B: a row with the text added in its Timeline entries list (after B’s IndexedDB projection). Floor: two Node seats (@hocuspocus/provider over ws) on one document of the same relay, a map write on one → observed on the other',
+      });
+
+      // 9. Log entry with sync on (A in the room with B, the incident shared) against sync off
+      // (a seat that never joined), interleaved in quarters so both see the same machine.
+      const onTitle = 'Bench log sync on';
+      await declareIncident(a, onTitle);
+      const c = await openSeat(browser, baseURL);
+      await declareIncident(c, 'Bench log sync off');
+      const on = { app: [], floor: [] };
+      const off = { app: [], floor: [] };
+      const quarter = Math.max(1, Math.round(cfg.entryReps / 4));
+      for (let q = 0; q < 4; q++) {
+        for (const [page, acc, label] of [
+          [c, off, 'sync off'],
+          [a, on, 'sync on'],
+        ]) {
+          const r = await logEntrySamples(page, quarter, `${label} ${q}`);
+          acc.app.push(...r.app);
+          acc.floor.push(...r.floor);
+        }
+      }
+      for (const [acc, label, note] of [
+        [off, 'sync off', 'a seat that never joined a room'],
+        [
+          on,
+          'sync on',
+          'seat A in the room with seat B, the incident shared (B follows it); the replay into the Yjs document runs a task after the commit',
+        ],
+      ]) {
+        const sa = summarize(acc.app);
+        const sf = summarize(acc.floor);
+        record(`Log entry: Enter → persisted and visible, ${label}, new incident`, 'ms', acc.app, {
+          floor: acc.floor,
+          target: 'p95 ≤ 2× floor p95 and < 16 ms',
+          pass: sa.p95 <= 2 * sf.p95 && sa.p95 < 16,
+          note: `${note}; floor: raw IndexedDB put, alternating (floor p95 ${sf.p95} ms)`,
+        });
+      }
+      await Promise.all([a, b, c].map((p) => p.context().close()));
+      await relay.stop('SIGTERM');
+
+      // 10. An incident recorded before multi-seat (rows in the tables, no document yet): the
+      // app seeds its document from the tables (at start, in idle moments; or, in builds
+      // without that migration, on the first entry logged into it). A seat alone.
+      const sctx = await browser.newContext();
+      const sp = await sctx.newPage();
+      await sp.goto(`${baseURL}/`);
+      await sp.waitForSelector('html[data-app-state="ready"]');
+      const bigIds = await sp.evaluate(seedInPage, {
+        incidents: 0,
+        entriesEach: 0,
+        seed: 42,
+        special: [{ name: 'Bench big', entries: cfg.big, pinned: cfg.pinned }],
+      });
+      await sp.addInitScript(readyProbe);
+      await sp.addInitScript(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask' });
+      });
+      await sp.reload();
+      await sp.waitForFunction(() => '__readyAt' in window, null, { timeout: 60_000 });
+      const readyAt = await sp.evaluate(() => performance.timeOrigin + window.__readyAt);
+      const docName = `incident:${bigIds['Bench big']}`;
+      let how = 'at start, without any entry logged';
+      let stored = await docStored(sp, docName, 60_000).catch(() => null);
+      let fromAt = readyAt;
+      if (!stored) {
+        how = 'on the first entry logged into it (nothing seeded it within 60 s of start)';
+        await openIncident(sp, bigIds['Bench big'], 'Bench big');
+        fromAt = await logOneEntry(sp, 'first entry since multi-seat');
+        stored = await docStored(sp, docName);
+      }
+      const longTasks = await sp.evaluate(() => window.__longTasks);
+      record(
+        `Incident of ${cfg.big} entries from before multi-seat: its document seeded and stored`,
+        'ms',
+        [stored.at - fromAt],
+        {
+          note: `seeded ${how}; clock from ${fromAt === readyAt ? 'ready' : 'Enter'} to the syncDocs row marked seeded with y-dexie's update in $syncDocs.doc_updates (${stored.rows} row(s), ${(stored.bytes / 2 ** 20).toFixed(2)} MB); longest main-thread task from navigation to then ${Math.round(Math.max(0, ...longTasks))} ms, ${longTasks.length} long tasks totalling ${Math.round(longTasks.reduce((x, y) => x + y, 0))} ms`,
+        },
+      );
+      const heapSeeded = await heapUsed(sp);
+      // Documents no room follows may be let go after a while unused: look again later.
+      await sp.waitForTimeout(tiny ? 2000 : 75_000);
+      const heapLater = await heapUsed(sp);
+      record(
+        `JS heap of a seat holding a ${cfg.big}-entry incident from before multi-seat`,
+        'MB',
+        [heapSeeded / 1e6],
+        {
+          note: `after GC, right after its document was seeded (the incident list open, the incident never opened); ${tiny ? 2 : 75} s later: ${(heapLater / 1e6).toFixed(2)} MB`,
+        },
+      );
+      await sctx.close();
+    }
+
+    // 10. Convergence after the relay comes back: both seats log while it is down, then it is
+    // restarted on the same port and state folder.
+    if (want('converge')) {
+      relayOpts.port = await freePort();
+      let relay = await startRelayChild(relayOpts);
+      const a = await openSeat(browser, baseURL);
+      const b = await openSeat(browser, baseURL);
+      await joinRoom(a, relay.joinCode);
+      await joinRoom(b, relay.joinCode);
+      const fromReady = [];
+      const fromReopen = [];
+      const logRates = [];
+      const n = cfg.offlineEntries;
+      for (let k = 0; k < cfg.convergeReps; k++) {
+        const title = `Bench converge ${k}`;
+        const id = await declareIncident(a, title);
+        await openIncident(b, id, title);
+        let base = 0;
+        for (const deadline = Date.now() + 30_000; ;) {
+          const [ca, cb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
+          if (ca > 0 && ca === cb) {
+            base = ca;
+            break;
+          }
+          if (Date.now() > deadline) throw new Error(`Seats disagree before the run: ${ca}/${cb}`);
+          await a.waitForTimeout(50);
+        }
+        await relay.stop('SIGTERM');
+        const downAt = Date.now();
+        await Promise.all(
+          [a, b].map((p) => waitForStatus(p, (t) => !t.includes('Connected'), 'left Connected')),
+        );
+        const [la, lb] = await Promise.all([bulkLog(a, `A${k}`, n), bulkLog(b, `B${k}`, n)]);
+        const [ta, tb] = [la.ms, lb.ms];
+        const perTenth = (l) => l.tenths.map((t) => Math.round(t)).join(' ');
+        console.error(
+          `  converge rep ${k}: ms per tenth of the offline entries, A: ${perTenth(la)}; B: ${perTenth(lb)}`,
+        );
+        logRates.push(ta / n, tb / n);
+        const [ca, cb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
+        if (ca !== base + n || cb !== base + n)
+          throw new Error(`Offline logging: A holds ${ca}, B ${cb}, expected ${base + n} each`);
+        await Promise.all([a, b].map((p) => watchEntryCount(p, id, base + 2 * n)));
+        const offlineFor = Date.now() - downAt;
+        relay = await startRelayChild(relayOpts);
+        const [ra, rb] = await Promise.all([reachedAt(a), reachedAt(b)]);
+        fromReady.push(Math.max(ra, rb) - relay.readyAt);
+        for (const [p, r] of [
+          [a, ra],
+          [b, rb],
+        ]) {
+          const opens = (await socketOpens(p)).filter((t) => t > relay.readyAt - 1000);
+          if (opens.length) fromReopen.push(r - opens[0]);
+        }
+        const [fa, fb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
+        if (fa !== base + 2 * n || fb !== base + 2 * n)
+          throw new Error(`After the reconnect A holds ${fa}, B ${fb}, expected ${base + 2 * n}`);
+        console.error(
+          `  converge rep ${k}: relay down ${offlineFor} ms, ${n} entries per seat logged in ${Math.round(ta)} / ${Math.round(tb)} ms, both hold ${fa} ${Math.round(fromReady.at(-1))} ms after the relay was ready`,
+        );
+        await waitForStatus(a, (t) => t.includes('Connected'), 'said Connected again');
+      }
+      record(
+        `Reconnect: relay back → both seats hold all ${2 * n} offline entries`,
+        'ms',
+        fromReady,
+        {
+          target: 'p95 < 1 s (from reconnect)',
+          pass: summarize(fromReady).p95 < 1000,
+          note: `relay stopped (SIGTERM), ${n} entries logged on each seat, relay restarted on the same port and state folder; clock from the relay printing its join code to both seats' IndexedDB holding every entry (polled every 5 ms in the page). Includes the seats' reconnect back-off (200 ms growing to 1 s)`,
+        },
+      );
+      if (fromReopen.length === 0) console.error('  (no socket reopening was seen on either seat)');
+      else
+        record(`Reconnect: a seat's socket reopened → it holds all ${2 * n}`, 'ms', fromReopen, {
+          target: 'p95 < 1 s',
+          pass: fromReopen.length > 0 && summarize(fromReopen).p95 < 1000,
+          note: 'per seat: from its WebSocket open event (wall clock) to its IndexedDB holding every entry',
+        });
+      record(`Offline logging: one entry through the Log entry field`, 'ms', logRates, {
+        note: `mean per entry while logging ${n} in a row on both seats at once, relay down (not a target: how the offline entries were made)`,
+      });
+      await Promise.all([a, b].map((p) => p.context().close()));
+      await relay.stop('SIGTERM');
+    }
+  } finally {
+    await killRelays();
+    if (relayDir) rmSync(relayDir, { recursive: true, force: true });
+  }
+
+  // 11. Incident document size and relay memory, in Node.
+  if (want('docsize'))
+    for (const f of await docFigures(cfg)) record(f.figure, f.unit, f.samples, f.opts);
+
   // 6. Pure figures in Node: post-mortem Markdown and metrics.
   if (want('node'))
     for (const f of await nodeFigures(cfg)) record(f.figure, f.unit, f.samples, f.opts);
@@ -281,6 +584,8 @@ try {
 }
 
 const machine = {
+  loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  loadAtStart,
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? 'unknown',
   memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -303,5 +608,5 @@ for (const r of results)
     `| ${r.figure} | ${r.unit} | ${r.count} | ${cell(r.min)} | ${cell(r.median)} | ${cell(r.p95)} | ${cell(r.max)} | ${cell(r.floor?.median)} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'yes' : 'no'} |`,
   );
 console.log(
-  `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. JSON: ${outFile}`,
+  `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}. Load average ${machine.loadAtStart.join(' ')} at the start, ${machine.loadAverage.join(' ')} at the end. JSON: ${outFile}`,
 );

@@ -19,7 +19,7 @@ describe('npm run bench (smoke)', () => {
       try {
         const run = spawnSync(process.execPath, ['tests/bench/run.mjs', '--tiny', '--out', out], {
           encoding: 'utf8',
-          timeout: 240_000,
+          timeout: 420_000,
         });
         expect(run.status, run.stderr.slice(-2000)).toBe(0);
         expect(run.stdout).toContain('| figure | unit |');
@@ -38,6 +38,6 @@ describe('npm run bench (smoke)', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    300_000,
+    450_000,
   );
 });
