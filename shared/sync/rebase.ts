@@ -61,7 +61,7 @@ export function rebaseRow<T extends object>(
       typeof a[k] === 'string' &&
       typeof cur === 'string'
     )
-      out[k] = mergeText([...path, k], (b[k]) ?? '', a[k], cur);
+      out[k] = mergeText([...path, k], b[k] ?? '', a[k], cur);
     else if (a[k] === undefined) delete out[k];
     else out[k] = a[k];
   }
