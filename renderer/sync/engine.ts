@@ -82,6 +82,12 @@ export async function tablesHeldFor(db: WarroomDb, docName: string): Promise<Cha
 /** How long after its replay a change set leaves the outbox (ms): y-dexie's write has landed. */
 export const OUTBOX_GRACE_MS = 1_000;
 
+/**
+ * Updates from peers arriving within this long of the last projection are gathered for this
+ * long before the next one (ms): a reconnect's thousand updates become a few commits.
+ */
+export const BURST_WINDOW_MS = 30;
+
 /** Per table, the keys of rows changed by one Yjs transaction. */
 type Touched = Map<TableName, Set<string>>;
 
@@ -267,17 +273,27 @@ export class SyncEngine {
     p.settle ||= settle;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Many updates arrive together (a reconnect): project them in one change set per document.
-      setTimeout(() => {
-        this.flushScheduled = false;
-        const batch = [...this.pending.entries()];
-        this.pending.clear();
-        this.projecting = this.projecting
-          .then(() => this.projectAll(batch))
-          .catch((error: unknown) => this.fail(error));
-      }, 0);
+      // One update on its own is projected a task later. Many arriving back to back (a seat
+      // catching up after a reconnect sends them one message each) are gathered for a moment
+      // and projected as one change set per document instead of one commit per update.
+      const now = Date.now();
+      const burst = now - this.lastFlushAt < BURST_WINDOW_MS;
+      setTimeout(
+        () => {
+          this.flushScheduled = false;
+          this.lastFlushAt = Date.now();
+          const batch = [...this.pending.entries()];
+          this.pending.clear();
+          this.projecting = this.projecting
+            .then(() => this.projectAll(batch))
+            .catch((error: unknown) => this.fail(error));
+        },
+        burst ? BURST_WINDOW_MS : 0,
+      );
     }
   }
+
+  private lastFlushAt = 0;
 
   /** Resolves once every projection queued so far is in the tables (tests, benchmarks). */
   async settled(): Promise<void> {
