@@ -150,7 +150,7 @@ describe('watchTimeline: a write that fails after showing as saving', () => {
       error: new DOMException('The disk is full.', 'QuotaExceededError'),
       onabort: null as null | (() => void),
       oncomplete: null as null | (() => void),
-      objectStore: () => ({ add: () => ({}), delete: () => ({}) }),
+      objectStore: () => ({ add: () => ({}), put: () => ({}), delete: () => ({}) }),
       commit: () => setTimeout(() => tx.onabort?.(), SHOW_SAVING_AFTER_MS + 100),
       abort: () => undefined,
     };
