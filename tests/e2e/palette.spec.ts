@@ -31,6 +31,7 @@ test('Ctrl+K finds an incident by a misspelt title or part of its reference, and
   const incidents = palette.getByRole('group', { name: 'Incidents' }).getByRole('option');
   await expect(incidents).toHaveCount(2);
   await expect(incidents.first()).toContainText('Search latency');
+  await expect(palette.getByRole('option', { selected: true })).toContainText('Search latency');
   await expect(palette.getByRole('group', { name: 'Commands' })).toBeVisible();
 
   // A typo still finds it, ranked first and selected, and Enter opens its console.

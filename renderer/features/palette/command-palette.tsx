@@ -141,38 +141,45 @@ function PaletteBody({
       />
       <Command.List label="Results" className="palette-list">
         <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
-        {incidents === undefined ? <Command.Loading label="Loading incidents" /> : null}
-        <Command.Group heading="Incidents">
-          {items.map((i) => (
-            <Command.Item
-              key={i.id}
-              value={i.value}
-              className="palette-item"
-              onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
-            >
-              <span className="palette-ref">{i.ref}</span>
-              <bdi className="palette-title">{i.title}</bdi>
-              <span className="palette-badges">
-                <SeverityBadge severity={i.severity} />
-                <StatusBadge status={i.status} />
-                {i.drill ? <DrillBadge /> : null}
-              </span>
-            </Command.Item>
-          ))}
-        </Command.Group>
-        <Command.Group heading="Commands">
-          {commands.map((c) => (
-            <Command.Item
-              key={c.label}
-              value={c.label}
-              keywords={[...c.keywords]}
-              className="palette-item"
-              onSelect={() => onChoose(c.action)}
-            >
-              {c.label}
-            </Command.Item>
-          ))}
-        </Command.Group>
+        {/* Groups render once the incidents are read, so the first option selected is the newest
+            incident rather than a command that happened to be there first. */}
+        {incidents === undefined ? (
+          <Command.Loading label="Loading incidents" />
+        ) : (
+          <>
+            <Command.Group heading="Incidents">
+              {items.map((i) => (
+                <Command.Item
+                  key={i.id}
+                  value={i.value}
+                  className="palette-item"
+                  onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
+                >
+                  <span className="palette-ref">{i.ref}</span>
+                  <bdi className="palette-title">{i.title}</bdi>
+                  <span className="palette-badges">
+                    <SeverityBadge severity={i.severity} />
+                    <StatusBadge status={i.status} />
+                    {i.drill ? <DrillBadge /> : null}
+                  </span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+            <Command.Group heading="Commands">
+              {commands.map((c) => (
+                <Command.Item
+                  key={c.label}
+                  value={c.label}
+                  keywords={[...c.keywords]}
+                  className="palette-item"
+                  onSelect={() => onChoose(c.action)}
+                >
+                  {c.label}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          </>
+        )}
       </Command.List>
     </Command>
   );
