@@ -2,15 +2,15 @@ import { memo, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { MenuCommand } from '../shared/ipc/contract';
-import { DbProvider, useCommand } from './db/db-context';
-import { describeWriteError } from './db/repo/errors';
-import { saveSetting } from './db/repo/settings';
+import { DbProvider } from './db/db-context';
 import type { WarroomDb } from './db/schema';
 import { OverdueActionItemsBadge } from './features/action-items/nav-badge';
 import { IncidentListPage } from './features/incidents/incident-list';
 import { useIncidents } from './features/incidents/queries';
+import { usePaletteStore } from './features/palette/palette-state';
 import { lazyPart, usePreloadWhenIdle } from './features/shell/lazy';
 import { pageTitle } from './features/shell/page-title';
+import { useToggleTheme } from './features/shell/toggle-theme';
 import { useRouteFocus } from './features/shell/use-route-focus';
 import { useAttention } from './features/timers/use-attention';
 import { useSettings } from './features/settings/use-settings';
@@ -49,6 +49,10 @@ const DeclareDialog = lazyPart(
   () => import('./features/incidents/declare-dialog'),
   (m) => m.DeclareDialog,
 );
+const CommandPalette = lazyPart(
+  () => import('./features/palette/command-palette'),
+  (m) => m.CommandPalette,
+);
 const AutoBackup = lazyPart(
   () => import('./features/backup/auto-backup'),
   (m) => m.AutoBackup,
@@ -78,7 +82,7 @@ const SettingsPage = lazyPart(
   (m) => m.SettingsPage,
 );
 /** Loaded in idle time once the first screen is up, most likely first. */
-const PRELOAD = [IncidentConsolePage, DeclareDialog];
+const PRELOAD = [IncidentConsolePage, DeclareDialog, CommandPalette];
 
 /** The app: providers, the one shared clock, global shortcuts, navigation and routes. */
 export function App({
@@ -130,15 +134,22 @@ function useTheme() {
 
 function useShortcuts() {
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
-  const toast = useUiStore((s) => s.toast);
+  const togglePalette = usePaletteStore((s) => s.toggle);
+  const toggleTheme = useToggleTheme();
   const platform = usePlatform();
-  const run = useCommand();
   const [, navigate] = useLocation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
+      // A key press something on the page already handled (the palette's own Ctrl+N) is done.
+      if (e.defaultPrevented) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n') {
         e.preventDefault();
         setOpenDialog('declare');
+      } else if (key === 'k') {
+        e.preventDefault();
+        togglePalette();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -146,21 +157,14 @@ function useShortcuts() {
     const handlers: Record<MenuCommand, () => void> = {
       'new-incident': () => setOpenDialog('declare'),
       'open-settings': () => navigate('/settings'),
-      'toggle-theme': () => {
-        // Flip what is shown now (the system's choice included) and keep it as the setting.
-        const next = document.documentElement.dataset.theme === 'light' ? 'dark' : 'light';
-        document.documentElement.dataset.theme = next;
-        run(saveSetting, 'theme', next).catch((e: unknown) =>
-          toast(`Theme not kept: ${describeWriteError(e)}`, 'error'),
-        );
-      },
+      'toggle-theme': toggleTheme,
     };
     const off = platform.onMenuCommand((command) => handlers[command]?.());
     return () => {
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [setOpenDialog, platform, run, navigate, toast]);
+  }, [setOpenDialog, togglePalette, toggleTheme, platform, navigate]);
 }
 
 /**
@@ -175,6 +179,21 @@ function LazyDeclareDialog() {
   return mounted ? (
     <Suspense fallback={null}>
       <DeclareDialog.Component />
+    </Suspense>
+  ) : null;
+}
+
+/**
+ * The command palette, mounted from the first Ctrl/Cmd+K (its code loads then, unless idle
+ * preloading got there first) and kept mounted, like the Declare incident dialog.
+ */
+function LazyCommandPalette() {
+  const asked = usePaletteStore((s) => s.open);
+  const [mounted, setMounted] = useState(asked);
+  if (asked && !mounted) setMounted(true);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <CommandPalette.Component />
     </Suspense>
   ) : null;
 }
@@ -317,6 +336,7 @@ function Shell() {
       <Attention title={title} />
       <ThemeSync />
       <LazyDeclareDialog />
+      <LazyCommandPalette />
       {platform.writeAutoBackup ? (
         <Suspense fallback={null}>
           <AutoBackup.Component />

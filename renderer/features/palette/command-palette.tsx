@@ -1,0 +1,186 @@
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { Command } from 'cmdk';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useLocation } from 'wouter';
+import { useUiStore } from '../../store/ui-store';
+import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
+import { captureFocusOrigin, restoreFocus, type FocusOrigin } from '../../ui/focus-return';
+import { useIncidents } from '../incidents/queries';
+import { useToggleTheme } from '../shell/toggle-theme';
+import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
+import { usePaletteStore } from './palette-state';
+
+/**
+ * Presses a control of the page as a person would: focus first (a dialog it opens returns focus
+ * to it when it closes), then click. Returns false when the control is not on the page.
+ */
+function press(el: HTMLElement | null | undefined): boolean {
+  if (!el) return false;
+  el.scrollIntoView({ block: 'nearest' });
+  el.focus();
+  el.click();
+  return true;
+}
+
+/** The Hand off (or Assign) button of a role's card on the console's role board. */
+function roleButton(role: string): HTMLElement | null {
+  const board = document.querySelector('section[aria-labelledby="console-roles-heading"]');
+  for (const group of board?.querySelectorAll<HTMLElement>('[role="group"]') ?? []) {
+    const heading = group.querySelector('h3');
+    if (heading?.textContent?.trim() !== role) continue;
+    for (const button of group.querySelectorAll<HTMLButtonElement>('button')) {
+      const text = button.textContent?.trim();
+      if (text === 'Hand off' || text === 'Assign') return button;
+    }
+  }
+  return null;
+}
+
+/**
+ * The command palette (Ctrl/Cmd+K): a modal dialog named "Command palette" around cmdk's
+ * combobox and listbox. Choosing an entry closes the palette, returns focus where it was, and
+ * only then runs the entry, so a dialog it opens (Declare incident, Compose update) returns focus
+ * to a control that is still there. Escape closes it and returns focus to where it was.
+ */
+export function CommandPalette() {
+  const open = usePaletteStore((s) => s.open);
+  const setOpen = usePaletteStore((s) => s.setOpen);
+  const [location, navigate] = useLocation();
+  const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  const toast = useUiStore((s) => s.toast);
+  const toggleTheme = useToggleTheme();
+  const origin = useRef<FocusOrigin | null>(null);
+  const pending = useRef<PaletteAction | null>(null);
+  // Before Radix's focus scope moves focus into the palette (see ui/dialog.tsx).
+  useLayoutEffect(() => {
+    if (open) {
+      origin.current = captureFocusOrigin();
+      pending.current = null;
+    }
+  }, [open]);
+
+  const perform = (action: PaletteAction) => {
+    switch (action.kind) {
+      case 'navigate':
+        navigate(action.to);
+        return;
+      case 'declare':
+        setOpenDialog('declare');
+        return;
+      case 'toggle-theme':
+        toggleTheme();
+        return;
+      case 'compose-update':
+        if (!press(document.querySelector<HTMLElement>('[data-shortcut="compose"]')))
+          toast('Compose update is not on this page.', 'error');
+        return;
+      case 'hand-off':
+        if (!press(roleButton(action.role)))
+          toast(`The ${action.role} role is not on this page.`, 'error');
+        return;
+    }
+  };
+
+  const choose = (action: PaletteAction) => {
+    pending.current = action;
+    setOpen(false);
+  };
+
+  return (
+    <RadixDialog.Root open={open} onOpenChange={setOpen}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content
+          className="palette"
+          aria-describedby={undefined}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            const from = origin.current;
+            const action = pending.current;
+            origin.current = null;
+            pending.current = null;
+            if (from) restoreFocus(from);
+            if (action) perform(action);
+          }}
+        >
+          <RadixDialog.Title className="visually-hidden">Command palette</RadixDialog.Title>
+          <PaletteBody location={location} onChoose={choose} />
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/**
+ * The search field and the results. Mounted only while the palette is open, so the incident
+ * list is read (live) only then.
+ */
+function PaletteBody({
+  location,
+  onChoose,
+}: {
+  location: string;
+  onChoose: (action: PaletteAction) => void;
+}) {
+  const incidents = useIncidents();
+  const items = useMemo(() => paletteIncidents(incidents ?? []), [incidents]);
+  const commands = useMemo(() => paletteCommands(location), [location]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Ctrl/Cmd+N declares from here too (the app-wide shortcut skips a handled key press).
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
+      e.preventDefault();
+      onChoose({ kind: 'declare' });
+    }
+  };
+  return (
+    // vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares.
+    <Command label="Search incidents and commands" vimBindings={false} loop onKeyDown={onKeyDown}>
+      <Command.Input
+        className="palette-input"
+        placeholder="Type an incident reference, a title or a command"
+      />
+      <Command.List label="Results" className="palette-list">
+        <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
+        {/* Groups render once the incidents are read, so the first option selected is the newest
+            incident rather than a command that happened to be there first. */}
+        {incidents === undefined ? (
+          <Command.Loading label="Loading incidents" />
+        ) : (
+          <>
+            <Command.Group heading="Incidents">
+              {items.map((i) => (
+                <Command.Item
+                  key={i.id}
+                  value={i.value}
+                  className="palette-item"
+                  onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
+                >
+                  <span className="palette-ref">{i.ref}</span>
+                  <bdi className="palette-title">{i.title}</bdi>
+                  <span className="palette-badges">
+                    <SeverityBadge severity={i.severity} />
+                    <StatusBadge status={i.status} />
+                    {i.drill ? <DrillBadge /> : null}
+                  </span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+            <Command.Group heading="Commands">
+              {commands.map((c) => (
+                <Command.Item
+                  key={c.label}
+                  value={c.label}
+                  keywords={[...c.keywords]}
+                  className="palette-item"
+                  onSelect={() => onChoose(c.action)}
+                >
+                  {c.label}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          </>
+        )}
+      </Command.List>
+    </Command>
+  );
+}
