@@ -67,6 +67,32 @@ export const RECONNECT = { delay: 200, minDelay: 200, maxDelay: 1000, factor: 1.
 
 const WAITING_KEY = 'warroom:sync-waiting';
 
+/** Hocuspocus's message type of document sync messages (steps 1 and 2, and updates). */
+const SYNC_MESSAGE = 0;
+
+/**
+ * While the relay is unreachable the provider's socket queues every document update as its own
+ * message and sends them all on reconnect: a seat that logged 1,000 entries offline sends 1,000
+ * messages, and every other seat applies and stores 1,000 updates one by one. The sync that each
+ * document starts on reconnect (state vectors exchanged, then one update with everything the
+ * other side lacks) already carries all of them, so the queued ones are dropped just before the
+ * queue is flushed (the socket reports "connected" first). Awareness and other messages stay.
+ * Reaches into the provider's queue (`messageQueue`, `parseQueuedMessage`; @hocuspocus/provider
+ * 4.x): if a later version renames them this does nothing, and the queue is sent as before.
+ */
+function dropQueuedSync(socket: HocuspocusProviderWebsocket): void {
+  const inner = socket as unknown as {
+    messageQueue?: unknown[];
+    parseQueuedMessage?: (m: Uint8Array) => { messageType: number } | null;
+  };
+  const queue = inner.messageQueue;
+  const parse = inner.parseQueuedMessage?.bind(socket);
+  if (!Array.isArray(queue) || !parse) return;
+  inner.messageQueue = queue.filter(
+    (m) => !(m instanceof Uint8Array) || parse(m)?.messageType !== SYNC_MESSAGE,
+  );
+}
+
 /** A short, stable name for this room on this seat (its local room document). */
 export function roomKey(code: Pick<JoinCode, 'url' | 'secret'>): string {
   let h1 = 0x811c9dc5;
@@ -109,7 +135,10 @@ export class Room {
       messageReconnectTimeout: 10_000,
     });
     this.socket.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') this.everConnected = true;
+      if (status === 'connected') {
+        this.everConnected = true;
+        dropQueuedSync(this.socket);
+      }
       this.update();
     });
     this.cleanups.push(
