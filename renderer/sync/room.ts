@@ -145,6 +145,9 @@ export class Room {
       engine.onLocalChange((names) => {
         if (this.status.state === 'connected') return;
         if (!names.some((n) => this.isShared(n))) return;
+        // Offline: what was queued for the relay so far is carried by the sync on reconnect
+        // (and a long queue makes every further message slower to queue).
+        if (this.socket.status !== WebSocketStatus.Connected) dropQueuedSync(this.socket);
         this.setWaiting(this.waiting + 1);
       }),
     );
