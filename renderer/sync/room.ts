@@ -5,6 +5,7 @@ import {
 } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
+import { hash128 } from '../../shared/sync/hash';
 import type { ChangeSet } from '../../shared/commands/change-set';
 import {
   DIRECTORY_DOC,
@@ -95,15 +96,9 @@ function dropQueuedSync(socket: HocuspocusProviderWebsocket): void {
 
 /** A short, stable name for this room on this seat (its local room document). */
 export function roomKey(code: Pick<JoinCode, 'url' | 'secret'>): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  const s = `${code.url}\n${code.secret}`;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(36) + h2.toString(36);
+  return hash128(`${code.url}\n${code.secret}`)
+    .map((n) => n.toString(36))
+    .join('');
 }
 
 export class Room {

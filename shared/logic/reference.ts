@@ -1,3 +1,5 @@
+import { hash128 } from '../sync/hash';
+
 /** Zero-padded calendar date of an instant, in UTC: "2026-11-22". */
 export function utcDateKey(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
@@ -27,18 +29,13 @@ export const REFERENCE_PATTERN =
   /^INC-(\d{4})-(\d{2})-(\d{2})-(\d{3,})(?:-([0-9A-HJKMNP-TV-Z]{4}))?$/;
 
 /**
- * The 4-character tag of a seat (Crockford base32 of 20 bits of the 32-bit FNV-1a hash of the
- * seat id's UTF-16 code units, mixed by Murmur3's finaliser): the same for one seat on every run,
- * and different between two seats but for a one-in-a-million chance. No seat (tests, callers
- * that do not say) gives the tag of the empty id, fixed.
+ * The 4-character tag of a seat (Crockford base32 of 20 bits of the seat id's {@link hash128}):
+ * the same for one seat on every run, and different between two seats but for a
+ * one-in-a-million chance. No seat (tests, callers that do not say) gives the tag of the empty
+ * id, fixed.
  */
 export function seatTag(seat = ''): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seat.length; i++) h = Math.imul(h ^ seat.charCodeAt(i), 0x01000193);
-  // Murmur3's finaliser, so every bit of the tag depends on every character.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  h = (h ^ (h >>> 16)) >>> 0;
+  const h = hash128(seat)[0];
   let tag = '';
   for (let i = 0; i < SEAT_TAG_LENGTH; i++) tag += CROCKFORD[(h >>> (5 * i)) & 31];
   return tag;
