@@ -56,6 +56,8 @@ export const LIMITS = {
   actionTitle: { label: 'The action item title', max: 20_000 },
   postmortemSection: { label: 'The section', max: 50_000 },
   fiveWhy: { label: 'The answer', max: 2_000 },
+  /** A contributing-cause tag ("connection pool exhaustion", "missing canary"). */
+  causeTag: { label: 'The cause', max: 80 },
   runbookTitle: { label: 'The runbook title', max: 200 },
   runbookBody: { label: 'The runbook', max: 100_000 },
   /** People, services, teams, handles, owners, authors, role holders. */
@@ -73,6 +75,8 @@ export const LIST_LIMITS = {
   revisions: 1_000,
   extensions: 200,
   fiveWhys: 50,
+  /** Contributing causes of one post-mortem. */
+  causes: 30,
   /** Post-mortem sections and other keyed maps of text. */
   mapEntries: 100,
 } as const;

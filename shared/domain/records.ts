@@ -128,6 +128,40 @@ export const impactWindowSchema = z.object({
 export type ImpactWindow = z.infer<typeof impactWindowSchema>;
 
 /**
+ * The fishbone (Ishikawa) categories a contributing cause is filed under, as in the seed
+ * post-mortem template's optional fishbone sections; `other` when none fits.
+ */
+export const CAUSE_CATEGORIES = [
+  'people',
+  'process',
+  'technology',
+  'environment',
+  'external',
+  'other',
+] as const;
+export const causeCategorySchema = z.enum(CAUSE_CATEGORIES);
+export type CauseCategory = z.infer<typeof causeCategorySchema>;
+export const CAUSE_CATEGORY_LABELS: Readonly<Record<CauseCategory, string>> = {
+  people: 'People',
+  process: 'Process',
+  technology: 'Technology',
+  environment: 'Environment',
+  external: 'External',
+  other: 'Other',
+};
+
+/**
+ * One contributing cause of an incident: a free tag ("connection pool exhaustion") filed under a
+ * fishbone category. Two incidents share a cause when their tags are equal after
+ * `normaliseCauseTag` (shared/logic/causes.ts); the category does not take part.
+ */
+export const contributingCauseSchema = z.object({
+  tag: limitedText('causeTag', { min: 1 }),
+  category: causeCategorySchema,
+});
+export type ContributingCause = z.infer<typeof contributingCauseSchema>;
+
+/**
  * A post-mortem: free-text sections keyed by section id, plus the 5 Whys chain. Fields added
  * later are optional (older rows lack them); read them through shared/logic/postmortem-structure.
  */
@@ -155,6 +189,8 @@ export const postmortemSchema = z.object({
   /** Counts of affected users and records; null or absent when not known. */
   affectedUsers: z.number().int().nonnegative().nullable().optional(),
   affectedRecords: z.number().int().nonnegative().nullable().optional(),
+  /** Contributing causes, in the order the author added them; absent on older rows. */
+  causes: z.array(contributingCauseSchema).max(LIST_LIMITS.causes).optional(),
 });
 export type Postmortem = z.infer<typeof postmortemSchema>;
 
