@@ -118,3 +118,12 @@ export function textSchema(label: string, max: number, opts: { min?: number } = 
     return text;
   });
 }
+
+/**
+ * The comparable form of a person's or a service's name: Unicode NFKC, trimmed, inner white
+ * space made one space, lower-cased ("  Ｂob  Smith" → "bob smith"). Two names with the same key
+ * are the same person or service (the directory document, similar incidents, metrics).
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}

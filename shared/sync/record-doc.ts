@@ -8,6 +8,7 @@ import {
   type TableRows,
 } from '../commands/change-set';
 import { TABLE_SCHEMAS } from '../domain/tables';
+import { nameKey } from '../domain/text';
 import { isLocalTable, SYNCED_TABLES } from './doc-names';
 
 /**
@@ -59,7 +60,7 @@ function idsMapName(table: TableName): string {
  * inner white space made one space, lower-cased ("  Ｂob  Smith" → "bob smith").
  */
 export function directoryKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return nameKey(name);
 }
 
 /** Nested-map depth of each field, per table (0 or absent: a plain JSON value). */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { escalationSuggestions } from '../../../shared/logic/escalation';
 import { useNow } from '../../store/ui-store';
 import type { ConsoleSlotProps } from '../incidents/console-slot';
@@ -10,7 +11,7 @@ import { SuggestionBanner } from './suggestion-banner';
  * Escalation suggestions from the seed's triggers, each a banner with Accept and Dismiss, plus
  * the response-time targets and the impact facts the triggers read (editable here).
  */
-export function EscalationBanner({ incident }: ConsoleSlotProps) {
+export function EscalationBanner({ incident, aside }: ConsoleSlotProps & { aside?: ReactNode }) {
   const now = useNow();
   const facts = useEscalationFacts(incident.id);
   const suggestions = facts
@@ -33,6 +34,7 @@ export function EscalationBanner({ incident }: ConsoleSlotProps) {
       <div className="escalation-facts">
         {facts ? <ResponseTimes incident={incident} entries={facts.entries} /> : null}
         <ImpactEditor incident={incident} />
+        {aside}
       </div>
     </div>
   );

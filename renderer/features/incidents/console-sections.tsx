@@ -3,6 +3,11 @@ import { EscalationBanner } from '../escalation/escalation-banner';
 import { HypothesesPanel } from '../hypotheses/hypotheses-panel';
 import { RoleBoard } from '../roles/role-board';
 import { IncidentRunbooks } from '../runbooks/incident-runbooks';
+import {
+  SimilarIncidentsNotice,
+  SimilarIncidentsPanel,
+  SimilarIncidentsProvider,
+} from '../similar/similar-incidents';
 import { CadenceTimers } from '../timers/cadence-timers';
 import { TimelinePanel } from '../timeline/timeline-panel';
 import { ErrorBoundary } from '../shell/error-boundary';
@@ -18,7 +23,7 @@ import { CurrentUnderstanding } from './current-understanding';
  */
 export function ConsoleSections(props: ConsoleSlotProps) {
   return (
-    <>
+    <SimilarIncidentsProvider incident={props.incident}>
       <div className="console-strip">
         <ErrorBoundary what="The update timers">
           <CadenceTimers {...props} />
@@ -28,7 +33,14 @@ export function ConsoleSections(props: ConsoleSlotProps) {
         </ErrorBoundary>
       </div>
       <ErrorBoundary what="Escalation suggestions">
-        <EscalationBanner {...props} />
+        <EscalationBanner
+          {...props}
+          aside={
+            <ErrorBoundary what="Similar incidents">
+              <SimilarIncidentsNotice />
+            </ErrorBoundary>
+          }
+        />
       </ErrorBoundary>
       <div className="console-body">
         <div className="console-side">
@@ -44,6 +56,9 @@ export function ConsoleSections(props: ConsoleSlotProps) {
           <ErrorBoundary what="The runbooks">
             <IncidentRunbooks {...props} />
           </ErrorBoundary>
+          <ErrorBoundary what="Similar incidents">
+            <SimilarIncidentsPanel settings={props.settings} />
+          </ErrorBoundary>
           <ErrorBoundary what="The milestones">
             <MilestonesPanel incident={props.incident} zone={props.settings.timeZone} />
           </ErrorBoundary>
@@ -54,6 +69,6 @@ export function ConsoleSections(props: ConsoleSlotProps) {
           </ErrorBoundary>
         </div>
       </div>
-    </>
+    </SimilarIncidentsProvider>
   );
 }

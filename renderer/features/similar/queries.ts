@@ -1,0 +1,236 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Incident } from '../../../shared/domain/incident';
+import type { ActionItem, Postmortem, Runbook } from '../../../shared/domain/records';
+import { nameKey } from '../../../shared/domain/text';
+import {
+  isComparable,
+  rankSimilarIncidents,
+  SIMILAR_LIMIT,
+  type SimilarityFacts,
+  type SimilarMatch,
+  similarityText,
+} from '../../../shared/logic/similar-incidents';
+import { termCounts, type TermCounts } from '../../../shared/logic/text-similarity';
+import type { ReadonlyDb } from '../../db/read-view';
+import { useDb } from '../../db/db-context';
+
+/** How many past incidents get their findings read for the second, finer ranking. */
+const REFINE_POOL = 20;
+
+/** The past incidents and post-mortems ranked against (read once per console visit). */
+export interface SimilarPool {
+  incidents: Incident[];
+  postmortems: Map<string, Postmortem>;
+}
+
+/** One similar incident with what the panel shows beside it. */
+export interface SimilarIncident extends SimilarMatch {
+  incident: Incident;
+  postmortem: Postmortem | null;
+}
+
+/**
+ * Term counts per incident, kept for the window's life: ranking a thousand incidents costs a
+ * millisecond or two once their texts are tokenised, and tokenising is most of the work. The key
+ * changes whenever the incident, its post-mortem or its findings change.
+ */
+const countsCache = new Map<string, { key: string; counts: TermCounts }>();
+
+function withCounts(facts: SimilarityFacts, postmortemUpdatedAt: number | null): SimilarityFacts {
+  const key = `${facts.incident.updatedAt}|${postmortemUpdatedAt ?? ''}|${(facts.findings ?? []).join('\u0000').length}|${facts.findings?.length ?? -1}`;
+  const hit = countsCache.get(facts.incident.id);
+  if (hit && hit.key === key) return { ...facts, counts: hit.counts };
+  const counts = termCounts(similarityText(facts));
+  countsCache.set(facts.incident.id, { key, counts });
+  return { ...facts, counts };
+}
+
+/** Texts of an incident's live finding entries, through the [incidentId+kind] index. */
+async function findingTexts(db: ReadonlyDb, incidentId: string): Promise<string[]> {
+  const rows = await db.timelineEntries
+    .where('[incidentId+kind]')
+    .equals([incidentId, 'finding'])
+    .filter((e) => e.deletedAt === null)
+    .toArray();
+  return rows.map((e) => e.text);
+}
+
+/** Reads every incident and post-mortem once (the pool the running incident is compared with). */
+export async function readSimilarPool(db: ReadonlyDb): Promise<SimilarPool> {
+  const [incidents, postmortems] = await Promise.all([
+    db.incidents.toArray(),
+    db.postmortems.toArray(),
+  ]);
+  return { incidents, postmortems: new Map(postmortems.map((p) => [p.incidentId, p])) };
+}
+
+/**
+ * Ranks the pool against the running incident in two passes: first every comparable incident on
+ * its incident-level text, then the best {@link REFINE_POOL} again with their findings read, so
+ * the findings of a thousand incidents are never read. Result: at most SIMILAR_LIMIT, best first.
+ */
+export async function rankAgainstPool(
+  db: ReadonlyDb,
+  pool: SimilarPool,
+  current: Incident,
+  currentFindings: readonly string[],
+): Promise<SimilarIncident[]> {
+  const factsOf = (incident: Incident, findings?: readonly string[]): SimilarityFacts => {
+    const postmortem = pool.postmortems.get(incident.id) ?? null;
+    return withCounts({ incident, postmortem, findings }, postmortem?.updatedAt ?? null);
+  };
+  const currentFacts = factsOf(current, currentFindings);
+  const comparable = pool.incidents.filter((i) => isComparable(current, i));
+  const first = rankSimilarIncidents(
+    currentFacts,
+    comparable.map((i) => factsOf(i)),
+    REFINE_POOL,
+  );
+  const byId = new Map(comparable.map((i) => [i.id, i]));
+  const refined = await Promise.all(
+    first.map(async (m) => {
+      const incident = byId.get(m.incidentId);
+      return incident ? factsOf(incident, await findingTexts(db, incident.id)) : null;
+    }),
+  );
+  return rankSimilarIncidents(
+    currentFacts,
+    refined.filter((f): f is SimilarityFacts => f !== null),
+    SIMILAR_LIMIT,
+  ).flatMap((m) => {
+    const incident = byId.get(m.incidentId);
+    return incident
+      ? [{ ...m, incident, postmortem: pool.postmortems.get(incident.id) ?? null }]
+      : [];
+  });
+}
+
+/** Runs `work` when the browser is idle (or after 200 ms at the latest). */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 200 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 16);
+  return () => clearTimeout(handle);
+}
+
+/** The running incident's live finding texts; undefined until read. */
+function useFindingTexts(incidentId: string): string[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => findingTexts(db, incidentId), [db, incidentId]);
+}
+
+/**
+ * Similar past incidents for the running incident, ranked off the render path: the pool is read
+ * when the browser is idle after the console shows, once per incident opened, and re-ranked in
+ * memory when the incident's title, services, impact, understanding or findings change.
+ * `undefined` while ranking the first time; `{ error }` when the read failed.
+ */
+export function useSimilarIncidents(
+  incident: Incident,
+  enabled: boolean,
+): SimilarIncident[] | { error: string } | undefined {
+  const db = useDb();
+  const findings = useFindingTexts(incident.id);
+  const [loaded, setLoaded] = useState<{
+    incidentId: string;
+    pool: SimilarPool | { error: string };
+  } | null>(null);
+  const [ranked, setRanked] = useState<{
+    incidentId: string;
+    result: SimilarIncident[] | { error: string };
+  } | null>(null);
+  // State from an earlier incident is never shown for this one.
+  const pool = loaded?.incidentId === incident.id ? loaded.pool : null;
+
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const id = incident.id;
+    const cancel = whenIdle(() => {
+      readSimilarPool(db).then(
+        (p) => live && setLoaded({ incidentId: id, pool: p }),
+        (e: unknown) =>
+          live &&
+          setLoaded({
+            incidentId: id,
+            pool: { error: e instanceof Error ? e.message : String(e) },
+          }),
+      );
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [db, incident.id, enabled]);
+
+  const key = [
+    incident.title,
+    incident.impact.summary,
+    incident.understanding ?? '',
+    incident.services.map(nameKey).join(','),
+    incident.drill,
+  ].join('\u0000');
+  useEffect(() => {
+    if (!enabled || !pool || 'error' in pool || !findings) return;
+    let live = true;
+    const id = incident.id;
+    const cancel = whenIdle(() => {
+      rankAgainstPool(db, pool, incident, findings).then(
+        (r) => live && setRanked({ incidentId: id, result: r }),
+        (e: unknown) =>
+          live &&
+          setRanked({
+            incidentId: id,
+            result: { error: e instanceof Error ? e.message : String(e) },
+          }),
+      );
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+    // `incident` is read through `key`: a cadence tick or a timer must not re-rank.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, pool, findings, key, enabled]);
+
+  if (pool && 'error' in pool) return pool;
+  return ranked?.incidentId === incident.id ? ranked.result : undefined;
+}
+
+/**
+ * Live action items of the listed incidents (so an item closed on another seat stops being
+ * shown as unfinished), keyed by incident id; undefined until read.
+ */
+export function useActionItemsOf(
+  incidentIds: readonly string[],
+): Map<string, ActionItem[]> | undefined {
+  const db = useDb();
+  const key = incidentIds.join(',');
+  return useLiveQuery(async () => {
+    const ids = key ? key.split(',') : [];
+    const items = ids.length ? await db.actionItems.where('incidentId').anyOf(ids).toArray() : [];
+    const out = new Map<string, ActionItem[]>();
+    for (const a of items) {
+      if (!a.incidentId) continue;
+      out.set(a.incidentId, [...(out.get(a.incidentId) ?? []), a]);
+    }
+    return out;
+  }, [db, key]);
+}
+
+/** Runbooks written for any of `services` (normalised names), by title; undefined until read. */
+export function useRunbooksFor(services: readonly string[]): Runbook[] | undefined {
+  const db = useDb();
+  const key = [...new Set(services.map(nameKey))].sort().join('\n');
+  return useLiveQuery(async () => {
+    const names = new Set(key ? key.split('\n') : []);
+    if (!names.size) return [];
+    const all = await db.runbooks.toArray();
+    return all
+      .filter((r) => names.has(nameKey(r.service)))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }, [db, key]);
+}
