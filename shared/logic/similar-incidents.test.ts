@@ -7,10 +7,17 @@ import {
   rankSimilarIncidents,
   rootCauseOf,
   SIMILAR_LIMIT,
+  SimilarIncidentRanker,
   type SimilarityFacts,
   unfinishedActionItems,
 } from './similar-incidents';
-import { cosine, SimilarityCorpus, similarityTokens, termCounts } from './text-similarity';
+import {
+  cosine,
+  SimilarityIndex,
+  similarityTokens,
+  TermDictionary,
+  termCounts,
+} from './text-similarity';
 
 const DAY = 86_400_000;
 
@@ -169,6 +176,37 @@ describe('rankSimilarIncidents', () => {
   });
 });
 
+describe('SimilarIncidentRanker', () => {
+  it('ranks many running incidents against one pool as the one-off does', () => {
+    const pool = [
+      past('a', { services: ['checkout-api'], title: 'Checkout 502 errors' }),
+      past('b', { services: ['search'], title: 'Checkout pool exhausted' }),
+      past('c', { services: ['cdn'], title: 'Images slow' }),
+    ];
+    const ranker = new SimilarIncidentRanker(pool);
+    for (const current of [running(), running({ services: ['cdn'], title: 'Images slow again' })])
+      expect(ranker.rank(current)).toEqual(rankSimilarIncidents(current, pool));
+  });
+  it('scores the findings read later against the pool, lifting an incident that shares them', () => {
+    const pool = [
+      past('quiet', { services: ['payments'], title: 'Payments degraded' }),
+      past('loud', { services: ['payments'], title: 'Payments degraded' }),
+      ...Array.from({ length: 5 }, (_, i) => past(`x${i}`, { title: `Unrelated thing ${i}` })),
+    ];
+    const current = running({ services: ['web'], title: 'Payments degraded' });
+    const ranker = new SimilarIncidentRanker(pool);
+    const before = ranker.rank(current);
+    expect(before.map((m) => m.incidentId)).toEqual(['loud', 'quiet']);
+    const loud = pool[1];
+    if (!loud) throw new Error('fixture');
+    const after = ranker.rank(current, 5, [
+      { ...loud, findings: ['pgbouncer connection pool exhausted on checkout-db'] },
+    ]);
+    expect(after.map((m) => m.incidentId)).toEqual(['loud', 'quiet']);
+    expect(after[0]?.textScore).toBeGreaterThan(before[0]?.textScore ?? 1);
+  });
+});
+
 describe('text similarity', () => {
   it('tokenises words, drops stop words and plural s', () => {
     expect(similarityTokens('The Timeouts on the DB-proxy, again!')).toEqual([
@@ -180,14 +218,22 @@ describe('text similarity', () => {
     expect(similarityTokens('Access to class')).toEqual(['access', 'class']);
   });
   it('weighs rare words above common ones', () => {
-    const docs = ['error checkout', 'error search', 'error pgbouncer'].map(termCounts);
-    const corpus = new SimilarityCorpus(docs);
-    expect(corpus.idf('pgbouncer')).toBeGreaterThan(corpus.idf('error'));
-    const q = corpus.vector(termCounts('pgbouncer error'));
-    const [a, , c] = docs.map((d) => cosine(q, corpus.vector(d)));
-    expect(c).toBeGreaterThan(a ?? 0);
+    const dict = new TermDictionary();
+    const docs = ['error checkout', 'error search', 'error pgbouncer'].map((t) =>
+      termCounts(t, dict),
+    );
+    const index = new SimilarityIndex(docs, dict.size);
+    expect(index.idf(dict.id('pgbouncer'))).toBeGreaterThan(index.idf(dict.id('error')));
+    const query = termCounts('pgbouncer error never-seen', dict);
+    expect(index.idf(dict.id('never'))).toBeGreaterThan(index.idf(dict.id('pgbouncer')));
+    const scores = [...index.scores(query)];
+    const q = index.vector(query);
+    // The inverted lists give the same figures as comparing the vectors directly.
+    docs.forEach((d, i) => expect(scores[i]).toBeCloseTo(cosine(q, index.vector(d)), 10));
+    expect(scores[2]).toBeGreaterThan(scores[0] ?? 0);
     expect(cosine(q, q)).toBeCloseTo(1);
-    expect(cosine(q, corpus.vector(termCounts('')))).toBe(0);
+    expect([...index.scores(termCounts('', dict))]).toEqual([0, 0, 0]);
+    expect(cosine(q, index.vector(termCounts('', dict)))).toBe(0);
   });
 });
 

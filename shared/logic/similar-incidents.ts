@@ -10,7 +10,13 @@ import { PRIORITIES } from '../domain/records';
 import { nameKey } from '../domain/text';
 import { causesOf, normaliseCauseTag } from './causes';
 import { startOf } from './incident-metrics';
-import { cosine, SimilarityCorpus, termCounts, type TermCounts } from './text-similarity';
+import {
+  cosine,
+  SimilarityIndex,
+  TermDictionary,
+  termCounts,
+  type TermCounts,
+} from './text-similarity';
 
 /** What is known about one incident for the comparison. */
 export interface SimilarityFacts {
@@ -19,7 +25,10 @@ export interface SimilarityFacts {
   postmortem: Pick<Postmortem, 'sections' | 'causes'> | null;
   /** Texts of its finding entries (not deleted); [] or absent when not loaded. */
   findings?: readonly string[];
-  /** Precomputed {@link similarityText} term counts (a cache); computed when absent. */
+  /**
+   * Precomputed {@link similarityText} term counts (a cache), under the same dictionary as the
+   * ranker's; computed when absent.
+   */
   counts?: TermCounts;
 }
 
@@ -49,6 +58,12 @@ export const TEXT_ONLY_THRESHOLD = 0.2;
 /** How many similar incidents the console shows. */
 export const SIMILAR_LIMIT = 5;
 
+/**
+ * How much of each post-mortem section is compared, in characters: the opening of a summary or
+ * a cause says what it is about; the rest would only cost time.
+ */
+export const SECTION_TEXT_MAX = 600;
+
 /** Post-mortem sections that say what happened and why (the seed template's ids). */
 const POSTMORTEM_TEXT_SECTIONS = [
   'executiveSummary',
@@ -59,8 +74,8 @@ const POSTMORTEM_TEXT_SECTIONS = [
 
 /**
  * The text an incident is compared by: title (twice: it is the best summary), impact summary,
- * current understanding, resolution, findings, the post-mortem's summary and cause sections,
- * and its cause tags.
+ * current understanding, resolution, findings, the opening of the post-mortem's summary and cause
+ * sections, and its cause tags.
  */
 export function similarityText(facts: SimilarityFacts): string {
   const { incident, postmortem } = facts;
@@ -73,7 +88,8 @@ export function similarityText(facts: SimilarityFacts): string {
     ...(facts.findings ?? []),
   ];
   if (postmortem) {
-    for (const id of POSTMORTEM_TEXT_SECTIONS) parts.push(postmortem.sections[id] ?? '');
+    for (const id of POSTMORTEM_TEXT_SECTIONS)
+      parts.push((postmortem.sections[id] ?? '').slice(0, SECTION_TEXT_MAX));
     for (const c of causesOf(postmortem)) parts.push(c.tag);
   }
   return parts.join('\n');
@@ -90,80 +106,138 @@ export function isComparable(current: Incident, candidate: Incident): boolean {
   return startOf(candidate) <= startOf(current);
 }
 
+/** One past incident as the ranker keeps it. */
+interface PoolItem {
+  facts: SimilarityFacts;
+  start: number;
+  /** Normalised service name → the name as this incident writes it (first spelling). */
+  services: Map<string, string>;
+  /** Normalised cause tag → the tag as written. */
+  causes: Map<string, string>;
+}
+
 /**
- * Ranks `candidates` by likeness to `current`, best first, at most `limit`. Listed: past
- * incidents sharing a service or a cause, or whose text similarity reaches
- * {@link TEXT_ONLY_THRESHOLD}. Ties go to the more recent incident, then the smaller id, so the
- * order is the same on every seat. Pure; about 1,000 candidates rank in a few milliseconds when
- * their term counts are cached (`counts`).
+ * Ranks running incidents against a fixed pool of past ones. Building it tokenises the pool
+ * and indexes its words once (the costly part, done once per pool); each {@link rank} then
+ * touches only the incidents sharing a word, a service or a cause with the running one.
+ */
+export class SimilarIncidentRanker {
+  private readonly items: PoolItem[];
+  private readonly index: SimilarityIndex;
+  private readonly byId = new Map<string, number>();
+
+  /**
+   * `dictionary` numbers the words; pass the one the facts' cached `counts` were made with
+   * (a fresh one when none are cached).
+   */
+  constructor(
+    pool: readonly SimilarityFacts[],
+    private readonly dictionary: TermDictionary = new TermDictionary(),
+  ) {
+    this.items = pool.map((facts, i) => {
+      this.byId.set(facts.incident.id, i);
+      const services = new Map<string, string>();
+      for (const s of facts.incident.services) {
+        const key = nameKey(s);
+        if (key && !services.has(key)) services.set(key, s);
+      }
+      const causes = new Map<string, string>();
+      for (const c of causesOf(facts.postmortem)) {
+        const key = normaliseCauseTag(c.tag);
+        if (key && !causes.has(key)) causes.set(key, c.tag);
+      }
+      return { facts, start: startOf(facts.incident), services, causes };
+    });
+    const counts = this.items.map((it) => this.countsOf(it.facts));
+    this.index = new SimilarityIndex(counts, this.dictionary.size);
+  }
+
+  /**
+   * The past incidents like `current`, best first, at most `limit`. Listed: comparable
+   * incidents ({@link isComparable}) sharing a service or a cause, or whose text similarity
+   * reaches {@link TEXT_ONLY_THRESHOLD}. Ties go to the more recent incident, then the smaller
+   * id, so the order is the same on every seat. `moreText` replaces the text of the incidents it
+   * names (the same facts with their findings read), scored against the pool's word weights.
+   */
+  rank(
+    current: SimilarityFacts,
+    limit: number = SIMILAR_LIMIT,
+    moreText: readonly SimilarityFacts[] = [],
+  ): SimilarMatch[] {
+    if (limit <= 0 || !this.items.length) return [];
+    const query = this.countsOf(current);
+    const textScores = this.index.scores(query);
+    if (moreText.length) {
+      const q = this.index.vector(query);
+      for (const facts of moreText) {
+        const i = this.byId.get(facts.incident.id);
+        if (i !== undefined) textScores[i] = cosine(q, this.index.vector(this.countsOf(facts)));
+      }
+    }
+    const currentServices = new Set(current.incident.services.map(nameKey).filter(Boolean));
+    const currentCauses = new Set(
+      causesOf(current.postmortem)
+        .map((c) => normaliseCauseTag(c.tag))
+        .filter(Boolean),
+    );
+    const matches: { match: SimilarMatch; start: number }[] = [];
+    this.items.forEach((item, i) => {
+      if (!isComparable(current.incident, item.facts.incident)) return;
+      const sharedServices = [...item.services]
+        .filter(([key]) => currentServices.has(key))
+        .map(([, name]) => name);
+      const sharedCauses = [...item.causes]
+        .filter(([key]) => currentCauses.has(key))
+        .map(([, tag]) => tag);
+      const textScore = textScores[i] ?? 0;
+      if (!sharedServices.length && !sharedCauses.length && textScore < TEXT_ONLY_THRESHOLD) return;
+      const score =
+        SIMILARITY_WEIGHTS.services * share(sharedServices.length, currentServices.size) +
+        SIMILARITY_WEIGHTS.text * textScore +
+        SIMILARITY_WEIGHTS.causes * share(sharedCauses.length, currentCauses.size);
+      matches.push({
+        match: {
+          incidentId: item.facts.incident.id,
+          score,
+          textScore,
+          sharedServices,
+          sharedCauses,
+        },
+        start: item.start,
+      });
+    });
+    matches.sort(
+      (a, b) =>
+        b.match.score - a.match.score ||
+        b.start - a.start ||
+        (a.match.incidentId < b.match.incidentId
+          ? -1
+          : a.match.incidentId > b.match.incidentId
+            ? 1
+            : 0),
+    );
+    return matches.slice(0, limit).map((m) => m.match);
+  }
+
+  private countsOf(facts: SimilarityFacts): TermCounts {
+    return facts.counts ?? termCounts(similarityText(facts), this.dictionary);
+  }
+}
+
+/**
+ * Ranks `candidates` by likeness to `current` (one-off: builds a {@link SimilarIncidentRanker}
+ * over the candidates and ranks once). Best first, at most `limit`.
  */
 export function rankSimilarIncidents(
   current: SimilarityFacts,
   candidates: readonly SimilarityFacts[],
   limit: number = SIMILAR_LIMIT,
 ): SimilarMatch[] {
-  const pool = candidates.filter((c) => isComparable(current.incident, c.incident));
-  if (!pool.length || limit <= 0) return [];
-  const countsOf = (f: SimilarityFacts) => f.counts ?? termCounts(similarityText(f));
-  const poolCounts = pool.map(countsOf);
-  const currentCounts = countsOf(current);
-  const corpus = new SimilarityCorpus([...poolCounts, currentCounts]);
-  const currentVector = corpus.vector(currentCounts);
-  const currentServices = new Set(current.incident.services.map(nameKey).filter(Boolean));
-  const currentCauses = new Set(
-    causesOf(current.postmortem)
-      .map((c) => normaliseCauseTag(c.tag))
-      .filter(Boolean),
-  );
-
-  const matches: { match: SimilarMatch; start: number }[] = [];
-  pool.forEach((facts, i) => {
-    const sharedServices = uniqueBy(
-      facts.incident.services.filter((s) => currentServices.has(nameKey(s))),
-      nameKey,
-    );
-    const sharedCauses = uniqueBy(
-      causesOf(facts.postmortem)
-        .map((c) => c.tag)
-        .filter((t) => currentCauses.has(normaliseCauseTag(t))),
-      normaliseCauseTag,
-    );
-    const textScore = cosine(currentVector, corpus.vector(poolCounts[i] ?? new Map()));
-    if (!sharedServices.length && !sharedCauses.length && textScore < TEXT_ONLY_THRESHOLD) return;
-    const score =
-      SIMILARITY_WEIGHTS.services * share(sharedServices.length, currentServices.size) +
-      SIMILARITY_WEIGHTS.text * textScore +
-      SIMILARITY_WEIGHTS.causes * share(sharedCauses.length, currentCauses.size);
-    matches.push({
-      match: { incidentId: facts.incident.id, score, textScore, sharedServices, sharedCauses },
-      start: startOf(facts.incident),
-    });
-  });
-  matches.sort(
-    (a, b) =>
-      b.match.score - a.match.score ||
-      b.start - a.start ||
-      (a.match.incidentId < b.match.incidentId
-        ? -1
-        : a.match.incidentId > b.match.incidentId
-          ? 1
-          : 0),
-  );
-  return matches.slice(0, limit).map((m) => m.match);
+  return new SimilarIncidentRanker(candidates).rank(current, limit);
 }
 
 function share(shared: number, of: number): number {
   return of === 0 ? 0 : Math.min(1, shared / of);
-}
-
-function uniqueBy(values: readonly string[], key: (v: string) => string): string[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const k = key(v);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /**

@@ -4,14 +4,13 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Runbook } from '../../../shared/domain/records';
 import { nameKey } from '../../../shared/domain/text';
 import {
-  isComparable,
-  rankSimilarIncidents,
   SIMILAR_LIMIT,
+  SimilarIncidentRanker,
   type SimilarityFacts,
   type SimilarMatch,
   similarityText,
 } from '../../../shared/logic/similar-incidents';
-import { termCounts, type TermCounts } from '../../../shared/logic/text-similarity';
+import { TermDictionary, termCounts, type TermCounts } from '../../../shared/logic/text-similarity';
 import type { ReadonlyDb } from '../../db/read-view';
 import { useDb } from '../../db/db-context';
 
@@ -36,12 +35,14 @@ export interface SimilarIncident extends SimilarMatch {
  * changes whenever the incident, its post-mortem or its findings change.
  */
 const countsCache = new Map<string, { key: string; counts: TermCounts }>();
+/** The window's word numbering, which the cached counts are made under. */
+const dictionary = new TermDictionary();
 
 function withCounts(facts: SimilarityFacts, postmortemUpdatedAt: number | null): SimilarityFacts {
   const key = `${facts.incident.updatedAt}|${postmortemUpdatedAt ?? ''}|${(facts.findings ?? []).join('\u0000').length}|${facts.findings?.length ?? -1}`;
   const hit = countsCache.get(facts.incident.id);
   if (hit && hit.key === key) return { ...facts, counts: hit.counts };
-  const counts = termCounts(similarityText(facts));
+  const counts = termCounts(similarityText(facts), dictionary);
   countsCache.set(facts.incident.id, { key, counts });
   return { ...facts, counts };
 }
@@ -56,6 +57,26 @@ async function findingTexts(db: ReadonlyDb, incidentId: string): Promise<string[
   return rows.map((e) => e.text);
 }
 
+/**
+ * Tokenises the pool's incidents into the term-count cache a slice at a time, yielding to the
+ * browser between slices (about 8 ms each), so a thousand incidents never block a keystroke.
+ * Resolves false when `live()` turned false on the way.
+ */
+async function prepareCounts(pool: SimilarPool, live: () => boolean): Promise<boolean> {
+  const SLICE_MS = 8;
+  let i = 0;
+  while (i < pool.incidents.length) {
+    if (!live()) return false;
+    const until = performance.now() + SLICE_MS;
+    while (i < pool.incidents.length && performance.now() < until) {
+      const incident = pool.incidents[i++];
+      if (incident) factsOf(pool, incident);
+    }
+    if (i < pool.incidents.length) await new Promise<void>((resolve) => whenIdle(resolve));
+  }
+  return live();
+}
+
 /** Reads every incident and post-mortem once (the pool the running incident is compared with). */
 export async function readSimilarPool(db: ReadonlyDb): Promise<SimilarPool> {
   const [incidents, postmortems] = await Promise.all([
@@ -63,6 +84,26 @@ export async function readSimilarPool(db: ReadonlyDb): Promise<SimilarPool> {
     db.postmortems.toArray(),
   ]);
   return { incidents, postmortems: new Map(postmortems.map((p) => [p.incidentId, p])) };
+}
+
+/** One ranker per pool read: building it (tokenising a thousand incidents) is the costly part. */
+const rankers = new WeakMap<SimilarPool, SimilarIncidentRanker>();
+
+function rankerFor(pool: SimilarPool): SimilarIncidentRanker {
+  let ranker = rankers.get(pool);
+  if (!ranker) {
+    ranker = new SimilarIncidentRanker(
+      pool.incidents.map((i) => factsOf(pool, i)),
+      dictionary,
+    );
+    rankers.set(pool, ranker);
+  }
+  return ranker;
+}
+
+function factsOf(pool: SimilarPool, incident: Incident, findings?: readonly string[]) {
+  const postmortem = pool.postmortems.get(incident.id) ?? null;
+  return withCounts({ incident, postmortem, findings }, postmortem?.updatedAt ?? null);
 }
 
 /**
@@ -76,34 +117,28 @@ export async function rankAgainstPool(
   current: Incident,
   currentFindings: readonly string[],
 ): Promise<SimilarIncident[]> {
-  const factsOf = (incident: Incident, findings?: readonly string[]): SimilarityFacts => {
-    const postmortem = pool.postmortems.get(incident.id) ?? null;
-    return withCounts({ incident, postmortem, findings }, postmortem?.updatedAt ?? null);
-  };
-  const currentFacts = factsOf(current, currentFindings);
-  const comparable = pool.incidents.filter((i) => isComparable(current, i));
-  const first = rankSimilarIncidents(
-    currentFacts,
-    comparable.map((i) => factsOf(i)),
-    REFINE_POOL,
-  );
-  const byId = new Map(comparable.map((i) => [i.id, i]));
+  const ranker = rankerFor(pool);
+  const currentFacts = factsOf(pool, current, currentFindings);
+  const first = ranker.rank(currentFacts, REFINE_POOL);
+  const byId = new Map(pool.incidents.map((i) => [i.id, i]));
   const refined = await Promise.all(
     first.map(async (m) => {
       const incident = byId.get(m.incidentId);
-      return incident ? factsOf(incident, await findingTexts(db, incident.id)) : null;
+      return incident ? factsOf(pool, incident, await findingTexts(db, incident.id)) : null;
     }),
   );
-  return rankSimilarIncidents(
-    currentFacts,
-    refined.filter((f): f is SimilarityFacts => f !== null),
-    SIMILAR_LIMIT,
-  ).flatMap((m) => {
-    const incident = byId.get(m.incidentId);
-    return incident
-      ? [{ ...m, incident, postmortem: pool.postmortems.get(incident.id) ?? null }]
-      : [];
-  });
+  return ranker
+    .rank(
+      currentFacts,
+      SIMILAR_LIMIT,
+      refined.filter((f): f is SimilarityFacts => f !== null),
+    )
+    .flatMap((m) => {
+      const incident = byId.get(m.incidentId);
+      return incident
+        ? [{ ...m, incident, postmortem: pool.postmortems.get(incident.id) ?? null }]
+        : [];
+    });
 }
 
 /** Runs `work` when the browser is idle (or after 200 ms at the latest). */
@@ -150,15 +185,17 @@ export function useSimilarIncidents(
     let live = true;
     const id = incident.id;
     const cancel = whenIdle(() => {
-      readSimilarPool(db).then(
-        (p) => live && setLoaded({ incidentId: id, pool: p }),
-        (e: unknown) =>
-          live &&
-          setLoaded({
-            incidentId: id,
-            pool: { error: e instanceof Error ? e.message : String(e) },
-          }),
-      );
+      readSimilarPool(db)
+        .then(async (p) => ((await prepareCounts(p, () => live)) ? p : null))
+        .then(
+          (p) => live && p && setLoaded({ incidentId: id, pool: p }),
+          (e: unknown) =>
+            live &&
+            setLoaded({
+              incidentId: id,
+              pool: { error: e instanceof Error ? e.message : String(e) },
+            }),
+        );
     });
     return () => {
       live = false;
