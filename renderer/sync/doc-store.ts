@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import type { Changes } from '../../shared/commands/change-set';
+import { chunkSeed } from '../../shared/sync/doc-names';
 import { applyChanges } from '../../shared/sync/record-doc';
 import { ensureDocRows, markDocSeeded } from '../db/commit';
 import type { WarroomDb } from '../db/schema';
@@ -24,6 +25,14 @@ export const SETTLE_ORIGIN = Symbol('warroom:settle');
 /** True for a Yjs transaction whose changes the tables already hold. */
 export function isOwnOrigin(origin: unknown): boolean {
   return origin === LOCAL_ORIGIN || origin === SEED_ORIGIN;
+}
+
+/** Rows written into a document per task while seeding it (about 30 ms of work each). */
+export const SEED_ROWS_PER_TASK = 500;
+
+/** Lets the browser handle input and paint before the next part of a seed. */
+function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Reads what this seat's tables hold for a document (for seeding it). */
@@ -142,7 +151,15 @@ export class DocStore {
       const row = await this.db.syncDocs.get(name);
       if (!row?.seededAt) {
         const held = await this.seed(name);
-        applyChanges(doc, held, SEED_ORIGIN);
+        // A few hundred rows per task: a 50,000-entry incident seeded in one transaction held
+        // the main thread for about 3 s (BENCHMARKS.md, run H), keystrokes included. Marked
+        // seeded only once every part is in; a window closed half way seeds again (setting a
+        // row twice leaves the same row).
+        const parts = chunkSeed(held, SEED_ROWS_PER_TASK);
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0) await yieldToBrowser();
+          applyChanges(doc, parts[i] ?? {}, SEED_ORIGIN);
+        }
         await markDocSeeded(this.db, name, Date.now());
       }
       for (const l of [...this.listeners]) l(name, doc);

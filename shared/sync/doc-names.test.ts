@@ -4,6 +4,7 @@ import { changes } from '../commands/change-set';
 import { incidentRow } from '../domain/testing/incident';
 import { timelineEntry } from '../domain/testing/timeline';
 import {
+  chunkSeed,
   DIRECTORY_DOC,
   docNameOfRow,
   incidentDocName,
@@ -80,5 +81,45 @@ describe('splitChangesByDoc', () => {
     );
     expect(split.get('directory')).toEqual({ actionItems: { updated: [item(null)] } });
     expect(split.get('incident:i1')).toEqual({ actionItems: { removed: ['a1'] } });
+  });
+});
+
+describe('chunkSeed', () => {
+  const entries = (n: number) =>
+    Array.from({ length: n }, (_, i) => timelineEntry({ id: `e${i}`, incidentId: 'i1' }));
+
+  it('cuts the added rows into parts of at most maxRows, in table then row order', () => {
+    const seed = {
+      incidents: { added: [incidentRow({ id: 'i1' })] },
+      timelineEntries: { added: entries(5) },
+    };
+    const parts = chunkSeed(seed, 2);
+    expect(
+      parts.map((p) => Object.values(p).reduce((n, c) => n + (c.added?.length ?? 0), 0)),
+    ).toEqual([2, 2, 2]);
+    expect(parts[0]?.incidents?.added?.[0]?.id).toBe('i1');
+    expect(parts.flatMap((p) => p.timelineEntries?.added ?? []).map((e) => e.id)).toEqual([
+      'e0',
+      'e1',
+      'e2',
+      'e3',
+      'e4',
+    ]);
+  });
+
+  it('keeps updates and removals whole in the last part, and gives one part for nothing', () => {
+    const parts = chunkSeed(
+      {
+        timelineEntries: { added: entries(3), removed: ['x'] },
+        incidents: { updated: [incidentRow()] },
+      },
+      2,
+    );
+    expect(parts).toHaveLength(2);
+    expect(parts[1]?.timelineEntries?.removed).toEqual(['x']);
+    expect(parts[1]?.incidents?.updated).toHaveLength(1);
+    expect(parts[0]?.incidents).toBeUndefined();
+    expect(chunkSeed({}, 10)).toEqual([{}]);
+    expect(() => chunkSeed({}, 0)).toThrow(RangeError);
   });
 });

@@ -149,3 +149,40 @@ export function splitChangesByDoc(
   }
   return out as Map<string, Changes>;
 }
+
+/**
+ * Cuts a seed (rows added, nothing updated or removed) into change sets of at most `maxRows`
+ * rows each, in table order then row order, so a 50,000-entry incident is written into its
+ * document a few hundred rows per task instead of in one task of seconds. Updated rows and
+ * removed keys, if any, go whole into the last part. An empty seed gives one empty part.
+ * Throws RangeError when `maxRows` is not a positive integer.
+ */
+export function chunkSeed(changes: Changes, maxRows: number): Changes[] {
+  if (!Number.isInteger(maxRows) || maxRows < 1)
+    throw new RangeError('maxRows must be a positive integer');
+  const parts: Partial<Record<TableName, Bucket>>[] = [];
+  let current: Partial<Record<TableName, Bucket>> = {};
+  let count = 0;
+  const rest: Partial<Record<TableName, Bucket>> = {};
+  for (const table of TABLE_NAMES) {
+    const c = changes[table] as TableChange<TableRows[typeof table]> | undefined;
+    if (!c) continue;
+    for (const row of c.added ?? []) {
+      if (count === maxRows) {
+        parts.push(current);
+        current = {};
+        count = 0;
+      }
+      ((current[table] ??= {}).added ??= []).push(row);
+      count++;
+    }
+    if (c.updated?.length) (rest[table] ??= {}).updated = [...c.updated];
+    if (c.removed?.length) (rest[table] ??= {}).removed = [...c.removed];
+  }
+  for (const table of TABLE_NAMES) {
+    const r = rest[table];
+    if (r) current[table] = { ...current[table], ...r };
+  }
+  parts.push(current);
+  return parts as Changes[];
+}
