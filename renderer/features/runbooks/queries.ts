@@ -89,12 +89,16 @@ export function useRunbookEffectiveness(
           i.services.some((s) => names.has(serviceKey(s))),
         )
       : [];
-    const entries = incidents.length
-      ? await db.timelineEntries
-          .where('[incidentId+kind]')
-          .anyOf(incidents.map((i) => [i.id, 'action']))
-          .toArray()
-      : [];
+    // One equality range per incident: IndexedDB answers each with one getAll, where anyOf over
+    // the same keys walks a cursor record by record (on the seeded year, with 40 incidents on
+    // the runbook's service, the table showed after ~1.1 s with anyOf and ~0.17 s like this).
+    const entries = (
+      await Promise.all(
+        incidents.map((i) =>
+          db.timelineEntries.where('[incidentId+kind]').equals([i.id, 'action']).toArray(),
+        ),
+      )
+    ).flat();
     return runbookEffectiveness({ id, title, body }, incidents, entries);
   }, [db, id, title, body, service]);
 }

@@ -51,13 +51,17 @@ export function RunbookVote({ incidentId, runbook }: { incidentId: string; runbo
   );
   return (
     <div className="runbook-vote" role="group" aria-labelledby={labelId}>
-      <span id={labelId}>Was this runbook helpful?</span> {button(true, 'Helpful')}{' '}
-      {button(false, 'Not helpful')}
+      <p id={labelId} className="runbook-vote-question">
+        Was this runbook helpful?
+      </p>
+      <div className="runbook-vote-buttons">
+        {button(true, 'Helpful')}
+        {button(false, 'Not helpful')}
+      </div>
       {votes.size > 0 ? (
-        <span className="muted">
-          {' '}
+        <p className="muted">
           {helpful} of {votes.size} {votes.size === 1 ? 'responder' : 'responders'} found it helpful
-        </span>
+        </p>
       ) : null}
     </div>
   );
