@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyChanges, readRows } from '../sync/record-doc';
 import type { Runbook } from '../domain/records';
 import { timelineEntrySchema, type TimelineEntry } from '../domain/timeline';
 import { rowsOf, type Changes } from './change-set';
@@ -110,5 +112,15 @@ describe('setRunbookStep', () => {
       runbook: { runbookId: 'rb-1', action: 'step', step: 'Orders flowing', checked: true, of: 2 },
     });
     expect(timelineEntrySchema.safeParse(entry).success).toBe(true);
+  });
+});
+
+describe('sync', () => {
+  it('a use entry travels through the incident document with its runbook data intact', () => {
+    const doc = new Y.Doc();
+    const cs = voteRunbook(runbook, incident, [], true, ctx());
+    applyChanges(doc, cs);
+    const [entry] = recorded(cs);
+    expect(readRows(doc, 'timelineEntries')).toEqual([entry]);
   });
 });
