@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Runbook } from '../../../shared/domain/records';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { parseChecklist, verifiedSteps } from '../../../shared/logic/runbook';
 import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
@@ -67,8 +68,7 @@ export function IncidentRunbooks({ incident, settings }: ConsoleSlotProps) {
             <LastTested runbook={open} settings={settings} /> ·{' '}
             <Link href={`/runbooks/${open.id}`}>Edit in Runbooks</Link>
           </p>
-          <VerificationChecklist incidentId={incident.id} runbook={open} />
-          <RunbookVote incidentId={incident.id} runbook={open} />
+          <RunbookUse incidentId={incident.id} runbook={open} />
           <LazyMarkdownPreview source={open.body} label={`Runbook ${open.title}`} />
         </div>
       ) : null}
@@ -76,11 +76,29 @@ export function IncidentRunbooks({ incident, settings }: ConsoleSlotProps) {
   );
 }
 
-function VerificationChecklist({ incidentId, runbook }: { incidentId: string; runbook: Runbook }) {
+/** The checklist and the helpful vote, both derived from one read of the incident's action entries. */
+function RunbookUse({ incidentId, runbook }: { incidentId: string; runbook: Runbook }) {
+  const entries = useActionEntries(incidentId);
+  return (
+    <>
+      <VerificationChecklist incidentId={incidentId} runbook={runbook} entries={entries} />
+      <RunbookVote incidentId={incidentId} runbook={runbook} entries={entries} />
+    </>
+  );
+}
+
+function VerificationChecklist({
+  incidentId,
+  runbook,
+  entries,
+}: {
+  incidentId: string;
+  runbook: Runbook;
+  entries: TimelineEntry[] | undefined;
+}) {
   const run = useCommand();
   const context = useCommandContext();
   const toast = useUiStore((s) => s.toast);
-  const entries = useActionEntries(incidentId);
   // A tick shows at once, until the live query delivers the entry it wrote (the entry count
   // changes) and the state derived from the timeline takes over again.
   const [pending, setPending] = useState<{ index: number; checked: boolean; seen: number } | null>(

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/records';
+import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { latestVotes, responderKey } from '../../../shared/logic/runbook';
 import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
 import { voteRunbook } from '../../db/repo/runbooks';
 import { useUiStore } from '../../store/ui-store';
 import { useCommandContext } from '../settings/use-settings';
-import { useActionEntries } from './queries';
 
 /**
  * "Was this runbook helpful?" in the console: toggle buttons **Helpful** / **Not helpful** for
@@ -14,11 +14,19 @@ import { useActionEntries } from './queries';
  * withdraws it; each is a timeline entry, so the vote syncs and the runbook's page counts it
  * (each responder's latest vote).
  */
-export function RunbookVote({ incidentId, runbook }: { incidentId: string; runbook: Runbook }) {
+export function RunbookVote({
+  incidentId,
+  runbook,
+  entries,
+}: {
+  incidentId: string;
+  runbook: Runbook;
+  /** The incident's action entries (a live query's answer; undefined until it answers). */
+  entries: readonly TimelineEntry[] | undefined;
+}) {
   const run = useCommand();
   const context = useCommandContext();
   const toast = useUiStore((s) => s.toast);
-  const entries = useActionEntries(incidentId);
   const labelId = useId();
   const [busy, setBusy] = useState(false);
   const votes = latestVotes(entries ?? [], runbook);
