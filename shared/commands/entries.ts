@@ -1,5 +1,5 @@
 import type { Audience } from '../domain/audience';
-import type { EntryKind, SystemChange, TimelineEntry } from '../domain/timeline';
+import type { EntryKind, RunbookUse, SystemChange, TimelineEntry } from '../domain/timeline';
 import { newId } from '../domain/ids';
 import { happenedAt, type CommandContext } from './context';
 
@@ -16,6 +16,8 @@ export function makeEntry(
     pinned?: boolean;
     /** Marked as a highlight (`!`); stored only when true, so older rows and new ones agree. */
     highlight?: boolean;
+    /** The runbook use the entry records (stored only when given). */
+    runbook?: RunbookUse;
   } = {},
 ): TimelineEntry {
   return {
@@ -32,6 +34,7 @@ export function makeEntry(
     change: extra.change ?? null,
     audience: extra.audience ?? null,
     ...(extra.highlight ? { highlight: true } : {}),
+    ...(extra.runbook ? { runbook: extra.runbook } : {}),
   };
 }
 

@@ -4,8 +4,14 @@ import type { Runbook, Service } from '../domain/records';
 import {
   RUNBOOK_BODY_MAX,
   RUNBOOK_TITLE_MAX,
+  latestVotes,
+  openedEntryText,
   parseChecklist,
+  responderKey,
   stepEntryText,
+  voteEntryText,
+  wasOpened,
+  type RunbookUseEntry,
 } from '../logic/runbook';
 import { changes, type Changes, type Outcome } from './change-set';
 import type { CommandContext } from './context';
@@ -117,10 +123,11 @@ export function markRunbookTested(found: Runbook | undefined, ctx: CommandContex
 
 /**
  * Ticks (or unticks) verification step `stepIndex` (0-based, among the body's checklist steps)
- * during an incident: the action entry "Runbook <title>: verified <step>" (or "unchecked").
- * The ticked state is derived from these entries, so the entry is the whole change. Refusals
- * (RepoError), in this order: the runbook gone, the incident gone, the step no longer in the
- * runbook.
+ * during an incident: the action entry "Runbook <title>: verified <step>" (or "unchecked"),
+ * carrying the step as data (runbook id, wording, checklist length) so the runbook's history
+ * survives a rename. The ticked state is derived from these entries, so the entry is the whole
+ * change. Refusals (RepoError), in this order: the runbook gone, the incident gone, the step no
+ * longer in the runbook.
  */
 export function setRunbookStep(
   foundRunbook: Runbook | undefined,
@@ -130,10 +137,74 @@ export function setRunbookStep(
 ): Changes {
   const runbook = existing(foundRunbook, 'runbook');
   const incident = existing(foundIncident, 'incident');
-  const step = parseChecklist(runbook.body)[args.stepIndex];
+  const steps = parseChecklist(runbook.body);
+  const step = steps[args.stepIndex];
   if (!step) throw new RepoError('This step is no longer in the runbook.');
   const text = stepEntryText(runbook.title, step.text, args.checked);
   return changes()
-    .record(makeEntry(incident.id, 'action', text, ctx))
+    .record(
+      makeEntry(incident.id, 'action', text, ctx, {
+        runbook: {
+          runbookId: runbook.id,
+          action: 'step',
+          step: step.text,
+          checked: args.checked,
+          of: steps.length,
+        },
+      }),
+    )
+    .build();
+}
+
+/**
+ * Records that a runbook was opened in an incident: the action entry "Opened runbook <title>"
+ * (with the runbook's id as data), once per incident and runbook. Nothing (an empty change set)
+ * when `entries` (the incident's timeline entries; only the live ones count) already record the
+ * opening, or when the incident is resolved: reading a runbook from a closed incident is not
+ * using it. Refusals (RepoError): the runbook gone, then the incident gone.
+ */
+export function openRunbook(
+  foundRunbook: Runbook | undefined,
+  foundIncident: Incident | undefined,
+  entries: readonly RunbookUseEntry[],
+  ctx: CommandContext,
+): Changes {
+  const runbook = existing(foundRunbook, 'runbook');
+  const incident = existing(foundIncident, 'incident');
+  if (incident.status === 'resolved' || wasOpened(entries, runbook)) return {};
+  return changes()
+    .record(
+      makeEntry(incident.id, 'action', openedEntryText(runbook.title), ctx, {
+        runbook: { runbookId: runbook.id, action: 'opened' },
+      }),
+    )
+    .build();
+}
+
+/**
+ * Answers "Was this runbook helpful?" for `ctx.author` in an incident: `helpful` true or false,
+ * or null to withdraw the vote. Each responder's latest vote counts ({@link latestVotes} over
+ * `entries`, the incident's timeline entries), so this records an action entry ("Runbook
+ * <title>: marked helpful", "… marked not helpful", "… helpful vote withdrawn") only when it
+ * changes the author's vote; otherwise an empty change set. Refusals (RepoError): the runbook
+ * gone, then the incident gone.
+ */
+export function voteRunbook(
+  foundRunbook: Runbook | undefined,
+  foundIncident: Incident | undefined,
+  entries: readonly RunbookUseEntry[],
+  helpful: boolean | null,
+  ctx: CommandContext,
+): Changes {
+  const runbook = existing(foundRunbook, 'runbook');
+  const incident = existing(foundIncident, 'incident');
+  const current = latestVotes(entries, runbook).get(responderKey(ctx.author)) ?? null;
+  if (current === helpful) return {};
+  return changes()
+    .record(
+      makeEntry(incident.id, 'action', voteEntryText(runbook.title, helpful), ctx, {
+        runbook: { runbookId: runbook.id, action: 'vote', helpful },
+      }),
+    )
     .build();
 }

@@ -71,6 +71,30 @@ export const revisionSchema = z.object({
 });
 export type Revision = z.infer<typeof revisionSchema>;
 
+/**
+ * On an entry recording a runbook's use during the incident (issue 16): the runbook by id, so its
+ * history survives a rename, and what was done with it. `opened`: first opened in this incident;
+ * `step`: a verification step ticked (`checked`) or unticked, named by its wording then (`step`),
+ * with the checklist's length then (`of`); `vote`: "Was this runbook helpful?" answered
+ * (`helpful`), or the vote withdrawn (null). The entry's text says the same in words.
+ */
+export const runbookUseSchema = z.discriminatedUnion('action', [
+  z.object({ runbookId: limitedText('id', { min: 1 }), action: z.literal('opened') }),
+  z.object({
+    runbookId: limitedText('id', { min: 1 }),
+    action: z.literal('step'),
+    step: limitedText('entryText'),
+    checked: z.boolean(),
+    of: z.number().int().min(0).max(LIMITS.runbookBody.max),
+  }),
+  z.object({
+    runbookId: limitedText('id', { min: 1 }),
+    action: z.literal('vote'),
+    helpful: z.boolean().nullable(),
+  }),
+]);
+export type RunbookUse = z.infer<typeof runbookUseSchema>;
+
 /** One timeline entry as stored in `timelineEntries`. */
 export const timelineEntrySchema = z.object({
   id: limitedText('id', { min: 1 }),
@@ -98,6 +122,8 @@ export const timelineEntrySchema = z.object({
   commsUpdateId: z.string().optional(),
   /** Marked as a highlight while logging (`!` prefix): a key event of the post-mortem. */
   highlight: z.boolean().optional(),
+  /** On the entries recording a runbook's use (opened, a step ticked, a helpful vote). */
+  runbook: runbookUseSchema.optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

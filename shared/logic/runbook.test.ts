@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   isRunbookStale,
+  latestVotes,
+  openedEntryText,
   parseChecklist,
+  responderKey,
   runbookTemplate,
+  runbookUseOf,
   stepEntryText,
   verifiedSteps,
+  voteEntryText,
+  wasOpened,
+  type RunbookUseEntry,
 } from './runbook';
 
 const DAY = 24 * 3600_000;
@@ -86,6 +93,7 @@ describe('isRunbookStale', () => {
 
 describe('verifiedSteps', () => {
   const steps = parseChecklist('## Verification\n- [ ] Errors normal\n- [ ] Latency normal');
+  const DB = { id: 'rb-db', title: 'DB failover' };
   const entry = (id: string, text: string, loggedAt: number, deletedAt: number | null = null) => ({
     id,
     kind: 'action' as const,
@@ -93,20 +101,168 @@ describe('verifiedSteps', () => {
     loggedAt,
     occurredAt: loggedAt,
     deletedAt,
+    author: 'Alice',
   });
-  it('derives ticks from the latest live entry per step', () => {
+  it('derives ticks from the latest live entry per step (entries written before ids, by title)', () => {
     const entries = [
       entry('1', stepEntryText('DB failover', 'Errors normal', true), 1),
       entry('2', stepEntryText('DB failover', 'Latency normal', true), 2),
       entry('3', stepEntryText('DB failover', 'Latency normal', false), 3),
       entry('4', stepEntryText('Other', 'Errors normal', true), 4),
     ];
-    expect([...verifiedSteps(entries, 'DB failover', steps)]).toEqual([0]);
-    expect([...verifiedSteps(entries.slice(0, 2), 'DB failover', steps)].sort()).toEqual([0, 1]);
+    expect([...verifiedSteps(entries, DB, steps)]).toEqual([0]);
+    expect([...verifiedSteps(entries.slice(0, 2), DB, steps)].sort()).toEqual([0, 1]);
     const deleted = [entry('1', stepEntryText('DB failover', 'Errors normal', true), 1, 5)];
-    expect(verifiedSteps(deleted, 'DB failover', steps).size).toBe(0);
+    expect(verifiedSteps(deleted, DB, steps).size).toBe(0);
     expect(stepEntryText('DB failover', 'Errors normal', true)).toBe(
       'Runbook DB failover: verified Errors normal',
     );
+  });
+
+  it('finds ticks carrying the runbook id after a rename, and never another runbook’s', () => {
+    const tick = (id: string, runbookId: string, step: string, checked: boolean, at: number) => ({
+      ...entry(id, stepEntryText('Old name', step, checked), at),
+      runbook: { runbookId, action: 'step' as const, step, checked, of: 2 },
+    });
+    const entries = [
+      tick('1', 'rb-db', 'Errors normal', true, 1),
+      tick('2', 'rb-db', 'Latency normal', true, 2),
+      tick('3', 'rb-other', 'Latency normal', false, 3),
+      // Written later but logged earlier: logged order decides, not array order.
+      tick('0', 'rb-db', 'Errors normal', false, 0),
+    ];
+    expect([...verifiedSteps(entries, { id: 'rb-db', title: 'New name' }, steps)].sort()).toEqual([
+      0, 1,
+    ]);
+    // A new runbook given the old title does not inherit entries that name their runbook.
+    expect(verifiedSteps(entries, { id: 'rb-new', title: 'Old name' }, steps).size).toBe(0);
+  });
+});
+
+describe('runbookUseOf', () => {
+  const RB = { id: 'rb-1', title: 'Checkout failover' };
+  const base = {
+    id: 'e',
+    kind: 'action' as const,
+    loggedAt: 1,
+    occurredAt: 1,
+    deletedAt: null as number | null,
+    author: 'Alice',
+  };
+  it.each([
+    [
+      'opened, by id',
+      { text: openedEntryText('Renamed'), runbook: { runbookId: 'rb-1', action: 'opened' } },
+      { action: 'opened' },
+    ],
+    [
+      'a vote, by id',
+      {
+        text: voteEntryText('x', false),
+        runbook: { runbookId: 'rb-1', action: 'vote', helpful: false },
+      },
+      { action: 'vote', helpful: false },
+    ],
+    [
+      'a withdrawn vote',
+      {
+        text: voteEntryText('x', null),
+        runbook: { runbookId: 'rb-1', action: 'vote', helpful: null },
+      },
+      { action: 'vote', helpful: null },
+    ],
+    [
+      'another runbook’s entry under this title',
+      {
+        text: openedEntryText('Checkout failover'),
+        runbook: { runbookId: 'rb-2', action: 'opened' },
+      },
+      null,
+    ],
+    [
+      'an old step entry, by title',
+      { text: 'Runbook Checkout failover: unchecked Orders: flowing' },
+      { action: 'step', step: 'Orders: flowing', checked: false, of: null },
+    ],
+    ['an old step entry of another title', { text: 'Runbook Checkout: verified x' }, null],
+    [
+      'a note that looks like one',
+      { kind: 'note', text: 'Runbook Checkout failover: verified x' },
+      null,
+    ],
+    ['“Opened runbook” typed by hand (no id)', { text: 'Opened runbook Checkout failover' }, null],
+    ['a prefix with no step', { text: 'Runbook Checkout failover: verified ' }, null],
+    [
+      'a deleted entry',
+      { deletedAt: 5, text: 'x', runbook: { runbookId: 'rb-1', action: 'opened' } },
+      null,
+    ],
+  ] as const)('%s', (_, over, expected) => {
+    const e: RunbookUseEntry = { ...base, ...over };
+    expect(runbookUseOf(e, RB)).toEqual(expected);
+  });
+
+  it('entry texts', () => {
+    expect(openedEntryText('DB failover')).toBe('Opened runbook DB failover');
+    expect(voteEntryText('DB failover', true)).toBe('Runbook DB failover: marked helpful');
+    expect(voteEntryText('DB failover', false)).toBe('Runbook DB failover: marked not helpful');
+    expect(voteEntryText('DB failover', null)).toBe('Runbook DB failover: helpful vote withdrawn');
+  });
+});
+
+describe('latestVotes, responderKey and wasOpened', () => {
+  const RB = { id: 'rb-1', title: 'T' };
+  const vote = (id: string, author: string, helpful: boolean | null, loggedAt: number) => ({
+    id,
+    kind: 'action' as const,
+    text: voteEntryText('T', helpful),
+    loggedAt,
+    occurredAt: loggedAt,
+    deletedAt: null,
+    author,
+    runbook: { runbookId: 'rb-1', action: 'vote' as const, helpful },
+  });
+  it.each([
+    ['one vote', [vote('1', 'Alice', true, 1)], { alice: true }],
+    ['changed mind', [vote('1', 'Alice', true, 1), vote('2', 'Alice', false, 2)], { alice: false }],
+    ['withdrawn', [vote('1', 'Alice', true, 1), vote('2', 'Alice', null, 2)], {}],
+    [
+      'per responder, same name spelled differently',
+      [vote('1', 'Alice', true, 1), vote('2', ' ALICE ', false, 2), vote('3', 'Bob', true, 3)],
+      { alice: false, bob: true },
+    ],
+    [
+      'logged order, not array order',
+      [vote('2', 'Bob', false, 2), vote('1', 'Bob', true, 1)],
+      { bob: false },
+    ],
+    [
+      'another runbook’s votes',
+      [
+        {
+          ...vote('1', 'Alice', true, 1),
+          runbook: { runbookId: 'x', action: 'vote' as const, helpful: true },
+        },
+      ],
+      {},
+    ],
+  ])('%s', (_, entries, expected) => {
+    expect(Object.fromEntries(latestVotes(entries, RB))).toEqual(expected);
+  });
+
+  it('responderKey folds case, width and spacing', () => {
+    expect(responderKey('  Ａlice   Smith ')).toBe('alice smith');
+  });
+
+  it('wasOpened needs a live opened entry for this runbook', () => {
+    const opened = {
+      ...vote('1', 'A', true, 1),
+      text: openedEntryText('T'),
+      runbook: { runbookId: 'rb-1', action: 'opened' as const },
+    };
+    expect(wasOpened([opened], RB)).toBe(true);
+    expect(wasOpened([{ ...opened, deletedAt: 2 }], RB)).toBe(false);
+    expect(wasOpened([vote('1', 'A', true, 1)], RB)).toBe(false);
+    expect(wasOpened([opened], { id: 'rb-2', title: 'T' })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { LIMITS } from '../domain/limits';
-import type { TimelineEntry } from '../domain/timeline';
+import type { RunbookUse, TimelineEntry } from '../domain/timeline';
 import { markdownLiteral } from '../render/editable';
 
 const DAY = 24 * 60 * 60_000;
@@ -118,36 +118,137 @@ export function isRunbookStale(lastTestedAt: number | null, now: number): boolea
 }
 
 /**
- * Timeline text recording a verification step. The console derives the ticked state from these
- * entries (kind 'action'), so the record is the only truth: no extra table, no schema change.
+ * Timeline text recording a verification step ("Runbook DB failover: verified Errors normal").
+ * Entries written since issue 16 also carry the step as data (`entry.runbook`, by runbook id);
+ * older ones are this text alone, which {@link runbookUseOf} still reads.
  */
 export function stepEntryText(title: string, step: string, checked: boolean): string {
   return `Runbook ${title}: ${checked ? 'verified' : 'unchecked'} ${step}`;
 }
 
+/** Timeline text recording that a runbook was opened in the incident: "Opened runbook DB failover". */
+export function openedEntryText(title: string): string {
+  return `Opened runbook ${title}`;
+}
+
 /**
- * Which steps are ticked for one incident: for each step, the latest live action entry that
- * verifies or unchecks it (in the order they were logged) wins. Deleting that entry from the timeline undoes
- * it. Renaming the runbook or rewording a step starts that step afresh, since what was verified
- * was the old wording.
+ * Timeline text recording a "Was this runbook helpful?" answer: "Runbook DB failover: marked
+ * helpful" / "… marked not helpful", or "… helpful vote withdrawn" (`helpful` null).
+ */
+export function voteEntryText(title: string, helpful: boolean | null): string {
+  if (helpful === null) return `Runbook ${title}: helpful vote withdrawn`;
+  return `Runbook ${title}: marked ${helpful ? 'helpful' : 'not helpful'}`;
+}
+
+/** The fields of a timeline entry the runbook-use rules read. */
+export type RunbookUseEntry = Pick<
+  TimelineEntry,
+  'id' | 'kind' | 'text' | 'deletedAt' | 'occurredAt' | 'loggedAt' | 'author'
+> & { runbook?: RunbookUse | undefined };
+
+/** One use of a runbook as read from an entry; `of` is null on step entries written before issue 16. */
+export type FoundRunbookUse =
+  | { action: 'opened' }
+  | { action: 'step'; step: string; checked: boolean; of: number | null }
+  | { action: 'vote'; helpful: boolean | null };
+
+/**
+ * What a live (not deleted) entry records about `runbook`'s use, or null when nothing. Entries
+ * carrying `runbook` data are matched by id alone, so a renamed runbook keeps its history and a
+ * new runbook given an old title does not inherit it. Step entries written before that data
+ * existed are matched by their text under the runbook's current title (their only link to it):
+ * an action entry "Runbook <title>: verified|unchecked <step>" exactly.
+ */
+export function runbookUseOf(
+  entry: RunbookUseEntry,
+  runbook: { id: string; title: string },
+): FoundRunbookUse | null {
+  if (entry.deletedAt !== null) return null;
+  const use = entry.runbook;
+  if (use) {
+    if (use.runbookId !== runbook.id) return null;
+    if (use.action === 'opened') return { action: 'opened' };
+    if (use.action === 'vote') return { action: 'vote', helpful: use.helpful };
+    return { action: 'step', step: use.step, checked: use.checked, of: use.of };
+  }
+  if (entry.kind !== 'action') return null;
+  for (const checked of [true, false]) {
+    const prefix = stepEntryText(runbook.title, '', checked);
+    if (entry.text.startsWith(prefix) && entry.text.length > prefix.length)
+      return { action: 'step', step: entry.text.slice(prefix.length), checked, of: null };
+  }
+  return null;
+}
+
+/** Entries in the order they were written down: loggedAt, then id (ids are time-ordered). */
+export function inLoggedOrder<T extends Pick<TimelineEntry, 'loggedAt' | 'id'>>(
+  entries: readonly T[],
+): T[] {
+  return [...entries].sort(
+    (a, b) => a.loggedAt - b.loggedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/**
+ * Which steps are ticked for one incident: for each step (by wording), the latest live entry that
+ * ticks or unticks it for this runbook (see {@link runbookUseOf}; in the order they were logged)
+ * wins. Deleting that entry from the timeline undoes it. Rewording a step starts that step
+ * afresh, since what was verified was the old wording; renaming the runbook does not.
  */
 export function verifiedSteps(
-  entries: readonly Pick<
-    TimelineEntry,
-    'kind' | 'text' | 'deletedAt' | 'occurredAt' | 'loggedAt' | 'id'
-  >[],
-  title: string,
+  entries: readonly RunbookUseEntry[],
+  runbook: { id: string; title: string },
   steps: readonly ChecklistStep[],
 ): Set<number> {
-  const live = entries
-    .filter((e) => e.kind === 'action' && e.deletedAt === null)
-    .sort((a, b) => a.loggedAt - b.loggedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const state = new Map<string, boolean>();
-  for (const e of live) {
-    for (const step of steps) {
-      if (e.text === stepEntryText(title, step.text, true)) state.set(step.text, true);
-      else if (e.text === stepEntryText(title, step.text, false)) state.set(step.text, false);
-    }
-  }
+  const state = tickedWordings(entries, runbook);
   return new Set(steps.filter((s) => state.get(s.text) === true).map((s) => s.index));
+}
+
+/** Each step wording's latest ticked state in these entries, for this runbook. */
+export function tickedWordings(
+  entries: readonly RunbookUseEntry[],
+  runbook: { id: string; title: string },
+): Map<string, boolean> {
+  const state = new Map<string, boolean>();
+  for (const e of inLoggedOrder(entries)) {
+    const use = runbookUseOf(e, runbook);
+    if (use?.action === 'step') state.set(use.step, use.checked);
+  }
+  return state;
+}
+
+/**
+ * The one definition of "the same responder" for helpful votes: the author's name in Unicode
+ * NFKC, trimmed, inner white space made one space, lower-cased.
+ */
+export function responderKey(author: string): string {
+  return author.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * "Was this runbook helpful?" in one incident: each responder's latest vote (in logged order),
+ * keyed by {@link responderKey}; a withdrawn vote removes it. So a responder changes their mind
+ * by voting again, and two responders' votes both count.
+ */
+export function latestVotes(
+  entries: readonly RunbookUseEntry[],
+  runbook: { id: string; title: string },
+): Map<string, boolean> {
+  const votes = new Map<string, boolean>();
+  for (const e of inLoggedOrder(entries)) {
+    const use = runbookUseOf(e, runbook);
+    if (use?.action !== 'vote') continue;
+    const who = responderKey(e.author);
+    if (use.helpful === null) votes.delete(who);
+    else votes.set(who, use.helpful);
+  }
+  return votes;
+}
+
+/** True when a live entry already records that `runbook` was opened in the incident. */
+export function wasOpened(
+  entries: readonly RunbookUseEntry[],
+  runbook: { id: string; title: string },
+): boolean {
+  return entries.some((e) => runbookUseOf(e, runbook)?.action === 'opened');
 }

@@ -4,7 +4,14 @@ import type { WarroomDb } from '../schema';
 import { freshDb } from '../test-db';
 import { ctx, NOW } from '../testing';
 import { declareIncident } from './incidents';
-import { createRunbook, markRunbookTested, setRunbookStep, updateRunbook } from './runbooks';
+import {
+  createRunbook,
+  markRunbookTested,
+  openRunbook,
+  setRunbookStep,
+  updateRunbook,
+  voteRunbook,
+} from './runbooks';
 
 let db: WarroomDb;
 beforeEach(async () => {
@@ -82,14 +89,14 @@ describe('runbooks repo', () => {
       ['Runbook Checkout failover: verified Latency back to baseline', 'Alice'],
     ]);
     const steps = parseChecklist(rb.body);
-    expect([...verifiedSteps(entries, rb.title, steps)]).toEqual([1]);
+    expect([...verifiedSteps(entries, rb, steps)]).toEqual([1]);
     await setRunbookStep(
       db,
       { incidentId: inc.id, runbookId: rb.id, stepIndex: 1, checked: false },
       ctx(NOW + 2),
     );
     const after = await db.timelineEntries.where({ incidentId: inc.id, kind: 'action' }).toArray();
-    expect(verifiedSteps(after, rb.title, steps).size).toBe(0);
+    expect(verifiedSteps(after, rb, steps).size).toBe(0);
     await expect(
       setRunbookStep(
         db,
@@ -97,6 +104,43 @@ describe('runbooks repo', () => {
         ctx(),
       ),
     ).rejects.toThrow(/no longer/);
+  });
+});
+
+describe('runbook use in an incident', () => {
+  it('records the opening once, however often and from however many windows it is opened', async () => {
+    const inc = await declareIncident(
+      db,
+      { title: 'Checkout errors', severity: 'SEV2', services: ['checkout-api'], startedAt: NOW },
+      ctx(),
+    );
+    const rb = await createRunbook(
+      db,
+      { title: 'Checkout failover', service: 'checkout-api', body: runbookTemplate() },
+      ctx(),
+    );
+    const args = { incidentId: inc.id, runbookId: rb.id };
+    // Two windows at once, then again later: one transaction each, the check inside it.
+    await Promise.all([openRunbook(db, args, ctx(NOW + 1)), openRunbook(db, args, ctx(NOW + 1))]);
+    await openRunbook(db, args, ctx(NOW + 2));
+    const actions = () =>
+      db.timelineEntries.where({ incidentId: inc.id, kind: 'action' }).toArray();
+    expect((await actions()).map((e) => e.text)).toEqual(['Opened runbook Checkout failover']);
+    // Renamed later: its entries still name it by id, so it is still opened here.
+    await updateRunbook(db, rb.id, { title: 'Checkout failover v2' }, ctx(NOW + 3));
+    await openRunbook(db, args, ctx(NOW + 4));
+    expect(await actions()).toHaveLength(1);
+
+    await voteRunbook(db, { ...args, helpful: true }, ctx(NOW + 5));
+    await voteRunbook(db, { ...args, helpful: true }, ctx(NOW + 6));
+    await voteRunbook(db, { ...args, helpful: null }, ctx(NOW + 7));
+    expect((await actions()).map((e) => e.text).slice(1)).toEqual([
+      'Runbook Checkout failover v2: marked helpful',
+      'Runbook Checkout failover v2: helpful vote withdrawn',
+    ]);
+    await expect(
+      voteRunbook(db, { incidentId: 'gone', runbookId: rb.id, helpful: true }, ctx()),
+    ).rejects.toThrow('This incident no longer exists.');
   });
 });
 

@@ -69,3 +69,50 @@ export function setRunbookStep(
     return { changes: cmd.setRunbookStep(runbook, incident, args, ctx), result: undefined };
   });
 }
+
+/** The incident's action entries, where every runbook use is recorded (index [incidentId+kind]). */
+function actionEntries(read: ReadonlyDb, incidentId: string) {
+  return read.timelineEntries.where({ incidentId, kind: 'action' }).toArray();
+}
+
+/**
+ * Records that a runbook was opened in an incident, once per incident and runbook (the check
+ * and the write are one transaction, so two windows opening it at once record it once). See
+ * {@link cmd.openRunbook} for when nothing is recorded and the refusals.
+ */
+export function openRunbook(
+  db: WarroomDb,
+  args: { incidentId: string; runbookId: string },
+  ctx: CommandContext,
+): Promise<void> {
+  return runCommand(db, ['runbooks', 'incidents', 'timelineEntries'], async (read) => {
+    const [runbook, incident, entries] = await Promise.all([
+      read.runbooks.get(args.runbookId),
+      read.incidents.get(args.incidentId),
+      actionEntries(read, args.incidentId),
+    ]);
+    return { changes: cmd.openRunbook(runbook, incident, entries, ctx), result: undefined };
+  });
+}
+
+/**
+ * Answers "Was this runbook helpful?" for the current author in an incident (`helpful` null
+ * withdraws the vote): see {@link cmd.voteRunbook}.
+ */
+export function voteRunbook(
+  db: WarroomDb,
+  args: { incidentId: string; runbookId: string; helpful: boolean | null },
+  ctx: CommandContext,
+): Promise<void> {
+  return runCommand(db, ['runbooks', 'incidents', 'timelineEntries'], async (read) => {
+    const [runbook, incident, entries] = await Promise.all([
+      read.runbooks.get(args.runbookId),
+      read.incidents.get(args.incidentId),
+      actionEntries(read, args.incidentId),
+    ]);
+    return {
+      changes: cmd.voteRunbook(runbook, incident, entries, args.helpful, ctx),
+      result: undefined,
+    };
+  });
+}

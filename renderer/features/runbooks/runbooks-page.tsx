@@ -10,6 +10,7 @@ import { LastTested } from './last-tested';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { matchesRunbook, useRunbooks } from './queries';
 import { RunbookEditor } from './runbook-editor';
+import { RunbookEffectivenessRegion } from './runbook-effectiveness';
 
 /**
  * Runbooks page: searchable list beside the selected runbook (`/runbooks/:id`), or the editor
@@ -113,6 +114,7 @@ function RunbookView({ runbook }: { runbook: Runbook }) {
         <LastTested runbook={runbook} settings={settings} />
       </p>
       <LazyMarkdownPreview source={runbook.body} />
+      <RunbookEffectivenessRegion runbook={runbook} settings={settings} />
     </article>
   );
 }
