@@ -1,3 +1,4 @@
+import { nameKey } from '../domain/text';
 import { LIMITS } from '../domain/limits';
 import type { RunbookUse, TimelineEntry } from '../domain/timeline';
 import { markdownLiteral } from '../render/editable';
@@ -222,7 +223,7 @@ export function tickedWordings(
  * NFKC, trimmed, inner white space made one space, lower-cased.
  */
 export function responderKey(author: string): string {
-  return author.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return nameKey(author);
 }
 
 /**

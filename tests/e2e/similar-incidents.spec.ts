@@ -18,14 +18,26 @@ test('a running incident shows the past incident on its service, with the fix ne
   test.setTimeout(90_000);
   await page.clock.install({ time: new Date('2026-06-01T10:00:00Z') });
   await openApp(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Runbooks' }).click();
+  await page.getByRole('link', { name: 'New runbook' }).click();
+  await page.getByLabel('Title').fill('Checkout pool failover');
+  await page.getByLabel('Service').fill('checkout-api');
+  await page.getByRole('button', { name: 'Save runbook' }).click();
+  await expect(page.getByRole('article', { name: 'Checkout pool failover' })).toBeVisible();
 
-  // Months ago: checkout broke, a follow-up was filed and never done.
+  // Months ago: checkout broke, the runbook helped, a follow-up was filed and never done.
   await declare(page, {
     title: 'Checkout 502 errors',
     severity: 'SEV2',
     services: ['checkout-api'],
     impact: 'Checkout failing for 30% of users',
   });
+  const runbooks = page.getByRole('region', { name: 'Runbooks' });
+  await runbooks.getByRole('button', { name: 'Open runbook Checkout pool failover' }).click();
+  await runbooks
+    .getByRole('group', { name: 'Was this runbook helpful?' })
+    .getByRole('button', { name: 'Helpful', exact: true })
+    .click();
   await log(page, 'f: pgbouncer pool exhausted on checkout-db');
   await log(page, 'todo: Alert on pgbouncer pool saturation');
   await resolve(page, 'Raised the pgbouncer pool to 200');
@@ -67,6 +79,9 @@ test('a running incident shows the past incident on its service, with the fix ne
   await expect(past).toContainText('Alert on pgbouncer pool saturation');
   await expect(past).toContainText('Raised the pgbouncer pool to 200');
   await expect(past).toContainText('Pool size fixed at 50 while traffic doubled');
+  await expect(past).toContainText('Runbooks used');
+  await expect(past.getByRole('link', { name: 'Checkout pool failover' })).toBeVisible();
+  await expect(past).toContainText('(helpful)');
   await expect(region).not.toContainText('Search results slow');
   await expect(region).not.toContainText('Game day');
   // The one-line notice at the top leads to the region in the side column.

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Runbook } from '../../../shared/domain/records';
 import { nameKey } from '../../../shared/domain/text';
+import { latestVotes } from '../../../shared/logic/runbook';
 import {
   SIMILAR_LIMIT,
   SimilarIncidentRanker,
@@ -270,4 +271,37 @@ export function useRunbooksFor(services: readonly string[]): Runbook[] | undefin
       .filter((r) => names.has(nameKey(r.service)))
       .sort((a, b) => a.title.localeCompare(b.title));
   }, [db, key]);
+}
+
+/** A runbook used in an incident, with the responders' verdict there. */
+export interface UsedRunbook {
+  runbook: Runbook;
+  /** Each responder's latest helpful vote in that incident (see latestVotes). */
+  helpful: number;
+  notHelpful: number;
+}
+
+/**
+ * Runbooks used in an incident (opened, a step ticked, a helpful vote: entries carrying runbook
+ * data, read through the [incidentId+kind] index), by title, with the responders' votes;
+ * undefined until read.
+ */
+export function useRunbooksUsedIn(incidentId: string): UsedRunbook[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const entries = await db.timelineEntries
+      .where('[incidentId+kind]')
+      .equals([incidentId, 'action'])
+      .filter((e) => e.deletedAt === null && e.runbook !== undefined)
+      .toArray();
+    const ids = [...new Set(entries.flatMap((e) => (e.runbook ? [e.runbook.runbookId] : [])))];
+    const runbooks = (await db.runbooks.bulkGet(ids)).filter((r): r is Runbook => !!r);
+    return runbooks
+      .map((runbook) => {
+        const votes = [...latestVotes(entries, runbook).values()];
+        const helpful = votes.filter(Boolean).length;
+        return { runbook, helpful, notHelpful: votes.length - helpful };
+      })
+      .sort((a, b) => a.runbook.title.localeCompare(b.runbook.title));
+  }, [db, incidentId]);
 }

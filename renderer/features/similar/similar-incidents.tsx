@@ -12,6 +12,7 @@ import {
   type SimilarIncident,
   useActionItemsOf,
   useRunbooksFor,
+  useRunbooksUsedIn,
   useSimilarIncidents,
 } from './queries';
 
@@ -182,6 +183,7 @@ function SimilarItem({
   unfinished: ReturnType<typeof unfinishedActionItems>;
 }) {
   const { incident, postmortem } = match;
+  const used = useRunbooksUsedIn(incident.id);
   const runbooks = useRunbooksFor(match.sharedServices);
   const started = incident.milestones.started ?? incident.createdAt;
   const { timeToMitigate, timeToResolve } = incidentDurations(incident.milestones);
@@ -259,7 +261,22 @@ function SimilarItem({
             </span>
           )}
         </dd>
-        {runbooks && runbooks.length ? (
+        {used && used.length ? (
+          <>
+            <dt>Runbooks used</dt>
+            <dd>
+              {used.map((u, i) => (
+                <span key={u.runbook.id}>
+                  {i ? ', ' : ''}
+                  <Link href={`/runbooks/${u.runbook.id}`}>{u.runbook.title}</Link>
+                  {u.helpful || u.notHelpful ? (
+                    <span className="muted"> ({votesText(u.helpful, u.notHelpful)})</span>
+                  ) : null}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : runbooks && runbooks.length ? (
           <>
             <dt>Runbooks</dt>
             <dd>
@@ -275,4 +292,11 @@ function SimilarItem({
       </dl>
     </li>
   );
+}
+
+/** "helpful", "not helpful" or "2 helpful, 1 not": the responders' latest votes. */
+function votesText(helpful: number, notHelpful: number): string {
+  if (!notHelpful) return helpful === 1 ? 'helpful' : `helpful to ${helpful}`;
+  if (!helpful) return notHelpful === 1 ? 'not helpful' : `not helpful to ${notHelpful}`;
+  return `${helpful} helpful, ${notHelpful} not`;
 }
