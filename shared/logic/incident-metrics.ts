@@ -88,6 +88,20 @@ export function periodStart(period: MetricsPeriod, now: number): number {
   return days === null ? -Infinity : now - days * DAY;
 }
 
+/**
+ * The incidents the period counts, oldest first: started within it (up to `now`), drills only
+ * when `includeDrills`. The same choice `computeIncidentMetrics` makes.
+ */
+export function incidentsInPeriod(
+  incidents: readonly Incident[],
+  { period, now, includeDrills }: MetricsOptions,
+): Incident[] {
+  const from = periodStart(period, now);
+  return incidents
+    .filter((i) => (includeDrills || !i.drill) && startOf(i) >= from && startOf(i) <= now)
+    .sort((a, b) => startOf(a) - startOf(b));
+}
+
 /** Monday 00:00 UTC of the week containing `at`. */
 export function weekStart(at: number): number {
   const day = Math.floor(at / DAY) * DAY;
