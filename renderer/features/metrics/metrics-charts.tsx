@@ -65,11 +65,14 @@ function ChartFigure({
   data,
   height,
   note,
+  empty,
   children,
 }: {
   data: ChartTable;
   height: number;
-  note?: string;
+  note?: string | undefined;
+  /** Nothing to draw: the summary is shown as text instead of empty axes. */
+  empty: boolean;
   children: ReactElement;
 }) {
   const platform = usePlatform();
@@ -83,10 +86,14 @@ function ChartFigure({
     <figure className="mx-chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{data.title}</figcaption>
       {note ? <p className="muted mx-chart-note">{note}</p> : null}
-      <div role="img" aria-label={data.summary} className="mx-plot" style={{ height }}>
-        {/* The drawing is the image; its own SVG and text stay out of the accessibility tree. */}
-        <div aria-hidden="true">{children}</div>
-      </div>
+      {empty ? (
+        <p className="muted mx-empty">{data.summary}.</p>
+      ) : (
+        <div role="img" aria-label={data.summary} className="mx-plot" style={{ height }}>
+          {/* The drawing is the image; its own SVG and text stay out of the accessibility tree. */}
+          <div aria-hidden="true">{children}</div>
+        </div>
+      )}
       <div className="mx-chart-actions">
         <button type="button" className="button button-small" onClick={() => void copy()}>
           Copy as Markdown
@@ -108,7 +115,7 @@ export function IncidentsPerWeekChart({ weeks }: { weeks: readonly WeekBucket[] 
     ...w.counts,
   }));
   return (
-    <ChartFigure data={weeksTable(weeks)} height={220}>
+    <ChartFigure data={weeksTable(weeks)} height={220} empty={!weeks.length}>
       <BarChart {...CHART} {...size(220)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="week" {...AXIS} />
@@ -133,7 +140,11 @@ export function MttrChart({ rows }: { rows: readonly SeverityRow[] }) {
       fill: SEV_COLOURS[r.severity as Severity],
     }));
   return (
-    <ChartFigure data={mttrBySeverityTable(rows)} height={180}>
+    <ChartFigure
+      data={mttrBySeverityTable(rows)}
+      height={180}
+      empty={data.every((d) => d.minutes === null)}
+    >
       <BarChart {...CHART} {...size(180)} data={data} layout="vertical" margin={{ right: 24 }}>
         <CartesianGrid {...GRID} horizontal={false} />
         <XAxis type="number" unit=" min" {...AXIS} />
@@ -174,6 +185,7 @@ export function ServicesByIncidentsChart({
     <ChartFigure
       data={servicesByIncidentsTable(ranked, periodLabel)}
       height={height}
+      empty={!ranked.length}
       note={ranked.length > TOP ? `The ${TOP} with most incidents of ${ranked.length}.` : undefined}
     >
       <BarChart {...CHART} {...size(height)} data={top} layout="vertical" margin={{ right: 24 }}>
@@ -195,6 +207,7 @@ export function ServicesByBudgetChart({ ranked }: { ranked: readonly ServiceSpen
     <ChartFigure
       data={servicesByBudgetTable(ranked)}
       height={height}
+      empty={!ranked.length}
       note="Each service over its own rolling SLO window, as on the Services page; drills spend nothing."
     >
       <BarChart {...CHART} {...size(height)} data={top} layout="vertical" margin={{ right: 24 }}>
@@ -217,7 +230,7 @@ export function ServicesByBudgetChart({ ranked }: { ranked: readonly ServiceSpen
 export function HourOfDayChart({ counts }: { counts: readonly number[] }) {
   const data = counts.map((n, h) => ({ hour: String(h).padStart(2, '0'), incidents: n }));
   return (
-    <ChartFigure data={hourTable(counts)} height={180}>
+    <ChartFigure data={hourTable(counts)} height={180} empty={counts.every((n) => !n)}>
       <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="hour" interval={2} {...AXIS} />
@@ -233,7 +246,7 @@ export function HourOfDayChart({ counts }: { counts: readonly number[] }) {
 export function DayOfWeekChart({ counts }: { counts: readonly number[] }) {
   const data = WEEKDAYS.map((d, i) => ({ day: d, incidents: counts[i] ?? 0 }));
   return (
-    <ChartFigure data={weekdayTable(counts)} height={180}>
+    <ChartFigure data={weekdayTable(counts)} height={180} empty={counts.every((n) => !n)}>
       <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="day" {...AXIS} />
@@ -255,6 +268,7 @@ export function MttrTrendChart({ quarters }: { quarters: readonly QuarterMttr[] 
     <ChartFigure
       data={quarterTable(quarters)}
       height={200}
+      empty={quarters.every((q) => q.mttr === null)}
       note="All time (the last 8 quarters), whatever the period above."
     >
       <LineChart {...CHART} {...size(200)} data={data} margin={{ top: 8, right: 16, left: -8 }}>

@@ -1,9 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import type {
   ActionItem,
-  ContributingCause,
   Hypothesis,
   Person,
   Postmortem,
@@ -11,7 +9,6 @@ import type {
 } from '../../../shared/domain/records';
 import type { RoleAssignment } from '../../../shared/domain/roles';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
-import { causeSuggestions, type CauseSuggestion } from '../../../shared/logic/causes';
 import { useDb } from '../../db/db-context';
 import { listAssignments } from '../../db/repo/roles';
 
@@ -61,21 +58,4 @@ export function useResolvedWithPostmortems():
     const pms = await db.postmortems.bulkGet(resolved.map((i) => i.id));
     return resolved.map((incident, i) => ({ incident, status: pms[i]?.status ?? null }));
   }, [db]);
-}
-
-/**
- * Cause tags used in the other incidents' post-mortems, live, for the Contributing cause
- * field's suggestions (those already on this post-mortem left out); undefined until read.
- */
-export function useCauseSuggestions(
-  incidentId: string,
-  current: readonly ContributingCause[],
-): CauseSuggestion[] | undefined {
-  const db = useDb();
-  const others = useLiveQuery(
-    () =>
-      db.postmortems.filter((pm) => pm.incidentId !== incidentId && !!pm.causes?.length).toArray(),
-    [db, incidentId],
-  );
-  return useMemo(() => (others ? causeSuggestions(others, current) : undefined), [others, current]);
 }
