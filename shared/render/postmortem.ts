@@ -308,7 +308,7 @@ function causeBlocks(pm: Postmortem): Block[] {
     list(
       causes.map((c) => [
         text(c.tag.trim().replace(/\s+/g, ' ')),
-        italic(` (${CAUSE_CATEGORY_LABELS[c.category]})`),
+        italic(` (${CAUSE_CATEGORY_LABELS[c.category] ?? c.category})`),
       ]),
     ),
   ];

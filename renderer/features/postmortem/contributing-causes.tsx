@@ -77,7 +77,7 @@ export function ContributingCauses({
           {causes.map((c) => (
             <li key={normaliseCauseTag(c.tag)} className="token">
               <bdi>{c.tag}</bdi>
-              <span className="muted"> · {CAUSE_CATEGORY_LABELS[c.category]}</span>
+              <span className="muted"> · {CAUSE_CATEGORY_LABELS[c.category] ?? c.category}</span>
               <button
                 type="button"
                 className="token-remove"
