@@ -1,5 +1,9 @@
 import type { Incident } from '../domain/incident';
-import type { Postmortem, PostmortemStatus } from '../domain/records';
+import { LIST_LIMITS, limitProblem } from '../domain/limits';
+import { cleanText } from '../domain/text';
+import type { ContributingCause, Postmortem, PostmortemStatus } from '../domain/records';
+import { CAUSE_CATEGORIES, CAUSE_CATEGORY_LABELS } from '../domain/records';
+import { addCause, causesOf, normaliseCauseTag, removeCause } from '../logic/causes';
 import { impactWindowProblem } from '../logic/impact-windows';
 import { checkMilestoneOrder, describeMilestoneConflict } from '../logic/milestones';
 import { SECTION_TITLE_MAX } from '../logic/postmortem-structure';
@@ -215,4 +219,73 @@ export function setPostmortemStatus(
     set.record(makeEntry(incidentId, 'note', `Post-mortem status: ${from} → ${to}`, ctx));
   }
   return { changes: set.build(), result: next };
+}
+
+/** Writes `next` as the post-mortem: an update when `stored` exists, else a new row. */
+function putPostmortem(stored: Postmortem | undefined, next: Postmortem): Outcome<Postmortem> {
+  const set = changes();
+  if (stored) set.update('postmortems', next);
+  else set.add('postmortems', next);
+  return { changes: set.build(), result: next };
+}
+
+/**
+ * Adds a contributing cause (a free tag filed under a fishbone category) to the post-mortem,
+ * creating the post-mortem when there is none yet; the tag is cleaned (`cleanText`: control
+ * characters removed, NFC) and stored trimmed with inner whitespace folded (see `addCause`).
+ * Refusals (RepoError): on 'causeTag' a broken character (half of an emoji), a blank tag ("Name
+ * the cause in a few words."), one over its limit (the limit message), one the post-mortem already
+ * has by `normaliseCauseTag` ('"Pool exhaustion" is already a contributing cause (filed under
+ * Technology).'), or one too many causes (LIST_LIMITS.causes); on 'causeCategory' a category
+ * not in CAUSE_CATEGORIES; "This incident no longer exists."
+ */
+export function addPostmortemCause(
+  incident: Incident | undefined,
+  stored: Postmortem | undefined,
+  cause: ContributingCause,
+  ctx: CommandContext,
+): Outcome<Postmortem> {
+  const { id } = existing(incident, 'incident');
+  const cleaned = cleanText(cause.tag);
+  if (!cleaned.ok) throw new RepoError(`The cause ${cleaned.message}.`, 'causeTag');
+  const tag = cleaned.text;
+  if (!normaliseCauseTag(tag)) throw new RepoError('Name the cause in a few words.', 'causeTag');
+  const tooLong = limitProblem('causeTag', tag.trim().replace(/\s+/gu, ' '));
+  if (tooLong) throw new RepoError(tooLong, 'causeTag');
+  if (!(CAUSE_CATEGORIES as readonly string[]).includes(cause.category))
+    throw new RepoError('Choose a category for the cause.', 'causeCategory');
+  const current = stored ?? emptyPostmortem(id, ctx.author, ctx.now);
+  const list = causesOf(current);
+  const same = list.find((c) => normaliseCauseTag(c.tag) === normaliseCauseTag(tag));
+  if (same)
+    throw new RepoError(
+      `"${same.tag}" is already a contributing cause (filed under ${CAUSE_CATEGORY_LABELS[same.category]}).`,
+      'causeTag',
+    );
+  if (list.length >= LIST_LIMITS.causes)
+    throw new RepoError(
+      `A post-mortem holds at most ${LIST_LIMITS.causes} contributing causes; remove one first.`,
+      'causeTag',
+    );
+  const causes = addCause(list, { tag, category: cause.category });
+  return putPostmortem(stored, { ...current, causes, updatedAt: ctx.now });
+}
+
+/**
+ * Removes the contributing cause whose tag is `tag` by `normaliseCauseTag`. Removing a cause the
+ * post-mortem does not have (another window removed it first) changes nothing. Refusals: "This
+ * incident no longer exists."
+ */
+export function removePostmortemCause(
+  incident: Incident | undefined,
+  stored: Postmortem | undefined,
+  tag: string,
+  ctx: CommandContext,
+): Outcome<Postmortem> {
+  const { id } = existing(incident, 'incident');
+  const current = stored ?? emptyPostmortem(id, ctx.author, ctx.now);
+  const list = causesOf(current);
+  const causes = removeCause(list, tag);
+  if (!stored || causes.length === list.length) return { changes: {}, result: current };
+  return putPostmortem(stored, { ...current, causes, updatedAt: ctx.now });
 }

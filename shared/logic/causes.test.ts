@@ -3,6 +3,7 @@ import type { ContributingCause } from '../domain/records';
 import { postmortemSchema } from '../domain/records';
 import {
   addCause,
+  causeSuggestions,
   causeKeysOf,
   causesOf,
   normaliseCauseTag,
@@ -68,5 +69,35 @@ describe('causes of a post-mortem', () => {
       postmortemSchema.safeParse({ ...base, causes: [{ tag: 'x'.repeat(81), category: 'other' }] })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('causeSuggestions', () => {
+  const pm = (...causes: [string, ContributingCause['category']][]) => ({
+    causes: causes.map(([tag, category]) => ({ tag, category })),
+  });
+  it('offers each tag once, most used first, with its most used category', () => {
+    const found = causeSuggestions([
+      pm(['Connection pool exhaustion', 'technology'], ['missing canary', 'process']),
+      pm(['connection-pool  exhaustion', 'technology'], ['Connection pool exhaustion', 'other']),
+      pm(['connection pool exhaustion', 'other'], ['Cert expiry', 'technology']),
+      pm(['CONNECTION POOL EXHAUSTION', 'other']),
+      null,
+      { causes: undefined },
+    ]);
+    expect(found).toEqual([
+      // Technology twice, Other twice (a post-mortem naming it twice counts once): the first wins.
+      { tag: 'Connection pool exhaustion', category: 'technology', uses: 4 },
+      { tag: 'Cert expiry', category: 'technology', uses: 1 },
+      { tag: 'missing canary', category: 'process', uses: 1 },
+    ]);
+  });
+  it('leaves out the causes already on the post-mortem and blank tags', () => {
+    expect(
+      causeSuggestions(
+        [pm(['DNS TTL', 'environment'], ['  ', 'other'], ['Cert expiry', 'technology'])],
+        [{ tag: 'dns-ttl', category: 'other' }],
+      ).map((s) => s.tag),
+    ).toEqual(['Cert expiry']);
   });
 });

@@ -3,7 +3,7 @@
  * across incidents, and the pure edits the editor makes. A repeat incident is one on the same
  * service with the same cause, so "same cause" is defined once, here.
  */
-import type { ContributingCause, Postmortem } from '../domain/records';
+import type { CauseCategory, ContributingCause, Postmortem } from '../domain/records';
 
 /**
  * The comparable form of a cause tag: Unicode NFKC, lower case, inner runs of whitespace, hyphens
@@ -59,4 +59,58 @@ export function addCause(
 export function removeCause(list: readonly ContributingCause[], tag: string): ContributingCause[] {
   const key = normaliseCauseTag(tag);
   return list.filter((c) => normaliseCauseTag(c.tag) !== key);
+}
+
+/** A cause tag already used in other post-mortems, offered while typing a new one. */
+export interface CauseSuggestion {
+  /** The tag as first written (trimmed, inner whitespace folded). */
+  tag: string;
+  /** The category it is filed under most often (the first seen on a tie). */
+  category: CauseCategory;
+  /** How many post-mortems use it. */
+  uses: number;
+}
+
+/**
+ * Tags used in the post-mortems `pms`, one per normalised tag, most used first then
+ * alphabetically; `exclude` (already on the post-mortem being edited) is left out, as are blank
+ * tags. A post-mortem naming a cause twice counts once.
+ */
+export function causeSuggestions(
+  pms: readonly (Pick<Postmortem, 'causes'> | null | undefined)[],
+  exclude: readonly ContributingCause[] = [],
+): CauseSuggestion[] {
+  const skip = new Set(exclude.map((c) => normaliseCauseTag(c.tag)));
+  const found = new Map<
+    string,
+    { tag: string; uses: number; categories: Map<CauseCategory, number> }
+  >();
+  for (const pm of pms) {
+    const seen = new Set<string>();
+    for (const c of causesOf(pm)) {
+      const key = normaliseCauseTag(c.tag);
+      if (!key || skip.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const entry = found.get(key) ?? {
+        tag: c.tag.trim().replace(/\s+/gu, ' '),
+        uses: 0,
+        categories: new Map<CauseCategory, number>(),
+      };
+      entry.uses++;
+      entry.categories.set(c.category, (entry.categories.get(c.category) ?? 0) + 1);
+      found.set(key, entry);
+    }
+  }
+  return [...found.values()]
+    .map(({ tag, uses, categories }) => {
+      let category: CauseCategory = 'other';
+      let most = 0;
+      for (const [cat, n] of categories)
+        if (n > most) {
+          category = cat;
+          most = n;
+        }
+      return { tag, category, uses };
+    })
+    .sort((a, b) => b.uses - a.uses || a.tag.localeCompare(b.tag, 'en'));
 }

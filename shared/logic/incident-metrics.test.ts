@@ -130,33 +130,60 @@ describe('computeIncidentMetrics', () => {
     expect(m.postmortems).toEqual({ due: 3, onTime: 1, share: 1 / 3 });
   });
 
-  it('finds repeats: same service within 30 days, the earlier one possibly outside the period', () => {
+  it('finds repeats: same service and same cause, the earlier one possibly outside the period', () => {
     const first = inc(40, { services: ['checkout-api'] });
     const second = inc(15, { services: ['checkout-api', 'db'] });
     const third = inc(5, { services: ['db'] });
-    const unrelated = inc(4, { services: ['search'] });
-    const farApart = inc(60, { services: ['search'] });
-    const m = computeIncidentMetrics([third, unrelated, second, first, farApart], [], {
-      period: '30d',
-      now: NOW,
-      includeDrills: false,
-    });
-    expect(m.repeats.map((r) => [r.incident.id, r.previous.id, r.service])).toEqual([
-      [second.id, first.id, 'checkout-api'],
-      [third.id, second.id, 'db'],
-    ]);
-  });
-
-  it('does not count a drill as the earlier incident of a repeat unless drills are included', () => {
-    const d = inc(10, { services: ['x'], drill: true });
-    const r = inc(5, { services: ['x'] });
-    const opts = { period: '30d', now: NOW } as const;
-    expect(computeIncidentMetrics([d, r], [], { ...opts, includeDrills: false }).repeats).toEqual(
+    const unrelated = inc(4, { services: ['checkout-api'] });
+    const pms = [
+      {
+        incidentId: first.id,
+        causes: [{ tag: 'pool exhaustion', category: 'technology' as const }],
+      },
+      {
+        incidentId: second.id,
+        causes: [{ tag: 'Pool exhaustion', category: 'technology' as const }],
+      },
+      { incidentId: third.id, causes: [{ tag: 'pool-exhaustion', category: 'other' as const }] },
+      {
+        incidentId: unrelated.id,
+        causes: [{ tag: 'cert expiry', category: 'technology' as const }],
+      },
+    ];
+    const m = computeIncidentMetrics(
+      [third, unrelated, second, first],
       [],
+      { period: '30d', now: NOW, includeDrills: false },
+      pms,
     );
     expect(
-      computeIncidentMetrics([d, r], [], { ...opts, includeDrills: true }).repeats,
-    ).toHaveLength(1);
+      m.repeats.map((r) => [r.incident.id, r.earlier.map((e) => e.id), r.matches[0]?.service]),
+    ).toEqual([
+      [third.id, [second.id], 'db'],
+      [second.id, [first.id], 'checkout-api'],
+    ]);
+    // Without causes there are no repeats: a shared service alone is not one.
+    expect(
+      computeIncidentMetrics([first, second], [], { period: 'all', now: NOW, includeDrills: false })
+        .repeats,
+    ).toEqual([]);
+  });
+
+  it('never counts a drill as a repeat of a real incident, nor the other way round', () => {
+    const d = inc(10, { services: ['x'], drill: true });
+    const r = inc(5, { services: ['x'] });
+    const d2 = inc(2, { services: ['x'], drill: true });
+    const cause = [{ tag: 'failover', category: 'process' as const }];
+    const pms = [d, r, d2].map((i) => ({ incidentId: i.id, causes: cause }));
+    const opts = { period: '30d', now: NOW } as const;
+    expect(
+      computeIncidentMetrics([d, r, d2], [], { ...opts, includeDrills: false }, pms).repeats,
+    ).toEqual([]);
+    expect(
+      computeIncidentMetrics([d, r, d2], [], { ...opts, includeDrills: true }, pms).repeats.map(
+        (x) => [x.incident.id, x.earlier.map((e) => e.id)],
+      ),
+    ).toEqual([[d2.id, [d.id]]]);
   });
 
   it('judges action items created in the period, leaving out drills’ items', () => {

@@ -1,11 +1,12 @@
 import type { Incident } from '../domain/incident';
 import { checkMilestoneOrder, describeMilestoneConflict } from './milestones';
-import type { ActionItem } from '../domain/records';
+import type { ActionItem, Postmortem } from '../domain/records';
 import { SEVERITIES, type Severity } from '../domain/severity';
 import { heading, paragraph, table, type Doc } from '../render/doc';
 import { renderDoc } from '../render/render-doc';
 import { completionOnTime, formatShare, ON_TIME_TARGET, type Completion } from './action-item-list';
 import { incidentDurations } from './metrics';
+import { findRepeatIncidents, type RepeatIncident } from './repeats';
 import { formatDuration } from './time';
 
 const MINUTE = 60_000;
@@ -13,8 +14,6 @@ const DAY = 24 * 60 * MINUTE;
 const WEEK = 7 * DAY;
 /** A post-mortem is on time when completed within this long of resolution. */
 export const POSTMORTEM_WINDOW_MS = 48 * 60 * MINUTE;
-/** Another incident on the same service within this long makes a repeat. */
-export const REPEAT_WINDOW_MS = 30 * DAY;
 /** At most this many weeks are charted. */
 const MAX_WEEKS = 26;
 
@@ -43,12 +42,7 @@ export interface SeverityRow {
   customerImpactMinutes: number;
 }
 
-/** An incident on a service that had another incident within the previous 30 days. */
-export interface RepeatIncident {
-  incident: Incident;
-  previous: Incident;
-  service: string;
-}
+export type { RepeatIncident } from './repeats';
 
 /** Incidents started in one week (UTC, from Monday), by severity. */
 export interface WeekBucket {
@@ -62,6 +56,11 @@ export interface IncidentMetrics {
   rows: SeverityRow[];
   postmortems: { due: number; onTime: number; share: number | null };
   actionItems: Completion & { target: number };
+  /**
+   * Incidents of the period on a service with a contributing cause an earlier incident on it
+   * had (shared/logic/repeats.ts), newest first, each with the earlier incidents' action items
+   * unfinished when it began. Drills only repeat drills (and only when drills are included).
+   */
   repeats: RepeatIncident[];
   drills: number;
   weeks: WeekBucket[];
@@ -87,6 +86,20 @@ export function startOf(incident: Incident): number {
 export function periodStart(period: MetricsPeriod, now: number): number {
   const days = PERIOD_DAYS[period];
   return days === null ? -Infinity : now - days * DAY;
+}
+
+/**
+ * The incidents the period counts, oldest first: started within it (up to `now`), drills only
+ * when `includeDrills`. The same choice `computeIncidentMetrics` makes.
+ */
+export function incidentsInPeriod(
+  incidents: readonly Incident[],
+  { period, now, includeDrills }: MetricsOptions,
+): Incident[] {
+  const from = periodStart(period, now);
+  return incidents
+    .filter((i) => (includeDrills || !i.drill) && startOf(i) >= from && startOf(i) <= now)
+    .sort((a, b) => startOf(a) - startOf(b));
 }
 
 /** Monday 00:00 UTC of the week containing `at`. */
@@ -132,32 +145,6 @@ function toRow(severity: Severity | 'All', acc: Acc): SeverityRow {
   };
 }
 
-/** Repeats among `chosen` (sorted by start): an earlier incident of `pool` shared a service. */
-function findRepeats(chosen: readonly Incident[], pool: readonly Incident[]): RepeatIncident[] {
-  const byService = new Map<string, Incident[]>();
-  for (const incident of [...pool].sort((a, b) => startOf(a) - startOf(b)))
-    for (const s of new Set(incident.services)) {
-      const list = byService.get(s) ?? [];
-      list.push(incident);
-      byService.set(s, list);
-    }
-  const repeats: RepeatIncident[] = [];
-  for (const incident of chosen) {
-    const start = startOf(incident);
-    let best: RepeatIncident | null = null;
-    for (const service of new Set(incident.services)) {
-      for (const other of byService.get(service) ?? []) {
-        const at = startOf(other);
-        if (at >= start) break;
-        if (other.id === incident.id || start - at > REPEAT_WINDOW_MS) continue;
-        if (!best || at > startOf(best.previous)) best = { incident, previous: other, service };
-      }
-    }
-    if (best) repeats.push(best);
-  }
-  return repeats;
-}
-
 function weekBuckets(chosen: readonly Incident[], from: number, now: number): WeekBucket[] {
   if (chosen.length === 0 && from === -Infinity) return [];
   const first = Math.max(
@@ -183,12 +170,14 @@ function weekBuckets(chosen: readonly Incident[], from: number, now: number): We
  * left out of every other figure unless `includeDrills`. Post-mortems: resolved SEV1/SEV2
  * incidents, on time when completed within 48 h of resolution; one resolved less than 48 h ago
  * without a post-mortem is not due yet and not counted. Action items: those created in the period
- * (of the incidents counted, or of none), judged by `completionOnTime`.
+ * (of the incidents counted, or of none), judged by `completionOnTime`. Repeats: see
+ * `findRepeatIncidents`, with the causes of `postmortems` (none given: no repeats).
  */
 export function computeIncidentMetrics(
   incidents: readonly Incident[],
   actionItems: readonly ActionItem[],
   { period, now, includeDrills }: MetricsOptions,
+  postmortems: readonly Pick<Postmortem, 'incidentId' | 'causes'>[] = [],
 ): IncidentMetrics {
   const from = periodStart(period, now);
   const accs = new Map<Severity, Acc>(SEVERITIES.map((s) => [s, newAcc()]));
@@ -215,7 +204,6 @@ export function computeIncidentMetrics(
     }
   }
   chosen.sort((a, b) => startOf(a) - startOf(b));
-  const pool = includeDrills ? incidents : incidents.filter((i) => !i.drill);
   const items = actionItems.filter(
     (a) =>
       a.createdAt >= from &&
@@ -226,7 +214,8 @@ export function computeIncidentMetrics(
     rows: [...SEVERITIES.map((s) => toRow(s, accs.get(s) ?? newAcc())), toRow('All', all)],
     postmortems: { due: pmDue, onTime: pmOnTime, share: pmDue ? pmOnTime / pmDue : null },
     actionItems: { ...completionOnTime(items, now), target: ON_TIME_TARGET },
-    repeats: findRepeats(chosen, pool),
+    // Every incident may be the earlier one (also before the period); kinds never mix.
+    repeats: findRepeatIncidents(chosen, incidents, postmortems, actionItems),
     drills,
     weeks: weekBuckets(chosen, from, now),
     outOfOrder: chosen.flatMap((i) => {

@@ -219,6 +219,7 @@ describe('post-mortem document', () => {
               whysChains: [{ id: 'w2', question: title, whys: [why] }],
               customSections: [{ id: 'c1', title: section, body: entry }],
               impactWindows: [{ id: 'w1', kind: 'outage', start: at(14, 2), end: at(14, 23) }],
+              causes: [{ tag: why, category: 'people' }],
             },
             entries: ENTRIES.map((e) => ({ ...e, text: entry })),
             actionItems: ACTION_ITEMS.map((a) => ({ ...a, title, owner, link: title })),
@@ -336,5 +337,39 @@ describe('post-mortem duration when the record contradicts itself', () => {
       '14:50 – 14:10 UTC (— Resolved is before Started; correct the milestones)',
     );
     expect(text).not.toContain('(0 min)');
+  });
+});
+
+describe('contributing causes in the document', () => {
+  it('lists each tagged cause with its category under Contributing Causes, after the factors', () => {
+    const md = renderPostmortem({
+      ...INPUT,
+      postmortem: {
+        ...POSTMORTEM,
+        causes: [
+          { tag: 'Connection pool exhaustion', category: 'technology' },
+          { tag: 'missing *canary* | stage', category: 'process' },
+        ],
+      },
+    });
+    const root = parseMarkdown(md);
+    const headings = root.children.filter((n) => n.type === 'heading').map((h) => nodeText(h));
+    expect(headings.slice(headings.indexOf('Contributing Factors'), -1).slice(0, 3)).toEqual([
+      'Contributing Factors',
+      'Contributing Causes',
+      '5 Whys',
+    ]);
+    expect(md).toContain('- Connection pool exhaustion *(Technology)*');
+    // User text stays text: no emphasis or table is made of it.
+    const list =
+      root.children[root.children.findIndex((n) => nodeText(n) === 'Contributing Causes') + 1];
+    expect(nodeText(list!)).toContain('missing *canary* | stage (Process)');
+  });
+
+  it('leaves the heading out when no cause is tagged (older post-mortems read as before)', () => {
+    expect(renderPostmortem(INPUT)).not.toContain('Contributing Causes');
+    expect(renderPostmortem({ ...INPUT, postmortem: { ...POSTMORTEM, causes: [] } })).not.toContain(
+      'Contributing Causes',
+    );
   });
 });

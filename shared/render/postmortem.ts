@@ -6,7 +6,8 @@
 import { formatCount } from '../domain/text';
 import { formatUsersAffected, type Incident } from '../domain/incident';
 import type { ActionItem, Postmortem, Service } from '../domain/records';
-import { ACTION_STATUS_LABELS, IMPACT_KIND_LABELS } from '../domain/records';
+import { ACTION_STATUS_LABELS, CAUSE_CATEGORY_LABELS, IMPACT_KIND_LABELS } from '../domain/records';
+import { causesOf } from '../logic/causes';
 import type { RoleAssignment } from '../domain/roles';
 import type { TimelineEntry } from '../domain/timeline';
 import { impactTotals, periodEnd, periodMs, sortWindows } from '../logic/impact-windows';
@@ -295,6 +296,24 @@ function whysBlocks(pm: Postmortem): Block[] {
   return out;
 }
 
+/**
+ * The tagged contributing causes, each "tag (Category)" in the order they were added; nothing
+ * when none are tagged (older post-mortems read the same as before).
+ */
+function causeBlocks(pm: Postmortem): Block[] {
+  const causes = causesOf(pm).filter((c) => c.tag.trim());
+  if (!causes.length) return [];
+  return [
+    heading(3, 'Contributing Causes'),
+    list(
+      causes.map((c) => [
+        text(c.tag.trim().replace(/\s+/g, ' ')),
+        italic(` (${CAUSE_CATEGORY_LABELS[c.category] ?? c.category})`),
+      ]),
+    ),
+  ];
+}
+
 function customSectionBlocks(pm: Postmortem): Block[] {
   return customSectionsOf(pm).flatMap((s) => [
     heading(2, sectionTitle(s)),
@@ -340,6 +359,7 @@ export function buildPostmortem(input: PostmortemInput): Doc {
     ...freeTextBlocks(section(pm, 'whatHappened')),
     heading(3, 'Contributing Factors'),
     list(factorItems, true),
+    ...causeBlocks(pm),
     ...whysBlocks(pm),
     heading(2, 'What Went Well'),
     ...freeTextBlocks(section(pm, 'wentWell')),

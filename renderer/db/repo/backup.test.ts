@@ -11,7 +11,7 @@ import { BackupImportError, exportAll, exportIncident, importBackup } from './ba
 import { sendUpdate } from './comms';
 import { openHypothesis } from './hypotheses';
 import { declareIncident } from './incidents';
-import { openPostmortem } from './postmortems';
+import { addPostmortemCause, openPostmortem } from './postmortems';
 import { assignRole } from './roles';
 import { saveSetting } from './settings';
 import { addEntry } from './timeline';
@@ -125,6 +125,41 @@ describe('export → import', () => {
     expect(await target.timelineEntries.where('incidentId').equals(a.id).count()).toBe(
       await db.timelineEntries.where('incidentId').equals(a.id).count(),
     );
+  });
+
+  it('keeps post-mortems’ contributing causes, and reads a backup from before causes as none', async () => {
+    const { a } = await seed(db);
+    await addPostmortemCause(
+      db,
+      a.id,
+      { tag: 'Connection pool exhaustion', category: 'technology' },
+      ctx(NOW + 9000),
+    );
+    await addPostmortemCause(db, a.id, { tag: 'missing canary', category: 'process' }, ctx());
+    const backup = await exportAll(db, META);
+    expect(backup.tables.postmortems[0]?.causes).toHaveLength(2);
+    const target = await another();
+    await importBackup(target, roundTrip(backup), { onConflict: 'skip' });
+    expect((await target.postmortems.get(a.id))?.causes).toEqual([
+      { tag: 'Connection pool exhaustion', category: 'technology' },
+      { tag: 'missing canary', category: 'process' },
+    ]);
+    // A backup written before causes existed: the post-mortem has none, nothing else lost.
+    const older = roundTrip(backup) as Backup;
+    for (const pm of older.tables.postmortems) delete pm.causes;
+    const third = await another();
+    await importBackup(third, older, { onConflict: 'skip' });
+    const pm = await third.postmortems.get(a.id);
+    expect(pm?.causes).toBeUndefined();
+    expect(pm?.sections).toEqual((await db.postmortems.get(a.id))?.sections);
+    // A cause filed under no fishbone category is refused, and nothing is written.
+    const bad = roundTrip(backup) as Backup;
+    (bad.tables.postmortems[0]!.causes![0] as { category: string }).category = 'weather';
+    const fourth = await another();
+    await expect(importBackup(fourth, bad, { onConflict: 'skip' })).rejects.toBeInstanceOf(
+      BackupImportError,
+    );
+    expect(await fourth.incidents.count()).toBe(0);
   });
 
   it('refuses to export an incident that does not exist', async () => {

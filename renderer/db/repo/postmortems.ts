@@ -1,4 +1,8 @@
-import type { Postmortem, PostmortemStatus } from '../../../shared/domain/records';
+import type {
+  ContributingCause,
+  Postmortem,
+  PostmortemStatus,
+} from '../../../shared/domain/records';
 import type { CommandContext } from '../../../shared/commands/context';
 import * as cmd from '../../../shared/commands/postmortem';
 import { runCommand } from '../commit';
@@ -66,6 +70,43 @@ export function setPostmortemStatus(
       await read.incidents.get(incidentId),
       await read.postmortems.get(incidentId),
       status,
+      ctx,
+    ),
+  );
+}
+
+/**
+ * Adds a contributing cause (tag and fishbone category) to the post-mortem: see
+ * {@link cmd.addPostmortemCause} for the refusals (on 'causeTag' and 'causeCategory').
+ */
+export function addPostmortemCause(
+  db: WarroomDb,
+  incidentId: string,
+  cause: ContributingCause,
+  ctx: CommandContext,
+): Promise<Postmortem> {
+  return runCommand(db, ['incidents', 'postmortems'], async (read) =>
+    cmd.addPostmortemCause(
+      await read.incidents.get(incidentId),
+      await read.postmortems.get(incidentId),
+      cause,
+      ctx,
+    ),
+  );
+}
+
+/** Removes the contributing cause with this tag: see {@link cmd.removePostmortemCause}. */
+export function removePostmortemCause(
+  db: WarroomDb,
+  incidentId: string,
+  tag: string,
+  ctx: CommandContext,
+): Promise<Postmortem> {
+  return runCommand(db, ['incidents', 'postmortems'], async (read) =>
+    cmd.removePostmortemCause(
+      await read.incidents.get(incidentId),
+      await read.postmortems.get(incidentId),
+      tag,
       ctx,
     ),
   );

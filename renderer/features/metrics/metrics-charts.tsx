@@ -1,120 +1,291 @@
+import { useId, useState, type ReactElement } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Rectangle,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
 import { SEVERITIES, type Severity } from '../../../shared/domain/severity';
+import {
+  chartMarkdown,
+  hourTable,
+  mttrBySeverityTable,
+  quarterTable,
+  servicesByBudgetTable,
+  servicesByIncidentsTable,
+  weekdayTable,
+  weeksTable,
+  type ChartTable,
+} from '../../../shared/logic/chart-tables';
 import type { SeverityRow, WeekBucket } from '../../../shared/logic/incident-metrics';
 import { formatMean } from '../../../shared/logic/incident-metrics';
+import type { QuarterMttr, ServiceCount, ServiceSpend } from '../../../shared/logic/patterns';
+import { WEEKDAYS } from '../../../shared/logic/patterns';
+import { formatShare } from '../../../shared/logic/slo';
+import { usePlatform } from '../../platform/platform-context';
 
-const W = 560;
-const H = 180;
-const PAD = { top: 10, right: 10, bottom: 28, left: 36 };
+/** Colours come from the theme's CSS variables, so both themes keep their contrast. */
 const SEV_COLOURS: Readonly<Record<Severity, string>> = {
   SEV1: 'var(--sev1)',
   SEV2: 'var(--sev2)',
   SEV3: 'var(--sev3)',
   SEV4: 'var(--sev4)',
 };
+const AXIS = { stroke: 'var(--border)', tick: { fill: 'var(--muted)', fontSize: 11 } } as const;
+const GRID = { stroke: 'var(--border)', strokeDasharray: '3 3' } as const;
+const TOOLTIP = {
+  contentStyle: {
+    background: 'var(--bg-raised)',
+    border: '1px solid var(--border)',
+    color: 'var(--text)',
+  },
+  labelStyle: { color: 'var(--text)' },
+  itemStyle: { color: 'var(--text)' },
+  cursor: { fill: 'var(--bg-input)' },
+} as const;
+/** Shared by every chart: no keyboard layer inside the image, no animation (reduced motion). */
+const CHART = { accessibilityLayer: false, responsive: true } as const;
+/** At most this many services are drawn; the copied table holds them all. */
+const TOP = 10;
+const MINUTE = 60_000;
 
-const shortDate = (at: number) => new Date(at).toISOString().slice(5, 10);
-
-/** Stacked bars of incidents per week (UTC, from Monday) by severity. */
-export function IncidentsPerWeekChart({ weeks }: { weeks: readonly WeekBucket[] }) {
-  const totals = weeks.map((w) => SEVERITIES.reduce((n, s) => n + w.counts[s], 0));
-  const max = Math.max(1, ...totals);
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const slot = weeks.length ? plotW / weeks.length : plotW;
-  const barW = Math.max(2, slot * 0.7);
-  const summary = weeks.length
-    ? `Incidents per week: ${weeks
-        .map((w, i) => `week of ${shortDate(w.weekStart)} ${totals[i] ?? 0}`)
-        .join(', ')}`
-    : 'Incidents per week: no incidents';
-  // Label every nth week so labels never overlap.
-  const every = Math.ceil(weeks.length / 8);
+/**
+ * One chart as a figure named by its title: the drawing is an image whose name is the summary
+ * (what a screen reader reads), and **Copy as Markdown** copies the data as a table through the
+ * platform clipboard, saying so in the figure's own status line.
+ */
+function ChartFigure({
+  data,
+  height,
+  note,
+  empty,
+  children,
+}: {
+  data: ChartTable;
+  height: number;
+  note?: string | undefined;
+  /** Nothing to draw: the summary is shown as text instead of empty axes. */
+  empty: boolean;
+  children: ReactElement;
+}) {
+  const platform = usePlatform();
+  const captionId = useId();
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    const result = await platform.copy({ text: chartMarkdown(data) });
+    setCopied(result.ok ? `${data.title} copied as Markdown.` : `Could not copy: ${result.error}`);
+  };
   return (
-    <figure className="mx-chart">
-      <figcaption>Incidents per week</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        <line
-          x1={PAD.left}
-          x2={W - PAD.right}
-          y1={H - PAD.bottom}
-          y2={H - PAD.bottom}
-          className="mx-axis"
-        />
-        <text x={PAD.left - 6} y={PAD.top + 8} className="mx-tick" textAnchor="end">
-          {max}
-        </text>
-        <text x={PAD.left - 6} y={H - PAD.bottom} className="mx-tick" textAnchor="end">
-          0
-        </text>
-        {weeks.map((w, i) => {
-          let y = H - PAD.bottom;
-          const x = PAD.left + i * slot + (slot - barW) / 2;
-          return (
-            <g key={w.weekStart}>
-              {SEVERITIES.map((s) => {
-                const h = (w.counts[s] / max) * plotH;
-                y -= h;
-                return h > 0 ? (
-                  <rect key={s} x={x} y={y} width={barW} height={h} fill={SEV_COLOURS[s]} />
-                ) : null;
-              })}
-              {i % every === 0 ? (
-                <text x={x + barW / 2} y={H - 10} className="mx-tick" textAnchor="middle">
-                  {shortDate(w.weekStart)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
-      <ul className="mx-legend" aria-hidden="true">
-        {SEVERITIES.map((s) => (
-          <li key={s}>
-            <span className="mx-swatch" style={{ background: SEV_COLOURS[s] }} /> {s}
-          </li>
-        ))}
-      </ul>
+    <figure className="mx-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{data.title}</figcaption>
+      {note ? <p className="muted mx-chart-note">{note}</p> : null}
+      {empty ? (
+        <p className="muted mx-empty">{data.summary}.</p>
+      ) : (
+        <div role="img" aria-label={data.summary} className="mx-plot" style={{ height }}>
+          {/* The drawing is the image; its own SVG and text stay out of the accessibility tree. */}
+          <div aria-hidden="true">{children}</div>
+        </div>
+      )}
+      <div className="mx-chart-actions">
+        <button type="button" className="button button-small" onClick={() => void copy()}>
+          Copy as Markdown
+        </button>
+        <span role="status" className="mx-copied">
+          {copied}
+        </span>
+      </div>
     </figure>
   );
 }
 
-/** Horizontal bars of mean time to resolve per severity. */
-export function MttrChart({ rows }: { rows: readonly SeverityRow[] }) {
-  const bars = rows.filter((r): r is SeverityRow & { severity: Severity } => r.severity !== 'All');
-  const max = Math.max(1, ...bars.map((r) => r.mttr ?? 0));
-  const rowH = 30;
-  const height = bars.length * rowH + 10;
-  const left = 60;
-  const plotW = W - left - 120;
-  const summary = `Mean time to resolve by severity: ${bars
-    .map((r) => `${r.severity} ${r.mttr === null ? 'no data' : formatMean(r.mttr)}`)
-    .join(', ')}`;
+const size = (height: number) => ({ style: { width: '100%', height } });
+
+/** Stacked bars of incidents per week (UTC, from Monday) by severity. */
+export function IncidentsPerWeekChart({ weeks }: { weeks: readonly WeekBucket[] }) {
+  const data = weeks.map((w) => ({
+    week: new Date(w.weekStart).toISOString().slice(5, 10),
+    ...w.counts,
+  }));
   return (
-    <figure className="mx-chart">
-      <figcaption>MTTR by severity</figcaption>
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={summary}>
-        {bars.map((r, i) => {
-          const y = 5 + i * rowH;
-          const w = r.mttr === null ? 0 : Math.max(2, (r.mttr / max) * plotW);
-          return (
-            <g key={r.severity}>
-              <text x={left - 8} y={y + 18} className="mx-tick" textAnchor="end">
-                {r.severity}
-              </text>
-              <rect
-                x={left}
-                y={y + 4}
-                width={w}
-                height={rowH - 10}
-                fill={SEV_COLOURS[r.severity]}
-              />
-              <text x={left + w + 6} y={y + 18} className="mx-tick">
-                {r.mttr === null ? '—' : formatMean(r.mttr)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFigure data={weeksTable(weeks)} height={220} empty={!weeks.length}>
+      <BarChart {...CHART} {...size(220)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis dataKey="week" {...AXIS} />
+        <YAxis allowDecimals={false} {...AXIS} />
+        <Tooltip {...TOOLTIP} />
+        <Legend wrapperStyle={{ color: 'var(--muted)', fontSize: 12 }} />
+        {SEVERITIES.map((s) => (
+          <Bar key={s} dataKey={s} stackId="sev" fill={SEV_COLOURS[s]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** Horizontal bars of mean time to resolve per severity, in minutes. */
+export function MttrChart({ rows }: { rows: readonly SeverityRow[] }) {
+  const data = rows
+    .filter((r) => r.severity !== 'All')
+    .map((r) => ({
+      severity: r.severity,
+      minutes: r.mttr === null ? null : r.mttr / MINUTE,
+      fill: SEV_COLOURS[r.severity as Severity],
+    }));
+  return (
+    <ChartFigure
+      data={mttrBySeverityTable(rows)}
+      height={180}
+      empty={data.every((d) => d.minutes === null)}
+    >
+      <BarChart {...CHART} {...size(180)} data={data} layout="vertical" margin={{ right: 24 }}>
+        <CartesianGrid {...GRID} horizontal={false} />
+        <XAxis type="number" unit=" min" {...AXIS} />
+        <YAxis type="category" dataKey="severity" width={48} {...AXIS} />
+        <Tooltip {...TOOLTIP} formatter={(v) => formatMean(Number(v) * MINUTE)} />
+        <Bar
+          dataKey="minutes"
+          name="MTTR"
+          fill="var(--accent)"
+          isAnimationActive={false}
+          // Each severity's bar in its own colour (the shape prop replaces recharts' Cell).
+          shape={(p: BarShapeProps) => (
+            <Rectangle
+              x={p.x}
+              y={p.y}
+              width={p.width}
+              height={p.height}
+              fill={(p.payload as { fill: string }).fill}
+            />
+          )}
+        />
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** Horizontal bars: the services with most incidents in the period. */
+export function ServicesByIncidentsChart({
+  ranked,
+  periodLabel,
+}: {
+  ranked: readonly ServiceCount[];
+  periodLabel: string;
+}) {
+  const top = ranked.slice(0, TOP);
+  const height = Math.max(80, top.length * 28 + 40);
+  return (
+    <ChartFigure
+      data={servicesByIncidentsTable(ranked, periodLabel)}
+      height={height}
+      empty={!ranked.length}
+      note={ranked.length > TOP ? `The ${TOP} with most incidents of ${ranked.length}.` : undefined}
+    >
+      <BarChart {...CHART} {...size(height)} data={top} layout="vertical" margin={{ right: 24 }}>
+        <CartesianGrid {...GRID} horizontal={false} />
+        <XAxis type="number" allowDecimals={false} {...AXIS} />
+        <YAxis type="category" dataKey="service" width={120} {...AXIS} />
+        <Tooltip {...TOOLTIP} />
+        <Bar dataKey="count" name="Incidents" fill="var(--accent)" isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** Horizontal bars: share of each service's error budget consumed over its SLO window. */
+export function ServicesByBudgetChart({ ranked }: { ranked: readonly ServiceSpend[] }) {
+  const top = ranked.slice(0, TOP).map((r) => ({ service: r.service, percent: r.share * 100 }));
+  const height = Math.max(80, top.length * 28 + 40);
+  return (
+    <ChartFigure
+      data={servicesByBudgetTable(ranked)}
+      height={height}
+      empty={!ranked.length}
+      note="Each service over its own rolling SLO window, as on the Services page; drills spend nothing."
+    >
+      <BarChart {...CHART} {...size(height)} data={top} layout="vertical" margin={{ right: 24 }}>
+        <CartesianGrid {...GRID} horizontal={false} />
+        <XAxis type="number" unit="%" {...AXIS} />
+        <YAxis type="category" dataKey="service" width={120} {...AXIS} />
+        <Tooltip {...TOOLTIP} formatter={(v) => formatShare(Number(v) / 100)} />
+        <Bar
+          dataKey="percent"
+          name="Budget consumed"
+          fill="var(--warn)"
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** Bars: incidents by the UTC hour they started in. */
+export function HourOfDayChart({ counts }: { counts: readonly number[] }) {
+  const data = counts.map((n, h) => ({ hour: String(h).padStart(2, '0'), incidents: n }));
+  return (
+    <ChartFigure data={hourTable(counts)} height={180} empty={counts.every((n) => !n)}>
+      <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis dataKey="hour" interval={2} {...AXIS} />
+        <YAxis allowDecimals={false} {...AXIS} />
+        <Tooltip {...TOOLTIP} labelFormatter={(h) => `${typeof h === 'string' ? h : ''}:00 UTC`} />
+        <Bar dataKey="incidents" name="Incidents" fill="var(--accent)" isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** Bars: incidents by the UTC day of the week they started on, Monday first. */
+export function DayOfWeekChart({ counts }: { counts: readonly number[] }) {
+  const data = WEEKDAYS.map((d, i) => ({ day: d, incidents: counts[i] ?? 0 }));
+  return (
+    <ChartFigure data={weekdayTable(counts)} height={180} empty={counts.every((n) => !n)}>
+      <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
+        <CartesianGrid {...GRID} vertical={false} />
+        <XAxis dataKey="day" {...AXIS} />
+        <YAxis allowDecimals={false} {...AXIS} />
+        <Tooltip {...TOOLTIP} />
+        <Bar dataKey="incidents" name="Incidents" fill="var(--accent)" isAnimationActive={false} />
+      </BarChart>
+    </ChartFigure>
+  );
+}
+
+/** A line of MTTR by quarter (UTC), in minutes; quarters without a resolved incident are gaps. */
+export function MttrTrendChart({ quarters }: { quarters: readonly QuarterMttr[] }) {
+  const data = quarters.map((q) => ({
+    quarter: q.label,
+    minutes: q.mttr === null ? null : Math.round((q.mttr / MINUTE) * 10) / 10,
+  }));
+  return (
+    <ChartFigure
+      data={quarterTable(quarters)}
+      height={200}
+      empty={quarters.every((q) => q.mttr === null)}
+      note="All time (the last 8 quarters), whatever the period above."
+    >
+      <LineChart {...CHART} {...size(200)} data={data} margin={{ top: 8, right: 16, left: -8 }}>
+        <CartesianGrid {...GRID} />
+        <XAxis dataKey="quarter" {...AXIS} />
+        <YAxis unit=" min" {...AXIS} />
+        <Tooltip {...TOOLTIP} formatter={(v) => formatMean(Number(v) * MINUTE)} />
+        <Line
+          type="monotone"
+          dataKey="minutes"
+          name="MTTR"
+          stroke="var(--accent)"
+          strokeWidth={2}
+          dot={{ fill: 'var(--accent)' }}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFigure>
   );
 }

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
 import { formatShare } from '../../../shared/logic/action-item-list';
 import {
   computeIncidentMetrics,
+  incidentsInPeriod,
   METRICS_COLUMNS,
   METRICS_PERIODS,
   metricsMarkdown,
@@ -15,7 +15,23 @@ import { useDb } from '../../db/db-context';
 import { usePlatform } from '../../platform/platform-context';
 import { useNow } from '../../store/ui-store';
 import { CheckboxField, Field } from '../../ui/field';
-import { IncidentsPerWeekChart, MttrChart } from './metrics-charts';
+import {
+  DayOfWeekChart,
+  HourOfDayChart,
+  IncidentsPerWeekChart,
+  MttrChart,
+  MttrTrendChart,
+  ServicesByBudgetChart,
+  ServicesByIncidentsChart,
+} from './metrics-charts';
+import { RepeatIncidents } from './repeat-incidents';
+import {
+  incidentsByHour,
+  incidentsByWeekday,
+  mttrByQuarter,
+  servicesByBudget,
+  servicesByIncidents,
+} from '../../../shared/logic/patterns';
 
 const MINUTE = 60_000;
 
@@ -27,6 +43,8 @@ export function MetricsPage() {
     async () => ({
       incidents: await db.incidents.toArray(),
       items: await db.actionItems.toArray(),
+      postmortems: await db.postmortems.toArray(),
+      services: await db.services.toArray(),
     }),
     [db],
   );
@@ -40,14 +58,27 @@ export function MetricsPage() {
   const metrics = useMemo(
     () =>
       data
-        ? computeIncidentMetrics(data.incidents, data.items, {
-            period,
-            now: minute,
-            includeDrills,
-          })
+        ? computeIncidentMetrics(
+            data.incidents,
+            data.items,
+            { period, now: minute, includeDrills },
+            data.postmortems,
+          )
         : null,
     [data, period, minute, includeDrills],
   );
+  const patterns = useMemo(() => {
+    if (!data) return null;
+    const chosen = incidentsInPeriod(data.incidents, { period, now: minute, includeDrills });
+    const kinds = includeDrills ? data.incidents : data.incidents.filter((i) => !i.drill);
+    return {
+      services: servicesByIncidents(chosen),
+      budgets: servicesByBudget(data.services, data.incidents, data.postmortems, minute),
+      hours: incidentsByHour(chosen),
+      weekdays: incidentsByWeekday(chosen),
+      quarters: mttrByQuarter(kinds, minute),
+    };
+  }, [data, period, minute, includeDrills]);
 
   const copy = async () => {
     if (!metrics) return;
@@ -58,7 +89,8 @@ export function MetricsPage() {
   return (
     <div className="page mx-page">
       <h1>Metrics</h1>
-      <div className="mx-controls">
+      {/* Named so its Copy as Markdown (the table and figures) is told apart from each chart's. */}
+      <div className="mx-controls" role="group" aria-label="Metrics table">
         <Field label="Period">
           <select
             value={period}
@@ -161,26 +193,27 @@ export function MetricsPage() {
               <dd>{metrics.drills}</dd>
             </div>
           </dl>
-          {metrics.repeats.length ? (
-            <section aria-labelledby="mx-repeats">
-              <h2 id="mx-repeats">Repeat incidents</h2>
-              <ul aria-label="Repeat incidents">
-                {metrics.repeats.map((r) => (
-                  <li key={r.incident.id}>
-                    <Link href={`/incidents/${r.incident.id}`}>
-                      {r.incident.ref} <bdi>{r.incident.title}</bdi>
-                    </Link>{' '}
-                    — {r.service} again after{' '}
-                    <Link href={`/incidents/${r.previous.id}`}>{r.previous.ref}</Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <RepeatIncidents repeats={metrics.repeats} />
+          <h2>Charts</h2>
           <div className="mx-charts">
             <IncidentsPerWeekChart weeks={metrics.weeks} />
             <MttrChart rows={metrics.rows} />
           </div>
+          {patterns ? (
+            <>
+              <h2>Patterns</h2>
+              <div className="mx-charts">
+                <ServicesByIncidentsChart
+                  ranked={patterns.services}
+                  periodLabel={PERIOD_LABELS[period]}
+                />
+                <ServicesByBudgetChart ranked={patterns.budgets} />
+                <HourOfDayChart counts={patterns.hours} />
+                <DayOfWeekChart counts={patterns.weekdays} />
+                <MttrTrendChart quarters={patterns.quarters} />
+              </div>
+            </>
+          ) : null}
         </>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
-import type { Postmortem } from '../../../shared/domain/records';
+import type { ContributingCause, Postmortem } from '../../../shared/domain/records';
 import { renderPostmortem } from '../../../shared/render/postmortem';
 import {
   FISHBONE_SECTION_IDS,
@@ -23,9 +23,13 @@ import { TimelineCuration } from './timeline-curation';
 import { PostmortemHeader, RecordSummary } from './postmortem-header';
 import { postmortemInput } from './postmortem-data';
 import type { PostmortemData } from './queries';
+import { useCauseSuggestions } from './cause-suggestions';
+import { ContributingCauses } from './contributing-causes';
 import { SectionField } from './section-field';
 import { usePostmortemDraft } from './use-postmortem-draft';
 import { LiveMessage } from '../../ui/live-message';
+
+const NO_CAUSES: readonly ContributingCause[] = [];
 
 const byId = (id: PostmortemSectionId) => POSTMORTEM_SECTIONS.find((s) => s.id === id)!;
 
@@ -49,6 +53,8 @@ export function PostmortemEditor({
   const draft = usePostmortemDraft(stored, notSaved);
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const people = data.people;
+  const causes = stored.causes ?? NO_CAUSES;
+  const causeSuggestions = useCauseSuggestions(incident.id, causes);
   const drafts = prefillPostmortem({
     incident,
     entries: data.entries,
@@ -204,6 +210,11 @@ export function PostmortemEditor({
         {field('immediateCause', 2)}
         {field('underlyingCause', 2)}
         {field('systemicCause', 2)}
+        <ContributingCauses
+          incidentId={incident.id}
+          causes={causes}
+          suggestions={causeSuggestions ?? []}
+        />
         <WhysChains
           first={draft.fiveWhys}
           onFirst={draft.setFiveWhys}
