@@ -195,6 +195,39 @@ describe('merging two seats', () => {
     });
   });
 
+  it('keeps contributing causes added on two seats at once, in order, one per normalised tag', () => {
+    const w = { tag: 'Missing canary', category: 'process' } as const;
+    const x = { tag: 'Pool exhaustion', category: 'technology' } as const;
+    const y = { tag: 'Alert too late', category: 'process' } as const;
+    const write = (doc: Y.Doc, causes?: Postmortem['causes']) =>
+      applyChanges(doc, changes().update('postmortems', pm({ causes })).build());
+    const [a, b] = twoSeats((d) => write(d, [w]));
+    write(a, [w, x]);
+    write(b, [w, y]);
+    syncBoth(a, b);
+    const merged = readRows(a, 'postmortems')[0]!.causes ?? [];
+    expect(merged.map((c) => c.tag).sort()).toEqual([
+      'Alert too late',
+      'Missing canary',
+      'Pool exhaustion',
+    ]);
+    expect(merged[0]).toEqual(w);
+    expect(readRows(b, 'postmortems')).toEqual(readRows(a, 'postmortems'));
+    // The same cause typed on both seats at once stays one cause (one key).
+    write(a, [...merged, { tag: 'DNS TTL', category: 'environment' }]);
+    write(b, [...merged, { tag: 'dns-ttl', category: 'other' }]);
+    syncBoth(a, b);
+    expect(readRows(a, 'postmortems')[0]!.causes).toHaveLength(4);
+    expect(readRows(b, 'postmortems')).toEqual(readRows(a, 'postmortems'));
+    // Removing on one seat removes everywhere; an empty list and no list round-trip.
+    write(a, []);
+    syncBoth(a, b);
+    expect(readRows(b, 'postmortems')[0]!.causes).toEqual([]);
+    write(b);
+    syncBoth(a, b);
+    expect(readRows(a, 'postmortems')[0]!.causes).toBeUndefined();
+  });
+
   it('merges two people editing one section by character', () => {
     const [a, b] = twoSeats((d) => applyChanges(d, changes().add('postmortems', pm()).build()));
     applyChanges(

@@ -8,7 +8,9 @@ import {
   type TableRows,
 } from '../commands/change-set';
 import { TABLE_SCHEMAS } from '../domain/tables';
+import type { ContributingCause } from '../domain/records';
 import { nameKey } from '../domain/text';
+import { normaliseCauseTag } from '../logic/causes';
 import { isLocalTable, SYNCED_TABLES } from './doc-names';
 
 /**
@@ -20,7 +22,8 @@ import { isLocalTable, SYNCED_TABLES } from './doc-names';
  *   keep their edit (field-level merge). Values are JSON (arrays are replaced whole).
  * - The incident row's nested objects (impact, milestones, cadence and each audience's cadence,
  *   dismissedSuggestions, detection) are nested Y.Maps, so their fields merge independently too.
- *   A post-mortem's `timelineChoices` likewise.
+ *   A post-mortem's `timelineChoices` likewise, and its contributing causes, kept as a map keyed
+ *   by normalised tag (see causesToMap) so causes added on two seats at once both stay.
  * - Post-mortem section texts are top-level `doc.getText('postmortem.section.<name>')` (named
  *   top-level types merge by name; a Y.Text created under a map key by two seats would lose one),
  *   edited by a minimal diff so two people editing one section merge by character. The row's
@@ -66,7 +69,7 @@ export function directoryKey(name: string): string {
 /** Nested-map depth of each field, per table (0 or absent: a plain JSON value). */
 const NESTED: Partial<Record<TableName, Readonly<Record<string, number>>>> = {
   incidents: { impact: 1, milestones: 1, cadence: 2, dismissedSuggestions: 1, detection: 1 },
-  postmortems: { timelineChoices: 1 },
+  postmortems: { timelineChoices: 1, causes: 1 },
 };
 
 type Json = unknown;
@@ -189,9 +192,10 @@ function isLowSurrogate(c: number): boolean {
 }
 
 function writePostmortem(doc: Y.Doc, row: TableRows['postmortems']): void {
-  const { sections, ...rest } = row;
+  const { sections, causes, ...rest } = row;
   const ymap = rowMap(doc, 'postmortems', row.incidentId);
-  writeFields(ymap, rest, (f) => NESTED.postmortems?.[f] ?? 0, 'sections');
+  const fields = causes === undefined ? rest : { ...rest, causes: causesToMap(causes) };
+  writeFields(ymap, fields, (f) => NESTED.postmortems?.[f] ?? 0, 'sections');
   let names = ymap.get('sections');
   if (!(names instanceof Y.Map)) {
     names = new Y.Map<unknown>();
@@ -289,9 +293,39 @@ function sectionNames(doc: Y.Doc, marks: unknown): Set<string> {
 }
 
 /** The plain row held by `entry` of `table` (before schema validation). */
+/**
+ * A post-mortem's contributing causes as the document keeps them: a map keyed by the normalised
+ * tag ({@link normaliseCauseTag}), each value the cause and its place in the list. Two seats
+ * adding different causes at once then set different keys and both stay (a list would be one
+ * value, the last write winning); the same cause added on both is one key.
+ */
+function causesToMap(causes: readonly ContributingCause[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  causes.forEach((c, order) => {
+    const key = normaliseCauseTag(c.tag) || `#${order}`;
+    if (!Object.hasOwn(out, key)) out[key] = { tag: c.tag, category: c.category, order };
+  });
+  return out;
+}
+
+/** The list back from {@link causesToMap}'s map: by place, then key (a list kept as is). */
+function causesFromMap(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  return Object.entries(value)
+    .map(([key, v]) => ({ key, v: v as { tag?: unknown; category?: unknown; order?: unknown } }))
+    .sort(
+      (a, b) =>
+        (typeof a.v.order === 'number' ? a.v.order : 0) -
+          (typeof b.v.order === 'number' ? b.v.order : 0) ||
+        (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    )
+    .map(({ v }) => ({ tag: v.tag, category: v.category }));
+}
+
 function plainRow(doc: Y.Doc, table: TableName, entry: Y.Map<unknown>): Record<string, unknown> {
   const row = toPlain(entry) as Record<string, unknown>;
   if (table === 'postmortems') {
+    if (row.causes !== undefined) row.causes = causesFromMap(row.causes);
     const sections: Record<string, string> = {};
     for (const name of [...sectionNames(doc, entry.get('sections'))].sort())
       sections[name] = doc.getText(sectionTextName(name)).toJSON();
