@@ -219,6 +219,17 @@ describe('merging two seats', () => {
     syncBoth(a, b);
     expect(readRows(a, 'postmortems')[0]!.causes).toHaveLength(4);
     expect(readRows(b, 'postmortems')).toEqual(readRows(a, 'postmortems'));
+    // Two seats removing different causes at once: both removals stay.
+    const [c1, c2, c3] = readRows(a, 'postmortems')[0]!.causes ?? [];
+    write(a, [c2!, c3!, ...(readRows(a, 'postmortems')[0]!.causes ?? []).slice(3)]);
+    write(b, [c1!, c3!, ...(readRows(b, 'postmortems')[0]!.causes ?? []).slice(3)]);
+    syncBoth(a, b);
+    expect(readRows(a, 'postmortems')[0]!.causes).toEqual([
+      c3,
+      ...(readRows(b, 'postmortems')[0]!.causes ?? []).slice(1),
+    ]);
+    expect(readRows(a, 'postmortems')[0]!.causes).toHaveLength(2);
+    expect(readRows(b, 'postmortems')).toEqual(readRows(a, 'postmortems'));
     // Removing on one seat removes everywhere; an empty list and no list round-trip.
     write(a, []);
     syncBoth(a, b);

@@ -194,7 +194,8 @@ function isLowSurrogate(c: number): boolean {
 function writePostmortem(doc: Y.Doc, row: TableRows['postmortems']): void {
   const { sections, causes, ...rest } = row;
   const ymap = rowMap(doc, 'postmortems', row.incidentId);
-  const fields = causes === undefined ? rest : { ...rest, causes: causesToMap(causes) };
+  const fields =
+    causes === undefined ? rest : { ...rest, causes: causesToMap(causes, ymap.get('causes')) };
   writeFields(ymap, fields, (f) => NESTED.postmortems?.[f] ?? 0, 'sections');
   let names = ymap.get('sections');
   if (!(names instanceof Y.Map)) {
@@ -295,15 +296,29 @@ function sectionNames(doc: Y.Doc, marks: unknown): Set<string> {
 /** The plain row held by `entry` of `table` (before schema validation). */
 /**
  * A post-mortem's contributing causes as the document keeps them: a map keyed by the normalised
- * tag ({@link normaliseCauseTag}), each value the cause and its place in the list. Two seats
- * adding different causes at once then set different keys and both stay (a list would be one
- * value, the last write winning); the same cause added on both is one key.
+ * tag ({@link normaliseCauseTag}), each value the cause and its place (`order`). Two seats
+ * adding different causes at once set different keys and both stay (a list would be one value,
+ * the last write winning); the same cause added on both is one key. A cause already in the
+ * document keeps its place, so removing one never rewrites the others (a concurrent write to a
+ * key would beat the other seat's removal of it); a new cause goes after the last.
  */
-function causesToMap(causes: readonly ContributingCause[]): Record<string, unknown> {
+function causesToMap(
+  causes: readonly ContributingCause[],
+  current: unknown,
+): Record<string, unknown> {
+  const held = current instanceof Y.Map ? (current as Y.Map<unknown>) : null;
+  const placeOf = (key: string): number | null => {
+    const v = held?.get(key);
+    return isPlainObject(v) && typeof v.order === 'number' ? v.order : null;
+  };
+  let next = 0;
+  for (const v of held?.values() ?? [])
+    if (isPlainObject(v) && typeof v.order === 'number') next = Math.max(next, v.order + 1);
   const out: Record<string, unknown> = {};
-  causes.forEach((c, order) => {
-    const key = normaliseCauseTag(c.tag) || `#${order}`;
-    if (!Object.hasOwn(out, key)) out[key] = { tag: c.tag, category: c.category, order };
+  causes.forEach((c, i) => {
+    const key = normaliseCauseTag(c.tag) || `#${i}`;
+    if (Object.hasOwn(out, key)) return;
+    out[key] = { tag: c.tag, category: c.category, order: placeOf(key) ?? next++ };
   });
   return out;
 }
