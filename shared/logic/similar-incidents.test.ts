@@ -217,6 +217,22 @@ describe('text similarity', () => {
     ]);
     expect(similarityTokens('Access to class')).toEqual(['access', 'class']);
   });
+  it.each([
+    ['हिन्दी सर्वर त्रुटि', ['हिन्दी', 'सर्वर', 'त्रुटि']],
+    ['İstanbul DNS', ['i̇stanbul', 'dns']],
+    ['数据库连接池耗尽', ['数据', '据库', '库连', '连接', '接池', '池耗', '耗尽']],
+    ['DB 接続 エラー', ['db', '接続', 'エラ', 'ラー']],
+    ['한 글', ['한', '글']],
+  ])('keeps words of other scripts whole or as character pairs: %j', (text, want) => {
+    expect(similarityTokens(text)).toEqual(want);
+  });
+  it('finds a phrase inside a longer unspaced run', () => {
+    const dict = new TermDictionary();
+    const docs = ['数据库连接池耗尽', '缓存雪崩'].map((t) => termCounts(t, dict));
+    const scores = new SimilarityIndex(docs, dict.size).scores(termCounts('连接池耗尽', dict));
+    expect(scores[0]).toBeGreaterThan(0.5);
+    expect(scores[1]).toBe(0);
+  });
   it('weighs rare words above common ones', () => {
     const dict = new TermDictionary();
     const docs = ['error checkout', 'error search', 'error pgbouncer'].map((t) =>

@@ -19,16 +19,30 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Scripts written without spaces between words: compared by overlapping character pairs. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /**
- * The tokens of a text: Unicode NFKC, lower case, runs of letters and digits, stop words and
- * one-character tokens left out, a plural `s` taken off longer words ("timeouts" → "timeout").
+ * The tokens of a text: Unicode NFKC, lower case, runs of letters, combining marks and digits
+ * (so Devanagari "त्रुटि" stays one word), stop words and one-character tokens left out, a
+ * plural `s` taken off longer words ("timeouts" → "timeout"). A run in a script written without
+ * spaces (Chinese, Japanese, Korean, Thai…) becomes its overlapping character pairs
+ * ("连接池耗尽" → 连接, 接池, 池耗, 耗尽), the usual way to compare such text without a
+ * dictionary, so a phrase inside a longer run still matches.
  */
 export function similarityTokens(text: string): string[] {
   const out: string[] = [];
   for (const raw of text
     .normalize('NFKC')
     .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? []) {
+    .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
+    if (UNSPACED.test(raw)) {
+      const chars = [...raw];
+      if (chars.length === 1) out.push(raw);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+      continue;
+    }
     if (raw.length < 2 || STOP_WORDS.has(raw)) continue;
     out.push(raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw);
   }
