@@ -17,6 +17,18 @@ describe('similar incidents dismissal', () => {
     expect(again.isSimilarDismissed('b')).toBe(false);
   });
 
+  it('never writes over a choice another window made meanwhile', async () => {
+    const windowA = await import('./dismissed');
+    windowA.isSimilarDismissed('x');
+    vi.resetModules();
+    const windowB = await import('./dismissed');
+    windowB.isSimilarDismissed('y');
+    windowA.setSimilarDismissed('x', true);
+    windowB.setSimilarDismissed('y', true);
+    expect(windowA.isSimilarDismissed('y')).toBe(true);
+    expect(windowB.isSimilarDismissed('x')).toBe(true);
+  });
+
   it('keeps only the newest ids and survives a corrupt or refusing storage', async () => {
     localStorage.setItem('warroom.similarIncidents.dismissed', '{not json');
     const m = await import('./dismissed');

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import type { ActionItem, Postmortem, Runbook } from '../../../shared/domain/records';
 import { nameKey } from '../../../shared/domain/text';
+import { hash128 } from '../../../shared/sync/hash';
 import { latestVotes } from '../../../shared/logic/runbook';
 import {
   SIMILAR_LIMIT,
@@ -40,22 +41,48 @@ const countsCache = new Map<string, { key: string; counts: TermCounts }>();
 const dictionary = new TermDictionary();
 
 function withCounts(facts: SimilarityFacts, postmortemUpdatedAt: number | null): SimilarityFacts {
-  const key = `${facts.incident.updatedAt}|${postmortemUpdatedAt ?? ''}|${(facts.findings ?? []).join('\u0000').length}|${facts.findings?.length ?? -1}`;
-  const hit = countsCache.get(facts.incident.id);
+  // The findings by their text's hash: an entry edited to text of the same length (which does
+  // not touch the incident row) must not reuse the old counts. With and without findings are
+  // separate slots (the pool's pass reads none; the finer pass reads them).
+  const findings = facts.findings;
+  const slot = `${facts.incident.id}|${findings ? 'findings' : 'base'}`;
+  const key = `${facts.incident.updatedAt}|${postmortemUpdatedAt ?? ''}|${
+    findings ? `${findings.length}:${hash128(findings.join('\u0000')).join('.')}` : ''
+  }`;
+  const hit = countsCache.get(slot);
   if (hit && hit.key === key) return { ...facts, counts: hit.counts };
   const counts = termCounts(similarityText(facts), dictionary);
-  countsCache.set(facts.incident.id, { key, counts });
+  countsCache.set(slot, { key, counts });
   return { ...facts, counts };
 }
 
-/** Texts of an incident's live finding entries, through the [incidentId+kind] index. */
-async function findingTexts(db: ReadonlyDb, incidentId: string): Promise<string[]> {
+/** How many of an incident's findings are compared: the latest ones (the ids are time-ordered). */
+export const FINDINGS_COMPARED = 200;
+/** At most this many characters of findings are compared (a pasted log excerpt is 20,000). */
+export const FINDINGS_TEXT_MAX = 20_000;
+
+/**
+ * Texts of an incident's latest live finding entries, newest first: at most
+ * {@link FINDINGS_COMPARED} of them and {@link FINDINGS_TEXT_MAX} characters in all, read
+ * newest first through the [incidentId+kind] index (whose ties sort by id, which is
+ * time-ordered), so a 10,000-finding incident costs what a 200-finding one does.
+ */
+export async function findingTexts(db: ReadonlyDb, incidentId: string): Promise<string[]> {
   const rows = await db.timelineEntries
     .where('[incidentId+kind]')
     .equals([incidentId, 'finding'])
+    .reverse()
     .filter((e) => e.deletedAt === null)
+    .limit(FINDINGS_COMPARED)
     .toArray();
-  return rows.map((e) => e.text);
+  const out: string[] = [];
+  let room = FINDINGS_TEXT_MAX;
+  for (const e of rows) {
+    if (room <= 0) break;
+    out.push(e.text.slice(0, room));
+    room -= e.text.length;
+  }
+  return out;
 }
 
 /**
@@ -78,12 +105,42 @@ async function prepareCounts(pool: SimilarPool, live: () => boolean): Promise<bo
   return live();
 }
 
-/** Reads every incident and post-mortem once (the pool the running incident is compared with). */
+/** Rows read per page of the pool: each page is one short task (structured-clone included). */
+const POOL_PAGE = 100;
+
+/**
+ * Every row of a table by primary key, a page at a time (`page(after)` reads the next
+ * {@link POOL_PAGE} rows after that key), the browser given a turn between pages.
+ */
+async function readInPages<T>(
+  page: (after: string) => Promise<T[]>,
+  keyOf: (row: T) => string,
+): Promise<T[]> {
+  const out: T[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await page(after);
+    out.push(...rows);
+    const last = rows[rows.length - 1];
+    if (rows.length < POOL_PAGE || !last) return out;
+    after = keyOf(last);
+    await new Promise<void>((resolve) => whenIdle(resolve));
+  }
+}
+
+/**
+ * Reads every incident and post-mortem once (the pool the running incident is compared with), a
+ * page at a time: a year of post-mortems is megabytes of section text.
+ */
 export async function readSimilarPool(db: ReadonlyDb): Promise<SimilarPool> {
-  const [incidents, postmortems] = await Promise.all([
-    db.incidents.toArray(),
-    db.postmortems.toArray(),
-  ]);
+  const incidents = await readInPages(
+    (after) => db.incidents.where(':id').above(after).limit(POOL_PAGE).toArray(),
+    (i) => i.id,
+  );
+  const postmortems = await readInPages(
+    (after) => db.postmortems.where(':id').above(after).limit(POOL_PAGE).toArray(),
+    (p) => p.incidentId,
+  );
   return { incidents, postmortems: new Map(postmortems.map((p) => [p.incidentId, p])) };
 }
 
@@ -152,10 +209,17 @@ function whenIdle(work: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-/** The running incident's live finding texts; undefined until read. */
-function useFindingTexts(incidentId: string): string[] | undefined {
+/**
+ * The running incident's latest live finding texts (see findingTexts); undefined until read for
+ * this incident (never the previous incident's while the new ones load), [] when not enabled.
+ */
+function useFindingTexts(incidentId: string, enabled: boolean): string[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => findingTexts(db, incidentId), [db, incidentId]);
+  const read = useLiveQuery(
+    async () => ({ incidentId, texts: enabled ? await findingTexts(db, incidentId) : [] }),
+    [db, incidentId, enabled],
+  );
+  return read?.incidentId === incidentId ? read.texts : undefined;
 }
 
 /**
@@ -169,7 +233,7 @@ export function useSimilarIncidents(
   enabled: boolean,
 ): SimilarIncident[] | { error: string } | undefined {
   const db = useDb();
-  const findings = useFindingTexts(incident.id);
+  const findings = useFindingTexts(incident.id, enabled);
   const [loaded, setLoaded] = useState<{
     incidentId: string;
     pool: SimilarPool | { error: string };
