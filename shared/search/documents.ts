@@ -1,7 +1,8 @@
 import type { Incident } from '../domain/incident';
 import type { ActionItem, CommsUpdate, Hypothesis, Postmortem, Runbook } from '../domain/records';
 import type { Severity } from '../domain/severity';
-import type { TableName, TableRows } from '../domain/tables';
+import type { TableRows } from '../domain/tables';
+import { SEARCHED_TABLES, type SearchedTable } from './tables';
 import { ENTRY_KIND_LABELS, type TimelineEntry } from '../domain/timeline';
 import { MESSAGE_TYPE_LABELS } from '../domain/records';
 import { POSTMORTEM_SECTIONS } from '../render/postmortem-sections';
@@ -35,17 +36,7 @@ export const SEARCH_KIND_LABELS: Readonly<Record<SearchKind, string>> = {
   runbook: 'Runbooks',
 };
 
-/** The tables whose rows become search documents. */
-export const SEARCHED_TABLES = [
-  'incidents',
-  'timelineEntries',
-  'hypotheses',
-  'commsUpdates',
-  'postmortems',
-  'actionItems',
-  'runbooks',
-] as const satisfies readonly TableName[];
-export type SearchedTable = (typeof SEARCHED_TABLES)[number];
+export { SEARCHED_TABLES, type SearchedTable };
 
 /** The incident facts a document carries for filtering (severity, services, drill). */
 export type IncidentFacts = Pick<Incident, 'id' | 'severity' | 'services' | 'drill'>;
