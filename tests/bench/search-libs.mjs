@@ -19,7 +19,8 @@ const libIndex = args.indexOf('--lib');
 const lib = libIndex > -1 ? args[libIndex + 1] : null;
 const INCIDENTS = tiny ? 20 : 1000;
 const ENTRIES_EACH = tiny ? 50 : 200;
-const QUERY_REPS = tiny ? 3 : 20;
+const repsIndex = args.indexOf('--reps');
+const QUERY_REPS = repsIndex > -1 ? Number(args[repsIndex + 1]) : tiny ? 3 : 20;
 
 /** The seed's PRNG (mulberry32) and vocabulary, so the text is what `npm run bench` seeds. */
 function generator(seed) {
@@ -206,7 +207,12 @@ async function measure(name) {
     typoFinds = async () => (await search('chekout')).count > 0;
   }
 
-  for (const q of QUERIES) await search(q); // warm up
+  console.error(`${name}: built in ${Math.round(out.buildMs)} ms`);
+  for (const q of QUERIES) {
+    const t = performance.now();
+    await search(q); // warm up
+    console.error(`${name}: "${q}" ${Math.round(performance.now() - t)} ms`);
+  }
   const samples = [];
   for (let r = 0; r < QUERY_REPS; r++)
     for (const q of QUERIES) {

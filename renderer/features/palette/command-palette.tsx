@@ -179,7 +179,9 @@ function PaletteBody({
           onValueChange={setQuery}
         />
         <Command.List ref={list} label="Results" className="palette-list">
-          <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
+          {fullText.response.groups.length === 0 ? (
+            <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
+          ) : null}
           {/* Groups render once the incidents are read, so the first option selected is the newest
             incident rather than a command that happened to be there first. */}
           {incidents === undefined ? (
