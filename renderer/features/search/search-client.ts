@@ -165,7 +165,13 @@ export async function startSearchIndex(): Promise<void> {
       resolve?.({ groups: msg.groups, total: msg.total, tookMs: msg.tookMs });
     }
   };
-  worker.onerror = () => useSearchState.setState({ state: 'failed' });
+  worker.onerror = () => {
+    useSearchState.setState({ state: 'failed' });
+    // Nothing more will come from it: answer whoever waits.
+    for (const resolve of waiting.values()) resolve({ groups: [], total: 0, tookMs: 0 });
+    waiting.clear();
+    inFlight = false;
+  };
   post({ type: 'start', appDb: dbName });
 }
 
@@ -184,15 +190,43 @@ export function whenAppReady(run: () => void): void {
   observer.observe(html, { attributes: true, attributeFilter: ['data-app-state'] });
 }
 
-/**
- * Runs a full-text query in the worker. Resolves with no groups when search is not running (or
- * a newer query superseded this one before the worker got to it: the caller drops stale ones).
- */
-export function searchRecord(query: string, filters: SearchFilters): Promise<SearchResponse> {
-  if (!worker) return Promise.resolve({ groups: [], total: 0, tookMs: 0 });
+interface Pending {
+  query: string;
+  filters: SearchFilters;
+  resolve: (r: SearchResponse | null) => void;
+}
+let inFlight = false;
+let next: Pending | null = null;
+
+/** Sends the newest waiting query once the worker has answered the one before. */
+function pump(): void {
+  if (inFlight || !next || !worker) return;
+  const q = next;
+  next = null;
+  inFlight = true;
   const id = nextQueryId++;
+  waiting.set(id, (r) => {
+    inFlight = false;
+    q.resolve(r);
+    pump();
+  });
+  post({ type: 'query', id, query: q.query, filters: q.filters });
+}
+
+/**
+ * Runs a full-text query in the worker, one at a time: while one is being answered, only the
+ * newest of the queries asked meanwhile waits (a query typed over resolves with null, so a fast
+ * typist never waits for the answers to every keystroke). Resolves with no groups when search
+ * is not running.
+ */
+export function searchRecord(
+  query: string,
+  filters: SearchFilters,
+): Promise<SearchResponse | null> {
+  if (!worker) return Promise.resolve({ groups: [], total: 0, tookMs: 0 });
   return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    post({ type: 'query', id, query, filters });
+    next?.resolve(null);
+    next = { query, filters, resolve };
+    pump();
   });
 }

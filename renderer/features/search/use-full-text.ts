@@ -44,7 +44,7 @@ export function useFullTextSearch(
     if (!key) return;
     let stale = false;
     void searchRecord(text, filters).then((response) => {
-      if (!stale && latest.current === key) setAnswer({ key, response });
+      if (response && !stale && latest.current === key) setAnswer({ key, response });
     });
     return () => {
       stale = true;
