@@ -71,5 +71,13 @@ describe('journalEntryOf', () => {
         1,
       ),
     ).toEqual({ at: 1, keys: {}, rebuild: true });
+    // A restore's worth of rows: rebuilt rather than fed row by row.
+    const many = Array.from({ length: 2_001 }, (_, i) => timelineEntry({ id: `e${i}` }));
+    expect(
+      journalEntryOf(
+        { status: 'committed', changeSet: changeSet({ timelineEntries: { added: many } }) },
+        1,
+      ),
+    ).toEqual({ at: 1, keys: {}, rebuild: true });
   });
 });

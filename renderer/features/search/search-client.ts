@@ -7,7 +7,12 @@ import {
 } from '../../../shared/commands/change-set';
 import { SEARCHED_TABLES, type SearchedTable } from '../../../shared/search/tables';
 import type { SearchFilters } from '../../../shared/search/search-index';
-import { subscribeChanges, thisOrigin, type ChangeEvent } from '../../db/change-events';
+import {
+  BROADCAST_ROWS_MAX,
+  subscribeChanges,
+  thisOrigin,
+  type ChangeEvent,
+} from '../../db/change-events';
 import type { FromWorker, IndexState, ResultGroup, RowChanges, ToWorker } from './protocol';
 import { appendJournal, openSearchDb, type JournalEntry } from './search-store';
 
@@ -59,12 +64,29 @@ export function rowChangesOf(cs: ChangeSet): RowChanges {
   return out;
 }
 
+/** Searched rows a change set puts or removes. */
+function searchedRowCount(changes: RowChanges): number {
+  let n = 0;
+  for (const c of Object.values(changes)) n += (c.put?.length ?? 0) + (c.removed?.length ?? 0);
+  return n;
+}
+
+/**
+ * True when the index is better rebuilt than fed this change set: it came without its rows (a
+ * restored backup in another window), or it is as large (a restore here): posting 200,000 rows
+ * to the worker and journaling 200,000 keys would cost more than reading them afresh.
+ */
+export function needsRebuild(event: ChangeEvent, changes: RowChanges): boolean {
+  if (event.status === 'committed' && (event.omitted ?? []).some((t) => isSearched(t))) return true;
+  return searchedRowCount(changes) > BROADCAST_ROWS_MAX;
+}
+
 /** The journal entry of a committed change set: the keys of the searched rows it touched. */
 export function journalEntryOf(event: ChangeEvent, at: number): JournalEntry | null {
-  const rebuild = event.status === 'committed' && (event.omitted ?? []).some((t) => isSearched(t));
+  const changes = rowChangesOf(event.changeSet);
+  if (needsRebuild(event, changes)) return { at, keys: {}, rebuild: true };
   const keys: JournalEntry['keys'] = {};
   let any = false;
-  const changes = rowChangesOf(event.changeSet);
   for (const table of SEARCHED_TABLES) {
     const c = changes[table];
     if (!c) continue;
@@ -81,8 +103,7 @@ export function journalEntryOf(event: ChangeEvent, at: number): JournalEntry | n
       any = true;
     }
   }
-  if (!any && !rebuild) return null;
-  return rebuild ? { at, keys, rebuild } : { at, keys };
+  return any ? { at, keys } : null;
 }
 
 function flushJournal(): Promise<void> {
@@ -106,7 +127,6 @@ function flushJournal(): Promise<void> {
 function onChange(event: ChangeEvent): void {
   if (event.status !== 'committed') return;
   const own = event.changeSet.origin.window === thisOrigin().window;
-  const omittedSearched = (event.omitted ?? []).some((t) => isSearched(t));
   if (own) {
     const entry = journalEntryOf(event, Date.now());
     if (entry) {
@@ -116,7 +136,7 @@ function onChange(event: ChangeEvent): void {
   }
   if (worker) {
     const changes = rowChangesOf(event.changeSet);
-    if (omittedSearched) post({ type: 'changes', changes: {}, rebuild: true });
+    if (needsRebuild(event, changes)) post({ type: 'changes', changes: {}, rebuild: true });
     else if (Object.keys(changes).length) post({ type: 'changes', changes });
   }
 }
