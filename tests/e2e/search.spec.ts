@@ -1,4 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, killAll, spawnRelay } from '../../scripts/relay-harness';
 import { declare, log, openApp, openIncidentsList, reloadApp } from './support';
 
 /** Opens the command palette with Ctrl+K and waits for its search field to have focus. */
@@ -122,4 +126,56 @@ test('edits, deletions and restores reach the index; filters narrow the results'
   await palette.getByLabel('Include deleted entries').check();
   await expect(palette.getByRole('button', { name: 'Search filters (1)' })).toBeVisible();
   await expect(palette.getByRole('option').filter({ hasText: '(deleted)' })).toBeVisible();
+});
+
+test('a finding logged on another seat in the war room is found by search on this one', async ({
+  browser,
+}) => {
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'warroom-e2e-relay-'));
+  try {
+    const port = await freePort();
+    const relay = await spawnRelay([
+      '--port',
+      String(port),
+      '--state-dir',
+      stateDir,
+      '--secret',
+      'e2e-room-secret-0123456789abcdef',
+    ]);
+    const seat = async (b: Browser, name: string) => {
+      const page = await (await b.newContext()).newPage();
+      await openApp(page);
+      await page.getByRole('button', { name: 'Join war room' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Join war room' });
+      await dialog.getByLabel('Your name').fill(name);
+      await dialog.getByLabel('Join code').fill(relay.joinCode);
+      await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Connected');
+      return page;
+    };
+    const a = await seat(browser, 'Alice');
+    const b = await seat(browser, 'Bob');
+    // This seat's search index is up before the other seat logs anything.
+    let palette = await openPalette(b);
+    await b.keyboard.type('anything');
+    await expect(palette.getByRole('status')).toContainText('full-text match');
+    await b.keyboard.press('Escape');
+
+    await declare(a, { title: 'Queue backlog', severity: 'SEV2' });
+    await log(a, 'f: Consumer group rebalancing every ninety seconds');
+    await expect(b.getByRole('link', { name: /Queue backlog/ })).toBeVisible({ timeout: 15_000 });
+
+    palette = await openPalette(b);
+    await b.keyboard.type('rebalancng');
+    const hit = palette.getByRole('group', { name: /Queue backlog/ }).getByRole('option');
+    await expect(hit).toContainText('Consumer group rebalancing every ninety seconds', {
+      timeout: 15_000,
+    });
+    await b.keyboard.press('Enter');
+    await expect(b.getByRole('heading', { level: 1, name: 'Queue backlog' })).toBeVisible();
+  } finally {
+    await killAll();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
 });
