@@ -5,6 +5,11 @@ import { describeOpenError } from './db/repo/errors';
 import { appDb as db, appDbOpened } from './features/shell/open-db';
 import { whenIdle } from './features/shell/lazy';
 import { pickPlatform } from './platform';
+import {
+  startSearchIndex,
+  startSearchJournal,
+  whenAppReady,
+} from './features/search/search-client';
 import { syncFor } from './sync/controller';
 import './styles.css';
 
@@ -16,6 +21,9 @@ const platform = pickPlatform();
 // The database started opening when open-db.ts was evaluated (before React was).
 appDbOpened
   .then(() => {
+    // Full-text search notes every change from the start; its index loads once the app is up.
+    startSearchJournal(db);
+    whenAppReady(() => whenIdle(() => void startSearchIndex()));
     createRoot(root).render(
       <StrictMode>
         <App db={db} platform={platform} sync={syncFor(db)} />

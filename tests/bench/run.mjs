@@ -2,7 +2,7 @@
 // to a floor measured in the same run. Prints a Markdown table; writes bench-results.json.
 // Options: --tiny (small data, few repetitions: the smoke test), --out FILE,
 // --only GROUP[,GROUP…] (measure only these groups of figures, to save time: launch, list, log,
-// open, node, bundle, sync, converge, docsize; "launch" includes its blank-page floor; the last
+// open, node, bundle, sync, converge, docsize, search; "launch" includes its blank-page floor; the last
 // three are the multi-seat figures, with a relay child process), --reps N (repetitions of the
 // launch, list and open figures; default 7, 3 with --tiny), --converge-reps N (repetitions of
 // the reconnect convergence; default 3, 1 with --tiny).
@@ -22,6 +22,7 @@ import {
   openIncidentSample,
 } from './browser-figures.mjs';
 import { nodeFigures } from './node-figures.mjs';
+import { searchFigures } from './search-figures.mjs';
 import { docFigures } from './doc-figures.mjs';
 import { freePort, killRelays, startRelayChild } from './relay-child.mjs';
 import {
@@ -46,7 +47,18 @@ const args = process.argv.slice(2);
 const tiny = args.includes('--tiny');
 const outIndex = args.indexOf('--out');
 const outFile = outIndex > -1 ? args[outIndex + 1] : 'bench-results.json';
-const GROUPS = ['launch', 'list', 'log', 'open', 'node', 'bundle', 'sync', 'converge', 'docsize'];
+const GROUPS = [
+  'launch',
+  'list',
+  'log',
+  'open',
+  'node',
+  'bundle',
+  'sync',
+  'converge',
+  'docsize',
+  'search',
+];
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex > -1 ? new Set(args[onlyIndex + 1]?.split(',') ?? []) : new Set(GROUPS);
 for (const g of only) {
@@ -138,8 +150,8 @@ function record(figure, unit, samples, { floor = null, target = '', pass = null,
 
 // Only the figures asked for: the browser ones need the build and the server, and all but the
 // empty-database launch need the seeded database.
-const needsBrowser = ['launch', 'list', 'log', 'open', 'sync', 'converge'].some(want);
-const needsSeed = ['launch', 'list', 'log', 'open'].some(want);
+const needsBrowser = ['launch', 'list', 'log', 'open', 'sync', 'converge', 'search'].some(want);
+const needsSeed = ['launch', 'list', 'log', 'open', 'search'].some(want);
 const { baseURL, close, outDir } =
   needsBrowser || want('bundle')
     ? await buildAndServe()
@@ -221,7 +233,7 @@ try {
     // Since issue 15 the app migrates records from before multi-seat into Yjs documents after
     // start, in idle moments: time it, and let it finish so the figures below measure the
     // steady state (it runs once per database).
-    if (want('sync') || want('launch') || want('log') || want('list') || want('open')) {
+    if (['sync', 'launch', 'log', 'list', 'open', 'search'].some(want)) {
       const m0 = Date.now();
       const seededDocs = () =>
         page.evaluate(
@@ -258,6 +270,16 @@ try {
           },
         );
     }
+
+    // Full-text search (issue 16): build, stored index at start-up, query → results rendered.
+    if (want('search'))
+      await searchFigures(page, {
+        context: ctx,
+        baseURL,
+        reps: cfg.reps,
+        record,
+        label: `${totalIncidents} incidents / ${cfg.incidents * cfg.entriesEach + cfg.mid + cfg.big} entries`,
+      });
 
     // 2. Launch to ready with the seeded database.
     if (want('launch')) {

@@ -1,12 +1,15 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useUiStore } from '../../store/ui-store';
 import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
 import { captureFocusOrigin, restoreFocus, type FocusOrigin } from '../../ui/focus-return';
 import { useIncidents } from '../incidents/queries';
 import { useToggleTheme } from '../shell/toggle-theme';
+import { FullTextGroups, paletteFilter } from '../search/full-text-results';
+import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
+import { useFullTextSearch } from '../search/use-full-text';
 import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
 import { usePaletteStore } from './palette-state';
 
@@ -125,6 +128,14 @@ function PaletteBody({
   const incidents = useIncidents();
   const items = useMemo(() => paletteIncidents(incidents ?? []), [incidents]);
   const commands = useMemo(() => paletteCommands(location), [location]);
+  const [query, setQuery] = useState('');
+  const [filterValues, setFilterValues] = useState(NO_SEARCH_FILTERS);
+  const { filters, dateError } = useMemo(() => toSearchFilters(filterValues), [filterValues]);
+  const fullText = useFullTextSearch(query, filters, dateError !== null);
+  const services = useMemo(
+    () => [...new Set((incidents ?? []).flatMap((i) => i.services))].sort(),
+    [incidents],
+  );
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Ctrl/Cmd+N declares from here too (the app-wide shortcut skips a handled key press).
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
@@ -132,55 +143,108 @@ function PaletteBody({
       onChoose({ kind: 'declare' });
     }
   };
+  const searching = query.trim().length >= 2;
+  // The selected option, controlled for one case: full-text hits arrive after the query
+  // changed, when cmdk has already found nothing to select (or kept an option the new query
+  // filtered out), so Enter did nothing. Once an answer is on screen (and cmdk has sorted it in),
+  // the first option listed is selected when none is.
+  const [selected, setSelected] = useState('');
+  const list = useRef<HTMLDivElement | null>(null);
+  const response = fullText.response;
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const el = list.current;
+      if (!el || el.querySelector('[cmdk-item][aria-selected="true"]')) return;
+      const first = el.querySelector<HTMLElement>('[cmdk-item]:not([aria-disabled="true"])');
+      if (first?.dataset.value) setSelected(first.dataset.value);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [response]);
   return (
-    // vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares.
-    <Command label="Search incidents and commands" vimBindings={false} loop onKeyDown={onKeyDown}>
-      <Command.Input
-        className="palette-input"
-        placeholder="Type an incident reference, a title or a command"
-      />
-      <Command.List label="Results" className="palette-list">
-        <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
-        {/* Groups render once the incidents are read, so the first option selected is the newest
+    <>
+      {/* vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares. */}
+      <Command
+        label="Search incidents and commands"
+        vimBindings={false}
+        loop
+        onKeyDown={onKeyDown}
+        filter={paletteFilter}
+        value={selected}
+        onValueChange={setSelected}
+      >
+        <Command.Input
+          className="palette-input"
+          placeholder="Type an incident reference, a title, a command, or words to search for"
+          value={query}
+          onValueChange={setQuery}
+        />
+        <Command.List ref={list} label="Results" className="palette-list">
+          {fullText.response.groups.length === 0 ? (
+            <Command.Empty className="palette-empty">No incident or command matches.</Command.Empty>
+          ) : null}
+          {/* Groups render once the incidents are read, so the first option selected is the newest
             incident rather than a command that happened to be there first. */}
-        {incidents === undefined ? (
-          <Command.Loading label="Loading incidents" />
-        ) : (
-          <>
-            <Command.Group heading="Incidents">
-              {items.map((i) => (
-                <Command.Item
-                  key={i.id}
-                  value={i.value}
-                  className="palette-item"
-                  onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
-                >
-                  <span className="palette-ref">{i.ref}</span>
-                  <bdi className="palette-title">{i.title}</bdi>
-                  <span className="palette-badges">
-                    <SeverityBadge severity={i.severity} />
-                    <StatusBadge status={i.status} />
-                    {i.drill ? <DrillBadge /> : null}
-                  </span>
-                </Command.Item>
-              ))}
-            </Command.Group>
-            <Command.Group heading="Commands">
-              {commands.map((c) => (
-                <Command.Item
-                  key={c.label}
-                  value={c.label}
-                  keywords={[...c.keywords]}
-                  className="palette-item"
-                  onSelect={() => onChoose(c.action)}
-                >
-                  {c.label}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          </>
-        )}
-      </Command.List>
-    </Command>
+          {incidents === undefined ? (
+            <Command.Loading label="Loading incidents" />
+          ) : (
+            <>
+              <Command.Group heading="Incidents">
+                {items.map((i) => (
+                  <Command.Item
+                    key={i.id}
+                    value={i.value}
+                    className="palette-item"
+                    onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
+                  >
+                    <span className="palette-ref">{i.ref}</span>
+                    <bdi className="palette-title">{i.title}</bdi>
+                    <span className="palette-badges">
+                      <SeverityBadge severity={i.severity} />
+                      <StatusBadge status={i.status} />
+                      {i.drill ? <DrillBadge /> : null}
+                    </span>
+                  </Command.Item>
+                ))}
+              </Command.Group>
+              <Command.Group heading="Commands">
+                {commands.map((c) => (
+                  <Command.Item
+                    key={c.label}
+                    value={c.label}
+                    keywords={[...c.keywords]}
+                    className="palette-item"
+                    onSelect={() => onChoose(c.action)}
+                  >
+                    {c.label}
+                  </Command.Item>
+                ))}
+              </Command.Group>
+              <FullTextGroups
+                key={fullText.answerKey}
+                groups={fullText.response.groups}
+                onOpen={(to) => onChoose({ kind: 'navigate', to })}
+              />
+            </>
+          )}
+        </Command.List>
+        {searching ? (
+          <div className="palette-status" role="status">
+            {fullText.indexState === 'building' || fullText.indexState === 'starting'
+              ? 'Preparing full-text search…'
+              : fullText.indexState === 'failed'
+                ? 'Full-text search is not available.'
+                : fullText.pending
+                  ? 'Searching…'
+                  : `${fullText.response.total} full-text ${fullText.response.total === 1 ? 'match' : 'matches'}`}
+          </div>
+        ) : null}
+      </Command>
+      <SearchFilterRow
+        values={filterValues}
+        onChange={setFilterValues}
+        dateError={dateError}
+        services={services}
+      />
+    </>
   );
 }

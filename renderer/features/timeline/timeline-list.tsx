@@ -22,7 +22,13 @@ export function TimelineList({
   filters,
   display,
   actions,
+  focusId = null,
+  onFocused,
 }: {
+  /** An entry to scroll to and focus (opened from a search result), once it is listed. */
+  focusId?: string | null;
+  /** Called once that entry has focus. */
+  onFocused?: () => void;
   /** The entries to list (filtered). */
   entries: readonly TimelineEntry[];
   /** The timeline feed: its tail (entries just added, after the others) is shown here. */
@@ -41,6 +47,9 @@ export function TimelineList({
   }, []);
   const [following, setFollowing] = useState(true);
   const count = entries.length;
+  // Going to an entry stops following the latest.
+  const targetListed = focusId !== null && entries.some((e) => e.id === focusId);
+  if (targetListed && following) setFollowing(false);
 
   useEffect(() => {
     const el = scroller.current;
@@ -69,6 +78,8 @@ export function TimelineList({
       >
         <VirtualRows
           entries={entries}
+          focusId={targetListed ? focusId : null}
+          onFocused={onFocused}
           following={following}
           scrollElement={scrollElement}
           display={display}
@@ -103,12 +114,16 @@ export function TimelineList({
  */
 const VirtualRows = memo(function VirtualRows({
   entries,
+  focusId,
+  onFocused,
   following,
   scrollElement,
   display,
   actions,
 }: {
   entries: readonly TimelineEntry[];
+  focusId: string | null;
+  onFocused: (() => void) | undefined;
   following: boolean;
   scrollElement: HTMLDivElement | null;
   display: TimeDisplay;
@@ -135,6 +150,33 @@ const VirtualRows = memo(function VirtualRows({
     if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
   }, [following, count, lastId, totalSize, virtualizer]);
 
+  const [targetId, setTargetId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId || following) return;
+    const index = entries.findIndex((e) => e.id === focusId);
+    if (index < 0 || !scrollElement) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setTargetId(focusId);
+    // The row renders (and is measured) after the scroll: focus it once it is in the DOM.
+    let tries = 0;
+    let frame = 0;
+    const focus = () => {
+      const row = scrollElement.querySelector<HTMLElement>(
+        `[data-entry-id="${CSS.escape(focusId)}"]`,
+      );
+      if (row) {
+        row.scrollIntoView({ block: 'center' });
+        row.focus();
+        onFocused?.();
+      } else if (tries++ < 60) {
+        if (tries % 10 === 0) virtualizer.scrollToIndex(index, { align: 'center' });
+        frame = requestAnimationFrame(focus);
+      }
+    };
+    frame = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(frame);
+  }, [focusId, following, entries, scrollElement, virtualizer, onFocused]);
+
   return (
     <div role="none" style={{ height: totalSize, position: 'relative' }}>
       {virtualizer.getVirtualItems().map((item) => {
@@ -144,6 +186,7 @@ const VirtualRows = memo(function VirtualRows({
           'tl-row',
           entry.pinned ? 'tl-is-pinned' : '',
           entry.deletedAt !== null ? 'tl-is-deleted' : '',
+          entry.id === targetId ? 'tl-is-target' : '',
         ];
         return (
           <div
@@ -152,6 +195,8 @@ const VirtualRows = memo(function VirtualRows({
             aria-setsize={count}
             aria-posinset={item.index + 1}
             data-index={item.index}
+            data-entry-id={entry.id}
+            tabIndex={entry.id === targetId ? -1 : undefined}
             ref={virtualizer.measureElement}
             className={classes.filter(Boolean).join(' ')}
             style={{ transform: `translateY(${item.start}px)` }}

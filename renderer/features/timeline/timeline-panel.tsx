@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useCommand } from '../../db/db-context';
@@ -9,6 +9,7 @@ import { useUiStore } from '../../store/ui-store';
 import type { ConsoleSlotProps } from '../incidents/console-slot';
 import { useCommandContext } from '../settings/use-settings';
 import { recordSpansDays, type TimeDisplay } from './entry-display';
+import { useEntryTarget } from './entry-target';
 import { LogField } from './log-field';
 import { applyFilters, authorsOf, isFiltering, NO_FILTERS } from './timeline-filter';
 import { TimelineFilterBar } from './timeline-filters';
@@ -38,6 +39,33 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
   const startedAt = incident.milestones.started ?? incident.createdAt;
 
   const entries = useMemo(() => all ?? [], [all]);
+  // Opened at an entry (a search result): clear the filters that would hide it (deleted ones
+  // are shown when it is deleted), then the list scrolls to it and focuses it.
+  const target = useEntryTarget();
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const onFocused = useCallback(() => setFocusId(null), []);
+  const { entryId: targetId, done: targetDone } = target;
+  const [handled, setHandled] = useState<string | null>(null);
+  const targetEntry =
+    targetId && all !== undefined ? (entries.find((e) => e.id === targetId) ?? null) : undefined;
+  if (targetId && targetId !== handled && targetEntry !== undefined) {
+    setHandled(targetId);
+    if (targetEntry) {
+      setFilters(
+        targetEntry.deletedAt !== null ? { ...NO_FILTERS, showDeleted: true } : NO_FILTERS,
+      );
+      setFocusId(targetEntry.id);
+    }
+  } else if (!targetId && handled) {
+    setHandled(null);
+  }
+  const targetMissing = targetId !== null && handled === targetId && targetEntry === null;
+  useEffect(() => {
+    if (!targetId || handled !== targetId) return;
+    // Shown (or not there): drop the request from the address.
+    if (targetMissing) toast('That entry is no longer on this timeline.', 'error');
+    targetDone();
+  }, [targetId, handled, targetMissing, targetDone, toast]);
   const closeHelp = useCallback(() => setHelp(null), []);
   const shown = useMemo(() => applyFilters(entries, deferred), [entries, deferred]);
   const authors = useMemo(() => authorsOf(entries), [entries]);
@@ -95,6 +123,8 @@ export function TimelinePanel({ incident, settings }: ConsoleSlotProps) {
             filters={deferred}
             display={display}
             actions={actions}
+            focusId={focusId}
+            onFocused={onFocused}
           />
           {shown.length === 0 && !hasTail ? (
             <p className="muted tl-empty">

@@ -1,0 +1,83 @@
+import { Command, defaultFilter } from 'cmdk';
+import { DrillBadge, SeverityBadge } from '../../ui/badges';
+import { entryHref } from '../timeline/entry-target';
+import type { ResultGroup, ResultHit } from './protocol';
+
+/** cmdk item values of full-text hits start with this; {@link paletteFilter} ranks them. */
+const HIT_PREFIX = 'fulltext:';
+
+/**
+ * The palette's filter: the reference/title/command matching it always had (cmdk's own), and
+ * for full-text hits (already matched and ranked by the index) a tiny score that keeps the
+ * index's order and puts them after every incident and command that matched by name, so typing
+ * a command's name still selects the command.
+ */
+export function paletteFilter(value: string, search: string, keywords?: string[]): number {
+  if (!value.startsWith(HIT_PREFIX)) return defaultFilter(value, search, keywords);
+  const rank = Number(value.slice(HIT_PREFIX.length, value.indexOf(':', HIT_PREFIX.length)));
+  return 1e-6 * (1 - Math.min(rank, 9_999) / 10_000);
+}
+
+/** Where choosing a hit goes: the console at the entry, the post-mortem, the runbook… */
+export function hitRoute(group: Pick<ResultGroup, 'incidentId'>, hit: ResultHit): string {
+  if (hit.runbookId) return `/runbooks/${hit.runbookId}`;
+  if (!group.incidentId) return '/action-items';
+  if (hit.entryId) return entryHref(group.incidentId, hit.entryId);
+  if (hit.kind === 'postmortem') return `/incidents/${group.incidentId}/postmortem`;
+  return `/incidents/${group.incidentId}`;
+}
+
+/** "2026-03-04 14:05 UTC" for epoch ms. */
+function utcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * Full-text hits grouped by incident (heading: reference and title), each option showing what
+ * it is, when, and a snippet with the matched words in `<mark>`.
+ */
+export function FullTextGroups({
+  groups,
+  onOpen,
+}: {
+  groups: readonly ResultGroup[];
+  onOpen: (to: string) => void;
+}) {
+  let rank = 0;
+  return groups.map((g) => (
+    <Command.Group
+      key={g.incidentId ?? 'none'}
+      forceMount
+      className="palette-hit-group"
+      heading={
+        <span className="palette-hit-heading">
+          {g.ref ? <span className="palette-ref">{g.ref}</span> : null}
+          <bdi>{g.title}</bdi>
+          {g.severity ? <SeverityBadge severity={g.severity} /> : null}
+          {g.drill ? <DrillBadge /> : null}
+        </span>
+      }
+    >
+      {g.hits.map((h) => (
+        <Command.Item
+          key={h.id}
+          value={`${HIT_PREFIX}${rank++}:${h.id}`}
+          forceMount
+          className="palette-item palette-hit"
+          onSelect={() => onOpen(hitRoute(g, h))}
+        >
+          <span className="palette-hit-meta">
+            <span className="palette-hit-label">
+              {h.label}
+              {h.deleted ? ' (deleted)' : ''}
+            </span>
+            <time dateTime={new Date(h.occurredAt).toISOString()}>{utcMinute(h.occurredAt)}</time>
+          </span>
+          <span className="palette-snippet">
+            {h.snippet.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}
+          </span>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  ));
+}

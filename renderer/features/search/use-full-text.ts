@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchFilters } from '../../../shared/search/search-index';
+import {
+  searchRecord,
+  startSearchIndex,
+  useSearchState,
+  type SearchResponse,
+} from './search-client';
+
+/** Queries shorter than this (after trimming) are left to the palette's own matching. */
+export const MIN_QUERY_LENGTH = 2;
+
+const NONE: SearchResponse = { groups: [], total: 0, tookMs: 0 };
+
+/**
+ * Full-text results for `query` under `filters`, from the search worker: the latest answer
+ * (an answer to an older query that arrives late is dropped), and whether one is on its way.
+ * Starts the worker if the app has not yet (the palette opened very early).
+ */
+export function useFullTextSearch(
+  query: string,
+  filters: SearchFilters,
+  skip: boolean,
+): {
+  response: SearchResponse;
+  /** Stands for the query and filters the response answers ('' for none). */
+  answerKey: string;
+  pending: boolean;
+  indexState: ReturnType<typeof useSearchState.getState>['state'];
+} {
+  const indexState = useSearchState((s) => s.state);
+  const [answer, setAnswer] = useState<{ key: string; response: SearchResponse } | null>(null);
+  const latest = useRef('');
+  const text = query.trim();
+  const active = !skip && text.length >= MIN_QUERY_LENGTH;
+  const key = active ? JSON.stringify([text, filters, indexState]) : '';
+
+  useEffect(() => {
+    void startSearchIndex();
+  }, []);
+
+  useEffect(() => {
+    latest.current = key;
+    if (!key) return;
+    let stale = false;
+    void searchRecord(text, filters).then((response) => {
+      if (response && !stale && latest.current === key) setAnswer({ key, response });
+    });
+    return () => {
+      stale = true;
+    };
+    // `key` stands for the text, the filters and the index's state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  if (!active) return { response: NONE, answerKey: '', pending: false, indexState };
+  // Until the new answer comes, keep showing the previous one (no flicker while typing).
+  return {
+    response: answer?.response ?? NONE,
+    answerKey: answer?.key ?? '',
+    pending: answer?.key !== key,
+    indexState,
+  };
+}
