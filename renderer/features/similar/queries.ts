@@ -211,12 +211,18 @@ function whenIdle(work: () => void): () => void {
 
 /**
  * The running incident's latest live finding texts (see findingTexts); undefined until read for
- * this incident (never the previous incident's while the new ones load), [] when not enabled.
+ * this incident (never the previous incident's while the new ones load), [] when not enabled
+ * or when the storage cannot read them: the panel then compares without findings. (These hooks
+ * run above the console's error boundaries, so a read error must never be thrown from them:
+ * the timeline says the storage fails; the console must stay up.)
  */
 function useFindingTexts(incidentId: string, enabled: boolean): string[] | undefined {
   const db = useDb();
   const read = useLiveQuery(
-    async () => ({ incidentId, texts: enabled ? await findingTexts(db, incidentId) : [] }),
+    async () => ({
+      incidentId,
+      texts: enabled ? await findingTexts(db, incidentId).catch(() => []) : [],
+    }),
     [db, incidentId, enabled],
   );
   return read?.incidentId === incidentId ? read.texts : undefined;
@@ -313,7 +319,14 @@ export function useActionItemsOf(
   const key = incidentIds.join(',');
   return useLiveQuery(async () => {
     const ids = key ? key.split(',') : [];
-    const items = ids.length ? await db.actionItems.where('incidentId').anyOf(ids).toArray() : [];
+    // Never thrown (see useFindingTexts): unreadable action items show as none.
+    const items = ids.length
+      ? await db.actionItems
+          .where('incidentId')
+          .anyOf(ids)
+          .toArray()
+          .catch(() => [])
+      : [];
     const out = new Map<string, ActionItem[]>();
     for (const a of items) {
       if (!a.incidentId) continue;
