@@ -28,8 +28,8 @@ export interface RepeatIncident {
   /** Every earlier incident of the matches, once, oldest first. */
   earlier: Incident[];
   /**
-   * The earlier incidents' action items that were not finished when this incident started
-   * (see {@link unfinishedAt}), by earlier incident (oldest first) then creation.
+   * The earlier incidents' action items filed before this incident started and not finished
+   * when it did (see {@link unfinishedAt}), by earlier incident (oldest first) then creation.
    */
   unfinished: ActionItem[];
 }
@@ -56,14 +56,17 @@ export function serviceKey(name: string): string {
 }
 
 /**
- * True when the action item was not finished at `at` (epoch ms): Not Started or In Progress, or
- * Done only after `at`. Won't Do is a decision taken, not unfinished work; a Done item with no
- * completion time (older rows) counts as finished.
+ * True when the action item was open work at `at` (epoch ms): it had been filed by then
+ * (`createdAt <= at`; an item filed afterwards, say by the earlier incident's post-mortem written
+ * after the later incident began, could not have prevented it) and was Not Started or In
+ * Progress, or Done only after `at`. Won't Do is a decision taken, not unfinished work; a Done
+ * item with no completion time (older rows) counts as finished.
  */
 export function unfinishedAt(
-  item: Pick<ActionItem, 'status' | 'completedAt'>,
+  item: Pick<ActionItem, 'status' | 'completedAt' | 'createdAt'>,
   at: number,
 ): boolean {
+  if (item.createdAt > at) return false;
   if (item.status === 'wont-do') return false;
   if (item.status === 'done') return item.completedAt !== null && item.completedAt > at;
   return true;
