@@ -115,6 +115,16 @@ describe('findRepeatIncidents', () => {
       ],
     ],
     [
+      'services are the same by nameKey: inner spaces, full-width letters and case aside',
+      [
+        { id: 'a', day: 0, services: ['Checkout  API'], causes: ['pool exhaustion'] },
+        { id: 'b', day: 2, services: ['Ｃheckout API'], causes: ['pool exhaustion'] },
+        { id: 'c', day: 5, services: ['checkout api'], causes: ['pool exhaustion'] },
+        { id: 'd', day: 6, services: ['checkout-api'], causes: ['pool exhaustion'] },
+      ],
+      ['c ← a, b (checkout api: pool exhaustion)', 'b ← a (Ｃheckout API: pool exhaustion)'],
+    ],
+    [
       'no post-mortem, or one without causes: neither a repeat nor the earlier one',
       [
         { id: 'a', day: 0, services: ['search'] },

@@ -1,6 +1,6 @@
 /**
  * Repeat incidents (issue 16): an incident is a repeat when an EARLIER incident on the same
- * service had the same contributing cause (tags equal by `normaliseCauseTag`, categories aside).
+ * service (names equal by `nameKey`) had the same contributing cause (tags equal by `normaliseCauseTag`, categories aside).
  * Two unrelated outages of one service are not a repeat, however close together; drills and real
  * incidents never repeat each other (a game day rehearsing last month's outage is not a
  * recurrence of it). What makes a repeat worth knowing is the work that would have prevented it:
@@ -8,6 +8,7 @@
  */
 import type { Incident } from '../domain/incident';
 import type { ActionItem, Postmortem } from '../domain/records';
+import { nameKey } from '../domain/text';
 import { causesOf, normaliseCauseTag } from './causes';
 
 /** One service and cause a repeat shares with earlier incidents. */
@@ -48,11 +49,6 @@ function startOf(incident: Timed): number {
 export function isEarlier(a: Timed, b: Timed): boolean {
   const d = startOf(a) - startOf(b) || a.createdAt - b.createdAt;
   return d !== 0 ? d < 0 : a.id < b.id;
-}
-
-/** The comparable form of a service name (trimmed, lower case), as `affectsService` compares. */
-export function serviceKey(name: string): string {
-  return name.trim().toLowerCase();
 }
 
 /**
@@ -99,7 +95,7 @@ export function findRepeatIncidents(
   for (const incident of pool) {
     const own = causes.get(incident.id);
     if (!own) continue;
-    for (const service of new Set(incident.services.map(serviceKey)))
+    for (const service of new Set(incident.services.map(nameKey)))
       for (const cause of own.keys()) {
         if (!service) continue;
         const key = `${service}\u0000${cause}`;
@@ -122,7 +118,7 @@ export function findRepeatIncidents(
     const matches: RepeatMatch[] = [];
     const seenServices = new Set<string>();
     for (const name of incident.services) {
-      const service = serviceKey(name);
+      const service = nameKey(name);
       if (!service || seenServices.has(service)) continue;
       seenServices.add(service);
       for (const [cause, tag] of own) {
