@@ -166,3 +166,14 @@ export const useUiStore = create<UiState>()((...a) => ({
 export function useNow(): number {
   return useUiStore((s) => s.now);
 }
+
+const MINUTE = 60_000;
+
+/**
+ * The shared clock to the minute: the first instant (epoch ms) of the current minute, re-rendering
+ * its component once a minute instead of every second, for pages whose figures move by the
+ * minute (Metrics: re-rendering every tick rebuilt all its charts every second).
+ */
+export function useNowMinute(): number {
+  return useUiStore((s) => Math.floor(s.now / MINUTE)) * MINUTE;
+}

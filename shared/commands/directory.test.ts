@@ -66,6 +66,12 @@ describe('touchServices', () => {
       lastUsedAt: NOW,
     });
   });
+  it('matches names by nameKey: "Checkout  API" and "Ｃheckout API" are the catalog row', () => {
+    const known = [service('Checkout API')];
+    const cs = touchServices(known, ['Checkout  API', 'Ｃheckout API'], NOW);
+    expect(cs.services?.added).toBeUndefined();
+    expect(cs.services?.updated?.map((s) => s.name)).toEqual(['Checkout API']);
+  });
   it('no names, no change', () => {
     expect(touchServices([], [], NOW)).toEqual({});
   });

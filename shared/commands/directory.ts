@@ -1,6 +1,7 @@
 import { newId } from '../domain/ids';
 import { LIMITS } from '../domain/limits';
 import type { Person, Runbook, Service } from '../domain/records';
+import { nameKey } from '../domain/text';
 import { formatPercentTarget, parseSloTargetPercent, parseSloWindowDays } from '../logic/slo';
 import { changes, type Changes } from './change-set';
 import { existing } from './guards';
@@ -27,7 +28,7 @@ export function personName(name: string): string {
 
 /**
  * Records a person as used at `now` (ms, UTC). `found` is the directory row whose name matches
- * `name` case-insensitively (the caller looks it up by {@link personName}), or undefined: then a
+ * `name` by `nameKey` (the caller looks it up with {@link rowNamed}), or undefined: then a
  * new row is added with the cleaned name. An existing row keeps its spelling, and its
  * `lastUsedAt` never moves back. Refuses nothing (callers check the name first).
  */
@@ -49,10 +50,22 @@ export function touchPerson(found: Person | undefined, name: string, now: number
 // ---------------------------------------------------------------------------------------------
 // Services
 
-/** The catalog row of `name`, matched case-insensitively, among `known`. */
+/**
+ * The row among `known` (catalog services or directory people) named `name`, compared by
+ * `nameKey` (NFKC, trimmed, inner white space collapsed, any case: "Checkout  API" and
+ * "Ｃheckout API" are "checkout api"); the first such row when several are. Undefined for none.
+ */
+export function rowNamed<T extends { name: string }>(
+  known: readonly T[],
+  name: string,
+): T | undefined {
+  const key = nameKey(name);
+  return key ? known.find((s) => nameKey(s.name) === key) : undefined;
+}
+
+/** The catalog row of `name` among `known`, compared by `nameKey` (see {@link rowNamed}). */
 export function serviceNamed(known: readonly Service[], name: string): Service | undefined {
-  const lower = name.toLowerCase();
-  return known.find((s) => s.name.toLowerCase() === lower);
+  return rowNamed(known, name);
 }
 
 /** A new catalog row for a service first named at `now` (no owner, no SLO, 30-day window). */
@@ -70,7 +83,7 @@ export function newService(name: string, now: number): Service {
 }
 
 /**
- * Records services as used at `now` (ms, UTC): each name found in `known` (case-insensitively)
+ * Records services as used at `now` (ms, UTC): each name found in `known` (by `nameKey`)
  * has its `lastUsedAt` set to `now`; a new name joins the catalog. `known` must hold at least
  * the catalog rows of these names. A name given twice is one service. Refuses nothing.
  */

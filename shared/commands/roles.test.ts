@@ -161,6 +161,13 @@ describe('assignRole', () => {
       'Alice already holds Incident Commander.',
       'person',
     ],
+    [
+      'the holder again, typed full-width (the same person by nameKey)',
+      facts({ tenures: [tenure()] }),
+      { roleKey: 'ic', person: 'Ａlice' },
+      'Ａlice already holds Incident Commander.',
+      'person',
+    ],
   ])('refuses %s', (_, f, input, message, field) => {
     expect(refusal(() => assignRole(f, input, ctx))).toEqual({ message, field });
   });

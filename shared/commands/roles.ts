@@ -1,6 +1,7 @@
 import type { Incident } from '../domain/incident';
 import { newId } from '../domain/ids';
 import type { Person, Setting } from '../domain/records';
+import { nameKey } from '../domain/text';
 import { findDefaultRole, type RoleAssignment } from '../domain/roles';
 import {
   customRoleKey,
@@ -118,7 +119,7 @@ export function assignRole(
     .sort((a, b) => a.startedAt - b.startedAt);
   const directory = touchPerson(facts.person, typed, ctx.now);
   const name = directory.result.name;
-  if (open.some((a) => a.person.toLowerCase() === name.toLowerCase()))
+  if (open.some((a) => nameKey(a.person) === nameKey(name)))
     throw new RepoError(`${name} already holds ${roleName}.`, 'person');
   const multiple = def?.multiple ?? false;
   const previous = multiple ? null : (open.at(-1)?.person ?? null);

@@ -1,6 +1,7 @@
 import type { Incident } from '../domain/incident';
 import { newId } from '../domain/ids';
 import type { Runbook, Service } from '../domain/records';
+import { nameKey } from '../domain/text';
 import {
   RUNBOOK_BODY_MAX,
   RUNBOOK_TITLE_MAX,
@@ -108,7 +109,7 @@ export function updateRunbook(
   });
   const after: Runbook = { ...before, ...values, updatedAt: ctx.now };
   const set = changes().update('runbooks', after);
-  if (after.service.toLowerCase() !== before.service.toLowerCase())
+  if (nameKey(after.service) !== nameKey(before.service))
     set.merge(linkService(service, after, ctx.now));
   return { changes: set.build(), result: after };
 }

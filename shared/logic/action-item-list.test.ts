@@ -63,6 +63,13 @@ describe('filterActionItems', () => {
   it('matches owner ignoring case and spaces', () => {
     expect(ids({ owner: 'ALICE' })).toEqual(['b', 'c']);
   });
+  it('matches owner by nameKey (full-width letters, inner spaces)', () => {
+    expect(ids({ owner: 'Ａlice' })).toEqual(['b', 'c']);
+    const named = [item({ id: 'x', owner: 'Bob  Smith' }), item({ id: 'y', owner: 'Bob Smith' })];
+    expect(
+      filterActionItems(named, { ...NO_FILTER, owner: 'Ｂob smith' }, NOW).map((i) => i.id),
+    ).toEqual(['x', 'y']);
+  });
   it('filters by status, priority, incident, none and overdue, and combines them', () => {
     expect(ids({})).toEqual(['a', 'b', 'c']);
     expect(ids({ status: 'done' })).toEqual(['b']);

@@ -1,5 +1,6 @@
 import type { ActionItem, ActionStatus, Priority } from '../domain/records';
 import { ACTION_STATUSES, PRIORITIES } from '../domain/records';
+import { nameKey } from '../domain/text';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -52,16 +53,16 @@ export const NO_FILTER: ActionItemFilter = {
   overdueOnly: false,
 };
 
-/** The items matching every filter. Owner matches case-insensitively and ignores spaces around. */
+/** The items matching every filter. Owner matches by `nameKey` (NFKC, any case, white space collapsed). */
 export function filterActionItems(
   items: readonly ActionItem[],
   filter: ActionItemFilter,
   now: number,
 ): ActionItem[] {
-  const owner = filter.owner.trim().toLowerCase();
+  const owner = nameKey(filter.owner);
   return items.filter(
     (item) =>
-      (!owner || item.owner.trim().toLowerCase() === owner) &&
+      (!owner || nameKey(item.owner) === owner) &&
       (!filter.status || item.status === filter.status) &&
       (!filter.priority || item.priority === filter.priority) &&
       (!filter.incidentId ||

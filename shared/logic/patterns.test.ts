@@ -58,6 +58,14 @@ describe('servicesByIncidents', () => {
         ['api', 1],
       ],
     ],
+    [
+      'one service by nameKey (inner spaces, full-width letters, case), shown as first written',
+      [['Checkout  API'], ['Ｃheckout API'], ['checkout api', 'CHECKOUT API'], ['checkout-api']],
+      [
+        ['Checkout  API', 3],
+        ['checkout-api', 1],
+      ],
+    ],
   ])('%s', (_, services, expected) => {
     const ranked = servicesByIncidents(services.map((s) => ({ services: s })));
     expect(ranked.map((r) => [r.service, r.count])).toEqual(expected);
@@ -93,6 +101,18 @@ describe('servicesByBudget', () => {
       ['payments', 10],
     ]);
     expect(ranked[0]?.budgetMs).toBe(43.2 * MIN);
+  });
+
+  it('matches incidents to a catalog service by nameKey and lists a service once', () => {
+    const ranked = servicesByBudget(
+      [svc('Checkout API', 0.999), svc('checkout  api', 0.999)],
+      [spend(['Checkout  API'], 4.32), spend(['Ｃheckout API'], 4.32)],
+      [],
+      NOW,
+    );
+    expect(ranked.map((r) => [r.service, Math.round(r.share * 100)])).toEqual([
+      ['Checkout API', 20],
+    ]);
   });
 
   it('counts a post-mortem’s impact windows as the bad minutes, as the Services page does', () => {

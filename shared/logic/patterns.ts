@@ -6,9 +6,9 @@
  */
 import type { Incident } from '../domain/incident';
 import type { Postmortem, Service } from '../domain/records';
+import { nameKey } from '../domain/text';
 import { incidentDurations } from './metrics';
 import { impactWindowsOf } from './postmortem-structure';
-import { serviceKey } from './repeats';
 import { serviceBudget, type BudgetUnit } from './slo';
 
 /** When an incident began: the started milestone, else when it was recorded (epoch ms). */
@@ -24,8 +24,8 @@ export interface ServiceCount {
 }
 
 /**
- * Services ranked by how many of `incidents` affected them (names compared trimmed and in any
- * case; an incident naming a service twice counts once), most first, then by name.
+ * Services ranked by how many of `incidents` affected them (names compared by `nameKey`: NFKC,
+ * any case, white space collapsed; shown as first written); an incident naming a service twice counts once), most first, then by name.
  */
 export function servicesByIncidents(
   incidents: readonly Pick<Incident, 'services'>[],
@@ -34,7 +34,7 @@ export function servicesByIncidents(
   for (const incident of incidents) {
     const seen = new Set<string>();
     for (const name of incident.services) {
-      const key = serviceKey(name);
+      const key = nameKey(name);
       if (!key || seen.has(key)) continue;
       seen.add(key);
       const entry = counts.get(key) ?? { service: name.trim(), count: 0 };
@@ -80,7 +80,7 @@ export function servicesByBudget(
   const out: ServiceSpend[] = [];
   const seen = new Set<string>();
   for (const s of services) {
-    const key = serviceKey(s.name);
+    const key = nameKey(s.name);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const b = serviceBudget(s, windowed, now);

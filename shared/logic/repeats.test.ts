@@ -115,6 +115,16 @@ describe('findRepeatIncidents', () => {
       ],
     ],
     [
+      'services are the same by nameKey: inner spaces, full-width letters and case aside',
+      [
+        { id: 'a', day: 0, services: ['Checkout  API'], causes: ['pool exhaustion'] },
+        { id: 'b', day: 2, services: ['Ｃheckout API'], causes: ['pool exhaustion'] },
+        { id: 'c', day: 5, services: ['checkout api'], causes: ['pool exhaustion'] },
+        { id: 'd', day: 6, services: ['checkout-api'], causes: ['pool exhaustion'] },
+      ],
+      ['c ← a, b (checkout api: pool exhaustion)', 'b ← a (Ｃheckout API: pool exhaustion)'],
+    ],
+    [
       'no post-mortem, or one without causes: neither a repeat nor the earlier one',
       [
         { id: 'a', day: 0, services: ['search'] },
@@ -194,19 +204,66 @@ describe('findRepeatIncidents', () => {
     expect(repeat?.incident.id).toBe('b');
     expect(repeat?.unfinished.map((i) => i.id)).toEqual(['i1', 'i2', 'i4']);
   });
+
+  it('leaves out items filed after the repeat began (they could not have prevented it)', () => {
+    // INC-1 on Jan 1, INC-2 on Jan 3 (same service and cause); INC-1's post-mortem, written on
+    // Jan 10, files "Add canary": not work that was left undone when INC-2 began.
+    const jan = (d: number) => Date.UTC(2026, 0, d, 9, 0);
+    const at = (id: string, started: number): Incident => ({
+      ...INCIDENT,
+      id,
+      ref: id,
+      services: ['checkout-api'],
+      drill: false,
+      createdAt: started,
+      milestones: { started },
+    });
+    const inc1 = at('INC-1', jan(1));
+    const inc2 = at('INC-2', jan(3));
+    const item = (id: string, filed: number): ActionItem => ({
+      id,
+      incidentId: 'INC-1',
+      title: id,
+      owner: '',
+      priority: 'P2',
+      dueDate: '2026-02-01',
+      status: 'not-started',
+      createdAt: filed,
+      updatedAt: filed,
+      completedAt: null,
+    });
+    const cause: ContributingCause[] = [{ tag: 'no canary', category: 'process' }];
+    const [repeat] = findRepeatIncidents(
+      [inc1, inc2],
+      [inc1, inc2],
+      [
+        { incidentId: 'INC-1', causes: cause },
+        { incidentId: 'INC-2', causes: cause },
+      ],
+      [item('Add canary', jan(10)), item('Pin the pool size', jan(2))],
+    );
+    expect(repeat?.incident.id).toBe('INC-2');
+    expect(repeat?.unfinished.map((i) => i.id)).toEqual(['Pin the pool size']);
+  });
 });
 
 describe('unfinishedAt and isEarlier', () => {
-  it.each<[ActionStatus, number | null, boolean]>([
-    ['not-started', null, true],
-    ['in-progress', null, true],
-    ['done', T0 - 1, false],
-    ['done', T0, false],
-    ['done', T0 + 1, true],
-    ['done', null, false],
-    ['wont-do', null, false],
-  ])('%s completed at %s → %s', (status, completedAt, expected) => {
-    expect(unfinishedAt({ status, completedAt }, T0)).toBe(expected);
+  it.each<[ActionStatus, number | null, number, boolean]>([
+    ['not-started', null, T0 - DAY, true],
+    ['in-progress', null, T0 - DAY, true],
+    ['done', T0 - 1, T0 - DAY, false],
+    ['done', T0, T0 - DAY, false],
+    ['done', T0 + 1, T0 - DAY, true],
+    ['done', null, T0 - DAY, false],
+    ['wont-do', null, T0 - DAY, false],
+    // Filed at the very moment: it existed.
+    ['not-started', null, T0, true],
+    // Filed afterwards (the earlier incident's post-mortem came later): not work left undone.
+    ['not-started', null, T0 + 1, false],
+    ['in-progress', null, T0 + 9 * DAY, false],
+    ['done', T0 + 10 * DAY, T0 + 9 * DAY, false],
+  ])('%s completed at %s, filed at %s → %s', (status, completedAt, createdAt, expected) => {
+    expect(unfinishedAt({ status, completedAt, createdAt }, T0)).toBe(expected);
   });
 
   it('orders by start, then recording, then id', () => {

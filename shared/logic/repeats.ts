@@ -1,6 +1,6 @@
 /**
  * Repeat incidents (issue 16): an incident is a repeat when an EARLIER incident on the same
- * service had the same contributing cause (tags equal by `normaliseCauseTag`, categories aside).
+ * service (names equal by `nameKey`) had the same contributing cause (tags equal by `normaliseCauseTag`, categories aside).
  * Two unrelated outages of one service are not a repeat, however close together; drills and real
  * incidents never repeat each other (a game day rehearsing last month's outage is not a
  * recurrence of it). What makes a repeat worth knowing is the work that would have prevented it:
@@ -8,6 +8,7 @@
  */
 import type { Incident } from '../domain/incident';
 import type { ActionItem, Postmortem } from '../domain/records';
+import { nameKey } from '../domain/text';
 import { causesOf, normaliseCauseTag } from './causes';
 
 /** One service and cause a repeat shares with earlier incidents. */
@@ -28,8 +29,8 @@ export interface RepeatIncident {
   /** Every earlier incident of the matches, once, oldest first. */
   earlier: Incident[];
   /**
-   * The earlier incidents' action items that were not finished when this incident started
-   * (see {@link unfinishedAt}), by earlier incident (oldest first) then creation.
+   * The earlier incidents' action items filed before this incident started and not finished
+   * when it did (see {@link unfinishedAt}), by earlier incident (oldest first) then creation.
    */
   unfinished: ActionItem[];
 }
@@ -50,20 +51,18 @@ export function isEarlier(a: Timed, b: Timed): boolean {
   return d !== 0 ? d < 0 : a.id < b.id;
 }
 
-/** The comparable form of a service name (trimmed, lower case), as `affectsService` compares. */
-export function serviceKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
 /**
- * True when the action item was not finished at `at` (epoch ms): Not Started or In Progress, or
- * Done only after `at`. Won't Do is a decision taken, not unfinished work; a Done item with no
- * completion time (older rows) counts as finished.
+ * True when the action item was open work at `at` (epoch ms): it had been filed by then
+ * (`createdAt <= at`; an item filed afterwards, say by the earlier incident's post-mortem written
+ * after the later incident began, could not have prevented it) and was Not Started or In
+ * Progress, or Done only after `at`. Won't Do is a decision taken, not unfinished work; a Done
+ * item with no completion time (older rows) counts as finished.
  */
 export function unfinishedAt(
-  item: Pick<ActionItem, 'status' | 'completedAt'>,
+  item: Pick<ActionItem, 'status' | 'completedAt' | 'createdAt'>,
   at: number,
 ): boolean {
+  if (item.createdAt > at) return false;
   if (item.status === 'wont-do') return false;
   if (item.status === 'done') return item.completedAt !== null && item.completedAt > at;
   return true;
@@ -96,7 +95,7 @@ export function findRepeatIncidents(
   for (const incident of pool) {
     const own = causes.get(incident.id);
     if (!own) continue;
-    for (const service of new Set(incident.services.map(serviceKey)))
+    for (const service of new Set(incident.services.map(nameKey)))
       for (const cause of own.keys()) {
         if (!service) continue;
         const key = `${service}\u0000${cause}`;
@@ -119,7 +118,7 @@ export function findRepeatIncidents(
     const matches: RepeatMatch[] = [];
     const seenServices = new Set<string>();
     for (const name of incident.services) {
-      const service = serviceKey(name);
+      const service = nameKey(name);
       if (!service || seenServices.has(service)) continue;
       seenServices.add(service);
       for (const [cause, tag] of own) {

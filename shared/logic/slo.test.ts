@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import { sloBudgetMs } from './metrics';
 import {
+  affectsService,
   budgetLastsMs,
   budgetLastsText,
   burnAlertText,
@@ -307,6 +308,12 @@ describe("a service's budget", () => {
     );
     expect(b?.incidents.map((i) => i.incidentId)).toEqual(['1']);
     expect(serviceBudget(service(null), [], NOW)).toBeNull();
+  });
+
+  it('matches names by nameKey: inner spaces and full-width letters aside', () => {
+    expect(affectsService({ services: ['Checkout  API'] }, 'Ｃheckout api')).toBe(true);
+    expect(affectsService({ services: [' Ｃheckout API'] }, 'checkout api')).toBe(true);
+    expect(affectsService({ services: ['checkout-api'] }, 'checkout api')).toBe(false);
   });
 
   it('shows overspend as it is: −44%, exhausted, 19.01 min over', () => {

@@ -21,6 +21,7 @@
  */
 import type { Impact, Incident } from '../domain/incident';
 import type { Service } from '../domain/records';
+import { nameKey } from '../domain/text';
 import {
   budgetConsumedMs,
   budgetPolicy,
@@ -235,10 +236,10 @@ export function incidentSpend(
   };
 }
 
-/** True when `incident` lists the service `name` (trimmed, any case). */
+/** True when `incident` lists the service `name` (the same by `nameKey`: NFKC, any case, white space collapsed). */
 export function affectsService(incident: Pick<Incident, 'services'>, name: string): boolean {
-  const key = name.trim().toLowerCase();
-  return incident.services.some((s) => s.trim().toLowerCase() === key);
+  const key = nameKey(name);
+  return incident.services.some((s) => nameKey(s) === key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,7 +476,7 @@ export function incidentBudgetText(
     (s, i) =>
       s.sloTarget !== null &&
       affectsService(incident, s.name) &&
-      services.findIndex((o) => o.name.trim().toLowerCase() === s.name.trim().toLowerCase()) === i,
+      services.findIndex((o) => nameKey(o.name) === nameKey(s.name)) === i,
   );
   if (!withTarget.length) return null;
   if (incident.drill) return 'None: a drill does not spend error budget';
@@ -512,7 +513,7 @@ export function windowBudget(
     (s, i) =>
       s.sloTarget !== null &&
       affectsService(incident, s.name) &&
-      services.findIndex((o) => o.name.trim().toLowerCase() === s.name.trim().toLowerCase()) === i,
+      services.findIndex((o) => nameKey(o.name) === nameKey(s.name)) === i,
   );
   if (!withTarget.length) return { spend, budgetText: '' };
   if (incident.drill) return { spend, budgetText: 'None (drill)' };

@@ -11,6 +11,7 @@ import { runCommand } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 import { readSettings } from './settings';
+import { servicesNamed } from './services';
 
 /**
  * Incident commands: each reads its facts and commits the change set the pure command in
@@ -29,12 +30,7 @@ async function declareFacts(
   const [refs, sameDay, known] = await Promise.all([
     read.incidents.where('ref').startsWith(referencePrefix(now)).keys(),
     read.incidents.where('createdAt').between(start, end, true, false).toArray(),
-    services.length
-      ? read.services
-          .where('name')
-          .anyOfIgnoreCase([...services])
-          .toArray()
-      : [],
+    servicesNamed(read, services),
   ]);
   return {
     refsOfDay: refs as string[],

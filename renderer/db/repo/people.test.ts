@@ -29,6 +29,15 @@ describe('touchPerson', () => {
   });
 });
 
+describe('touchPerson by nameKey', () => {
+  it('reuses the row for the same name with full-width letters or other spacing', async () => {
+    await touchPerson(db, 'Bob Smith', 10);
+    expect((await touchPerson(db, 'Ｂob  Smith', 20)).name).toBe('Bob Smith');
+    expect((await touchPerson(db, 'bob\tsmith', 30)).name).toBe('Bob Smith');
+    expect(await db.people.count()).toBe(1);
+  });
+});
+
 describe('listPeople', () => {
   it('lists most recently used first', async () => {
     await touchPerson(db, 'Alice', 10);

@@ -4,6 +4,7 @@ import * as cmd from '../../../shared/commands/roles';
 import { runCommand } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
+import { personNamed } from './people';
 
 export { customRolesSettingKey } from '../../../shared/commands/roles';
 
@@ -46,7 +47,7 @@ export function assignRole(
       read.incidents.get(incidentId),
       read.roleAssignments.where('[incidentId+role]').equals([incidentId, roleKey]).toArray(),
       readCustomRoleNames(read, incidentId),
-      read.people.where('name').equalsIgnoreCase(name).first(),
+      personNamed(read, name),
     ]);
     return cmd.assignRole(
       { incident, tenures, customNames, person: found },

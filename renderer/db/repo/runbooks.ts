@@ -4,15 +4,13 @@ import * as cmd from '../../../shared/commands/runbooks';
 import { runCommand } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
+import { servicesNamed } from './services';
 
 export type { RunbookInput } from '../../../shared/commands/runbooks';
 
-/** The catalog row named `name` (case-insensitively), if any; none for an empty name. */
-function serviceNamed(read: ReadonlyDb, name: string): Promise<Service | undefined> {
-  const clean = name.trim();
-  return clean
-    ? read.services.where('name').equalsIgnoreCase(clean).first()
-    : Promise.resolve(undefined);
+/** The catalog row named `name` (by `nameKey`), if any; none for an empty name. */
+async function serviceNamed(read: ReadonlyDb, name: string): Promise<Service | undefined> {
+  return (await servicesNamed(read, [name]))[0];
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { compareEntries, type TimelineEntry } from '../../../shared/domain/timeline';
+import { nameKey } from '../../../shared/domain/text';
 import { cadenceMsFor } from '../../../shared/logic/cadence';
 import {
   effectiveMessageType,
@@ -155,7 +156,7 @@ export function buildCommsContext(
       ...data.people.map((p) => ({ name: p.name, handle: p.handle })),
       ...[...new Set([...live.map((e) => e.author), ...data.hypotheses.map((h) => h.owner)])]
         .map((name) => name.trim())
-        .filter((name) => name && !data.people.some((p) => p.name === name))
+        .filter((name) => name && !data.people.some((p) => nameKey(p.name) === nameKey(name)))
         .map((name) => ({ name, handle: '' })),
     ],
     serviceNames: (data.services ?? []).map((s) => s.name),

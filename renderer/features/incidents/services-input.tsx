@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { nameKey } from '../../../shared/domain/text';
 
 /**
  * Token input for affected services: type a name, Enter or comma adds it; suggestions come from
@@ -32,7 +33,7 @@ export function ServicesInput({
       .map((s) => s.trim())
       .filter(Boolean);
     const next = [...value];
-    for (const n of names) if (!next.some((v) => v.toLowerCase() === n.toLowerCase())) next.push(n);
+    for (const n of names) if (!next.some((v) => nameKey(v) === nameKey(n))) next.push(n);
     onChange(next);
     onPendingChange('');
   };

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { memo, useId, useState, type ReactElement } from 'react';
 import {
   Bar,
   BarChart,
@@ -109,7 +109,7 @@ function ChartFigure({
 const size = (height: number) => ({ style: { width: '100%', height } });
 
 /** Stacked bars of incidents per week (UTC, from Monday) by severity. */
-export function IncidentsPerWeekChart({ weeks }: { weeks: readonly WeekBucket[] }) {
+function IncidentsPerWeekChartView({ weeks }: { weeks: readonly WeekBucket[] }) {
   const data = weeks.map((w) => ({
     week: new Date(w.weekStart).toISOString().slice(5, 10),
     ...w.counts,
@@ -131,7 +131,7 @@ export function IncidentsPerWeekChart({ weeks }: { weeks: readonly WeekBucket[] 
 }
 
 /** Horizontal bars of mean time to resolve per severity, in minutes. */
-export function MttrChart({ rows }: { rows: readonly SeverityRow[] }) {
+function MttrChartView({ rows }: { rows: readonly SeverityRow[] }) {
   const data = rows
     .filter((r) => r.severity !== 'All')
     .map((r) => ({
@@ -172,7 +172,7 @@ export function MttrChart({ rows }: { rows: readonly SeverityRow[] }) {
 }
 
 /** Horizontal bars: the services with most incidents in the period. */
-export function ServicesByIncidentsChart({
+function ServicesByIncidentsChartView({
   ranked,
   periodLabel,
 }: {
@@ -200,7 +200,7 @@ export function ServicesByIncidentsChart({
 }
 
 /** Horizontal bars: share of each service's error budget consumed over its SLO window. */
-export function ServicesByBudgetChart({ ranked }: { ranked: readonly ServiceSpend[] }) {
+function ServicesByBudgetChartView({ ranked }: { ranked: readonly ServiceSpend[] }) {
   const top = ranked.slice(0, TOP).map((r) => ({ service: r.service, percent: r.share * 100 }));
   const height = Math.max(80, top.length * 28 + 40);
   return (
@@ -227,7 +227,7 @@ export function ServicesByBudgetChart({ ranked }: { ranked: readonly ServiceSpen
 }
 
 /** Bars: incidents by the UTC hour they started in. */
-export function HourOfDayChart({ counts }: { counts: readonly number[] }) {
+function HourOfDayChartView({ counts }: { counts: readonly number[] }) {
   const data = counts.map((n, h) => ({ hour: String(h).padStart(2, '0'), incidents: n }));
   return (
     <ChartFigure data={hourTable(counts)} height={180} empty={counts.every((n) => !n)}>
@@ -243,7 +243,7 @@ export function HourOfDayChart({ counts }: { counts: readonly number[] }) {
 }
 
 /** Bars: incidents by the UTC day of the week they started on, Monday first. */
-export function DayOfWeekChart({ counts }: { counts: readonly number[] }) {
+function DayOfWeekChartView({ counts }: { counts: readonly number[] }) {
   const data = WEEKDAYS.map((d, i) => ({ day: d, incidents: counts[i] ?? 0 }));
   return (
     <ChartFigure data={weekdayTable(counts)} height={180} empty={counts.every((n) => !n)}>
@@ -259,7 +259,7 @@ export function DayOfWeekChart({ counts }: { counts: readonly number[] }) {
 }
 
 /** A line of MTTR by quarter (UTC), in minutes; quarters without a resolved incident are gaps. */
-export function MttrTrendChart({ quarters }: { quarters: readonly QuarterMttr[] }) {
+function MttrTrendChartView({ quarters }: { quarters: readonly QuarterMttr[] }) {
   const data = quarters.map((q) => ({
     quarter: q.label,
     minutes: q.mttr === null ? null : Math.round((q.mttr / MINUTE) * 10) / 10,
@@ -289,3 +289,14 @@ export function MttrTrendChart({ quarters }: { quarters: readonly QuarterMttr[] 
     </ChartFigure>
   );
 }
+
+// Memoised: the page renders again for what is not theirs (the copy status, a minute passing
+// with nothing new), and each chart's props are memoised arrays, so a chart rebuilds its data
+// and drawing only when its own figures change.
+export const IncidentsPerWeekChart = memo(IncidentsPerWeekChartView);
+export const MttrChart = memo(MttrChartView);
+export const ServicesByIncidentsChart = memo(ServicesByIncidentsChartView);
+export const ServicesByBudgetChart = memo(ServicesByBudgetChartView);
+export const HourOfDayChart = memo(HourOfDayChartView);
+export const DayOfWeekChart = memo(DayOfWeekChartView);
+export const MttrTrendChart = memo(MttrTrendChartView);

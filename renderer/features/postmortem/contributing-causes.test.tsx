@@ -1,13 +1,15 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContributingCause } from '../../../shared/domain/records';
 import { RESOLVED } from '../../../shared/render/testing/fixture';
 import { DbProvider, useDb } from '../../db/db-context';
 import type { WarroomDb } from '../../db/schema';
 import { failWritesTo, freshDb } from '../../db/test-db';
-import { emptyPostmortem } from '../../db/repo/postmortems';
+import { emptyPostmortem, savePostmortem } from '../../db/repo/postmortems';
 import { useCauseSuggestions } from './cause-suggestions';
 import { ContributingCauses } from './contributing-causes';
 
@@ -99,5 +101,61 @@ describe('ContributingCauses', { timeout: 20_000 }, () => {
     freeSpace();
     await user.click(within(group).getByRole('button', { name: 'Add cause' }));
     await within(group).findByRole('button', { name: 'Remove cause Missing canary' });
+  });
+});
+
+describe('useCauseSuggestions', { timeout: 20_000 }, () => {
+  /** Resolves once Dexie has told its live queries about the next committed write. */
+  function nextMutationSignal(): Promise<void> {
+    return new Promise((resolve) => {
+      const once = () => {
+        Dexie.on('storagemutated').unsubscribe(once);
+        resolve();
+      };
+      Dexie.on('storagemutated', once);
+    });
+  }
+
+  it('does not re-read the other post-mortems when this one is saved (autosave while typing)', async () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <DbProvider db={db}>{children}</DbProvider>
+    );
+    await db.postmortems.add(emptyPostmortem(RESOLVED.id, 'Ann', 1));
+    const { result } = renderHook(() => useCauseSuggestions(RESOLVED.id, NONE), { wrapper });
+    await waitFor(() =>
+      expect(result.current?.map((s) => s.tag)).toEqual(['Connection pool exhaustion']),
+    );
+    const seen = new Set([result.current]);
+    const track = () => seen.add(result.current);
+    const before = seen.size;
+    // Three autosaves of the post-mortem being edited, each signalled to the live queries.
+    for (let i = 0; i < 3; i++) {
+      const signalled = nextMutationSignal();
+      await savePostmortem(
+        db,
+        RESOLVED.id,
+        { sections: { lessons: `typed ${i}` } },
+        { now: 10 + i, author: 'Ann' },
+      );
+      await signalled;
+      track();
+    }
+    // Another incident's post-mortem gains a cause: that one is read again.
+    await db.postmortems.update('other', {
+      causes: [
+        { tag: 'Connection pool exhaustion', category: 'environment' },
+        { tag: 'Missing canary', category: 'process' },
+      ],
+    });
+    await waitFor(() => {
+      track();
+      expect(result.current?.map((s) => s.tag).sort()).toEqual([
+        'Connection pool exhaustion',
+        'Missing canary',
+      ]);
+    });
+    track();
+    // One new result (the other post-mortem's change), none for this one's saves.
+    expect(seen.size - before).toBe(1);
   });
 });

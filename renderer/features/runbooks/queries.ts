@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Runbook, Service } from '../../../shared/domain/records';
+import { nameKey } from '../../../shared/domain/text';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import {
   runbookEffectiveness,
@@ -36,20 +37,20 @@ export function matchesRunbook(
 
 /**
  * Runbooks for an incident's services: those written for one of its services, plus the runbook
- * each of its services links to in the catalog.
+ * each of its services links to in the catalog (service names compared by `nameKey`).
  */
 export function useIncidentRunbooks(services: readonly string[]): Runbook[] | undefined {
   const db = useDb();
-  const key = services.map((s) => s.trim().toLowerCase()).join('\n');
+  const key = [...new Set(services.map(nameKey).filter(Boolean))].sort().join('\n');
   return useLiveQuery(async () => {
     const names = key ? key.split('\n') : [];
     if (!names.length) return [];
     const [runbooks, catalog] = await Promise.all([db.runbooks.toArray(), db.services.toArray()]);
     const linked = new Set(
-      catalog.filter((s) => names.includes(s.name.toLowerCase())).map((s) => s.runbookId),
+      catalog.filter((s) => names.includes(nameKey(s.name))).map((s) => s.runbookId),
     );
     return runbooks
-      .filter((r) => names.includes(r.service.trim().toLowerCase()) || linked.has(r.id))
+      .filter((r) => names.includes(nameKey(r.service)) || linked.has(r.id))
       .sort((a, b) => a.title.localeCompare(b.title));
   }, [db, key]);
 }
@@ -62,8 +63,6 @@ export function useActionEntries(incidentId: string): TimelineEntry[] | undefine
     [db, incidentId],
   );
 }
-
-const serviceKey = (name: string) => name.trim().toLowerCase();
 
 /**
  * The runbook's effectiveness (shared/logic/runbook-effectiveness.ts), live. A runbook is only
@@ -81,13 +80,11 @@ export function useRunbookEffectiveness(
     const catalog = await db.services.toArray();
     const names = new Set(
       [service, ...catalog.filter((s) => s.runbookId === id).map((s) => s.name)]
-        .map(serviceKey)
+        .map(nameKey)
         .filter(Boolean),
     );
     const incidents = names.size
-      ? (await db.incidents.toArray()).filter((i) =>
-          i.services.some((s) => names.has(serviceKey(s))),
-        )
+      ? (await db.incidents.toArray()).filter((i) => i.services.some((s) => names.has(nameKey(s))))
       : [];
     // One equality range per incident: IndexedDB answers each with one getAll, where anyOf over
     // the same keys walks a cursor record by record (on the seeded year, with 40 incidents on
