@@ -43,15 +43,17 @@ export function lazyPart<P extends object, M>(
 const IDLE_TIMEOUT_MS = 2_000;
 
 /**
- * Runs `run` when the browser is next idle (or after {@link IDLE_TIMEOUT_MS} at the latest), or
- * soon after a timer where requestIdleCallback does not exist (jsdom, older engines).
+ * Runs `run` when the browser is next idle (or after `timeoutMs`, default
+ * {@link IDLE_TIMEOUT_MS}, at the latest), or soon after a timer where requestIdleCallback does
+ * not exist (jsdom, older engines). Returns a function that cancels it if it has not run yet.
  */
-export function whenIdle(run: () => void): void {
+export function whenIdle(run: () => void, timeoutMs: number = IDLE_TIMEOUT_MS): () => void {
   if (typeof window.requestIdleCallback === 'function') {
-    window.requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
-  } else {
-    window.setTimeout(run, 50);
+    const handle = window.requestIdleCallback(() => run(), { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(handle);
   }
+  const handle = window.setTimeout(run, 50);
+  return () => window.clearTimeout(handle);
 }
 
 /**

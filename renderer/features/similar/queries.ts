@@ -15,6 +15,10 @@ import {
 import { TermDictionary, termCounts, type TermCounts } from '../../../shared/logic/text-similarity';
 import type { ReadonlyDb } from '../../db/read-view';
 import { useDb } from '../../db/db-context';
+import { whenIdle } from '../shell/lazy';
+
+/** The latest the panel's idle work waits for an idle moment, in ms (it is never urgent, but is wanted while the incident is fresh). */
+const IDLE_MS = 200;
 
 /** How many past incidents get their findings read for the second, finer ranking. */
 const REFINE_POOL = 20;
@@ -100,7 +104,7 @@ async function prepareCounts(pool: SimilarPool, live: () => boolean): Promise<bo
       const incident = pool.incidents[i++];
       if (incident) factsOf(pool, incident);
     }
-    if (i < pool.incidents.length) await new Promise<void>((resolve) => whenIdle(resolve));
+    if (i < pool.incidents.length) await new Promise<void>((resolve) => whenIdle(resolve, IDLE_MS));
   }
   return live();
 }
@@ -124,7 +128,7 @@ async function readInPages<T>(
     const last = rows[rows.length - 1];
     if (rows.length < POOL_PAGE || !last) return out;
     after = keyOf(last);
-    await new Promise<void>((resolve) => whenIdle(resolve));
+    await new Promise<void>((resolve) => whenIdle(resolve, IDLE_MS));
   }
 }
 
@@ -199,16 +203,6 @@ export async function rankAgainstPool(
     });
 }
 
-/** Runs `work` when the browser is idle (or after 200 ms at the latest). */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 200 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 16);
-  return () => clearTimeout(handle);
-}
-
 /**
  * The running incident's latest live finding texts (see findingTexts); undefined until read for
  * this incident (never the previous incident's while the new ones load), [] when not enabled
@@ -267,7 +261,7 @@ export function useSimilarIncidents(
               pool: { error: e instanceof Error ? e.message : String(e) },
             }),
         );
-    });
+    }, IDLE_MS);
     return () => {
       live = false;
       cancel();
@@ -295,7 +289,7 @@ export function useSimilarIncidents(
             result: { error: e instanceof Error ? e.message : String(e) },
           }),
       );
-    });
+    }, IDLE_MS);
     return () => {
       live = false;
       cancel();
