@@ -171,3 +171,119 @@ describe('SearchIndex', () => {
     expect(seeded().search('   ').groups).toEqual([]);
   });
 });
+
+describe('SearchIndex buckets (two-level search)', () => {
+  const WORDS = ['pool', 'queue', 'replica', 'latency', 'canary', 'rollback', 'dns', 'cache'];
+
+  /** Three incidents of 250 entries each (three buckets of entries apiece), words from a PRNG. */
+  function large(seed: number) {
+    let a = seed >>> 0;
+    const rand = () => {
+      a = (a * 1664525 + 1013904223) >>> 0;
+      return a / 2 ** 32;
+    };
+    const index = SearchIndex.create();
+    const texts = new Map<string, string>();
+    for (const inc of ['i1', 'i2', 'i3']) {
+      index.setIncident(meta({ id: inc, ref: `INC-${inc}` }));
+      for (let n = 0; n < 250; n++) {
+        const words = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+          return WORDS[Math.floor(rand() * WORDS.length)] ?? 'pool';
+        });
+        const e = timelineEntry({
+          id: `${inc}-e${String(n).padStart(3, '0')}`,
+          incidentId: inc,
+          text: words.join(' '),
+          occurredAt: n,
+        });
+        putEntry(index, e);
+        texts.set(sourceOf('timelineEntries', e.id), e.text);
+      }
+    }
+    return { index, texts };
+  }
+
+  it.each([1, 2, 3])(
+    'never hides a match: every entry holding all the words is found (seed %i)',
+    (seed) => {
+      const { index, texts } = large(seed);
+      expect(index.bucketCount).toBe(9);
+      for (const q of ['pool', 'replica latency', 'dns cache canary']) {
+        const words = q.split(' ');
+        const expected = [...texts]
+          .filter(([, t]) => words.every((w) => t.split(' ').includes(w)))
+          .map(([id]) => id)
+          .sort();
+        const found = index.search(q, {}, { maxGroups: 10, perGroup: 10_000 });
+        expect(found.groups.flatMap((g) => g.hits.map((h) => h.id)).sort()).toEqual(expected);
+        expect(found.total).toBe(expected.length);
+        expect(found.more).toBe(false);
+      }
+    },
+  );
+
+  it('stops looking once the groups are full and says there may be more', () => {
+    const { index } = large(7);
+    const found = index.search('pool', {}, { maxGroups: 2, perGroup: 3 });
+    expect(found.groups).toHaveLength(2);
+    expect(found.groups.every((g) => g.hits.length === 3)).toBe(true);
+    expect(found.more).toBe(true);
+    // Hits inside a group are best first.
+    for (const g of found.groups)
+      expect(g.hits.map((h) => h.score)).toEqual(
+        [...g.hits.map((h) => h.score)].sort((x, y) => y - x),
+      );
+  });
+
+  it('finds an edit to an entry in an old, full bucket, and forgets the old words', () => {
+    const { index } = large(4);
+    const first = timelineEntry({ id: 'i1-e000', incidentId: 'i1', text: 'Zanzibar failover' });
+    putEntry(index, first);
+    expect(ids(index, 'zanzibar')).toEqual(['timelineEntries/i1-e000']);
+    putEntry(index, { ...first, text: 'Quetzal failover' });
+    expect(ids(index, 'zanzibar')).toEqual([]);
+    expect(ids(index, 'quetzal')).toEqual(['timelineEntries/i1-e000']);
+    expect(index.bucketCount).toBe(9); // the edit stayed in its bucket
+    expect(index.textOf('timelineEntries/i1-e000')).toBe('Quetzal failover');
+  });
+
+  it('keeps an incident’s entries apart from its other records, so a kind filter finds the records', () => {
+    const { index } = large(5);
+    index.replaceRow(
+      sourceOf('incidents', 'i2'),
+      documentsOfRow('incidents', incidentRow({ id: 'i2', title: 'Pool exhausted at peak' })),
+    );
+    expect(index.bucketCount).toBe(10);
+    expect(ids(index, 'pool', { kinds: ['incident'] })).toEqual(['incidents/i2']);
+  });
+
+  it('drops a bucket whose rows were all removed, and reuses none of another incident’s', () => {
+    const index = seeded();
+    expect(index.bucketCount).toBe(2);
+    index.removeRow(sourceOf('timelineEntries', 'e2'));
+    expect(ids(index, 'pool')).toEqual(['timelineEntries/e1']); // searching folds the change in
+    expect(index.bucketCount).toBe(1);
+    putEntry(index, timelineEntry({ id: 'e9', incidentId: 'i2', text: 'pool again' }));
+    const { groups } = index.search('pool');
+    expect(groups.map((g) => g.incidentId).sort()).toEqual(['i1', 'i2']);
+  });
+
+  it('comes back from its serialised form with its buckets, texts and open buckets', () => {
+    const { index } = large(6);
+    const copy = SearchIndex.load(index.toJSON());
+    expect(copy.bucketCount).toBe(index.bucketCount);
+    expect(copy.size).toBe(index.size);
+    expect(copy.search('replica latency').total).toBe(index.search('replica latency').total);
+    expect(copy.textOf('timelineEntries/i3-e249')).toBe(index.textOf('timelineEntries/i3-e249'));
+    // A new entry joins the incident's open bucket (the third, with 50 of 100 places taken).
+    putEntry(copy, timelineEntry({ id: 'i3-e250', incidentId: 'i3', text: 'Quokka' }));
+    expect(copy.bucketCount).toBe(index.bucketCount);
+    expect(ids(copy, 'quokka')).toEqual(['timelineEntries/i3-e250']);
+  });
+
+  it('refuses a snapshot of the earlier one-level format (the keeper then rebuilds)', () => {
+    expect(() => SearchIndex.load(JSON.stringify({ version: 1, index: {} }))).toThrow(
+      'Not a search index snapshot.',
+    );
+  });
+});

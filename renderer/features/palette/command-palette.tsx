@@ -10,6 +10,7 @@ import { useToggleTheme } from '../shell/toggle-theme';
 import { FullTextGroups, paletteFilter } from '../search/full-text-results';
 import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
 import { useFullTextSearch } from '../search/use-full-text';
+import { matchCountLabel } from '../search/search-client';
 import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
 import { usePaletteStore } from './palette-state';
 
@@ -235,7 +236,7 @@ function PaletteBody({
                 ? 'Full-text search is not available.'
                 : fullText.pending
                   ? 'Searching…'
-                  : `${fullText.response.total} full-text ${fullText.response.total === 1 ? 'match' : 'matches'}`}
+                  : matchCountLabel(fullText.response)}
           </div>
         ) : null}
       </Command>

@@ -72,6 +72,9 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
   let rebuildAfterStart = false;
   let dirtySince: number | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Changes are folded into the outline this long after they arrive (ms): a burst once. */
+  const FLUSH_AFTER_MS = 100;
 
   async function app(): Promise<IDBDatabase> {
     if (appDb) return appDb;
@@ -141,6 +144,7 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
         for (const row of rows) putRow(fresh, table, row);
       });
     }
+    fresh.flush();
     return fresh;
   }
 
@@ -212,6 +216,7 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
         for (const k of e.keys[table] ?? []) (keys[table] ??= new Set()).add(k);
     const caughtUp = await refreshRows(loaded, keys);
     drainQueue(loaded);
+    loaded.flush();
     index = loaded;
     // Rows written behind the journal's back (a migration, a bulk import, data seeded straight
     // into IndexedDB) show up as counts that differ: rebuild then, answering meanwhile.
@@ -245,6 +250,15 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
     });
   }
 
+  /** Brings the outline up to date shortly after changes, so the next query need not. */
+  function scheduleFlush(): void {
+    if (flushTimer) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      index?.flush();
+    }, FLUSH_AFTER_MS);
+  }
+
   function scheduleSave(): void {
     const now = Date.now();
     dirtySince ??= now;
@@ -253,31 +267,13 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
     saveTimer = setTimeout(() => void track(save()).catch(() => undefined), wait);
   }
 
-  async function query(id: number, text: string, filters: SearchFilters): Promise<void> {
+  function query(id: number, text: string, filters: SearchFilters): void {
     const t0 = performance.now();
     if (!index) {
-      post({ type: 'results', id, groups: [], total: 0, tookMs: 0 });
+      post({ type: 'results', id, groups: [], total: 0, more: false, tookMs: 0 });
       return;
     }
-    const { groups, total } = index.search(text, filters);
-    // The texts of the hits shown, read from the record (the index does not keep them).
-    const wanted: { [K in SearchedTable]?: Set<string> } = {};
-    for (const g of groups)
-      for (const h of g.hits) {
-        const source = h.id.split('#')[0] ?? h.id;
-        const slash = source.indexOf('/');
-        (wanted[source.slice(0, slash) as SearchedTable] ??= new Set()).add(
-          source.slice(slash + 1),
-        );
-      }
-    const texts = new Map<string, string>();
-    const db = await app();
-    for (const table of SEARCHED_TABLES) {
-      const keys = [...(wanted[table] ?? [])];
-      const rows = await getRows<TableRows[typeof table]>(db, table, keys);
-      for (const row of rows)
-        if (row) for (const d of documentsOfRow(table, row)) texts.set(d.id, d.text);
-    }
+    const { groups, total, more } = index.search(text, filters);
     const out: ResultGroup[] = groups.map((g) => ({
       incidentId: g.incidentId,
       ref: g.incident?.ref ?? '',
@@ -294,11 +290,11 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
           runbookId: h.kind === 'runbook' ? key : null,
           occurredAt: h.occurredAt,
           deleted: h.deleted,
-          snippet: snippetOf(texts.get(h.id) ?? '', h.terms),
+          snippet: snippetOf(index?.textOf(h.id) ?? '', h.terms),
         };
       }),
     }));
-    post({ type: 'results', id, groups: out, total, tookMs: performance.now() - t0 });
+    post({ type: 'results', id, groups: out, total, more, tookMs: performance.now() - t0 });
   }
 
   function handle(msg: ToWorker): void {
@@ -317,13 +313,16 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
         if (!index || rebuilding) queued.push(msg);
         if (index) {
           applyChanges(index, msg.changes);
+          scheduleFlush();
           scheduleSave();
         }
         return;
       case 'query':
-        void track(query(msg.id, msg.query, msg.filters)).catch(() => {
-          post({ type: 'results', id: msg.id, groups: [], total: 0, tookMs: 0 });
-        });
+        try {
+          query(msg.id, msg.query, msg.filters);
+        } catch {
+          post({ type: 'results', id: msg.id, groups: [], total: 0, more: false, tookMs: 0 });
+        }
         return;
     }
   }

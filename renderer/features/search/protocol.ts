@@ -57,7 +57,10 @@ export type FromWorker =
       type: 'results';
       id: number;
       groups: ResultGroup[];
+      /** Hits counted in the part of the index the query looked at (a floor when `more`). */
       total: number;
+      /** More hits may exist beyond those counted (the query stopped looking). */
+      more: boolean;
       /** Time spent in the worker, ms. */
       tookMs: number;
     }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { formatCount } from '../../../shared/domain/text';
 import {
   rowsOf,
   tablesOf,
@@ -43,7 +44,18 @@ const waiting = new Map<number, (r: SearchResponse) => void>();
 export interface SearchResponse {
   groups: ResultGroup[];
   total: number;
+  /** More matches may exist than `total` counted (the index stopped looking: see SearchIndex). */
+  more: boolean;
   tookMs: number;
+}
+
+/**
+ * The palette's count line: "0 full-text matches", "1 full-text match", "1,376+ full-text
+ * matches" when the search stopped looking before the end (en-US grouping, as the app's figures).
+ */
+export function matchCountLabel({ total, more }: Pick<SearchResponse, 'total' | 'more'>): string {
+  const n = `${formatCount(total)}${more ? '+' : ''}`;
+  return `${n} full-text ${total === 1 && !more ? 'match' : 'matches'}`;
 }
 
 const isSearched = (t: TableName): t is SearchedTable =>
@@ -182,13 +194,14 @@ export async function startSearchIndex(): Promise<void> {
     } else {
       const resolve = waiting.get(msg.id);
       waiting.delete(msg.id);
-      resolve?.({ groups: msg.groups, total: msg.total, tookMs: msg.tookMs });
+      resolve?.({ groups: msg.groups, total: msg.total, more: msg.more, tookMs: msg.tookMs });
     }
   };
   worker.onerror = () => {
     useSearchState.setState({ state: 'failed' });
     // Nothing more will come from it: answer whoever waits.
-    for (const resolve of waiting.values()) resolve({ groups: [], total: 0, tookMs: 0 });
+    for (const resolve of waiting.values())
+      resolve({ groups: [], total: 0, more: false, tookMs: 0 });
     waiting.clear();
     inFlight = false;
   };
@@ -243,7 +256,7 @@ export function searchRecord(
   query: string,
   filters: SearchFilters,
 ): Promise<SearchResponse | null> {
-  if (!worker) return Promise.resolve({ groups: [], total: 0, tookMs: 0 });
+  if (!worker) return Promise.resolve({ groups: [], total: 0, more: false, tookMs: 0 });
   return new Promise((resolve) => {
     next?.resolve(null);
     next = { query, filters, resolve };

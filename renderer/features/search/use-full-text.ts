@@ -10,7 +10,7 @@ import {
 /** Queries shorter than this (after trimming) are left to the palette's own matching. */
 export const MIN_QUERY_LENGTH = 2;
 
-const NONE: SearchResponse = { groups: [], total: 0, tookMs: 0 };
+const NONE: SearchResponse = { groups: [], total: 0, more: false, tookMs: 0 };
 
 /**
  * Full-text results for `query` under `filters`, from the search worker: the latest answer
