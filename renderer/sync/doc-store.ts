@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { yieldToEventLoop } from '../../shared/logic/yield-to-event-loop';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import type { Changes } from '../../shared/commands/change-set';
@@ -29,24 +30,6 @@ export function isOwnOrigin(origin: unknown): boolean {
 
 /** Rows written into a document per task while seeding it (about 30 ms of work each). */
 export const SEED_ROWS_PER_TASK = 500;
-
-/**
- * Lets the browser handle input and paint before the next part of a seed: a message posted to
- * ourselves runs as a new task after pending input, and, unlike `setTimeout`, is not held to
- * one run a second in a hidden or minimised window (Chromium's timer throttling), where 400
- * parts would otherwise take minutes.
- */
-function yieldToBrowser(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Reads what this seat's tables hold for a document (for seeding it). */
 export type SeedReader = (docName: string) => Promise<Changes>;
@@ -170,7 +153,7 @@ export class DocStore {
         // row twice leaves the same row).
         const parts = chunkSeed(held, SEED_ROWS_PER_TASK);
         for (let i = 0; i < parts.length; i++) {
-          if (i > 0) await yieldToBrowser();
+          if (i > 0) await yieldToEventLoop();
           applyChanges(doc, parts[i] ?? {}, SEED_ORIGIN);
         }
         await markDocSeeded(this.db, name, Date.now());

@@ -235,6 +235,15 @@ describe('SearchIndex buckets (two-level search)', () => {
       );
   });
 
+  it('counts every hit in the buckets it opened, listed or not', () => {
+    const index = seeded();
+    for (let n = 0; n < 5; n++)
+      putEntry(index, timelineEntry({ id: `p${n}`, incidentId: 'i1', text: `Quokka ${n}` }));
+    const found = index.search('quokka', {}, { perGroup: 3 });
+    expect(found.groups[0]?.hits).toHaveLength(3);
+    expect(found).toMatchObject({ total: 5, more: false });
+  });
+
   it('finds an edit to an entry in an old, full bucket, and forgets the old words', () => {
     const { index } = large(4);
     const first = timelineEntry({ id: 'i1-e000', incidentId: 'i1', text: 'Zanzibar failover' });

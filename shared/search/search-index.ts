@@ -490,11 +490,9 @@ export class SearchIndex {
       };
       groups.set(key, g);
       const before = g.hits.length;
+      // Hits past `perGroup` are counted in `total` but not listed.
       for (const r of hits) {
-        if (g.hits.length >= perGroup) {
-          more = true;
-          break;
-        }
+        if (g.hits.length >= perGroup) break;
         g.hits.push(this.hitOf(r));
       }
       g.hits.sort((a, b) => b.score - a.score);

@@ -9,9 +9,10 @@ import { useIncidents } from '../incidents/queries';
 import { useToggleTheme } from '../shell/toggle-theme';
 import { FullTextGroups, paletteFilter } from '../search/full-text-results';
 import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
-import { useFullTextSearch } from '../search/use-full-text';
+import { searchAhead, useFullTextSearch } from '../search/use-full-text';
 import { matchCountLabel } from '../search/search-client';
 import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
+import { useTopPaletteIncidents } from './use-top-incidents';
 import { usePaletteStore } from './palette-state';
 
 /**
@@ -130,6 +131,7 @@ function PaletteBody({
   const items = useMemo(() => paletteIncidents(incidents ?? []), [incidents]);
   const commands = useMemo(() => paletteCommands(location), [location]);
   const [query, setQuery] = useState('');
+  const shown = useTopPaletteIncidents(items, query, paletteFilter);
   const [filterValues, setFilterValues] = useState(NO_SEARCH_FILTERS);
   const { filters, dateError } = useMemo(() => toSearchFilters(filterValues), [filterValues]);
   const fullText = useFullTextSearch(query, filters, dateError !== null);
@@ -147,7 +149,8 @@ function PaletteBody({
   const searching = query.trim().length >= 2;
   // The selected option, controlled for one case: full-text hits arrive after the query
   // changed, when cmdk has already found nothing to select (or kept an option the new query
-  // filtered out), so Enter did nothing. Once an answer is on screen (and cmdk has sorted it in),
+  // filtered out), so Enter did nothing; so do the incidents, rated a slice at a time. Once an
+  // answer or the rated list is on screen (and cmdk has sorted it in),
   // the first option listed is selected when none is.
   const [selected, setSelected] = useState('');
   const list = useRef<HTMLDivElement | null>(null);
@@ -160,7 +163,7 @@ function PaletteBody({
       if (first?.dataset.value) setSelected(first.dataset.value);
     });
     return () => cancelAnimationFrame(frame);
-  }, [response]);
+  }, [response, shown]);
   return (
     <>
       {/* vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares. */}
@@ -177,7 +180,11 @@ function PaletteBody({
           className="palette-input"
           placeholder="Type an incident reference, a title, a command, or words to search for"
           value={query}
-          onValueChange={setQuery}
+          onValueChange={(value) => {
+            // The worker searches while React renders the keystroke.
+            if (dateError === null) searchAhead(value, filters);
+            setQuery(value);
+          }}
         />
         <Command.List ref={list} label="Results" className="palette-list">
           {fullText.response.groups.length === 0 ? (
@@ -190,7 +197,7 @@ function PaletteBody({
           ) : (
             <>
               <Command.Group heading="Incidents">
-                {items.map((i) => (
+                {shown.map((i) => (
                   <Command.Item
                     key={i.id}
                     value={i.value}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { consoleIncidentId, paletteCommands, paletteIncidents } from './palette-items';
+import { incidentRow } from '../../../shared/domain/testing/incident';
+import {
+  PALETTE_INCIDENTS_MAX,
+  consoleIncidentId,
+  paletteCommands,
+  paletteIncidents,
+  topPaletteIncidents,
+} from './palette-items';
 
 const labels = (location: string) => paletteCommands(location).map((c) => c.label);
 
@@ -87,5 +94,51 @@ describe('paletteIncidents', () => {
       incident('b', 'INC-2026-01-01-002', 'Two', 5),
     ]);
     expect(list.map((i) => i.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('topPaletteIncidents', () => {
+  const many = paletteIncidents(
+    Array.from({ length: 120 }, (_, n) =>
+      incidentRow({
+        id: `i${n}`,
+        ref: `INC-2026-01-01-${String(n).padStart(3, '0')}`,
+        title: n % 10 === 0 ? `Checkout outage ${n}` : `Search latency ${n}`,
+        createdAt: n,
+      }),
+    ),
+  );
+  /** Stands in for cmdk's filter: 1 for a whole-word hit, 0.5 for a part, 0 for none. */
+  const score = (value: string, search: string) =>
+    value.split(' ').includes(search) ? 1 : value.includes(search) ? 0.5 : 0;
+
+  it('lists the newest 50 when nothing is typed', () => {
+    const top = topPaletteIncidents(many, '  ', score);
+    expect(top).toHaveLength(PALETTE_INCIDENTS_MAX);
+    expect(top[0]?.id).toBe('i119');
+  });
+
+  it('keeps the best matches, newest first among equals, and leaves out what does not match', () => {
+    const top = topPaletteIncidents(many, 'Checkout', score);
+    expect(top.map((i) => i.id)).toEqual([
+      'i110',
+      'i100',
+      'i90',
+      'i80',
+      'i70',
+      'i60',
+      'i50',
+      'i40',
+      'i30',
+      'i20',
+      'i10',
+      'i0',
+    ]);
+    expect(topPaletteIncidents(many, '11', score, 3).map((i) => i.id)).toEqual([
+      'i11', // whole word "11"
+      'i119', // "11" inside "119", newest first
+      'i118',
+    ]);
+    expect(topPaletteIncidents(many, 'nothing like it', score)).toEqual([]);
   });
 });

@@ -112,3 +112,48 @@ export function paletteIncidents(incidents: readonly Incident[]): PaletteInciden
       value: `${i.ref} ${i.title}`,
     }));
 }
+
+/** At most this many incidents are listed in the palette at once (the best matches). */
+export const PALETTE_INCIDENTS_MAX = 20;
+
+/** An incident the palette's filter rated for a query: its place in the newest-first list too. */
+export interface ScoredPaletteIncident {
+  incident: PaletteIncident;
+  order: number;
+  score: number;
+}
+
+/**
+ * The `max` best of the scored incidents: highest score first, newest first among equals
+ * (lower `order`); those rated 0 are left out.
+ */
+export function bestPaletteIncidents(
+  scored: readonly ScoredPaletteIncident[],
+  max = PALETTE_INCIDENTS_MAX,
+): PaletteIncident[] {
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, max)
+    .map((s) => s.incident);
+}
+
+/**
+ * The incidents the palette lists for `search`: with nothing typed, the newest `max`; else the
+ * `max` that `score` (the palette's own filter, cmdk's ranking) rates highest, best first and
+ * newest first among equals; those it rates 0 are left out. A year of incidents is 1,000
+ * options: listing only the best keeps each keystroke from re-rendering and laying out all of
+ * them (BENCHMARKS.md run M), and anything further down is one more word away.
+ */
+export function topPaletteIncidents(
+  incidents: readonly PaletteIncident[],
+  search: string,
+  score: (value: string, search: string) => number,
+  max = PALETTE_INCIDENTS_MAX,
+): PaletteIncident[] {
+  if (search.trim() === '') return incidents.slice(0, max);
+  return bestPaletteIncidents(
+    incidents.map((incident, order) => ({ incident, order, score: score(incident.value, search) })),
+    max,
+  );
+}

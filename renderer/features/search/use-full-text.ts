@@ -12,6 +12,27 @@ export const MIN_QUERY_LENGTH = 2;
 
 const NONE: SearchResponse = { groups: [], total: 0, more: false, tookMs: 0 };
 
+/** What a query and its filters stand for: the same text, filters and index state, one answer. */
+function keyOf(text: string, filters: SearchFilters, indexState: string): string {
+  return JSON.stringify([text, filters, indexState]);
+}
+
+/** A query sent from the input's own change handler, before React renders the keystroke. */
+let early: { key: string; answer: Promise<SearchResponse | null> } | null = null;
+
+/**
+ * Sends `query` to the worker now, from the field's change handler, so the worker searches
+ * while the page renders the keystroke (the hook then takes this answer instead of asking again
+ * after the render). Nothing happens for a query too short for full-text search.
+ */
+export function searchAhead(query: string, filters: SearchFilters): void {
+  const text = query.trim();
+  if (text.length < MIN_QUERY_LENGTH) return;
+  const key = keyOf(text, filters, useSearchState.getState().state);
+  if (early?.key === key) return;
+  early = { key, answer: searchRecord(text, filters) };
+}
+
 /**
  * Full-text results for `query` under `filters`, from the search worker: the latest answer
  * (an answer to an older query that arrives late is dropped), and whether one is on its way.
@@ -33,7 +54,7 @@ export function useFullTextSearch(
   const latest = useRef('');
   const text = query.trim();
   const active = !skip && text.length >= MIN_QUERY_LENGTH;
-  const key = active ? JSON.stringify([text, filters, indexState]) : '';
+  const key = active ? keyOf(text, filters, indexState) : '';
 
   useEffect(() => {
     void startSearchIndex();
@@ -43,7 +64,9 @@ export function useFullTextSearch(
     latest.current = key;
     if (!key) return;
     let stale = false;
-    void searchRecord(text, filters).then((response) => {
+    const answer = early?.key === key ? early.answer : searchRecord(text, filters);
+    early = null;
+    void answer.then((response) => {
       if (response && !stale && latest.current === key) setAnswer({ key, response });
     });
     return () => {
