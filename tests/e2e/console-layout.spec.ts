@@ -141,6 +141,33 @@ for (const viewport of [
   });
 }
 
+test('an incident left open for months still shows every timer and Compose update on a 1280×720 screen', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.install({ time: new Date('2026-06-03T09:00:00Z') });
+  await openApp(page);
+  await declare(page, {
+    title: 'Checkout API errors',
+    severity: 'SEV1',
+    services: ['checkout-api'],
+    customerFacing: true,
+  });
+  // Half a year later, nobody having closed it: every update is months overdue.
+  await page.clock.setSystemTime(new Date('2026-11-30T09:30:00Z'));
+  await reloadApp(page);
+  const engineering = page.getByRole('timer', { name: 'Next engineering update' });
+  await expect(engineering).toHaveText(/^Overdue by 180 d 0 h \d+ min$/);
+  await page.screenshot({ path: testInfo.outputPath('console-1280x720-overdue.png') });
+  for (const name of ['Next engineering update', 'Next executive update', 'Next customer update'])
+    await inViewport(page, page.getByRole('timer', { name }), name);
+  await inViewport(page, page.getByRole('button', { name: 'Compose update' }), 'Compose update');
+  await inViewport(page, page.getByLabel('Log entry'), 'the Log entry field');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+    true,
+  );
+});
+
 test('console shortcuts: / to the log field, ? lists them, u composes, r and m jump; none fire while typing', async ({
   page,
 }) => {
