@@ -67,6 +67,18 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
+ * Version 4 (issue 16): timeline entries indexed by the runbook whose use they record
+ * (`runbook.runbookId`: opened, a step ticked, a helpful vote), so a runbook's page finds every
+ * incident that used it, whatever services the runbook or the incident name today. Entries
+ * without the field are simply not in the index. Index-only change: no upgrade function needed.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  timelineEntries:
+    'id, incidentId, [incidentId+occurredAt], [incidentId+kind], loggedAt, runbook.runbookId',
+} as const;
+
+/**
  * A change set committed on this seat whose replay into the documents may not have happened yet
  * (written in the commit's own transaction, removed once replayed): a window that goes away
  * right after a write still gets its change to the other seats on the next start.
@@ -111,6 +123,7 @@ export class WarroomDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
     // Every row written through Dexie meets its zod schema: limits and clean text (write-guard.ts).
     this.use(writeGuard);
   }

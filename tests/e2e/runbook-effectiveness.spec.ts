@@ -90,6 +90,16 @@ test('a runbook used in an incident lists it with time to mitigation, steps tick
   await reloadApp(page);
   await check();
 
+  // The runbook moves to another service: the incidents that used it stay on its page.
+  await page.getByRole('button', { name: 'Edit runbook' }).click();
+  await page.getByLabel('Service').fill('edge-gateway');
+  await page.getByRole('button', { name: 'Save runbook' }).click();
+  await expect(page.getByRole('article', { name: 'Checkout failover' })).toContainText(
+    'edge-gateway',
+  );
+  await reloadApp(page);
+  await check();
+
   // The link leads to the incident.
   await effectiveness.getByRole('link', { name: /Checkout 502s/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout 502s' })).toBeVisible();

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import yDexie from 'y-dexie';
 
 /** A database as an older schema version wrote it: its stores and its rows per table. */
 export interface DbFixture {
@@ -15,7 +16,8 @@ export async function seedOldDatabase(
   stores: Record<string, string>,
   fixture: DbFixture,
 ): Promise<void> {
-  const old = new Dexie(name);
+  // y-dexie reads the `doc: Y.Doc` declaration of v3 on (it makes the document tables).
+  const old = new Dexie(name, { addons: [yDexie] });
   old.version(fixture.version).stores(stores);
   await old.open();
   await old.transaction('rw', old.tables, async () => {

@@ -3,7 +3,8 @@ import v1 from '../../../tests/fixtures/db/v1.json';
 import schemaV1 from '../../../tests/fixtures/db/schema-v1.json';
 import schemaV2 from '../../../tests/fixtures/db/schema-v2.json';
 import schemaV3 from '../../../tests/fixtures/db/schema-v3.json';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, WarroomDb } from '../schema';
+import schemaV4 from '../../../tests/fixtures/db/schema-v4.json';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, WarroomDb } from '../schema';
 import { seedOldDatabase, type DbFixture } from './fixtures';
 import { incidentSchema } from '../../../shared/domain/incident';
 import { timelineEntrySchema } from '../../../shared/domain/timeline';
@@ -16,11 +17,27 @@ interface SchemaSnapshot {
 }
 
 /**
- * Versions a user's database can be left at. v3 (y-dexie's `doc: Y.Doc`, the multi-seat
- * documents) is the current one: its snapshot guards the constant; there is nothing older to
- * open it with yet, so no "opens a v3 database" case until v4 exists.
+ * Versions a user's database can be left at. v4 (the runbook index on timeline entries) is the
+ * current one: its snapshot guards the constant; there is nothing newer to open it with yet.
  */
-const RELEASED: readonly SchemaSnapshot[] = [schemaV1, schemaV2];
+const RELEASED: readonly SchemaSnapshot[] = [schemaV1, schemaV2, schemaV3];
+
+/** A runbook's use recorded on an entry (written under any version: the field is plain JSON). */
+const RUNBOOK_ENTRY = {
+  id: 'e-rb',
+  incidentId: 'inc-1',
+  kind: 'action',
+  text: 'Opened runbook “Checkout failover”',
+  occurredAt: 1795356300000,
+  loggedAt: 1795356300000,
+  author: 'Alice',
+  pinned: false,
+  deletedAt: null,
+  revisions: [],
+  change: null,
+  audience: null,
+  runbook: { runbookId: 'rb-1', action: 'opened' },
+};
 
 /**
  * One test per released schema version: create the database from that version's FROZEN
@@ -35,12 +52,20 @@ describe('schema migrations', () => {
     expect({ ...SCHEMA_V1 }).toEqual(schemaV1.stores);
     expect({ ...SCHEMA_V2 }).toEqual(schemaV2.stores);
     expect({ ...SCHEMA_V3 }).toEqual(schemaV3.stores);
+    expect({ ...SCHEMA_V4 }).toEqual(schemaV4.stores);
   });
 
   it.each(RELEASED.map((s) => [s.version, s] as const))(
     'opens a v%i database with the current schema and keeps every row',
     async (version, snapshot) => {
-      const fixture: DbFixture = { ...(v1 as DbFixture), version };
+      const base = v1 as DbFixture;
+      const fixture: DbFixture = {
+        version,
+        tables: {
+          ...base.tables,
+          timelineEntries: [...(base.tables.timelineEntries ?? []), RUNBOOK_ENTRY],
+        },
+      };
       const name = `migration-v${version}-${Date.now()}`;
       await seedOldDatabase(name, snapshot.stores, fixture);
 
@@ -59,7 +84,11 @@ describe('schema migrations', () => {
       expect(
         await db.timelineEntries.where('[incidentId+kind]').equals(['inc-1', 'finding']).count(),
       ).toBe(1);
-      expect(db.verno).toBe(3);
+      // The runbook index (v4) answers for entries written before it existed.
+      expect(
+        await db.timelineEntries.where('runbook.runbookId').equals('rb-1').primaryKeys(),
+      ).toEqual(['e-rb']);
+      expect(db.verno).toBe(4);
       db.close();
     },
   );

@@ -65,11 +65,13 @@ export function useActionEntries(incidentId: string): TimelineEntry[] | undefine
 }
 
 /**
- * The runbook's effectiveness (shared/logic/runbook-effectiveness.ts), live. A runbook is only
- * offered in the console of an incident on its service or on a service linking to it, so only
- * those incidents are read (the incident table, about a thousand rows a year) and only their
- * action entries, through the [incidentId+kind] index: a few dozen incidents' worth, never the
- * whole timeline. Undefined until the first read.
+ * The runbook's effectiveness (shared/logic/runbook-effectiveness.ts), live. Two reads find the
+ * incidents that used it: the entries recording its use by id (the `runbook.runbookId` index,
+ * schema v4: every incident that opened it, voted on it or ticked a step, whatever services the
+ * runbook or the incident name today), and the incidents on its service or on a service linking
+ * to it (where step entries from before runbook ids were recorded are matched by title). Of
+ * those incidents only the action entries are read, through the [incidentId+kind] index: a few
+ * dozen incidents' worth, never the whole timeline. Undefined until the first read.
  */
 export function useRunbookEffectiveness(
   runbook: Pick<Runbook, 'id' | 'title' | 'body' | 'service'>,
@@ -77,15 +79,24 @@ export function useRunbookEffectiveness(
   const db = useDb();
   const { id, title, body, service } = runbook;
   return useLiveQuery(async () => {
-    const catalog = await db.services.toArray();
+    const [catalog, recorded] = await Promise.all([
+      db.services.toArray(),
+      db.timelineEntries.where('runbook.runbookId').equals(id).toArray(),
+    ]);
     const names = new Set(
       [service, ...catalog.filter((s) => s.runbookId === id).map((s) => s.name)]
         .map(nameKey)
         .filter(Boolean),
     );
-    const incidents = names.size
+    const onService = names.size
       ? (await db.incidents.toArray()).filter((i) => i.services.some((s) => names.has(nameKey(s))))
       : [];
+    const known = new Set(onService.map((i) => i.id));
+    const elsewhere = [...new Set(recorded.map((e) => e.incidentId))].filter((i) => !known.has(i));
+    const incidents = [
+      ...onService,
+      ...(await db.incidents.bulkGet(elsewhere)).filter((i) => i !== undefined),
+    ];
     // One equality range per incident: IndexedDB answers each with one getAll, where anyOf over
     // the same keys walks a cursor record by record (on the seeded year, with 40 incidents on
     // the runbook's service, the table showed after ~1.1 s with anyOf and ~0.17 s like this).
@@ -96,6 +107,8 @@ export function useRunbookEffectiveness(
         ),
       )
     ).flat();
+    const read = new Set(entries.map((e) => e.id));
+    for (const e of recorded) if (!read.has(e.id)) entries.push(e);
     return runbookEffectiveness({ id, title, body }, incidents, entries);
   }, [db, id, title, body, service]);
 }

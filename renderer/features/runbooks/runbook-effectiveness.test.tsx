@@ -91,4 +91,25 @@ describe('RunbookEffectivenessRegion', () => {
     expect(within(rowB).getByRole('cell', { name: 'Not helpful' })).toBeTruthy();
     expect(within(region).queryByRole('row', { name: /Checkout slow/ })).toBeNull();
   });
+
+  it('keeps the incidents that used it after its service changes, and finds use on any service', async () => {
+    const rb = await createRunbook(
+      db,
+      { title: 'Cache flush', service: 'cache', body: '- [ ] Hit rate back\n' },
+      ctx(),
+    );
+    const a = await declare('Cache stampede', 'cache', NOW);
+    // Opened from an incident on a service that neither is nor links to the runbook's.
+    const b = await declare('Search empty', 'search', NOW + 60 * MIN);
+    await openRunbook(db, { incidentId: a.id, runbookId: rb.id }, ctx(NOW + 5 * MIN));
+    await openRunbook(db, { incidentId: b.id, runbookId: rb.id }, ctx(NOW + 65 * MIN));
+    // The runbook now belongs to another service: its history stays.
+    await updateRunbook(db, rb.id, { service: 'edge-cache' }, ctx(NOW + 90 * MIN));
+
+    renderWithDb(db, <Live id={rb.id} />);
+    const region = await screen.findByRole('region', { name: 'Runbook effectiveness' });
+    await waitFor(() => expect(region.textContent).toContain('Used in 2 incidents'));
+    expect(within(region).getByRole('row', { name: /Cache stampede/ })).toBeTruthy();
+    expect(within(region).getByRole('row', { name: /Search empty/ })).toBeTruthy();
+  });
 });
