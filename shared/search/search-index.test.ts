@@ -244,6 +244,29 @@ describe('SearchIndex buckets (two-level search)', () => {
     expect(found).toMatchObject({ total: 5, more: false });
   });
 
+  it('finds the one entry holding both words when hundreds of buckets hold them apart', () => {
+    const index = SearchIndex.create();
+    for (let n = 0; n < 300; n++) {
+      const id = `d${n}`;
+      index.setIncident(meta({ id, ref: `INC-${n}` }));
+      putEntry(index, timelineEntry({ id: `${id}-a`, incidentId: id, text: 'database slow' }));
+      putEntry(index, timelineEntry({ id: `${id}-b`, incidentId: id, text: 'request timeout' }));
+    }
+    index.setIncident(meta({ id: 'hit', ref: 'INC-HIT' }));
+    putEntry(
+      index,
+      timelineEntry({ id: 'the-one', incidentId: 'hit', text: 'database timeout on primary' }),
+    );
+    const found = index.search('database timeout');
+    expect(found.groups.flatMap((g) => g.hits.map((h) => h.id))).toEqual([
+      'timelineEntries/the-one',
+    ]);
+    expect(found.total).toBe(1);
+    // With no budget left after the first buckets, it says it stopped looking.
+    const hurried = index.search('database timeout', {}, { budgetDocs: 0 });
+    expect(hurried.more).toBe(true);
+  });
+
   it('finds an edit to an entry in an old, full bucket, and forgets the old words', () => {
     const { index } = large(4);
     const first = timelineEntry({ id: 'i1-e000', incidentId: 'i1', text: 'Zanzibar failover' });

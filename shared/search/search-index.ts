@@ -22,9 +22,11 @@ import {
  * at most), then opens the best ones, each a small index of its own built on first use and
  * kept in a least-recently-used cache, and takes the hits there: the same words, typos, prefixes
  * and filters decide, document by document. A document matching every word has every word in
- * its bucket, so the outline never hides a match; the budget of buckets opened per query
- * ({@link OPEN_BUCKETS}) only limits how far down the ranking one query looks, and the answer
- * says when more buckets were left (`more`).
+ * its bucket, so the outline never hides a match. But a bucket can hold every word in different
+ * documents and give no hit: so a query opens at least {@link OPEN_BUCKETS} buckets and goes on
+ * down the ranking until the buckets opened hold {@link SEARCH_BUDGET_DOCS} documents (a budget
+ * of work, not of time, so the same query finds the same things on a busy machine), and the
+ * answer says when buckets were left unopened (`more`).
  */
 
 /** The facts of an incident the results show and the filters read (kept current apart from
@@ -85,8 +87,10 @@ export interface SearchAnswer {
 
 /** Documents per bucket: a row's documents always share one, so a bucket can run over. */
 export const BUCKET_DOCS = 100;
-/** At most this many buckets are opened by one query (each ≤ 1.5 ms to build, then cached). */
+/** A query opens at least this many buckets (each ≤ 1.5 ms to build the first time, then cached)… */
 export const OPEN_BUCKETS = 120;
+/** …and goes on opening the next-ranked ones while those opened hold fewer documents than this. */
+export const SEARCH_BUDGET_DOCS = 30_000;
 /** Bucket indexes kept built between queries (typing refines a query over the same buckets). */
 export const BUCKET_CACHE = 240;
 
@@ -441,15 +445,22 @@ export class SearchIndex {
   /**
    * The hits for `query` (words; typos and prefixes tolerated, every word must match in one
    * document), narrowed by `filters`, grouped by incident. Groups come in the order of their
-   * incident's best-ranked bucket; hits within a group best first. At most `maxGroups` groups of
-   * at most `perGroup` hits. An empty query finds nothing.
+   * incident's best-ranked bucket; hits within a group best first (the best of the buckets opened:
+   * an incident's first bucket that fills its group ends its search). At most `maxGroups` groups
+   * of at most `perGroup` hits; `budgetDocs` as {@link SEARCH_BUDGET_DOCS}. An empty query finds
+   * nothing.
    */
   search(
     query: string,
     filters: SearchFilters = {},
-    { maxGroups = 20, perGroup = 3 }: { maxGroups?: number; perGroup?: number } = {},
+    {
+      maxGroups = 20,
+      perGroup = 3,
+      budgetDocs = SEARCH_BUDGET_DOCS,
+    }: { maxGroups?: number; perGroup?: number; budgetDocs?: number } = {},
   ): SearchAnswer {
     if (query.trim() === '') return { groups: [], total: 0, more: false };
+    let examined = 0;
     this.flush();
     const accept = this.filterOf(filters);
     const acceptBucket = this.bucketFilterOf(filters);
@@ -468,12 +479,14 @@ export class SearchIndex {
       const key = bucket.incidentId ?? '';
       const group = groups.get(key);
       const wanted = group ? group.hits.length < perGroup : groups.size < maxGroups;
-      if (!wanted || opened >= OPEN_BUCKETS) {
+      const spent = opened >= OPEN_BUCKETS && examined >= budgetDocs;
+      if (!wanted || spent) {
         more = true;
-        if (full >= maxGroups || opened >= OPEN_BUCKETS) break;
+        if (full >= maxGroups || spent) break;
         continue;
       }
       opened += 1;
+      examined += bucket.docs.size;
       const hits = this.bucketIndex(bucket.id).search(query, {
         ...MATCHING,
         filter: (r) => {

@@ -139,7 +139,11 @@ function PaletteBody({
     () => [...new Set((incidents ?? []).flatMap((i) => i.services))].sort(),
     [incidents],
   );
+  /** Set when the person moves the highlight (arrows, Home/End) after their last keystroke. */
+  const moved = useRef(false);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key))
+      moved.current = true;
     // Ctrl/Cmd+N declares from here too (the app-wide shortcut skips a handled key press).
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
       e.preventDefault();
@@ -147,23 +151,30 @@ function PaletteBody({
     }
   };
   const searching = query.trim().length >= 2;
-  // The selected option, controlled for one case: full-text hits arrive after the query
+  // The selected option, controlled for two cases. Full-text hits arrive after the query
   // changed, when cmdk has already found nothing to select (or kept an option the new query
-  // filtered out), so Enter did nothing; so do the incidents, rated a slice at a time. Once an
-  // answer or the rated list is on screen (and cmdk has sorted it in),
-  // the first option listed is selected when none is.
+  // filtered out), so Enter did nothing: once an answer is on screen (and cmdk has sorted it in),
+  // the first option listed is selected when none is. And the incidents are rated a slice at a
+  // time: at the keystroke cmdk highlights the best of the previous query's list, so when the new
+  // list arrives its best is highlighted, unless the person has moved the highlight since.
   const [selected, setSelected] = useState('');
   const list = useRef<HTMLDivElement | null>(null);
   const response = fullText.response;
+  const selectFirst = (always: boolean) => {
+    const el = list.current;
+    if (!el) return;
+    if (!always && el.querySelector('[cmdk-item][aria-selected="true"]')) return;
+    const first = el.querySelector<HTMLElement>('[cmdk-item]:not([aria-disabled="true"])');
+    if (first?.dataset.value) setSelected(first.dataset.value);
+  };
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const el = list.current;
-      if (!el || el.querySelector('[cmdk-item][aria-selected="true"]')) return;
-      const first = el.querySelector<HTMLElement>('[cmdk-item]:not([aria-disabled="true"])');
-      if (first?.dataset.value) setSelected(first.dataset.value);
-    });
+    const frame = requestAnimationFrame(() => selectFirst(false));
     return () => cancelAnimationFrame(frame);
-  }, [response, shown]);
+  }, [response]);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => selectFirst(!moved.current));
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
   return (
     <>
       {/* vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares. */}
@@ -181,6 +192,7 @@ function PaletteBody({
           placeholder="Type an incident reference, a title, a command, or words to search for"
           value={query}
           onValueChange={(value) => {
+            moved.current = false;
             // The worker searches while React renders the keystroke.
             if (dateError === null) searchAhead(value, filters);
             setQuery(value);

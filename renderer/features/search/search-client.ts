@@ -51,9 +51,13 @@ export interface SearchResponse {
 
 /**
  * The palette's count line: "0 full-text matches", "1 full-text match", "1,376+ full-text
- * matches" when the search stopped looking before the end (en-US grouping, as the app's figures).
+ * matches" when the search stopped looking before the end (en-US grouping, as the app's figures);
+ * nothing found before it stopped: "No full-text match in the likeliest places: add a word or a
+ * filter".
  */
 export function matchCountLabel({ total, more }: Pick<SearchResponse, 'total' | 'more'>): string {
+  if (total === 0 && more)
+    return 'No full-text match in the likeliest places: add a word or a filter';
   const n = `${formatCount(total)}${more ? '+' : ''}`;
   return `${n} full-text ${total === 1 && !more ? 'match' : 'matches'}`;
 }

@@ -19,6 +19,12 @@ function keyOf(text: string, filters: SearchFilters, indexState: string): string
 
 /** A query sent from the input's own change handler, before React renders the keystroke. */
 let early: { key: string; answer: Promise<SearchResponse | null> } | null = null;
+/**
+ * The key the hook last asked the worker about. A keystroke that leaves the key as it was (a
+ * trailing space) must not ask again: the worker answers only the newest query, so the hook's
+ * own request would be answered with null and, its key unchanged, never asked again.
+ */
+let issued: string | null = null;
 
 /**
  * Sends `query` to the worker now, from the field's change handler, so the worker searches
@@ -29,7 +35,7 @@ export function searchAhead(query: string, filters: SearchFilters): void {
   const text = query.trim();
   if (text.length < MIN_QUERY_LENGTH) return;
   const key = keyOf(text, filters, useSearchState.getState().state);
-  if (early?.key === key) return;
+  if (early?.key === key || issued === key) return;
   early = { key, answer: searchRecord(text, filters) };
 }
 
@@ -66,6 +72,7 @@ export function useFullTextSearch(
     let stale = false;
     const answer = early?.key === key ? early.answer : searchRecord(text, filters);
     early = null;
+    issued = key;
     void answer.then((response) => {
       if (response && !stale && latest.current === key) setAnswer({ key, response });
     });

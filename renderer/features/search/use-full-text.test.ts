@@ -1,0 +1,76 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type * as SearchClientModule from './search-client';
+import type { SearchResponse } from './search-client';
+
+type SearchClient = typeof SearchClientModule;
+
+/**
+ * A worker that answers one query at a time: while one is in flight only the newest waiting one
+ * is kept, and the one it replaced resolves with null (as search-client's searchRecord does).
+ */
+const worker = vi.hoisted(() => {
+  type Pending = { query: string; resolve: (r: SearchResponse | null) => void };
+  const state = {
+    inFlight: null as Pending | null,
+    next: null as Pending | null,
+    asked: [] as string[],
+  };
+  const answer = (query: string): SearchResponse => ({
+    groups: [],
+    total: query.length,
+    more: false,
+    tookMs: 1,
+  });
+  return {
+    state,
+    searchRecord(query: string): Promise<SearchResponse | null> {
+      state.asked.push(query);
+      return new Promise((resolve) => {
+        const p = { query, resolve };
+        if (!state.inFlight) state.inFlight = p;
+        else {
+          state.next?.resolve(null);
+          state.next = p;
+        }
+      });
+    },
+    /** The worker finishes the query in flight and takes the waiting one. */
+    finish(): void {
+      const done = state.inFlight;
+      state.inFlight = state.next;
+      state.next = null;
+      done?.resolve(answer(done.query));
+    },
+  };
+});
+
+vi.mock('./search-client', async (importOriginal) => {
+  const { create } = await import('zustand');
+  return {
+    ...(await importOriginal<SearchClient>()),
+    searchRecord: (query: string) => worker.searchRecord(query),
+    startSearchIndex: () => Promise.resolve(),
+    useSearchState: create(() => ({ state: 'ready' as const })),
+  };
+});
+
+const { searchAhead, useFullTextSearch } = await import('./use-full-text');
+
+describe('useFullTextSearch with searchAhead', () => {
+  it('answers "disk" when a trailing space is typed while "disk" waits behind "dis"', async () => {
+    const { result, rerender } = renderHook(({ q }) => useFullTextSearch(q, {}, false), {
+      initialProps: { q: 'dis' },
+    });
+    for (const q of ['disk', 'disk ']) {
+      searchAhead(q, {});
+      rerender({ q });
+    }
+    // "disk " stands for the same search as "disk": asked once.
+    expect(worker.state.asked).toEqual(['dis', 'disk']);
+    act(() => worker.finish()); // "dis" answered (too late to show), "disk" taken
+    act(() => worker.finish()); // "disk" answered
+    await waitFor(() => expect(result.current.pending).toBe(false));
+    expect(result.current.response.total).toBe(4);
+  });
+});
