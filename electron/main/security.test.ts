@@ -59,7 +59,7 @@ describe('buildContentSecurityPolicy', () => {
     ['object-src', "object-src 'none'"],
     ['style-src', "style-src 'self' 'unsafe-inline'"],
     ['img-src', "img-src 'self' data:"],
-    ['connect-src', "connect-src 'self' ws: wss:"],
+    ['connect-src', "connect-src 'self' ws: wss: http: https:"],
     ['base-uri', "base-uri 'none'"],
     ['form-action', "form-action 'none'"],
     ['frame-ancestors', "frame-ancestors 'none'"],

@@ -3,6 +3,7 @@ import {
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from '@hocuspocus/provider';
+import { gatedWebSocket, probeRelay } from './gated-websocket';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
@@ -126,6 +127,9 @@ export class Room {
     this.socket = new HocuspocusProviderWebsocket({
       url: code.url,
       ...RECONNECT,
+      // Each attempt asks the relay over HTTP first: a real socket that fails counts against
+      // Chromium's WebSocket throttle, which then delays the reconnect by seconds.
+      WebSocketPolyfill: gatedWebSocket({ probe: probeRelay, Native: WebSocket }),
       // A relay that stops answering is noticed within 10 s (default 30 s).
       messageReconnectTimeout: 10_000,
     });

@@ -7,7 +7,7 @@
 
 /**
  * Scripts only from the app itself (no inline script, no eval, no remote code); connections to
- * the app and to WebSocket relays only; inline styles
+ * the app and to war-room relays; inline styles
  * are allowed because React's `style` props need them and they cannot run code; images from
  * the app or data: URLs; no plugins, no <base>, no form posts, no framing by other pages.
  */
@@ -17,9 +17,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
-  // WebSockets to a war room's relay (multi-seat): its address comes from the join code the user
-  // pastes, so any ws:/wss: host; plain http(s) requests stay limited to the app itself.
-  'connect-src': ["'self'", 'ws:', 'wss:'],
+  // A war room's relay (multi-seat): its address comes from the join code the user pastes, so any
+  // host. WebSockets, and a plain request to the same address before each reconnect attempt
+  // (renderer/sync/gated-websocket.ts: Chromium throttles failed WebSockets by seconds, plain
+  // requests not). http:/https: add no reach that ws:/wss: to any host did not already give,
+  // and scripts stay limited to the app (script-src).
+  'connect-src': ["'self'", 'ws:', 'wss:', 'http:', 'https:'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

@@ -37,6 +37,7 @@ import {
   reachedAt,
   relayFloorSamples,
   seatToSeatSamples,
+  socketAttempts,
   socketOpens,
   waitForStatus,
   watchEntryCount,
@@ -526,7 +527,21 @@ try {
         await Promise.all(
           [a, b].map((p) => waitForStatus(p, (t) => !t.includes('Connected'), 'left Connected')),
         );
+        // PROFILE_CONVERGE=<prefix>: seat A's CPU profile while offline logging and while catching
+        // up (<prefix>-offline.cpuprofile, <prefix>-reconnect.cpuprofile), first repetition only.
+        const cdp = process.env.PROFILE_CONVERGE && k === 0 ? await a.context().newCDPSession(a) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
         const [la, lb] = await Promise.all([bulkLog(a, `A${k}`, n), bulkLog(b, `B${k}`, n)]);
+        const saveProfile = async (what) => {
+          if (!cdp) return;
+          const { profile } = await cdp.send('Profiler.stop');
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(`${process.env.PROFILE_CONVERGE}-${what}.cpuprofile`, JSON.stringify(profile));
+        };
+        await saveProfile('offline');
         const [ta, tb] = [la.ms, lb.ms];
         const perTenth = (l) => l.tenths.map((t) => Math.round(t)).join(' ');
         console.error(
@@ -538,8 +553,10 @@ try {
           throw new Error(`Offline logging: A holds ${ca}, B ${cb}, expected ${base + n} each`);
         await Promise.all([a, b].map((p) => watchEntryCount(p, id, base + 2 * n)));
         const offlineFor = Date.now() - downAt;
+        if (cdp) await cdp.send('Profiler.start');
         relay = await startRelayChild(relayOpts);
         const [ra, rb] = await Promise.all([reachedAt(a), reachedAt(b)]);
+        await saveProfile('reconnect');
         fromReady.push(Math.max(ra, rb) - relay.readyAt);
         for (const [p, r] of [
           [a, ra],
@@ -548,6 +565,10 @@ try {
           const opens = (await socketOpens(p)).filter((t) => t > relay.readyAt - 1000);
           if (opens.length) fromReopen.push(r - opens[0]);
         }
+        if (process.env.PROFILE_CONVERGE)
+          console.error(
+            `  converge rep ${k}: attempts at ${JSON.stringify(await Promise.all([a, b].map(async (p) => (await socketAttempts(p)).filter((t) => t > relay.readyAt - 3000).map((t) => Math.round(t - relay.readyAt)))))} ms; sockets opened at ${JSON.stringify(await Promise.all([a, b].map(async (p) => (await socketOpens(p)).filter((t) => t > relay.readyAt - 1000).map((t) => Math.round(t - relay.readyAt)))))} ms, all held at ${Math.round(ra - relay.readyAt)} / ${Math.round(rb - relay.readyAt)} ms after the relay was ready`,
+          );
         const [fa, fb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
         if (fa !== base + 2 * n || fb !== base + 2 * n)
           throw new Error(`After the reconnect A holds ${fa}, B ${fb}, expected ${base + 2 * n}`);

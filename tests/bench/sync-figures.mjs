@@ -13,9 +13,11 @@ import { wallNow } from './relay-child.mjs';
  */
 export const socketProbe = () => {
   window.__wsOpens = [];
+  window.__wsAttempts = [];
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
+      window.__wsAttempts.push(performance.timeOrigin + performance.now());
       super(...args);
       this.addEventListener('open', () =>
         window.__wsOpens.push(performance.timeOrigin + performance.now()),
@@ -263,6 +265,9 @@ export async function reachedAt(page, timeoutMs = 120_000) {
 
 /** Wall-clock times at which this page opened a WebSocket. */
 export const socketOpens = (page) => page.evaluate(() => window.__wsOpens ?? []);
+
+/** Wall-clock times at which this page tried to open a WebSocket (each reconnect attempt). */
+export const socketAttempts = (page) => page.evaluate(() => window.__wsAttempts ?? []);
 
 /**
  * The floor of seat → seat: two Node seats (@hocuspocus/provider over `ws`, one socket each,

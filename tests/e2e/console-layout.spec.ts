@@ -141,32 +141,59 @@ for (const viewport of [
   });
 }
 
-test('an incident left open for months still shows every timer and Compose update on a 1280×720 screen', async ({
-  page,
-}, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.clock.install({ time: new Date('2026-06-03T09:00:00Z') });
-  await openApp(page);
-  await declare(page, {
-    title: 'Checkout API errors',
-    severity: 'SEV1',
-    services: ['checkout-api'],
-    customerFacing: true,
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1120, height: 720 },
+]) {
+  test(`an incident left open for months still shows every timer and Compose update on a ${viewport.width}×${viewport.height} screen, none overlapping`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize(viewport);
+    await page.clock.install({ time: new Date('2026-06-03T09:00:00Z') });
+    await openApp(page);
+    await declare(page, {
+      title: 'Checkout API errors',
+      severity: 'SEV1',
+      services: ['checkout-api'],
+      customerFacing: true,
+    });
+    // Half a year later, nobody having closed it: every update is months overdue.
+    await page.clock.setSystemTime(new Date('2026-11-30T09:30:00Z'));
+    await reloadApp(page);
+    const engineering = page.getByRole('timer', { name: 'Next engineering update' });
+    await expect(engineering).toHaveText(/^Overdue by 180 d 0 h \d+ min$/);
+    await page.screenshot({
+      path: testInfo.outputPath(`console-${viewport.width}x${viewport.height}-overdue.png`),
+    });
+    const timers = ['Next engineering update', 'Next executive update', 'Next customer update'];
+    for (const name of timers) await inViewport(page, page.getByRole('timer', { name }), name);
+    const compose = page.getByRole('button', { name: 'Compose update' });
+    await inViewport(page, compose, 'Compose update');
+    await inViewport(page, page.getByLabel('Log entry'), 'the Log entry field');
+    // No two of them share a pixel: the three audiences' timers and actions, and Compose update.
+    const boxes = await Promise.all(
+      [
+        ...['Engineering', 'Executives', 'Customers'].map((a) =>
+          page.getByRole('group', { name: `${a} updates` }),
+        ),
+        compose,
+      ].map(async (l) => (await l.boundingBox())!),
+    );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [p, q] = [boxes[i]!, boxes[j]!];
+        const apart =
+          p.x + p.width <= q.x + 0.5 ||
+          q.x + q.width <= p.x + 0.5 ||
+          p.y + p.height <= q.y + 0.5 ||
+          q.y + q.height <= p.y + 0.5;
+        expect(apart, `boxes ${i} and ${j} overlap`).toBe(true);
+      }
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
   });
-  // Half a year later, nobody having closed it: every update is months overdue.
-  await page.clock.setSystemTime(new Date('2026-11-30T09:30:00Z'));
-  await reloadApp(page);
-  const engineering = page.getByRole('timer', { name: 'Next engineering update' });
-  await expect(engineering).toHaveText(/^Overdue by 180 d 0 h \d+ min$/);
-  await page.screenshot({ path: testInfo.outputPath('console-1280x720-overdue.png') });
-  for (const name of ['Next engineering update', 'Next executive update', 'Next customer update'])
-    await inViewport(page, page.getByRole('timer', { name }), name);
-  await inViewport(page, page.getByRole('button', { name: 'Compose update' }), 'Compose update');
-  await inViewport(page, page.getByLabel('Log entry'), 'the Log entry field');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
-    true,
-  );
-});
+}
 
 test('console shortcuts: / to the log field, ? lists them, u composes, r and m jump; none fire while typing', async ({
   page,
