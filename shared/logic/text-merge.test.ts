@@ -40,6 +40,34 @@ describe('mergeText: both people’s words are kept', () => {
       'One. Three. Four.',
     ],
     ['their text emptied, mine appended', 'abc', 'abc d', '', ' d'],
+    [
+      'my save read its base too early: my words are already there, with theirs',
+      'Cache expired.',
+      'Cache expired. [Dana]',
+      '[Alice] Cache expired. [Dana]',
+      '[Alice] Cache expired. [Dana]',
+    ],
+    [
+      'part of my words already there (an earlier save of mine), the rest not',
+      'Cache expired. [Da',
+      'Cache expired. [Dana] Rolled back.',
+      '[Alice] Cache expired. [Dana]',
+      '[Alice] Cache expired. [Dana] Rolled back.',
+    ],
+    [
+      'we both removed the same sentence, and I added one',
+      'One. Two. Three.',
+      'One. Three. Four.',
+      'One. Three.',
+      'One. Three. Four.',
+    ],
+    [
+      'we both inserted at the same place, different words: both kept',
+      'Cause: pool.',
+      'Cause: pool. [A]',
+      'Cause: pool. [B]',
+      'Cause: pool. [A] [B]',
+    ],
   ])('%s', (_what, base, mine, theirs, merged) => {
     expect(mergeText(base, mine, theirs)).toBe(merged);
   });
