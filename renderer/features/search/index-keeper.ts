@@ -320,7 +320,9 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
       case 'query':
         try {
           query(msg.id, msg.query, msg.filters);
-        } catch {
+        } catch (error: unknown) {
+          // Answered with nothing rather than never; said where a developer will look.
+          console.warn('Warroom: a full-text query failed', error);
           post({ type: 'results', id: msg.id, groups: [], total: 0, more: false, tookMs: 0 });
         }
         return;

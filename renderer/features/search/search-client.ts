@@ -27,9 +27,19 @@ import { appendJournal, openSearchDb, type JournalEntry } from './search-store';
  */
 
 /** Where the search index stands, for the palette ("Preparing search…"). */
-export const useSearchState = create<{ state: IndexState | 'off'; size: number }>()(() => ({
+export const useSearchState = create<{
+  state: IndexState | 'off';
+  size: number;
+  /**
+   * Counts the change sets sent to the worker: an answer given before the latest one may be
+   * out of date (an entry edited a moment before the query, its commit still on the disk when
+   * the query went), so the palette asks again when it moves.
+   */
+  version: number;
+}>()(() => ({
   state: 'off',
   size: 0,
+  version: 0,
 }));
 
 let worker: Worker | null = null;
@@ -154,6 +164,8 @@ function onChange(event: ChangeEvent): void {
     const changes = rowChangesOf(event.changeSet);
     if (needsRebuild(event, changes)) post({ type: 'changes', changes: {}, rebuild: true });
     else if (Object.keys(changes).length) post({ type: 'changes', changes });
+    else return;
+    useSearchState.setState((s) => ({ version: s.version + 1 }));
   }
 }
 

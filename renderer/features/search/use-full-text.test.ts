@@ -51,11 +51,12 @@ vi.mock('./search-client', async (importOriginal) => {
     ...(await importOriginal<SearchClient>()),
     searchRecord: (query: string) => worker.searchRecord(query),
     startSearchIndex: () => Promise.resolve(),
-    useSearchState: create(() => ({ state: 'ready' as const })),
+    useSearchState: create(() => ({ state: 'ready' as const, size: 0, version: 0 })),
   };
 });
 
 const { searchAhead, useFullTextSearch } = await import('./use-full-text');
+const { useSearchState } = await import('./search-client');
 
 describe('useFullTextSearch with searchAhead', () => {
   it('answers "disk" when a trailing space is typed while "disk" waits behind "dis"', async () => {
@@ -72,5 +73,18 @@ describe('useFullTextSearch with searchAhead', () => {
     act(() => worker.finish()); // "disk" answered
     await waitFor(() => expect(result.current.pending).toBe(false));
     expect(result.current.response.total).toBe(4);
+  });
+
+  it('asks again when a change reaches the index after the answer (it may be out of date)', async () => {
+    worker.state.asked = [];
+    const { result } = renderHook(() => useFullTextSearch('promotion', {}, false));
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.pending).toBe(false));
+    // An edit committed a moment later reaches the worker: the same words are asked again.
+    act(() => useSearchState.setState((s) => ({ version: s.version + 1 })));
+    expect(result.current.pending).toBe(true);
+    expect(worker.state.asked).toEqual(['promotion', 'promotion']);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.pending).toBe(false));
   });
 });

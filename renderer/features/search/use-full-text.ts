@@ -12,9 +12,12 @@ export const MIN_QUERY_LENGTH = 2;
 
 const NONE: SearchResponse = { groups: [], total: 0, more: false, tookMs: 0 };
 
-/** What a query and its filters stand for: the same text, filters and index state, one answer. */
-function keyOf(text: string, filters: SearchFilters, indexState: string): string {
-  return JSON.stringify([text, filters, indexState]);
+/**
+ * What a query and its filters stand for: the same text, filters, index state and index version
+ * (changes sent to it), one answer.
+ */
+function keyOf(text: string, filters: SearchFilters, indexState: string, version: number): string {
+  return JSON.stringify([text, filters, indexState, version]);
 }
 
 /** A query sent from the input's own change handler, before React renders the keystroke. */
@@ -34,7 +37,8 @@ let issued: string | null = null;
 export function searchAhead(query: string, filters: SearchFilters): void {
   const text = query.trim();
   if (text.length < MIN_QUERY_LENGTH) return;
-  const key = keyOf(text, filters, useSearchState.getState().state);
+  const { state, version } = useSearchState.getState();
+  const key = keyOf(text, filters, state, version);
   if (early?.key === key || issued === key) return;
   early = { key, answer: searchRecord(text, filters) };
 }
@@ -56,11 +60,12 @@ export function useFullTextSearch(
   indexState: ReturnType<typeof useSearchState.getState>['state'];
 } {
   const indexState = useSearchState((s) => s.state);
+  const version = useSearchState((s) => s.version);
   const [answer, setAnswer] = useState<{ key: string; response: SearchResponse } | null>(null);
   const latest = useRef('');
   const text = query.trim();
   const active = !skip && text.length >= MIN_QUERY_LENGTH;
-  const key = active ? keyOf(text, filters, indexState) : '';
+  const key = active ? keyOf(text, filters, indexState, version) : '';
 
   useEffect(() => {
     void startSearchIndex();
