@@ -529,7 +529,8 @@ try {
         );
         // PROFILE_CONVERGE=<prefix>: seat A's CPU profile while offline logging and while catching
         // up (<prefix>-offline.cpuprofile, <prefix>-reconnect.cpuprofile), first repetition only.
-        const cdp = process.env.PROFILE_CONVERGE && k === 0 ? await a.context().newCDPSession(a) : null;
+        const cdp =
+          process.env.PROFILE_CONVERGE && k === 0 ? await a.context().newCDPSession(a) : null;
         if (cdp) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.start');
@@ -539,7 +540,10 @@ try {
           if (!cdp) return;
           const { profile } = await cdp.send('Profiler.stop');
           const { writeFileSync } = await import('node:fs');
-          writeFileSync(`${process.env.PROFILE_CONVERGE}-${what}.cpuprofile`, JSON.stringify(profile));
+          writeFileSync(
+            `${process.env.PROFILE_CONVERGE}-${what}.cpuprofile`,
+            JSON.stringify(profile),
+          );
         };
         await saveProfile('offline');
         const [ta, tb] = [la.ms, lb.ms];
