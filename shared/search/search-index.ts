@@ -331,13 +331,10 @@ export class SearchIndex {
   }
 
   /**
-   * Replaces every document of one row (`source`, `<table>/<key>`) with `docs` (which may be
-   * empty: a post-mortem with nothing written yet still counts as indexed). The row stays in its
-   * bucket; a new row goes to its incident's open bucket.
+   * Takes a row's documents out of the index and their bucket (which is marked changed);
+   * returns that bucket, or undefined when the row held no document.
    */
-  replaceRow(source: string, docs: readonly SearchDocument[]): void {
-    const table = tableOf(source);
-    const existed = this.has(source);
+  private dropDocs(source: string): number | undefined {
     let bucket: number | undefined;
     for (const id of this.idsOf(source)) {
       const old = this.docs.get(id);
@@ -348,6 +345,18 @@ export class SearchIndex {
       this.touch(old.bucket);
     }
     this.multi.delete(source);
+    return bucket;
+  }
+
+  /**
+   * Replaces every document of one row (`source`, `<table>/<key>`) with `docs` (which may be
+   * empty: a post-mortem with nothing written yet still counts as indexed). The row stays in its
+   * bucket; a new row goes to its incident's open bucket.
+   */
+  replaceRow(source: string, docs: readonly SearchDocument[]): void {
+    const table = tableOf(source);
+    const existed = this.has(source);
+    let bucket = this.dropDocs(source);
     if (table === 'postmortems')
       this.multi.set(
         source,
@@ -382,14 +391,7 @@ export class SearchIndex {
   removeRow(source: string): void {
     const table = tableOf(source);
     if (!this.has(source)) return;
-    for (const id of this.idsOf(source)) {
-      const old = this.docs.get(id);
-      if (!old) continue;
-      this.docs.delete(id);
-      this.buckets.get(old.bucket)?.docs.delete(id);
-      this.touch(old.bucket);
-    }
-    this.multi.delete(source);
+    this.dropDocs(source);
     this.counts[table] -= 1;
     if (table === 'incidents') this.incidents.delete(source.slice(source.indexOf('/') + 1));
   }
