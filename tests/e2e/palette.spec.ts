@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { assign, declare, openApp, reloadApp } from './support';
-
-/** Opens the command palette with Ctrl+K and waits for its search field to have focus. */
-async function openPalette(page: Page) {
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await expect(
-    palette.getByRole('combobox', { name: 'Search incidents and commands' }),
-  ).toBeFocused();
-  return palette;
-}
+import { expect, test } from '@playwright/test';
+import { assign, declare, openApp, openPalette, reloadApp } from './support';
 
 test('Ctrl+K finds an incident by a misspelt title or part of its reference, and Enter opens it', async ({
   page,

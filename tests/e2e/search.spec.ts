@@ -3,17 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, killAll, spawnRelay } from '../../scripts/relay-harness';
-import { declare, log, openApp, openIncidentsList, reloadApp } from './support';
-
-/** Opens the command palette with Ctrl+K and waits for its search field to have focus. */
-async function openPalette(page: Page) {
-  await page.keyboard.press('Control+k');
-  const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await expect(
-    palette.getByRole('combobox', { name: 'Search incidents and commands' }),
-  ).toBeFocused();
-  return palette;
-}
+import { declare, log, openApp, openIncidentsList, openPalette, reloadApp } from './support';
 
 /** How the search worker got its index this time: 'loaded' from storage or 'built'. */
 const indexHow = (page: Page) =>

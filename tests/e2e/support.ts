@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the app and waits for the DOM readiness flag (never a sleep). */
 export async function openApp(page: Page, path = '/'): Promise<void> {
@@ -107,4 +107,14 @@ export async function wipeDatabase(page: Page): Promise<void> {
   );
   expect(outcome).toBe('deleted');
   await reloadApp(page);
+}
+
+/** Opens the command palette with Ctrl+K and waits for its search field to have focus. */
+export async function openPalette(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(
+    palette.getByRole('combobox', { name: 'Search incidents and commands' }),
+  ).toBeFocused();
+  return palette;
 }
