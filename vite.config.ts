@@ -142,6 +142,12 @@ export default defineConfig(({ mode }) => {
     ],
     test: {
       root: '.',
+      // For tests that hang, not a speed check (speed is `npm run bench`'s). Component tests
+      // (render, fake-indexeddb, wait) and property tests (fast-check, 100 runs) take 1–2 s on
+      // a quiet machine and went over Vitest's 5 s default on a loaded one. Every project
+      // inherits these (`extends: true`).
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
       projects: [
         {
           extends: true,

@@ -18,6 +18,7 @@ import {
 } from '../../shared/commands/change-set';
 import { RepoError } from '../../shared/commands/refusal';
 import { newId } from '../../shared/domain/ids';
+import { mergeUpdatesV2 } from 'yjs';
 import type { ReadonlyDb } from './read-view';
 import { announce, thisOrigin } from './change-events';
 
@@ -558,6 +559,89 @@ export async function ensureDocRows(db: WarroomDb, names: readonly string[]): Pr
 /** Records that a document now holds what this seat's tables held (see SyncDocRow.seededAt). */
 export async function markDocSeeded(db: WarroomDb, name: string, at: number): Promise<void> {
   await db.syncDocs.update(name, { seededAt: at });
+}
+
+/** Rows one {@link mergeRecentUpdates} reads at most, and bytes it merges per document at most. */
+export const MERGE_MAX_ROWS = 1_000;
+const MERGE_MAX_BYTES = 1_000_000;
+
+/** y-dexie's name for the updates table of `syncDocs.doc`. */
+const UPDATES_TABLE = '$syncDocs.doc_updates';
+
+/** A row of y-dexie's updates table: `i` auto-incremented, `k` the document, `u` a V2 update,
+ * `f` 1 on updates made on this seat. Row 0 is y-dexie's compaction marker (`lastCompressed`). */
+interface UpdateRow {
+  i: number;
+  k: string;
+  u: Uint8Array;
+  f?: number;
+}
+
+/**
+ * Merges, per document, the updates y-dexie stored since its last compaction into one row (at
+ * the newest one's place), so the table stays short between y-dexie's own compactions (every
+ * 5 minutes). renderer/sync/doc-store.ts calls it every MERGE_EVERY_UPDATES stored updates.
+ *
+ * Why: y-dexie keeps each loaded document current with a live query over the updates stored
+ * after a mark, filtered by document in JavaScript. Unpatched, the mark was the document's own
+ * last update, so a document nobody writes to re-read every update the others stored since, on
+ * every write (BENCHMARKS.md runs H2 and O); patches/y-dexie+4.4.0.patch removed that cause (run
+ * P). The merge stays: each live query still re-reads the rows stored after its mark, a long
+ * merged-away tail is fewer rows for that and for y-dexie's own compaction, and a seat on an
+ * unpatched install still gets the bound it gave.
+ *
+ * The merge is `Y.mergeUpdatesV2`, which holds exactly what the merged updates held. A
+ * document's oldest row is never merged: it is y-dexie's base when it compacts, and had it moved
+ * to the newest place, a compaction running at that moment would write everything back at an
+ * older place than the newest update, where a window whose live query had already read past it
+ * would never see it. It runs in one transaction, so y-dexie's own writes are serialised around
+ * it; a document whose query already read some of the merged updates reads the merged row again
+ * and Yjs ignores what it holds. Reads the newest {@link MERGE_MAX_ROWS} rows at most and leaves
+ * a document's batch over {@link MERGE_MAX_BYTES} (a seeded big incident) to y-dexie's compaction.
+ * Resolves with the number of rows removed; rejects with Dexie's error when the table cannot be
+ * written.
+ */
+export async function mergeRecentUpdates(db: WarroomDb): Promise<number> {
+  return db.transaction('rw', UPDATES_TABLE, async () => {
+    const table = db.table<UpdateRow | { i: 0; lastCompressed?: number }, number>(UPDATES_TABLE);
+    const marker = (await table.get(0)) as { lastCompressed?: number } | undefined;
+    const from = marker?.lastCompressed ?? 0;
+    // Numbers only: syncer rows have string keys, which sort after every number. The newest
+    // rows, oldest first: a burst of writes is what the live queries keep re-reading, and the
+    // rows of a big incident seeded at start (over MERGE_MAX_BYTES) must not stall the merge.
+    const rows = (
+      (await table
+        .where('i')
+        .between(from, Infinity, false, false)
+        .reverse()
+        .limit(MERGE_MAX_ROWS)
+        .toArray()) as UpdateRow[]
+    ).reverse();
+    const byDoc = new Map<string, UpdateRow[]>();
+    for (const row of rows) {
+      if (typeof row.k !== 'string' || !ArrayBuffer.isView(row.u)) continue;
+      const list = byDoc.get(row.k);
+      if (list) list.push(row);
+      else byDoc.set(row.k, [row]);
+    }
+    let removed = 0;
+    for (const [k, found] of byDoc) {
+      // A document's oldest row is y-dexie's base when it compacts (`where({k}).first()`): merged
+      // away, the compaction would write everything at an older place than the newest update,
+      // and a window whose live query had read past that place would never see it. Left alone.
+      const oldest = (await table.where('k').equals(k).first()) as UpdateRow | undefined;
+      const list = found[0]?.i === oldest?.i ? found.slice(1) : found;
+      if (list.length < 2) continue;
+      if (list.reduce((n, r) => n + r.u.byteLength, 0) > MERGE_MAX_BYTES) continue;
+      const last = list[list.length - 1] as UpdateRow;
+      const merged: UpdateRow = { i: last.i, k, u: mergeUpdatesV2(list.map((r) => r.u)) };
+      if (list.some((r) => r.f)) merged.f = 1;
+      await table.put(merged);
+      await table.bulkDelete(list.slice(0, -1).map((r) => r.i));
+      removed += list.length - 1;
+    }
+    return removed;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

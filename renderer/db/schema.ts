@@ -119,6 +119,8 @@ export class WarroomDb extends Dexie {
     // Strict durability: an entry the scribe saw as logged has reached the disk, even on a crash.
     // No live-query cache: the scribe's entries take the commit's fast path on the native
     // connection (db/commit.ts), which Dexie's optimistic cache would not see; live queries re-read.
+    // The y-dexie patch (patches/README.md) also needs it off: a cached result can end with rows
+    // this window has not committed yet.
     super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', addons: [yDexie] });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);

@@ -89,7 +89,8 @@ function guardTable(table: DBCoreTable): DBCoreTable {
       let failed: number[] | null = null;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;
-        if (trusted.has(row)) {
+        if (trusted.delete(row)) {
+          // Trusted for this one write: an object edited in place and written again is checked.
           out[i] = row;
           continue;
         }

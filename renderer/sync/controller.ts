@@ -45,6 +45,7 @@ export class SyncController {
   private snapshot: SyncSnapshot = SOLO;
   private readonly listeners = new Set<() => void>();
   private presenceState: PresenceState = { name: '' };
+  private focusDoc: string | null = null;
   private offRoom: (() => void) | null = null;
 
   constructor(private readonly db: WarroomDb) {
@@ -80,6 +81,7 @@ export class SyncController {
     const code: JoinCode = parsed.code;
     const room = new Room(this.db, this.engine, code, () => this.presenceState);
     this.room = room;
+    room.setFocus(this.focusDoc);
     this.codeText = text.trim();
     try {
       globalThis.localStorage?.setItem(CODE_KEY, this.codeText);
@@ -134,6 +136,15 @@ export class SyncController {
     if (JSON.stringify(state) === JSON.stringify(this.presenceState)) return;
     this.presenceState = state;
     this.room?.announcePresence();
+  }
+
+  /**
+   * The incident on screen (its id), or null: after a reconnect the seat syncs it with the
+   * relay before the room's other incidents (priority-gate.ts).
+   */
+  setFocus(incidentId: string | null): void {
+    this.focusDoc = incidentId ? incidentDocName(incidentId) : null;
+    this.room?.setFocus(this.focusDoc);
   }
 
   getSnapshot = (): SyncSnapshot => this.snapshot;

@@ -5,7 +5,8 @@ import { DexieYProvider } from 'y-dexie';
 import type { Changes } from '../../shared/commands/change-set';
 import { chunkSeed } from '../../shared/sync/doc-names';
 import { applyChanges } from '../../shared/sync/record-doc';
-import { ensureDocRows, markDocSeeded } from '../db/commit';
+import { ensureDocRows, markDocSeeded, mergeRecentUpdates } from '../db/commit';
+import { idle } from './idle';
 import type { WarroomDb } from '../db/schema';
 
 /**
@@ -37,6 +38,8 @@ export type SeedReader = (docName: string) => Promise<Changes>;
 /** A document nobody holds (not followed by a room) is let go after this long unused (ms). */
 export const IDLE_RELEASE_MS = 60_000;
 
+/** Updates stored by the loaded documents after which `mergeRecentUpdates` (db/commit) runs. */
+export const MERGE_EVERY_UPDATES = 100;
 export class DocStore {
   private readonly loading = new Map<string, Promise<Y.Doc>>();
   private readonly listeners = new Set<(name: string, doc: Y.Doc) => void>();
@@ -44,6 +47,9 @@ export class DocStore {
   private readonly held = new Set<string>();
   private readonly lastUsed = new Map<string, number>();
   private sweeper: ReturnType<typeof setInterval> | null = null;
+  /** Updates the loaded documents stored since the last merge, and whether one is due. */
+  private stored = 0;
+  private merging = false;
 
   constructor(
     private readonly db: WarroomDb,
@@ -91,7 +97,10 @@ export class DocStore {
       this.loading.delete(name);
       this.lastUsed.delete(name);
       p.then(
-        (doc) => DexieYProvider.release(doc),
+        (doc) => {
+          doc.off('updateV2', this.noteStored);
+          DexieYProvider.release(doc);
+        },
         () => undefined,
       );
     }
@@ -158,10 +167,28 @@ export class DocStore {
         }
         await markDocSeeded(this.db, name, Date.now());
       }
+      doc.on('updateV2', this.noteStored);
       for (const l of [...this.listeners]) l(name, doc);
       return doc;
     });
   }
+
+  /** Counts a stored update; every {@link MERGE_EVERY_UPDATES}, merges them in an idle moment. */
+  private readonly noteStored = (): void => {
+    this.stored++;
+    if (this.merging || this.stored < MERGE_EVERY_UPDATES) return;
+    this.merging = true;
+    this.stored = 0;
+    void idle()
+      .then(() => mergeRecentUpdates(this.db))
+      .catch((error: unknown) => {
+        // Nothing is lost: the rows stay as they were, and y-dexie compacts them later.
+        console.warn('Warroom: merging stored document updates failed', error);
+      })
+      .finally(() => {
+        this.merging = false;
+      });
+  };
 
   /** Lets go of every loaded document (tests, and a database being closed). */
   releaseAll(): void {
@@ -169,7 +196,10 @@ export class DocStore {
     this.sweeper = null;
     for (const p of this.loading.values())
       p.then(
-        (doc) => DexieYProvider.release(doc),
+        (doc) => {
+          doc.off('updateV2', this.noteStored);
+          DexieYProvider.release(doc);
+        },
         () => undefined,
       );
     this.loading.clear();

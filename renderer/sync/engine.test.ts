@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { incidentDocName } from '../../shared/sync/doc-names';
+import { readRows } from '../../shared/sync/record-doc';
+import { TABLE_SCHEMAS } from '../../shared/domain/tables';
 import { commit } from '../db/commit';
 import { declareIncident, changeSeverity } from '../db/repo/incidents';
 import { addEntry } from '../db/repo/timeline';
@@ -78,9 +80,7 @@ describe('the sync engine', () => {
     await addEntry(a.db, { incidentId: inc.id, kind: 'note', text: 'first' }, ctx('Sam'));
     await quiet(a);
     const doc = await a.engine.docs.open(incidentDocName(inc.id));
-    const entries = [...doc.getMap('timelineEntries').values()].map((m) =>
-      (m as Y.Map<unknown>).get('text'),
-    );
+    const entries = readRows(doc, 'timelineEntries').map((e) => e.text);
     expect(entries).toContain('first');
     expect((doc.getMap('incidents').get(inc.id) as Y.Map<unknown>).get('title')).toBe(
       'Checkout API errors',
@@ -112,6 +112,27 @@ describe('the sync engine', () => {
     ).toContain('from B');
   });
 
+  it('checks a peer’s entries against their schema once on the way into the tables', async () => {
+    const a = await seat();
+    const b = await seat();
+    const inc = await declare(a);
+    for (let i = 0; i < 20; i++)
+      await addEntry(a.db, { incidentId: inc.id, kind: 'note', text: `entry ${i}` }, ctx('Sam'));
+    await quiet(a);
+    const parse = vi.spyOn(TABLE_SCHEMAS.timelineEntries, 'safeParse');
+    try {
+      await link(a, b, incidentDocName(inc.id));
+      await quiet(a, b);
+      const onB = await b.db.timelineEntries.where('incidentId').equals(inc.id).count();
+      expect(onB).toBe(21); // the declaration's entry and the 20 notes
+      // Read from the document (checked there) and then written: once each, not twice.
+      expect(parse.mock.calls.length).toBeGreaterThanOrEqual(21);
+      expect(parse.mock.calls.length).toBeLessThan(2 * 21);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('a write the storage refuses never reaches the document (the abort rule)', async () => {
     const a = await seat();
     const inc = await declare(a);
@@ -124,9 +145,7 @@ describe('the sync engine', () => {
     await addEntry(a.db, { incidentId: inc.id, kind: 'note', text: 'stored' }, ctx('Sam'));
     await quiet(a);
     const doc = await a.engine.docs.open(incidentDocName(inc.id));
-    const texts = [...doc.getMap('timelineEntries').values()].map((m) =>
-      (m as Y.Map<unknown>).get('text'),
-    );
+    const texts = readRows(doc, 'timelineEntries').map((e) => e.text);
     expect(texts).toContain('stored');
     expect(texts).not.toContain('never stored');
     // A fresh load of the document from disk has nothing pending (no missing update).

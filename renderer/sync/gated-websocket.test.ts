@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gatedWebSocket, probeUrlOf } from './gated-websocket';
+import {
+  gatedWebSocket,
+  HOLD_MAX_MS,
+  LONG_OUTAGE_MS,
+  probeUrlOf,
+  STABLE_MS,
+} from './gated-websocket';
 
 /** A stand-in for the browser's WebSocket: records what was made, opens or fails on demand. */
 class FakeSocket extends EventTarget {
@@ -139,5 +145,89 @@ describe('gatedWebSocket', () => {
     await tick();
     expect(seen).toEqual(['close 1005']);
     expect(FakeSocket.made).toHaveLength(0);
+  });
+
+  it('after the relay closes a socket soon after it opened, the next real one waits, longer each time', async () => {
+    const { Gated, probed, advance } = setup([true, true, true, true]);
+    advance(60_000);
+    const attempt = async () => {
+      const ws = new Gated('ws://h:1');
+      const seen = events(ws);
+      await tick();
+      return seen;
+    };
+    // Connected, then closed by the relay's rate limit after 2 s.
+    await attempt();
+    FakeSocket.made.at(-1)!.open();
+    advance(2_000);
+    FakeSocket.made.at(-1)!.close(1008, 'Too many messages');
+    // Within the next second: attempts fail at once, without a probe or a socket.
+    advance(500);
+    expect(await attempt()).toEqual(['error', 'close 1006']);
+    expect(FakeSocket.made).toHaveLength(1);
+    expect(probed).toHaveLength(0);
+    advance(500);
+    await attempt(); // held 1 s: now a probe, and the relay answers
+    expect(FakeSocket.made).toHaveLength(2);
+    FakeSocket.made.at(-1)!.open();
+    FakeSocket.made.at(-1)!.close(1006); // closed again at once: 2 s this time
+    advance(1_999);
+    expect(await attempt()).toEqual(['error', 'close 1006']);
+    advance(1);
+    await attempt();
+    expect(FakeSocket.made).toHaveLength(3);
+    // A connection that lasts clears the count: after it closes, the next attempt goes at once.
+    FakeSocket.made.at(-1)!.open();
+    advance(STABLE_MS);
+    FakeSocket.made.at(-1)!.close(1006);
+    await attempt();
+    expect(FakeSocket.made).toHaveLength(4);
+    // The wait never exceeds HOLD_MAX_MS, however often the relay refuses.
+    for (let i = 0; i < 8; i++) {
+      FakeSocket.made.at(-1)!.open();
+      FakeSocket.made.at(-1)!.close(1009);
+      advance(HOLD_MAX_MS);
+      await attempt();
+    }
+    expect(FakeSocket.made).toHaveLength(12);
+  });
+
+  it('closing the socket from this side (leaving) is no strike', async () => {
+    const { Gated, advance } = setup([true]);
+    advance(60_000);
+    const ws = new Gated('ws://h:1');
+    await tick();
+    FakeSocket.made.at(-1)!.open();
+    ws.close();
+    advance(100);
+    new Gated('ws://h:1');
+    await tick();
+    expect(FakeSocket.made).toHaveLength(2);
+  });
+
+  it('after a long outage the relay is asked at most once a second', async () => {
+    const { Gated, probed, advance } = setup([]);
+    advance(60_000);
+    new Gated('ws://h:1').close(); // the first attempt: real
+    const attempt = async () => {
+      new Gated('ws://h:1');
+      await tick();
+    };
+    advance(100);
+    await attempt();
+    const first = probed.length;
+    // Unanswered for LONG_OUTAGE_MS at 200 ms an attempt (a real socket each fallback period).
+    for (let t = 0; t < LONG_OUTAGE_MS; t += 200) {
+      advance(200);
+      await attempt();
+    }
+    const before = probed.length;
+    expect(before - first).toBeGreaterThan(500);
+    for (let i = 0; i < 25; i++) {
+      advance(200);
+      await attempt();
+    }
+    // 5 s of attempts: about five probes, not twenty-five.
+    expect(probed.length - before).toBeLessThanOrEqual(6);
   });
 });

@@ -4,6 +4,8 @@ import {
   WebSocketStatus,
 } from '@hocuspocus/provider';
 import { gatedWebSocket, probeRelay } from './gated-websocket';
+import { PriorityGate } from './priority-gate';
+import { dropQueuedSync, gateOnSocket } from './socket-gate';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
@@ -63,38 +65,13 @@ export interface RoomIncident {
 /**
  * Reconnect back-off: a war room on a LAN must not wait 30 s after a relay restart (the
  * provider's default doubles from 1 s to 30 s). While the relay is away an attempt is only a
- * plain HTTP request (gated-websocket.ts), so attempts every 200–500 ms cost nothing and a relay
- * that is back is found within half a second.
+ * plain HTTP request (gated-websocket.ts), so attempts every 100–250 ms cost next to nothing and
+ * a relay that is back is found within a quarter of a second (the rest of the reconnect, the two
+ * syncs through the relay, takes 0.6–0.8 s: BENCHMARKS.md run O).
  */
-export const RECONNECT = { delay: 200, minDelay: 200, maxDelay: 500, factor: 1.5, jitter: true };
+export const RECONNECT = { delay: 100, minDelay: 100, maxDelay: 250, factor: 1.5, jitter: true };
 
 const WAITING_KEY = 'warroom:sync-waiting';
-
-/** Hocuspocus's message type of document sync messages (steps 1 and 2, and updates). */
-const SYNC_MESSAGE = 0;
-
-/**
- * While the relay is unreachable the provider's socket queues every document update as its own
- * message and sends them all on reconnect: a seat that logged 1,000 entries offline sends 1,000
- * messages, and every other seat applies and stores 1,000 updates one by one. The sync that each
- * document starts on reconnect (state vectors exchanged, then one update with everything the
- * other side lacks) already carries all of them, so the queued ones are dropped just before the
- * queue is flushed (the socket reports "connected" first). Awareness and other messages stay.
- * Reaches into the provider's queue (`messageQueue`, `parseQueuedMessage`; @hocuspocus/provider
- * 4.x): if a later version renames them this does nothing, and the queue is sent as before.
- */
-function dropQueuedSync(socket: HocuspocusProviderWebsocket): void {
-  const inner = socket as unknown as {
-    messageQueue?: unknown[];
-    parseQueuedMessage?: (m: Uint8Array) => { messageType: number } | null;
-  };
-  const queue = inner.messageQueue;
-  const parse = inner.parseQueuedMessage?.bind(socket);
-  if (!Array.isArray(queue) || !parse) return;
-  inner.messageQueue = queue.filter(
-    (m) => !(m instanceof Uint8Array) || parse(m)?.messageType !== SYNC_MESSAGE,
-  );
-}
 
 /** A short, stable name for this room on this seat (its local room document). */
 export function roomKey(code: Pick<JoinCode, 'url' | 'secret'>): string {
@@ -106,6 +83,10 @@ export function roomKey(code: Pick<JoinCode, 'url' | 'secret'>): string {
 export class Room {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, HocuspocusProvider>();
+  /** After a (re)connect: the room's index and the incident on screen sync before the rest. */
+  private readonly gate = new PriorityGate<HocuspocusProvider>(
+    (name) => name === ROOM_DOC || name === this.code.doc,
+  );
   private roomDoc: Y.Doc | null = null;
   private roomProvider: HocuspocusProvider | null = null;
   private status: SyncStatus = { state: 'connecting' };
@@ -134,11 +115,9 @@ export class Room {
       // A relay that stops answering is noticed within 10 s (default 30 s).
       messageReconnectTimeout: 10_000,
     });
+    gateOnSocket(this.socket, this.gate, this.providers, () => !this.destroyed);
     this.socket.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') {
-        this.everConnected = true;
-        dropQueuedSync(this.socket);
-      }
+      if (status === 'connected') this.everConnected = true;
       this.update();
     });
     this.cleanups.push(
@@ -192,6 +171,14 @@ export class Room {
     this.cleanups.push(() => index.unobserve(follow));
     follow();
     void this.follow(DIRECTORY_DOC);
+  }
+
+  /**
+   * The incident on screen (its document name), or null: after a reconnect it syncs with the
+   * relay before the room's other incidents.
+   */
+  setFocus(docName: string | null): void {
+    this.gate.setFocus(docName);
   }
 
   /** True when this seat joined with a code limited to one incident. */
@@ -259,11 +246,17 @@ export class Room {
         this.refusal = null;
         this.update();
       },
-      onSynced: () => this.update(),
-      onUnsyncedChanges: () => this.update(),
+      onSynced: () => {
+        this.gate.synced(name);
+        this.update();
+      },
+      onUnsyncedChanges: () => {
+        this.gate.check();
+        this.update();
+      },
     });
-    provider.attach();
     this.providers.set(name, provider);
+    this.gate.add(name, provider);
     if (withAwareness)
       provider.awareness?.setLocalState({ ...this.me(), presence: thisOrigin().window });
     return provider;
@@ -365,6 +358,7 @@ export class Room {
   /** Leaves the room: disconnects and forgets the providers; every document stays on this seat. */
   destroy(): void {
     this.destroyed = true;
+    this.gate.dispose();
     for (const c of this.cleanups.splice(0)) c();
     for (const [name, p] of this.providers) {
       p?.destroy();

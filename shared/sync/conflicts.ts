@@ -7,7 +7,7 @@ import { severitySchema, type Severity } from '../domain/severity';
 import { statusSchema, type Status } from '../domain/status';
 import { compareEntries, type SystemChange, type TimelineEntry } from '../domain/timeline';
 import { deterministicId } from './hash';
-import { directoryKey, readRows } from './record-doc';
+import { directoryKey, entryField, readRows } from './record-doc';
 
 /**
  * The conflict rules of a shared record, as pure functions every seat computes alike (ARCHITECTURE
@@ -169,8 +169,8 @@ function statusEntries(doc: Y.Doc): Entry[] {
   for (const [key, row] of doc.getMap<unknown>('timelineEntries').entries()) {
     if (!(row instanceof Y.Map)) continue;
     const m = row as Y.Map<unknown>;
-    const change = m.get('change') as SystemChange | null | undefined;
-    if (m.get('kind') !== 'system' || !change) continue;
+    const change = entryField(m, 'change') as SystemChange | null | undefined;
+    if (entryField(m, 'kind') !== 'system' || !change) continue;
     if (change.type === 'severity' || change.type === 'status' || change.type === 'declared')
       keys.push(key);
   }

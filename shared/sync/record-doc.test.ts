@@ -11,6 +11,8 @@ import {
   changedKeys,
   diffIntoText,
   directoryKey,
+  entryField,
+  packEntry,
   readAllRows,
   readRows,
   sectionTextName,
@@ -392,5 +394,210 @@ describe('diffIntoText', () => {
 describe('directoryKey', () => {
   it('folds width, case and white space', () => {
     expect(directoryKey('  Ｂob \t Smith ')).toBe('bob smith');
+  });
+});
+
+describe('packed timeline entries', () => {
+  const entryOn = (doc: Y.Doc, id = 'e1') =>
+    doc.getMap('timelineEntries').get(id) as Y.Map<unknown>;
+
+  it('stores a new entry as one packed field and reads it back whole', () => {
+    const doc = new Y.Doc();
+    const plainNote = timelineEntry({ incidentId: 'inc-1', occurredAt: 5, loggedAt: 5 });
+    const backdated = timelineEntry({
+      id: 'e2',
+      incidentId: 'inc-1',
+      kind: 'comms',
+      occurredAt: 1,
+      loggedAt: 90_000,
+      pinned: true,
+      audience: 'executives',
+      commsUpdateId: 'c1',
+      highlight: true,
+      runbook: { runbookId: 'rb', action: 'opened' },
+    });
+    applyChanges(
+      doc,
+      changes()
+        .add('incidents', incidentRow())
+        .add('timelineEntries', plainNote)
+        .add('timelineEntries', backdated)
+        .build(),
+    );
+    expect([...entryOn(doc).keys()]).toEqual(['r']);
+    expect(entryOn(doc).get('r')).toEqual({ k: 'note', t: 'text', o: 5, a: 'Sam' });
+    expect(readRows(doc, 'timelineEntries', ['e1', 'e2'])).toEqual([plainNote, backdated]);
+  });
+
+  it('writes a later change beside the packed row, field by field, and reads the change', () => {
+    const doc = new Y.Doc();
+    const entry = timelineEntry({ incidentId: 'inc-1', highlight: true });
+    applyChanges(
+      doc,
+      changes().add('incidents', incidentRow()).add('timelineEntries', entry).build(),
+    );
+    const edited = {
+      ...entry,
+      text: 'new text',
+      revisions: [{ text: 'text', editedAt: 9, author: 'Sam' }],
+      highlight: undefined,
+    };
+    applyChanges(doc, changes().update('timelineEntries', edited).build());
+    expect([...entryOn(doc).keys()].sort()).toEqual(['highlight', 'r', 'revisions', 'text']);
+    const [read] = readRows(doc, 'timelineEntries');
+    expect(read).toEqual({
+      ...entry,
+      text: 'new text',
+      revisions: edited.revisions,
+      highlight: undefined,
+    });
+    expect(read && 'highlight' in read).toBe(false);
+    // Writing the same row again writes nothing.
+    const before = Y.encodeStateAsUpdate(doc).length;
+    applyChanges(doc, changes().update('timelineEntries', edited).build());
+    expect(Y.encodeStateAsUpdate(doc).length).toBe(before);
+    // A field put back to its first value reads as that value.
+    applyChanges(doc, changes().update('timelineEntries', entry).build());
+    expect(readRows(doc, 'timelineEntries')).toEqual([entry]);
+  });
+
+  it('keeps both seats’ changes to different fields of one entry', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const entry = timelineEntry({ incidentId: 'inc-1' });
+    applyChanges(
+      a,
+      changes().add('incidents', incidentRow()).add('timelineEntries', entry).build(),
+    );
+    syncBoth(a, b);
+    applyChanges(
+      a,
+      changes()
+        .update('timelineEntries', { ...entry, pinned: true })
+        .build(),
+    );
+    applyChanges(
+      b,
+      changes()
+        .update('timelineEntries', { ...entry, deletedAt: 7 })
+        .build(),
+    );
+    syncBoth(a, b);
+    const want = { ...entry, pinned: true, deletedAt: 7 };
+    expect(readRows(a, 'timelineEntries')).toEqual([want]);
+    expect(readRows(b, 'timelineEntries')).toEqual([want]);
+  });
+
+  it('a field taken away on one seat while another sets it: the set stays, as before the packing', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.clientID = 22;
+    b.clientID = 11;
+    const entry = timelineEntry({ incidentId: 'inc-1' });
+    applyChanges(
+      a,
+      changes().add('incidents', incidentRow()).add('timelineEntries', entry).build(),
+    );
+    applyChanges(
+      a,
+      changes()
+        .update('timelineEntries', { ...entry, highlight: true })
+        .build(),
+    );
+    syncBoth(a, b);
+    applyChanges(a, changes().update('timelineEntries', entry).build());
+    applyChanges(
+      b,
+      changes()
+        .update('timelineEntries', { ...entry, highlight: false })
+        .build(),
+    );
+    syncBoth(a, b);
+    const want = { ...entry, highlight: false };
+    expect(readRows(a, 'timelineEntries')).toEqual([want]);
+    expect(readRows(b, 'timelineEntries')).toEqual([want]);
+  });
+
+  it('reads and updates an entry written before the packing (every field under its name)', () => {
+    const doc = new Y.Doc();
+    const entry = timelineEntry({ incidentId: 'inc-1' });
+    doc.transact(() => {
+      const row = new Y.Map<unknown>();
+      doc.getMap('timelineEntries').set(entry.id, row);
+      for (const [k, v] of Object.entries(entry)) row.set(k, v);
+    });
+    expect(readRows(doc, 'timelineEntries')).toEqual([entry]);
+    expect(entryField(entryOn(doc), 'kind')).toBe('note');
+    applyChanges(
+      doc,
+      changes()
+        .update('timelineEntries', { ...entry, pinned: true })
+        .build(),
+    );
+    expect(entryOn(doc).has('r')).toBe(false);
+    expect(readRows(doc, 'timelineEntries')).toEqual([{ ...entry, pinned: true }]);
+  });
+
+  it('finds the incident id from the document when the packed row leaves it out', () => {
+    const doc = new Y.Doc();
+    const entry = timelineEntry({ incidentId: 'inc-1' });
+    applyChanges(doc, changes().add('timelineEntries', entry).build());
+    expect(packEntry(entry, 'inc-1')).not.toHaveProperty('incidentId');
+    expect(packEntry(entry, 'other')).toHaveProperty('incidentId', 'inc-1');
+    const copy = new Y.Doc();
+    syncBoth(doc, copy);
+    expect(readRows(copy, 'timelineEntries')).toEqual([entry]);
+  });
+
+  it('answers one field of a packed entry without reading the rest', () => {
+    const doc = new Y.Doc();
+    const change = { type: 'severity', from: 'SEV3', to: 'SEV2' } as const;
+    const entry = timelineEntry({
+      incidentId: 'inc-1',
+      kind: 'system',
+      change,
+      occurredAt: 3,
+      loggedAt: 3,
+    });
+    applyChanges(doc, changes().add('timelineEntries', entry).build());
+    const row = entryOn(doc);
+    expect(entryField(row, 'kind')).toBe('system');
+    expect(entryField(row, 'change')).toEqual(change);
+    expect(entryField(row, 'loggedAt')).toBe(3);
+    expect(entryField(row, 'pinned')).toBe(false);
+    expect(entryField(row, 'highlight')).toBeUndefined();
+    applyChanges(
+      doc,
+      changes()
+        .update('timelineEntries', { ...entry, pinned: true })
+        .build(),
+    );
+    expect(entryField(row, 'pinned')).toBe(true);
+  });
+
+  it('is less than half the size of the field-by-field layout for ordinary entries', () => {
+    const entries = Array.from({ length: 500 }, (_, i) =>
+      timelineEntry({
+        id: `0193a0c4-7e1b-7${String(i).padStart(3, '0')}-8a3b-1c2d3e4f5a6b`,
+        incidentId: '0193a0c4-0000-7000-8000-000000000001',
+        text: `checkout latency rollback deploy cache error rate ${i}`,
+        occurredAt: 1_764_000_000_000 + i * 1000,
+        loggedAt: 1_764_000_000_000 + i * 1000,
+      }),
+    );
+    const packed = new Y.Doc();
+    const fieldByField = new Y.Doc();
+    for (const e of entries) {
+      applyChanges(packed, changes().add('timelineEntries', e).build());
+      fieldByField.transact(() => {
+        const row = new Y.Map<unknown>();
+        fieldByField.getMap('timelineEntries').set(e.id, row);
+        for (const [k, v] of Object.entries(e)) row.set(k, v);
+      });
+    }
+    expect(Y.encodeStateAsUpdate(packed).length).toBeLessThan(
+      Y.encodeStateAsUpdate(fieldByField).length / 2,
+    );
+    expect(readRows(packed, 'timelineEntries')).toEqual(entries);
   });
 });

@@ -40,6 +40,10 @@ export function startRelayChild({ port, stateDir, secret }) {
   const child = spawn(
     process.execPath,
     [
+      // RELAY_CPU_PROF=<folder>: each relay writes its CPU profile there when it exits (SIGTERM).
+      ...(process.env.RELAY_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RELAY_CPU_PROF}`]
+        : []),
       '--import',
       'tsx',
       'relay/main.ts',

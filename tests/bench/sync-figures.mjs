@@ -2,7 +2,12 @@
 // browser build, joined to a relay child process on 127.0.0.1 through the app's own Join war
 // room dialog. Times that span two pages or a page and this process are wall-clock milliseconds
 // (performance.timeOrigin + performance.now(), the same clock on one machine).
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { wallNow } from './relay-child.mjs';
@@ -26,11 +31,62 @@ export const socketProbe = () => {
   };
 };
 
-/** A seat: a browser context of its own with the app open and ready. */
-export async function openSeat(browser, baseURL) {
-  const context = await browser.newContext();
+/**
+ * BENCH_COUNT_READS=1: counts what the page's getAll requests hand back, per store or index
+ * (calls, rows, bytes of y-dexie update rows), in window.__reads. Runs as an init script.
+ */
+export const readCounter = () => {
+  window.__reads = {};
+  for (const C of [IDBIndex, IDBObjectStore]) {
+    const getAll = C.prototype.getAll;
+    C.prototype.getAll = function (...args) {
+      const req = getAll.apply(this, args);
+      const name = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+      req.addEventListener('success', () => {
+        const e = (window.__reads[name] ??= { calls: 0, rows: 0, updateBytes: 0 });
+        e.calls += 1;
+        e.rows += req.result.length;
+        for (const r of req.result) e.updateBytes += r?.u?.byteLength ?? 0;
+      });
+      return req;
+    };
+  }
+};
+
+/** The page's read counts since the last call (BENCH_COUNT_READS), the updates table only. */
+export async function takeUpdateReads(page) {
+  return page.evaluate(() => {
+    const all = window.__reads ?? {};
+    window.__reads = {};
+    return all['$syncDocs.doc_updates'] ?? { calls: 0, rows: 0, updateBytes: 0 };
+  });
+}
+
+/**
+ * A seat: a browser context of its own with the app open and ready. With `disk` (Chromium's
+ * launch options) the seat's profile, and so its IndexedDB, is a folder on disk, as a user's
+ * is; without it the seat is a throwaway context of `browser`, whose IndexedDB lives in memory
+ * and makes each commit cost time in proportion to what the store already holds (a test
+ * artefact: 5,000-row commits went from 0.7 s to 7.5 s as a store filled to 45,000 rows, on
+ * disk 0.4-0.7 s throughout). The folder is removed when the seat's context closes.
+ */
+export async function openSeat(browser, baseURL, disk = null) {
+  let context;
+  if (disk) {
+    const dir = mkdtempSync(join(tmpdir(), 'warroom-bench-seat-'));
+    context = await chromium.launchPersistentContext(dir, disk);
+    // Chromium's helper processes can still be writing into the profile when the context
+    // reports it closed (CI: ENOTEMPTY on rmdir of Default/), so the removal retries, and a
+    // folder that still cannot go stays behind in the temp folder instead of failing the run.
+    context.on('close', () => {
+      rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch((error) =>
+        console.error(`bench: could not remove the seat profile ${dir}: ${error.message}`),
+      );
+    });
+  } else context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(socketProbe);
+  if (process.env.BENCH_COUNT_READS) await page.addInitScript(readCounter);
   await page.goto(`${baseURL}/`);
   await page.waitForSelector('html[data-app-state="ready"]');
   return page;

@@ -116,7 +116,7 @@ test('a connection closed under the app is reopened by itself; the next entry is
     );
     await expect(logField(page)).toHaveValue('first after the close');
     await expect(page.getByRole('region', { name: 'Saving paused' })).toBeHidden({
-      timeout: 10_000,
+      timeout: 20_000,
     });
     await logField(page).press('Enter');
   }
@@ -142,7 +142,7 @@ test('a draft that cannot be saved says so next to the field, is retried, and su
   await expect(logField(page)).toHaveValue('half a thought about the cache');
 
   await setDiskFull(page, false);
-  await expect(status).toBeHidden({ timeout: 10_000 });
+  await expect(status).toBeHidden({ timeout: 20_000 });
   await reloadApp(page);
   await expect(logField(page)).toHaveValue('half a thought about the cache');
 });

@@ -11,7 +11,11 @@ import { assign, declare, log, openApp, reloadApp } from './support';
  * process on 127.0.0.1 with its own state folder (killed with SIGKILL to crash it).
  */
 
-test.describe.configure({ mode: 'serial' });
+// Each journey runs a relay process and two or three browser contexts that talk through it: a
+// quiet machine runs the short ones in 10–15 s, a busy one took over 30 s (Playwright's default
+// limit) for the one-incident join code. The limit is for journeys that hang; tests that need
+// longer set their own.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 let stateDir = '';
 let port = 0;
@@ -58,7 +62,10 @@ async function join(
     .toBe(true);
   if (await shareButton.isVisible()) await shareButton.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Connected');
+  // The first sync goes through the relay process: more than the 5 s default on a busy machine.
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Connected', {
+    timeout: 15_000,
+  });
 }
 
 test('an incident declared on one seat is listed on the other', async ({ browser }) => {

@@ -62,6 +62,7 @@ export function WarRoomBar() {
       ...(viewingRef ? { viewing: viewingRef } : {}),
     });
   }, [sync, settings.me, viewingRef, role]);
+  useEffect(() => sync?.setFocus(viewing || null), [sync, viewing]);
   if (!sync || !snap) return null;
   const inRoom = snap.status.state !== 'solo';
   const shared = !!viewing && snap.roomIncidents.some((i) => i.id === viewing);
