@@ -39,7 +39,7 @@ test('assign IC, Scribe and Technical Lead by keyboard, hand off IC with a note,
   await role(page, 'Incident Commander').getByRole('button', { name: 'Assign' }).focus();
   await page.keyboard.press('Enter');
   await typeAndConfirm(page, 'Incident Commander', 'Alice');
-  await expect(role(page, 'Incident Commander')).toContainText(/for \d+ s/);
+  await expect(role(page, 'Incident Commander')).toContainText(/for (\d+ min( \d+ s)?|\d+ s)/);
   // Still no Scribe: the banner stays.
   await expect(roles(page).getByRole('status')).toContainText(BANNER);
   await expect(roles(page).getByRole('status')).toContainText('missing: Scribe');

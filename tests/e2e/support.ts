@@ -152,3 +152,56 @@ export const diskTest = test.extend<{ diskPage: Page }>({
     }
   },
 });
+
+/**
+ * A countdown's text read as seconds left: "12:04" → 724, "1 h 5 min" → 3,900, "Overdue by
+ * 1 min 12 s" → −72. `exact` is false when the text is to the minute ("1 h 5 min", "Overdue by
+ * 180 d 0 h 3 min"), which the app rounds to the nearest minute. Null for any other text.
+ */
+export function countdownSeconds(text: string): { seconds: number; exact: boolean } | null {
+  const clock = /^(\d+):([0-5]\d)$/.exec(text);
+  if (clock) return { seconds: Number(clock[1]) * 60 + Number(clock[2]), exact: true };
+  const overdue = text.startsWith('Overdue by ');
+  const span = overdue ? text.slice('Overdue by '.length) : text;
+  const unit: Record<string, number> = { d: 86_400, h: 3_600, min: 60, s: 1 };
+  let seconds = 0;
+  let exact = false;
+  for (const part of span.split(/(?<=[a-z]) (?=\d)/)) {
+    const m = /^(\d+) (d|h|min|s)$/.exec(part);
+    if (!m) return null;
+    seconds += Number(m[1]) * (unit[m[2]!] ?? 0);
+    if (m[2] === 's') exact = true;
+  }
+  // Under 10 minutes (SECONDS_SHOWN_BELOW_MS) durations are to the second, and a whole minute
+  // drops its "0 s": "Overdue by 1 min" is exact.
+  if (seconds < 600) exact = true;
+  return { seconds: overdue ? -seconds : seconds, exact };
+}
+
+/**
+ * Waits until `timer` shows what is left of a countdown that had `seconds` left at `mark` (a
+ * `Date.now()` in the test, taken no later than the step that set the countdown; add the page
+ * clock's fast-forwards to the figure yourself). Playwright's installed clock keeps moving in
+ * real time, so a busy machine lets any number of seconds pass between steps: the window
+ * accepted is exactly the real time elapsed since `mark`, plus the display's rounding (1 s,
+ * or 30 s for texts to the minute). Fails with the text shown and the window expected.
+ */
+export async function expectCountdown(
+  timer: Locator,
+  seconds: number,
+  mark: number,
+): Promise<void> {
+  await expect
+    .poll(async () => {
+      const text = (await timer.textContent())?.trim() ?? '';
+      const shown = countdownSeconds(text);
+      if (!shown) return `"${text}" is not a countdown`;
+      const elapsed = (Date.now() - mark) / 1000;
+      const slack = shown.exact ? 1 : 31;
+      const low = seconds - elapsed - slack;
+      const high = seconds + slack;
+      if (shown.seconds >= low && shown.seconds <= high) return 'as expected';
+      return `"${text}" (${shown.seconds} s) outside ${Math.floor(low)}…${high} s`;
+    })
+    .toBe('as expected');
+}
