@@ -8,6 +8,7 @@ import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspo
 import crossws from 'crossws/adapters/node';
 import * as Y from 'yjs';
 import { encodeJoinCode } from '../shared/sync/join-code';
+import { formatRefusal, seatFormat } from '../shared/sync/sync-format';
 import { authorize } from './auth';
 import { MessageRateLimiter } from './limits';
 import { loadOrCreateSecret, openDocumentStore } from './storage';
@@ -110,9 +111,13 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
 
   const persistence: Extension = {
     extensionName: 'WarroomStateFolder',
-    async onAuthenticate({ token, documentName }: onAuthenticatePayload) {
+    async onAuthenticate({ token, documentName, requestParameters }: onAuthenticatePayload) {
+      // Hocuspocus sends `reason` to the seat as permission-denied and sends nothing else; a
+      // seat shows it after "The relay refused this seat: ". A seat too old to read the room's
+      // documents is refused before its secret is looked at (shared/sync/sync-format.ts).
+      const tooOld = formatRefusal(seatFormat(requestParameters));
+      if (tooOld) throw Object.assign(new Error(tooOld), { reason: tooOld });
       const grant = await authorize(token, documentName, secret);
-      // Hocuspocus sends `reason` to the seat as permission-denied and sends nothing else.
       if (!grant.ok) throw Object.assign(new Error(grant.reason), { reason: grant.reason });
       return { scope: grant.scope };
     },

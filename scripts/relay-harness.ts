@@ -6,6 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { parseJoinCode, type JoinCodeParts } from '../shared/sync/join-code';
+import { seatUrl } from '../shared/sync/sync-format';
 
 /**
  * Test helpers for the relay (relay/): run it as a separate child process (a SIGKILL is a real
@@ -248,20 +249,22 @@ export interface Seat {
 
 /**
  * Connects a seat to `url` for document `name` with `token`. Reconnects fast (50 ms, growing
- * to 500 ms) as a LAN seat should. `WebSocketPolyfill` defaults to `ws`.
+ * to 500 ms) as a LAN seat should. `WebSocketPolyfill` defaults to `ws`. The seat declares this
+ * build's sync format, as the app's seats do; `format: null` declares none (a seat from before
+ * the format existed), a number that format.
  */
 export function connectSeat(
   url: string,
   name: string,
   token: string,
-  opts: { doc?: Y.Doc; WebSocketPolyfill?: typeof WebSocket } = {},
+  opts: { doc?: Y.Doc; WebSocketPolyfill?: typeof WebSocket; format?: number | null } = {},
 ): Seat {
   const doc = opts.doc ?? new Y.Doc();
   let refused: string | null = null;
   let synced = false;
   // One socket per seat, as the app has (it multiplexes every document of the room).
   const socket = new HocuspocusProviderWebsocket({
-    url,
+    url: opts.format === null ? url : seatUrl(url, opts.format),
     WebSocketPolyfill: opts.WebSocketPolyfill ?? WebSocket,
     delay: 50,
     minDelay: 50,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { incidentToken } from '../shared/sync/room-token';
+import { formatRefusal, SYNC_FORMAT } from '../shared/sync/sync-format';
 import {
   authFrame,
   closeCode,
@@ -111,6 +112,28 @@ describe('relay process', () => {
     // A missing token is refused the same way.
     const none = seat(url, INCIDENT_A, '');
     await waitFor('the empty token refused', () => none.refused() !== null);
+  });
+
+  it('refuses a seat of an older sync format, with the right secret, and sends it nothing', async () => {
+    const good = seat(url, INCIDENT_A, SECRET);
+    logEntries(good, 'format', 0, 5);
+    await waitFor('the good seat synced', () => good.synced());
+    // A seat from before the format (nothing in the query) and one that says format 1.
+    for (const format of [null, 1]) {
+      const old = seat(url, INCIDENT_A, SECRET, { format });
+      await waitFor(`the format-${format} seat refused`, () => old.refused() !== null);
+      expect(old.refused()).toBe(formatRefusal(1));
+      expect(entries(old).size).toBe(0);
+    }
+    // This build's format and a newer one are let in.
+    for (const format of [SYNC_FORMAT, SYNC_FORMAT + 1]) {
+      const s = seat(url, INCIDENT_A, SECRET, { format });
+      await waitFor(
+        `the format-${format} seat synced`,
+        () => s.synced() && entries(s).size === entries(good).size,
+      );
+      expect(s.refused()).toBeNull();
+    }
   });
 
   it('refuses documents that are not room documents', async () => {

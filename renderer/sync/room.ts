@@ -9,6 +9,7 @@ import { dropQueuedSync, gateOnSocket } from './socket-gate';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
+import { peerFormatNote, seatUrl, SYNC_FORMAT } from '../../shared/sync/sync-format';
 import type { ChangeSet } from '../../shared/commands/change-set';
 import {
   DIRECTORY_DOC,
@@ -45,6 +46,17 @@ export interface Presence {
   readonly role?: string;
   /** What they are looking at (an incident's reference) or editing. */
   readonly viewing?: string;
+  /**
+   * Set when their Warroom lays out the shared record differently from this one
+   * (shared/sync/sync-format.ts `peerFormatNote`), e.g. "older Warroom: cannot read entries
+   * from this seat; update it".
+   */
+  readonly formatNote?: string;
+}
+
+function formatNoteOf(sync: unknown): { formatNote?: string } {
+  const note = peerFormatNote(sync);
+  return note ? { formatNote: note } : {};
 }
 
 /** What a seat says about itself to the room. */
@@ -107,7 +119,8 @@ export class Room {
   ) {
     this.waiting = Number(globalThis.localStorage?.getItem(WAITING_KEY) ?? 0) || 0;
     this.socket = new HocuspocusProviderWebsocket({
-      url: code.url,
+      // The relay refuses seats whose format it cannot serve (shared/sync/sync-format.ts).
+      url: seatUrl(code.url),
       ...RECONNECT,
       // Each attempt asks the relay over HTTP first: a real socket that fails counts against
       // Chromium's WebSocket throttle, which then delays the reconnect by seconds.
@@ -203,7 +216,7 @@ export class Room {
       const awareness = p?.awareness;
       if (!awareness) continue;
       for (const [clientId, s] of awareness.getStates()) {
-        const st = s as Partial<PresenceState> & { presence?: string };
+        const st = s as Partial<PresenceState> & { presence?: string; sync?: unknown };
         const key = typeof st.presence === 'string' ? st.presence : `client-${clientId}`;
         if (byWindow.has(key) || !st.name) continue;
         byWindow.set(key, {
@@ -212,6 +225,7 @@ export class Room {
           name: st.name,
           ...(typeof st.role === 'string' ? { role: st.role } : {}),
           ...(typeof st.viewing === 'string' ? { viewing: st.viewing } : {}),
+          ...formatNoteOf(st.sync),
         });
       }
     }
@@ -223,7 +237,7 @@ export class Room {
 
   /** Tells the room who is at this seat and what they are looking at. */
   announcePresence(): void {
-    const st = { ...this.me(), presence: thisOrigin().window };
+    const st = { ...this.me(), presence: thisOrigin().window, sync: SYNC_FORMAT };
     for (const p of this.providers.values()) p?.awareness?.setLocalState(st);
   }
 
@@ -258,7 +272,11 @@ export class Room {
     this.providers.set(name, provider);
     this.gate.add(name, provider);
     if (withAwareness)
-      provider.awareness?.setLocalState({ ...this.me(), presence: thisOrigin().window });
+      provider.awareness?.setLocalState({
+        ...this.me(),
+        presence: thisOrigin().window,
+        sync: SYNC_FORMAT,
+      });
     return provider;
   }
 

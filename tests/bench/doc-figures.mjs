@@ -7,7 +7,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { createServer } from 'vite';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { freePort, rssMB, startRelayChild } from './relay-child.mjs';
+import { freePort, rssMB, seatUrlOfJoinCode, startRelayChild } from './relay-child.mjs';
 import { seededRandom } from './stats.mjs';
 
 const WORDS =
@@ -146,9 +146,7 @@ export async function docFigures(cfg) {
   try {
     await new Promise((r) => setTimeout(r, 1000));
     const idle = rssMB(relay.pid);
-    const url = JSON.parse(
-      Buffer.from(relay.joinCode.slice('warroom:'.length), 'base64url').toString('utf8'),
-    ).u;
+    const url = seatUrlOfJoinCode(relay.joinCode);
     socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
     const providers = [];
     for (let i = 0; i < cfg.relayIncidents; i++) {

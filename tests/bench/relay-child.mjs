@@ -9,6 +9,26 @@ import { performance } from 'node:perf_hooks';
 export const wallNow = () => performance.timeOrigin + performance.now();
 
 /** A free TCP port on 127.0.0.1. */
+/**
+ * The format this build's seats declare to a relay, as shared/sync/sync-format.ts SYNC_FORMAT
+ * (plain Node cannot import that TypeScript; tests/bench/relay-child.test.ts keeps the two equal).
+ */
+export const SEAT_SYNC_FORMAT = 2;
+
+/**
+ * The address a bench seat in Node connects to: the relay address carried by `joinCode` with
+ * `sync=<SEAT_SYNC_FORMAT>` in its query, as the app's seats add (the relay refuses seats
+ * without it as too old).
+ */
+export function seatUrlOfJoinCode(joinCode) {
+  const { u } = JSON.parse(
+    Buffer.from(joinCode.slice('warroom:'.length), 'base64url').toString('utf8'),
+  );
+  const url = new URL(u);
+  url.searchParams.set('sync', String(SEAT_SYNC_FORMAT));
+  return url.toString();
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();

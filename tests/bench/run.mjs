@@ -24,7 +24,7 @@ import {
 import { nodeFigures } from './node-figures.mjs';
 import { searchFigures } from './search-figures.mjs';
 import { docFigures } from './doc-figures.mjs';
-import { freePort, killRelays, startRelayChild } from './relay-child.mjs';
+import { freePort, killRelays, seatUrlOfJoinCode, startRelayChild } from './relay-child.mjs';
 import {
   bulkLog,
   declareIncident,
@@ -388,9 +388,7 @@ try {
     if (want('sync')) {
       relayOpts.port = await freePort();
       const relay = await startRelayChild(relayOpts);
-      const url = JSON.parse(
-        Buffer.from(relay.joinCode.slice('warroom:'.length), 'base64url').toString('utf8'),
-      ).u;
+      const url = seatUrlOfJoinCode(relay.joinCode);
       const a = await openSeat(browser, baseURL, seatDisk);
       const b = await openSeat(browser, baseURL, seatDisk);
       await joinRoom(a, relay.joinCode);

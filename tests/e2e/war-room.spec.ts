@@ -204,6 +204,56 @@ test('a wrong room secret is refused: the seat says why and receives nothing', a
   expect(await entryTexts(b, 'Private outage')).toEqual([]);
 });
 
+test('a seat of an older Warroom is refused with what to do; one in the room is named as older', async ({
+  browser,
+}) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  await join(a, relay.joinCode, 'Share all', 'Alice');
+  await declare(a, { title: 'Cache stampede', severity: 'SEV2' });
+  await log(a, 'f: Hit rate fell to 12% at 09:40');
+
+  // A laptop on a Warroom from before the sync format: its socket carries no `sync` parameter.
+  const old = await browser.newContext();
+  await old.addInitScript(() => {
+    const Native = window.WebSocket;
+    class OldSeatSocket extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        const u = new URL(String(url));
+        u.searchParams.delete('sync');
+        super(u.toString(), protocols);
+      }
+    }
+    window.WebSocket = OldSeatSocket;
+  });
+  const b = await old.newPage();
+  await openApp(b);
+  await b.getByRole('button', { name: 'Join war room' }).click();
+  const dialog = b.getByRole('dialog', { name: 'Join war room' });
+  await dialog.getByLabel('Your name').fill('Omar');
+  await dialog.getByLabel('Join code').fill(relay.joinCode);
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  const status = b.getByRole('status', { name: 'Sync status' });
+  await expect(status).toContainText('older Warroom than the room', { timeout: 15_000 });
+  await expect(status).toContainText('Update Warroom here');
+  await expect(b.getByRole('link', { name: /Cache stampede/ })).toHaveCount(0);
+
+  // Where the relay lets an older seat in (a relay of that older build), the people in the room
+  // still see who cannot read their entries: that seat's presence says no format.
+  const { connectSeat } = await import('../../scripts/relay-harness');
+  const legacy = connectSeat(relay.parts.url, 'room', SECRET);
+  legacy.provider.awareness?.setLocalState({ name: 'Priya', presence: 'legacy-window' });
+  const room = a.getByRole('region', { name: 'In the room' });
+  await expect(room.getByRole('listitem').filter({ hasText: 'Priya' })).toContainText(
+    'older Warroom: cannot read entries from this seat; update it',
+  );
+  await expect(room.getByRole('listitem').filter({ hasText: 'Alice' })).not.toContainText(
+    'Warroom:',
+  );
+  legacy.destroy();
+  await expect(room).not.toContainText('Priya');
+});
+
 test('a wiped relay is re-seeded by the seats: a new seat still gets the record', async ({
   browser,
 }) => {

@@ -93,6 +93,7 @@ export function WarRoomBar() {
                 {p.self ? ' (you)' : ''}
                 {p.role ? ` · ${p.role}` : ''}
                 {p.viewing ? ` · looking at ${p.viewing}` : ''}
+                {p.formatNote ? <strong className="format-note"> · {p.formatNote}</strong> : null}
               </li>
             ))}
           </ul>
