@@ -596,11 +596,28 @@ interface UpdateRow {
  * older place than the newest update, where a window whose live query had already read past it
  * would never see it. It runs in one transaction, so y-dexie's own writes are serialised around
  * it; a document whose query already read some of the merged updates reads the merged row again
- * and Yjs ignores what it holds. Reads the newest {@link MERGE_MAX_ROWS} rows at most and leaves
- * a document's batch over {@link MERGE_MAX_BYTES} (a seeded big incident) to y-dexie's compaction.
+ * and Yjs ignores what it holds. Reads the newest {@link MERGE_MAX_ROWS} rows at most, and merges
+ * a document's newest rows up to {@link MERGE_MAX_BYTES} of updates (the older rest of a bigger
+ * batch, such as a seeded big incident, is left to y-dexie's own compaction), so one merge's work
+ * stays bounded.
  * Resolves with the number of rows removed; rejects with Dexie's error when the table cannot be
  * written.
  */
+/**
+ * The newest rows of `rows` (oldest first) whose updates hold at most `maxBytes` together, oldest
+ * first: merging only a newest run keeps every merged update at or after its old place.
+ */
+function newestWithin(rows: UpdateRow[], maxBytes: number): UpdateRow[] {
+  let bytes = 0;
+  let start = rows.length;
+  while (start > 0) {
+    bytes += (rows[start - 1] as UpdateRow).u.byteLength;
+    if (bytes > maxBytes) break;
+    start -= 1;
+  }
+  return rows.slice(start);
+}
+
 export async function mergeRecentUpdates(db: WarroomDb): Promise<number> {
   return db.transaction('rw', UPDATES_TABLE, async () => {
     const table = db.table<UpdateRow | { i: 0; lastCompressed?: number }, number>(UPDATES_TABLE);
@@ -630,9 +647,9 @@ export async function mergeRecentUpdates(db: WarroomDb): Promise<number> {
       // away, the compaction would write everything at an older place than the newest update,
       // and a window whose live query had read past that place would never see it. Left alone.
       const oldest = (await table.where('k').equals(k).first()) as UpdateRow | undefined;
-      const list = found[0]?.i === oldest?.i ? found.slice(1) : found;
+      const after = found[0]?.i === oldest?.i ? found.slice(1) : found;
+      const list = newestWithin(after, MERGE_MAX_BYTES);
       if (list.length < 2) continue;
-      if (list.reduce((n, r) => n + r.u.byteLength, 0) > MERGE_MAX_BYTES) continue;
       const last = list[list.length - 1] as UpdateRow;
       const merged: UpdateRow = { i: last.i, k, u: mergeUpdatesV2(list.map((r) => r.u)) };
       if (list.some((r) => r.f)) merged.f = 1;

@@ -115,7 +115,7 @@ describe('stored document updates merged as they accumulate', () => {
     db.close();
   });
 
-  it('merges the newest rows: a big batch written earlier does not hold it up', async () => {
+  it('merges the newest rows: a big batch does not hold it up, and its newest 1 MB is merged', async () => {
     const db = new WarroomDb(`doc-store-merge-newest-${Date.now()}`);
     await db.open();
     const table = db.table(UPDATES);
@@ -129,10 +129,27 @@ describe('stored document updates merged as they accumulate', () => {
     for (let i = 0; i < 5; i++)
       applyChanges(small, { timelineEntries: { added: [entry('small', i)] } });
     await vi.waitFor(async () => expect(await table.count()).toBe(MERGE_MAX_ROWS + 5));
-    // The big incident's rows (over 1 MB) are left to y-dexie; the small one's newest four merged.
-    expect(await mergeRecentUpdates(db)).toBe(3);
+    // The small incident's newest four rows merged into one. Of the big one's rows read (over
+    // 1 MB together), the newest up to 1 MB are merged and the older rest is left as it was.
+    const removed = await mergeRecentUpdates(db);
     expect(await table.where('k').equals('incident:small').count()).toBe(2);
-    expect(await table.where('k').equals('incident:big').count()).toBe(MERGE_MAX_ROWS);
+    const bigLeft = (await table.where('k').equals('incident:big').toArray()) as {
+      i: number;
+      u: Uint8Array;
+    }[];
+    expect(removed).toBe(3 + MERGE_MAX_ROWS - bigLeft.length);
+    expect(bigLeft.length).toBeGreaterThan(2);
+    expect(bigLeft.length).toBeLessThan(MERGE_MAX_ROWS / 2);
+    const newest = bigLeft.at(-1)!;
+    expect(newest.i).toBe(Math.max(...bigLeft.map((r) => r.i)));
+    expect(newest.u.byteLength).toBeLessThanOrEqual(1_000_000);
+    expect(newest.u.byteLength).toBeGreaterThan(800_000);
+    // Untouched rows are byte for byte what was stored, and the rows still make the document.
+    for (const r of bigLeft.slice(0, -1))
+      expect(bigRows.some((b) => b.u.byteLength === r.u.byteLength)).toBe(true);
+    const copy = new Y.Doc();
+    for (const r of bigLeft) Y.applyUpdateV2(copy, r.u);
+    expect(copy.getText('t').toJSON()).toBe(big.getText('t').toJSON());
     db.close();
   }, 30_000);
 
