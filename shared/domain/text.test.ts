@@ -13,6 +13,7 @@ import {
   formatCount,
   hasBidiControls,
   isolateBidi,
+  nameKey,
   neutraliseBidi,
   textSchema,
 } from './text';
@@ -190,4 +191,20 @@ it('formatCount agrees with toLocaleString("en-US") on any whole number', () => 
       expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
     }),
   );
+});
+
+describe('nameKey', () => {
+  it.each([
+    ['Bob Smith', 'bob smith'],
+    ['  Ｂob  Smith ', 'bob smith'],
+    ['Bob\u00A0Smith', 'bob smith'],
+    ['Bob\tSmith', 'bob smith'],
+    ['Bob\u200B Smith', 'bob smith'],
+    ['\uFEFFcheckout-api', 'checkout-api'],
+    ['check\u00ADout-api', 'checkout-api'],
+    ['Bob\u2060 \u2003Smith', 'bob smith'],
+    ['👩\u200D💻 Dana', '👩\u200D💻 dana'],
+  ])('%j → %j', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
 });

@@ -120,10 +120,19 @@ export function textSchema(label: string, max: number, opts: { min?: number } = 
 }
 
 /**
- * The comparable form of a person's or a service's name: Unicode NFKC, trimmed, inner white
- * space made one space, lower-cased ("  Ｂob  Smith" → "bob smith"). Two names with the same key
- * are the same person or service (the directory document, similar incidents, metrics).
+ * Invisible characters that chat apps and documents slip into pasted names: zero-width space,
+ * word joiner, byte-order mark, soft hyphen. Zero-width (non-)joiners are kept: they change how
+ * some scripts and emoji read.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+
+/**
+ * The comparable form of a person's or a service's name: Unicode NFKC, invisible characters
+ * (zero-width space, word joiner, BOM, soft hyphen) removed, trimmed, inner white space of any
+ * kind made one space, lower-cased ("  Ｂob  Smith" → "bob smith", "Bob\u200B Smith" → "bob
+ * smith"). Two names with the same key are the same person or service (the directory document,
+ * similar incidents, metrics).
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }

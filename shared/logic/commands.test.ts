@@ -199,6 +199,14 @@ describe('parseLogLine: slash commands', () => {
     expect(parseLogLine('/role security lead Priya', ctx)).toMatchObject({ type: 'error' });
   });
 
+  it('finds a custom role whose stored name differs only in spacing or invisible characters', () => {
+    for (const stored of ['Vendor  Liaison', ' vendor liaison ', 'Vendor\u200B Liaison']) {
+      expect(
+        parseLogLine('/role vendor liaison Priya', { ...ctx, customRoles: [stored] }),
+      ).toMatchObject({ custom: true, person: 'Priya' });
+    }
+  });
+
   it('matches custom role names longer than any default one', () => {
     const c = { ...ctx, customRoles: ['Vendor Relations Point Of Contact'] };
     expect(parseLogLine('/role vendor relations point of contact Jo Lee', c)).toMatchObject({

@@ -1,4 +1,4 @@
-import { formatCount } from '../domain/text';
+import { formatCount, nameKey } from '../domain/text';
 import { LIMITS } from '../domain/limits';
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { findDefaultRole, type RoleDefinition } from '../domain/roles';
@@ -300,7 +300,7 @@ function parseRoleCommand(args: string, when: When, customRoles: readonly string
     const found = lookupRole(lower);
     const person = words.slice(n).join(' ');
     if (found) return roleResult(found.key, found.name, false, person, when, usage);
-    const custom = customRoles.find((r) => r.trim().toLowerCase() === lower);
+    const custom = customRoles.find((r) => nameKey(r) === nameKey(candidate));
     if (custom) return roleResult(custom, custom.trim(), true, person, when, usage);
   }
   if (words.length === 0)

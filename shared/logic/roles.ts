@@ -6,6 +6,7 @@ import {
   type RoleAssignment,
   type RoleDefinition,
 } from '../domain/roles';
+import { nameKey } from '../domain/text';
 import { ownValue } from './own-value';
 import { formatDuration } from './time';
 
@@ -70,7 +71,7 @@ export function resolveRoleKey(
   const def = findDefaultRole(ownValue(extraAliases, lower) ?? lower);
   if (def) return { key: def.key, name: def.name };
   const custom =
-    customRoleNames.find((n) => n.trim().toLowerCase() === lower) ??
+    customRoleNames.find((n) => nameKey(n) === nameKey(q)) ??
     customRoleNames.find(
       (n) => customRoleKey(n) === lower || customRoleKey(n) === customRoleKey(q),
     );
