@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { assign, declare, openApp, openPalette, reloadApp } from './support';
+import { assign, declare, log, openApp, openPalette, reloadApp } from './support';
 
 test('Ctrl+K finds an incident by a misspelt title or part of its reference, and Enter opens it', async ({
   page,
@@ -158,4 +158,53 @@ test('on a console the palette composes an update, hands off the Incident Comman
   const palette = await openPalette(page);
   await page.keyboard.type('compose');
   await expect(palette.getByRole('option', { name: 'Compose update' })).toHaveCount(0);
+});
+
+test('the arrow keys move a visible highlight that stays where the person put it, and Enter follows it', async ({
+  page,
+}) => {
+  await openApp(page);
+  for (const title of ['Disk full on db-1', 'Disk latency on db-2', 'Disk errors on db-3'])
+    await declare(page, { title, severity: 'SEV3' });
+  await log(page, 'f: Disk queue depth above 200 on db-3');
+  await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+
+  const palette = await openPalette(page);
+  await page.keyboard.type('disk');
+  const options = palette.getByRole('option');
+  const selected = palette.getByRole('option', { selected: true });
+  await expect(palette.getByRole('group', { name: 'Incidents' }).getByRole('option')).toHaveCount(
+    3,
+  );
+  await expect(selected).toHaveCount(1);
+  const first = (await options.nth(0).textContent()) ?? '';
+  await expect(selected).toHaveText(first);
+
+  /** The highlight a person sees: the selected row's left edge (not colour alone). */
+  const edge = (option: ReturnType<typeof palette.getByRole>) =>
+    option.evaluate((el) => getComputedStyle(el).boxShadow);
+
+  // Moved at once, before the full-text answer (the hit in db-3's timeline) may have arrived.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = (await options.nth(2).textContent()) ?? '';
+  await expect(selected).toHaveText(third);
+  // The answer arriving after the move does not take the highlight back to the first option.
+  await expect(palette.getByRole('option', { name: /Disk queue depth above 200/ })).toBeVisible();
+  await expect(selected).toHaveText(third);
+  expect(await edge(selected)).not.toBe('none');
+  expect(await edge(options.nth(0))).toBe('none');
+  await page.keyboard.press('ArrowUp');
+  const second = (await options.nth(1).textContent()) ?? '';
+  await expect(selected).toHaveText(second);
+  expect(await edge(selected)).not.toBe('none');
+  expect(await edge(options.filter({ hasText: third }))).toBe('none');
+  await page.screenshot({ path: test.info().outputPath('palette-highlight.png') });
+
+  const title = /Disk (full|latency|errors) on db-\d/.exec(second)?.[0] ?? '';
+  expect(title).not.toBe('');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
