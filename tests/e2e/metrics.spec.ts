@@ -68,10 +68,7 @@ test('metrics show MTTA and MTTR of a resolved SEV2, drills apart, charts, and c
   await expect(table).toHaveAccessibleName(/Last 7 days/);
 
   // Each chart has its own Copy as Markdown; this one, in the page's controls, copies the table.
-  await page
-    .getByRole('group', { name: 'Metrics table' })
-    .getByRole('button', { name: 'Copy as Markdown' })
-    .click();
+  await page.getByRole('button', { name: 'Copy as Markdown: metrics table', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'copied as Markdown' })).toBeVisible();
   const md = await page.evaluate(() => navigator.clipboard.readText());
   expect(md).toContain('## Incident metrics: Last 7 days');

@@ -157,7 +157,13 @@ test('cause tags feed the repeat-incident metric with the earlier unfinished act
   await expect(figure.getByRole('img')).toHaveAccessibleName(
     'Services by incidents (Last 30 days): search 3',
   );
-  await figure.getByRole('button', { name: 'Copy as Markdown' }).click();
+  // Each chart's button is named after it, so the page's buttons are told apart.
+  await page.getByRole('button', { name: 'Copy as Markdown: Services by incidents' }).click();
+  const names = await page
+    .getByRole('button', { name: /^Copy as Markdown/ })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  expect(names.length).toBeGreaterThan(5);
+  expect(new Set(names).size).toBe(names.length);
   await expect(figure.getByRole('status')).toHaveText('Services by incidents copied as Markdown.');
   const md = await page.evaluate(() => navigator.clipboard.readText());
   expect(md).toBe(

@@ -153,7 +153,7 @@ test('a finding logged on another seat in the war room is found by search on thi
   browser,
 }) => {
   // A relay process and two seats talking through it: over 30 s on a busy machine.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const stateDir = mkdtempSync(path.join(tmpdir(), 'warroom-e2e-relay-'));
   try {
     const port = await freePort();

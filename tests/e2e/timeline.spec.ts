@@ -431,7 +431,10 @@ diskTest(
       });
       const tx = db.transaction('timelineEntries', 'readwrite');
       const store = tx.objectStore('timelineEntries');
-      const start = Date.now() - 50_000 * 1000;
+      // Every seeded entry an hour or more before now, so before the declaration's entry however
+      // long the machine took between declaring and seeding (a busy CI run took over a second,
+      // and the last seeded entries then sorted after "Declared").
+      const start = Date.now() - 50_000 * 1000 - 3_600_000;
       for (let i = 0; i < 50_000; i += 1)
         store.put({
           id: `seed-${String(i).padStart(6, '0')}`,

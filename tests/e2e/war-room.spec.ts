@@ -12,10 +12,11 @@ import { assign, declare, log, openApp, reloadApp } from './support';
  */
 
 // Each journey runs a relay process and two or three browser contexts that talk through it: a
-// quiet machine runs the short ones in 10–15 s, a busy one took over 30 s (Playwright's default
-// limit) for the one-incident join code. The limit is for journeys that hang; tests that need
-// longer set their own.
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+// quiet machine runs the short ones in 10–15 s and the races in 30 s; a busy one took over 30 s
+// for the one-incident join code and over 90 s for the severity and handoff races (three
+// reloads, two relay restarts). The limit is for journeys that hang; tests that need longer set
+// their own.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let stateDir = '';
 let port = 0;
@@ -287,7 +288,6 @@ async function whileRelayDown(relay: RelayProcess, offline: () => Promise<void>)
 test('a severity race and a handoff race settle the same way on both seats, visibly', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const relay = await startRelay();
   const a = await seat(browser);
   const b = await seat(browser);
@@ -328,7 +328,6 @@ test('a severity race and a handoff race settle the same way on both seats, visi
 });
 
 test('two people editing the same post-mortem section keep both edits', async ({ browser }) => {
-  test.setTimeout(90_000);
   const relay = await startRelay();
   const a = await seat(browser);
   const b = await seat(browser);

@@ -114,7 +114,13 @@ export function MetricsPage() {
             setCopied(null);
           }}
         />
-        <button type="button" className="button" onClick={() => void copy()}>
+        {/* Named apart from the charts' buttons ("Copy as Markdown: <chart>"). */}
+        <button
+          type="button"
+          className="button"
+          aria-label="Copy as Markdown: metrics table"
+          onClick={() => void copy()}
+        >
           Copy as Markdown
         </button>
         <span role="status" className="mx-copied">
