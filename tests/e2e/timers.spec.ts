@@ -222,11 +222,14 @@ test('customer countdown only while customer-facing; a snooze needs a reason and
   );
 
   await page.getByRole('button', { name: 'Edit impact' }).click();
-  await page.getByRole('dialog', { name: 'Edit impact' }).getByLabel('Customer-facing').uncheck();
-  await page
-    .getByRole('dialog', { name: 'Edit impact' })
-    .getByRole('button', { name: 'Save impact' })
-    .click();
+  const edit = page.getByRole('dialog', { name: 'Edit impact' });
+  await edit.getByLabel('Customer-facing').uncheck();
+  await edit.getByRole('button', { name: 'Save impact' }).click();
+  // The dialog closes once the change is stored. While it is open the console behind it is out
+  // of the accessibility tree, so "no customer timer" alone would pass before anything was saved
+  // (a busy CI run reloaded then, and the change was rightly not there).
+  await expect(edit).toBeHidden();
+  await expect(timeline(page)).toContainText('Customer-facing: no');
   await expect(customers).toHaveCount(0);
 
   await reloadApp(page);
