@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { incidentToken } from '../shared/sync/room-token';
-import { formatRefusal, SYNC_FORMAT } from '../shared/sync/sync-format';
+import { formatRefusal, seatUrl, SYNC_FORMAT } from '../shared/sync/sync-format';
 import {
   authFrame,
   closeCode,
@@ -161,7 +161,7 @@ describe('relay process', () => {
   });
 
   it('closes a connection that sends an oversized message, and keeps serving', async () => {
-    const ws = await rawSocket(url);
+    const ws = await rawSocket(seatUrl(url));
     const closed = closeCode(ws);
     ws.send(new Uint8Array(8 * 1024 * 1024 + 1));
     expect(await closed).toBe(1009);
@@ -170,7 +170,7 @@ describe('relay process', () => {
   });
 
   it('closes a connection that floods messages', async () => {
-    const ws = await rawSocket(url);
+    const ws = await rawSocket(seatUrl(url));
     const closed = closeCode(ws);
     ws.send(authFrame('room', SECRET));
     for (let i = 0; i < 3000; i++) ws.send(queryAwarenessFrame('room'));

@@ -578,6 +578,21 @@ interface UpdateRow {
 }
 
 /**
+ * The newest rows of `rows` (oldest first) whose updates hold at most `maxBytes` together, oldest
+ * first: merging only a newest run keeps every merged update at or after its old place.
+ */
+function newestWithin(rows: UpdateRow[], maxBytes: number): UpdateRow[] {
+  let bytes = 0;
+  let start = rows.length;
+  while (start > 0) {
+    bytes += (rows[start - 1] as UpdateRow).u.byteLength;
+    if (bytes > maxBytes) break;
+    start -= 1;
+  }
+  return rows.slice(start);
+}
+
+/**
  * Merges, per document, the updates y-dexie stored since its last compaction into one row (at
  * the newest one's place), so the table stays short between y-dexie's own compactions (every
  * 5 minutes). renderer/sync/doc-store.ts calls it every MERGE_EVERY_UPDATES stored updates.
@@ -603,21 +618,6 @@ interface UpdateRow {
  * Resolves with the number of rows removed; rejects with Dexie's error when the table cannot be
  * written.
  */
-/**
- * The newest rows of `rows` (oldest first) whose updates hold at most `maxBytes` together, oldest
- * first: merging only a newest run keeps every merged update at or after its old place.
- */
-function newestWithin(rows: UpdateRow[], maxBytes: number): UpdateRow[] {
-  let bytes = 0;
-  let start = rows.length;
-  while (start > 0) {
-    bytes += (rows[start - 1] as UpdateRow).u.byteLength;
-    if (bytes > maxBytes) break;
-    start -= 1;
-  }
-  return rows.slice(start);
-}
-
 export async function mergeRecentUpdates(db: WarroomDb): Promise<number> {
   return db.transaction('rw', UPDATES_TABLE, async () => {
     const table = db.table<UpdateRow | { i: 0; lastCompressed?: number }, number>(UPDATES_TABLE);

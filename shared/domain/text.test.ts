@@ -208,3 +208,18 @@ describe('nameKey', () => {
     expect(nameKey(name)).toBe(key);
   });
 });
+
+describe('textSchema with a minimum', () => {
+  const title = textSchema('Title', 200, { min: 1 });
+  it.each(['', '   ', '\u200B', ' \u200B\uFEFF ', '\u00AD', '\u2060\n'])(
+    'refuses %j as empty',
+    (v) => {
+      const r = title.safeParse(v);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toBe('Title is empty.');
+    },
+  );
+  it.each(['A', ' x\u200B', '👩\u200D💻'])('accepts %j', (v) => {
+    expect(title.safeParse(v).success).toBe(true);
+  });
+});

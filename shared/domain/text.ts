@@ -38,6 +38,13 @@ export function cleanText(input: string): TextCheck {
   return { ok: true, text };
 }
 
+/**
+ * Invisible characters that chat apps and documents slip into pasted names: zero-width space,
+ * word joiner, byte-order mark, soft hyphen. Zero-width (non-)joiners are kept: they change how
+ * some scripts and emoji read.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
+
 /** Bidirectional embedding, override and isolate controls (Unicode TR #9). */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
@@ -111,20 +118,14 @@ export function textSchema(label: string, max: number, opts: { min?: number } = 
       ctx.addIssue({ code: 'custom', message: tooLongMessage(label, text.length, max) });
       return z.NEVER;
     }
-    if (opts.min && text.trim().length < opts.min) {
+    // Invisible characters alone (a pasted zero-width space) are no text.
+    if (opts.min && text.replace(INVISIBLE, '').trim().length < opts.min) {
       ctx.addIssue({ code: 'custom', message: `${label} is empty.` });
       return z.NEVER;
     }
     return text;
   });
 }
-
-/**
- * Invisible characters that chat apps and documents slip into pasted names: zero-width space,
- * word joiner, byte-order mark, soft hyphen. Zero-width (non-)joiners are kept: they change how
- * some scripts and emoji read.
- */
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 
 /**
  * The comparable form of a person's or a service's name: Unicode NFKC, invisible characters

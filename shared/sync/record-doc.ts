@@ -68,8 +68,9 @@ function idsMapName(table: TableName): string {
 }
 
 /**
- * The key of a person or service in the directory document: the name in Unicode NFKC, trimmed,
- * inner white space made one space, lower-cased ("  Ｂob  Smith" → "bob smith").
+ * The key of a person or service in the directory document: its `nameKey` (shared/domain/text.ts:
+ * Unicode NFKC, zero-width spaces, word joiners, BOMs and soft hyphens removed, trimmed, inner
+ * white space made one space, lower-cased; "  Ｂob  Smith" → "bob smith").
  */
 export function directoryKey(name: string): string {
   return nameKey(name);

@@ -10,7 +10,9 @@
  *   an older or newer Warroom even where the relay is older than both ({@link peerFormatNote}).
  *
  * Formats:
- * 1. every field of a row under its own name (Warroom up to 24b788c);
+ * 1. every field of a row under its own name (Warroom up to 24b788c). A seat that sends no
+ *    format is taken for one of these (builds between 255591e and 9088d38 packed entries without
+ *    sending a format; none of them was released);
  * 2. timeline entries packed into one `r` field (record-doc.ts `packEntry`). A format-1 seat
  *    reads a packed entry as an invalid row and drops it, so the two must not share a room.
  */
@@ -24,11 +26,15 @@ export const SYNC_FORMAT_PARAM = 'sync';
 
 /**
  * The address a seat of this build connects to: the relay's `ws://` or `wss://` address with
- * `sync=<SYNC_FORMAT>` in its query (path and other parameters kept). Throws a TypeError when
+ * `sync=<SYNC_FORMAT>` in its query (path and other parameters kept, a trailing slash of the
+ * path dropped as the provider drops it from a bare address). Throws a TypeError when
  * `relayUrl` is not an absolute URL (join codes are checked before this: join-code.ts).
  */
 export function seatUrl(relayUrl: string, format = SYNC_FORMAT): string {
   const url = new URL(relayUrl);
+  // The provider strips a trailing slash from an address without a query; with the query after
+  // it, it no longer could, and a proxy routing `/warroom` would not route `/warroom/`.
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '') || '/';
   url.searchParams.set(SYNC_FORMAT_PARAM, String(format));
   return url.toString();
 }

@@ -8,7 +8,6 @@ import { performance } from 'node:perf_hooks';
 /** Wall-clock milliseconds with sub-millisecond precision (comparable with a page's). */
 export const wallNow = () => performance.timeOrigin + performance.now();
 
-/** A free TCP port on 127.0.0.1. */
 /**
  * The format this build's seats declare to a relay, as shared/sync/sync-format.ts SYNC_FORMAT
  * (plain Node cannot import that TypeScript; tests/bench/relay-child.test.ts keeps the two equal).
@@ -25,10 +24,12 @@ export function seatUrlOfJoinCode(joinCode) {
     Buffer.from(joinCode.slice('warroom:'.length), 'base64url').toString('utf8'),
   );
   const url = new URL(u);
+  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '') || '/';
   url.searchParams.set('sync', String(SEAT_SYNC_FORMAT));
   return url.toString();
 }
 
+/** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();

@@ -183,8 +183,8 @@ export function countdownSeconds(text: string): { seconds: number; exact: boolea
  * `Date.now()` in the test, taken no later than the step that set the countdown; add the page
  * clock's fast-forwards to the figure yourself). Playwright's installed clock keeps moving in
  * real time, so a busy machine lets any number of seconds pass between steps: the window
- * accepted is exactly the real time elapsed since `mark`, plus the display's rounding (1 s,
- * or 30 s for texts to the minute). Fails with the text shown and the window expected.
+ * accepted is exactly the real time elapsed since `mark`, plus the display's rounding and a
+ * second's margin (1 s, or 31 s for texts to the minute). Fails with the text shown and the window expected.
  */
 export async function expectCountdown(
   timer: Locator,
