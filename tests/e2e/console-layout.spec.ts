@@ -67,7 +67,7 @@ for (const viewport of [
   test(`the core loop fits one ${viewport.width}×${viewport.height} screen without scrolling`, async ({
     page,
   }, testInfo) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     await openApp(page);
     await declare(page, {

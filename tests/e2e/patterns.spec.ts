@@ -66,7 +66,7 @@ async function openMetrics(page: Page): Promise<void> {
 test('cause tags feed the repeat-incident metric with the earlier unfinished action item; drills never repeat real incidents', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.clock.install({ time: START });
   await openApp(page);
 

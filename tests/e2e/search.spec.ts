@@ -121,7 +121,7 @@ test('edits, deletions and restores reach the index; filters narrow the results'
 test('a search that stops looking says its count is a floor; more words make it exact, after a reload too', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openApp(page);
   await declare(page, { title: 'Cache stampede', severity: 'SEV2', services: ['cache'] });
   // More entries than one bucket of the index holds, every one with the word.

@@ -15,7 +15,7 @@ async function resolve(page: Page, summary: string): Promise<void> {
 test('a running incident shows the past incident on its service, with the fix never done; dismissed stays dismissed', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.clock.install({ time: new Date('2026-06-01T10:00:00Z') });
   await openApp(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Runbooks' }).click();

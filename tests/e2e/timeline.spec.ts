@@ -63,7 +63,7 @@ test('the scribe logs mixed kinds, a command and a backdate; order, kinds and ti
     ['f: p99 latency back to 300 ms', 'Finding', 'p99 latency back to 300 ms'],
     ['d: Keep monitoring for 30 min', 'Decision', 'Keep monitoring for 30 min'],
   ];
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   for (const [i, [line]] of lines.slice(0, 9).entries()) await log(page, line, i > 2);
   await log(page, '/status mitigating');
   await expect(page.getByLabel('Status')).toHaveValue('mitigating');
@@ -418,7 +418,7 @@ test('/comms logs the update and restarts that audience countdown', async ({ pag
 diskTest(
   'an incident with 50,000 entries opens at the latest entry with a small DOM, and scrolls',
   async ({ diskPage: page }) => {
-    diskTest.setTimeout(90_000);
+    diskTest.setTimeout(180_000);
     await page.setViewportSize({ width: 1280, height: 900 });
     await openApp(page);
     await declare(page, { title: 'Huge timeline', severity: 'SEV3' });
