@@ -144,6 +144,19 @@ function PaletteBody({
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (['ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key))
       moved.current = true;
+    // Enter the moment an answer shows, before the frame that selects its first option (a busy
+    // machine delays that frame): choose the first option rather than do nothing.
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+      const el = list.current;
+      if (el && !el.querySelector('[cmdk-item][aria-selected="true"]')) {
+        const first = el.querySelector<HTMLElement>('[cmdk-item]:not([aria-disabled="true"])');
+        if (first) {
+          e.preventDefault();
+          first.click();
+          return;
+        }
+      }
+    }
     // Ctrl/Cmd+N declares from here too (the app-wide shortcut skips a handled key press).
     if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n') {
       e.preventDefault();
