@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { describeOpenError } from './db/repo/errors';
+import { replayUnloadJournal } from './db/unload-journal';
 import { appDb as db, appDbOpened } from './features/shell/open-db';
 import { whenIdle } from './features/shell/lazy';
 import { pickPlatform } from './platform';
@@ -20,6 +21,9 @@ const platform = pickPlatform();
 
 // The database started opening when open-db.ts was evaluated (before React was).
 appDbOpened
+  // Text typed just before the last reload or closed window is written first, so the screens
+  // read it like any saved draft (db/unload-journal.ts; instant when there is none).
+  .then(() => replayUnloadJournal(db))
   .then(() => {
     // Full-text search notes every change from the start; its index loads once the app is up.
     startSearchJournal(db);

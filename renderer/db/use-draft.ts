@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCommand } from './db-context';
 import type { ReadonlyDb } from './read-view';
 import { loadDraft, saveDraft } from './repo/drafts';
 import { RepoError, reportStorageFailure, type StorageFailure } from './repo/errors';
+import { clearUnloadJournal, writeUnloadJournal, type UnloadJournalEntry } from './unload-journal';
 
 /** How long typing must pause before the draft is written, in ms. */
 export const DRAFT_DEBOUNCE_MS = 300;
@@ -55,6 +56,12 @@ export interface AutosaveOptions<P> {
    * next retry). Read on the first render only.
    */
   unsavedAtStart?: { value: P; problem: string };
+  /**
+   * How to keep a value that is not yet on disk when the page goes away (unload-journal.ts):
+   * the journal id and the entry that writes it on the next start. Without it, text typed in
+   * the last moments before a reload can be lost.
+   */
+  journal?: { id: string; entry: (value: P) => UnloadJournalEntry };
 }
 
 interface Waiting<P> {
@@ -116,6 +123,24 @@ export function useAutosave<P>(options: AutosaveOptions<P>): Autosave<P> {
   const [problem, setProblem] = useState<string | null>(options.unsavedAtStart?.problem ?? null);
   const [unsaved, setUnsaved] = useState(options.unsavedAtStart !== undefined);
   const flushRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
+  /**
+   * Everything changed since the last write that left nothing waiting (merged), or null: what
+   * the unload journal keeps when the page goes away before it is on disk.
+   */
+  const unconfirmed = useRef<{ value: P; journal: AutosaveOptions<P>['journal'] } | null>(
+    options.unsavedAtStart
+      ? { value: options.unsavedAtStart.value, journal: options.journal }
+      : null,
+  );
+  const confirm = () => {
+    const was = unconfirmed.current;
+    unconfirmed.current = null;
+    if (was?.journal) clearUnloadJournal(was.journal.id);
+  };
+  const journalNow = () => {
+    const u = unconfirmed.current;
+    if (u?.journal) writeUnloadJournal(u.journal.id, u.journal.entry(u.value));
+  };
 
   const clearTimer = () => {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -135,6 +160,8 @@ export function useAutosave<P>(options: AutosaveOptions<P>): Autosave<P> {
       .then(
         () => {
           failures.current = 0;
+          // This write was the last one issued and nothing is waiting: all is on disk.
+          if (pending.current === null && inFlight.current === 1) confirm();
           if (live.current && pending.current === null) {
             setProblem(null);
             setUnsaved(false);
@@ -175,9 +202,14 @@ export function useAutosave<P>(options: AutosaveOptions<P>): Autosave<P> {
     // A value unsaved at start is retried like any failed save.
     if (pending.current !== null && timer.current === null)
       timer.current = window.setTimeout(() => void flushRef.current(), DRAFT_RETRY_MS[0]);
-    const onHide = () => void flushRef.current();
+    // The flush's transaction may be aborted with the page: what it holds is journaled first,
+    // synchronously, and replayed on the next start (unload-journal.ts).
+    const onHide = () => {
+      journalNow();
+      void flushRef.current();
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flushRef.current();
+      if (document.visibilityState === 'hidden') onHide();
     };
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
@@ -198,6 +230,12 @@ export function useAutosave<P>(options: AutosaveOptions<P>): Autosave<P> {
       void flushRef.current();
       waiting = null;
     }
+    const journal = opts.current.journal;
+    const u = unconfirmed.current;
+    unconfirmed.current = {
+      value: u && merge && u.journal?.id === journal?.id ? merge(u.value, value) : value,
+      journal,
+    };
     pending.current = { value: waiting && merge ? merge(waiting.value, value) : value, save };
     setUnsaved(true);
     clearTimer();
@@ -210,6 +248,7 @@ export function useAutosave<P>(options: AutosaveOptions<P>): Autosave<P> {
   const settle = useCallback(async () => {
     clearTimer();
     pending.current = null;
+    confirm();
     generation.current += 1;
     failures.current = 0;
     setProblem(null);
@@ -265,7 +304,14 @@ export function useDraft(
     },
     [run, key],
   );
-  const auto = useAutosave<string>({ save });
+  const journal = useMemo(
+    () => ({
+      id: `draft:${key}`,
+      entry: (text: string) => ({ kind: 'draft' as const, key, text, at: Date.now() }),
+    }),
+    [key],
+  );
+  const auto = useAutosave<string>({ save, journal });
 
   useEffect(() => {
     let live = true;

@@ -135,6 +135,17 @@ export function usePostmortemDraft(stored: Postmortem, notSaved?: string) {
     merge: mergePatches,
     delay: SAVE_DELAY_MS,
     describe: describeWriteError,
+    // Typed in the last moments before a reload: kept and written on the next start.
+    journal: {
+      id: `postmortem:${incidentId}`,
+      entry: (patch) => ({
+        kind: 'postmortem',
+        incidentId,
+        patch,
+        author: ctxRef.current().author,
+        at: Date.now(),
+      }),
+    },
     unsavedAtStart:
       notSaved !== undefined
         ? {
