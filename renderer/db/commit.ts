@@ -179,7 +179,8 @@ const SYNCED: readonly TableName[] = [
 /**
  * Reads, before they are overwritten, the stored versions of the rows a change set updates in
  * the synced tables (`table/key` → row): the sync engine replays only what the command changed
- * (the fields that differ), so a peer's change to another field is not put back.
+ * (the fields that differ), so a peer's change to another field is not put back. A row already
+ * read for this change set keeps its first version (the one before every command in it).
  */
 async function previousOfUpdated(db: WarroomDb, cs: Changes, before: Before): Promise<void> {
   for (const t of SYNCED) {
@@ -188,7 +189,11 @@ async function previousOfUpdated(db: WarroomDb, cs: Changes, before: Before): Pr
     const keys = rows.map((r) => keyOf(t, r as never));
     const stored = (await db.table(t).bulkGet(keys)) as unknown[];
     keys.forEach((k, i) => {
-      if (stored[i] !== undefined) before.previous[`${t}/${k}`] = stored[i];
+      // Several commands in one change set (inOneCommit: `/status identified <what>` sets the
+      // status, then the understanding): the row as it was before the first of them is the
+      // one to diff against, or the first command's fields would not be replayed.
+      const at = `${t}/${k}`;
+      if (stored[i] !== undefined && !(at in before.previous)) before.previous[at] = stored[i];
     });
   }
 }

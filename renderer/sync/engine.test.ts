@@ -267,3 +267,31 @@ describe('the sync engine', () => {
     expect((await b.db.postmortems.get(inc.id))?.sections.summary).toBe('[A] Checkout failed. [B]');
   });
 });
+
+describe('a log line of two commands in one change set', () => {
+  it('/status identified <what> keeps both the milestone and the understanding after its replay', async () => {
+    const { runLogLine } = await import('../db/repo/log-line');
+    const { parseLogLine } = await import('../../shared/logic/commands');
+    const a = await seat();
+    const incident = await declareIncident(
+      a.db,
+      { title: 'Cache', severity: 'SEV2', startedAt: NOW - 60_000 },
+      ctx('Alice'),
+    );
+    await a.engine.settled();
+    const line = parseLogLine('/status identified bad cache key', {
+      now: NOW + 60_000,
+      timeZone: 'utc',
+    });
+    if (line.type === 'error' || line.type === 'help') throw new Error(line.type);
+    await runLogLine(a.db, incident, line, ctx('Alice', NOW + 60_000), { timeboxMs: 900_000 });
+    await new Promise((r) => setTimeout(r, 50));
+    await a.engine.settled();
+    const inc = await a.db.incidents.get(incident.id);
+    expect(inc).toMatchObject({ status: 'identified', understanding: 'bad cache key' });
+    expect(inc?.milestones.identified).toBe(NOW + 60_000);
+    const doc = await a.engine.docs.open(incidentDocName(incident.id));
+    const [row] = readRows(doc, 'incidents', [incident.id]);
+    expect(row?.milestones.identified).toBe(NOW + 60_000);
+  });
+});

@@ -155,7 +155,7 @@ describe('extendHypothesisTimebox', () => {
       open,
       0,
       'why',
-      'Extend by a number of minutes between 1 and 1440.',
+      'Extend by a whole number of minutes from 1 to 1440 (24 hours).',
       'minutes',
     ],
     [
@@ -163,7 +163,7 @@ describe('extendHypothesisTimebox', () => {
       open,
       1441,
       'why',
-      'Extend by a number of minutes between 1 and 1440.',
+      'Extend by a whole number of minutes from 1 to 1440 (24 hours).',
       'minutes',
     ],
     ['a gone hypothesis', undefined, 5, 'why', 'This hypothesis no longer exists.', undefined],

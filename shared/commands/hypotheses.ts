@@ -1,7 +1,13 @@
 import { newId } from '../domain/ids';
 import type { Hypothesis } from '../domain/records';
 import type { RoleAssignment } from '../domain/roles';
-import { DEFAULT_TIMEBOX_MS, extendHypothesis, hypothesisDueAt } from '../logic/hypotheses';
+import {
+  DEFAULT_TIMEBOX_MS,
+  MAX_EXTEND_MINUTES,
+  extendHypothesis,
+  hypothesisDueAt,
+} from '../logic/hypotheses';
+import { TIMEBOX_MINUTES_MAX } from '../domain/settings';
 import { formatDuration } from '../logic/time';
 import { changes } from './change-set';
 import type { CommandContext } from './context';
@@ -63,6 +69,11 @@ export function openHypothesis(
   const timeboxMs = opts.timeboxMs ?? DEFAULT_TIMEBOX_MS;
   if (!Number.isFinite(timeboxMs) || timeboxMs <= 0)
     throw new RepoError('The timebox must be a positive length of time.', 'timebox');
+  if (timeboxMs > TIMEBOX_MINUTES_MAX * 60_000)
+    throw new RepoError(
+      `A timebox is at most ${TIMEBOX_MINUTES_MAX} minutes (24 hours).`,
+      'timebox',
+    );
   const owner = opts.owner ?? techLead;
   const hypothesis: Hypothesis = {
     id: newId(),
@@ -139,8 +150,11 @@ export function extendHypothesisTimebox(
   reason: string,
   ctx: CommandContext,
 ): Outcome<Hypothesis> {
-  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60)
-    throw new RepoError('Extend by a number of minutes between 1 and 1440.', 'minutes');
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_EXTEND_MINUTES)
+    throw new RepoError(
+      `Extend by a whole number of minutes from 1 to ${MAX_EXTEND_MINUTES} (24 hours).`,
+      'minutes',
+    );
   const h = existing(found, 'hypothesis');
   const result = extendHypothesis(h, minutes * 60_000, reason, ctx.now);
   if (!result.ok) throw new RepoError(result.error, h.status === 'open' ? 'reason' : 'status');

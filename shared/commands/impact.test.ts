@@ -7,6 +7,10 @@ describe('checkImpactPatch', () => {
   it.each([
     [{ usersAffected: { value: -1, unit: 'users' as const } }, 'usersAffected'],
     [{ usersAffected: { value: 120, unit: 'percent' as const } }, 'usersAffected'],
+    [{ usersAffected: { value: 3.5, unit: 'users' as const } }, 'usersAffected'],
+    [{ usersAffected: { value: 1e23, unit: 'users' as const } }, 'usersAffected'],
+    [{ usersAffected: { value: Infinity, unit: 'users' as const } }, 'usersAffected'],
+    [{ usersAffected: { value: NaN, unit: 'percent' as const } }, 'usersAffected'],
     [{ dataLoss: { state: 'some' as const, what: ' ', window: '' } }, 'dataLossWhat'],
     [{ publicSummary: 'x'.repeat(5000) }, 'publicSummary'],
   ])('refuses %o on %s', (patch, field) => {

@@ -20,6 +20,7 @@ import {
   type DataLoss,
 } from '../domain/incident-facts';
 import type { TimelineEntry } from '../domain/timeline';
+import { usersAffectedProblem } from '../logic/number-input';
 import { changes } from './change-set';
 import type { CommandContext } from './context';
 import { systemEntry } from './entries';
@@ -64,8 +65,9 @@ function sameUsers(a: UsersAffected | null, b: UsersAffected | null): boolean {
 export function checkImpactPatch(patch: ImpactPatch): void {
   if (patch.usersAffected && !usersAffectedSchema.safeParse(patch.usersAffected).success)
     throw new RepoError('Users affected must be a number, zero or more.', 'usersAffected');
-  if (patch.usersAffected?.unit === 'percent' && patch.usersAffected.value > 100)
-    throw new RepoError('A share of users cannot exceed 100%.', 'usersAffected');
+  // Whole head counts up to 10 billion, shares 0–100 (shared/logic/number-input.ts).
+  const problem = patch.usersAffected ? usersAffectedProblem(patch.usersAffected) : null;
+  if (problem) throw new RepoError(problem, 'usersAffected');
   if (patch.dataLoss) {
     const problem = dataLossProblem(patch.dataLoss);
     if (problem) throw new RepoError(problem.message, problem.field);

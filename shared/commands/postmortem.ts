@@ -13,6 +13,7 @@ import type { CommandContext } from './context';
 import { makeEntry, systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
+import { countProblem } from '../logic/number-input';
 import type { Outcome } from './change-set';
 
 /** Post-mortem status labels, as the editor and the document show them. */
@@ -112,9 +113,10 @@ function checkStructure(patch: PostmortemPatch, now: number): void {
   for (const [field, n] of [
     ['affectedUsers', patch.affectedUsers],
     ['affectedRecords', patch.affectedRecords],
-  ] as const)
-    if (n !== undefined && n !== null && !(Number.isInteger(n) && n >= 0))
-      throw new RepoError('Give a whole number, 0 or more.', field);
+  ] as const) {
+    const problem = countProblem(field, n);
+    if (problem) throw new RepoError(problem, field);
+  }
 }
 
 /** The structural fields a patch sets (undefined ones left out, so they keep their value). */

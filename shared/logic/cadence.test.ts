@@ -68,6 +68,10 @@ describe('cadenceMsFor', () => {
     expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV2: 10 } })).toBe(15 * MIN);
     expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV1: 0 } })).toBe(15 * MIN);
     expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV1: Number.NaN } })).toBe(15 * MIN);
+    // Stored before the 24 h bound: the seed cadence, never reminders switched off.
+    expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV1: 100_000_000 } })).toBe(15 * MIN);
+    expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV1: 1441 } })).toBe(15 * MIN);
+    expect(cadenceMsFor('SEV1', { cadenceMinutes: { SEV1: 1440 } })).toBe(1440 * MIN);
   });
 });
 
@@ -366,9 +370,12 @@ describe('snooze lengths and the next update time', () => {
     expect(parseSnoozeLength(text)).toEqual({ minutes });
   });
 
-  it.each(['', 'soon', '0', '6 h 1 min', '7 h', '-5'])('refuses %j with a reason', (text) => {
-    expect(parseSnoozeLength(text)).toHaveProperty('error');
-  });
+  it.each(['', 'soon', '0', '6 h 1 min', '7 h', '-5', '1:75', '0:99', '1e3', 'Infinity'])(
+    'refuses %j with a reason',
+    (text) => {
+      expect(parseSnoozeLength(text)).toHaveProperty('error');
+    },
+  );
 
   it('labels the offered lengths, up to 6 hours', () => {
     expect(SNOOZE_MINUTES.map(snoozeLabel)).toEqual([

@@ -6,6 +6,7 @@ import {
 } from '../domain/audience';
 import type { Incident } from '../domain/incident';
 import { SEVERITY_MATRIX, type Severity } from '../domain/severity';
+import { CADENCE_MINUTES_MAX } from '../domain/settings';
 import {
   calendarDayFrom,
   formatCountdown,
@@ -67,8 +68,9 @@ export function parseSnoozeLength(text: string): { minutes: number } | { error: 
     /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes)?)?$/.exec(
       t,
     );
-  if (clock) minutes = Number(clock[1]) * 60 + Number(clock[2]);
-  else if (t && words && (words[1] !== undefined || words[2] !== undefined))
+  // "1:75" is not a clock length: minutes past 59 are refused, not carried into the hours.
+  if (clock && Number(clock[2]) <= 59) minutes = Number(clock[1]) * 60 + Number(clock[2]);
+  else if (!clock && t && words && (words[1] !== undefined || words[2] !== undefined))
     minutes = Math.round(Number(words[1] ?? 0) * 60) + Number(words[2] ?? 0);
   if (minutes === null) return { error: `"${text.trim().slice(0, 30)}" is not a length. ${usage}` };
   if (minutes < 1) return { error: 'Snooze for at least a minute.' };
@@ -144,12 +146,16 @@ export interface AudienceDue {
 }
 
 /**
- * Update cadence for a severity in ms: the user's setting when there is a valid one, else the
- * seed matrix default.
+ * Update cadence for a severity in ms: the user's setting when there is a valid one (whole
+ * minutes, 1 to CADENCE_MINUTES_MAX), else the seed matrix default. A stored figure out of range
+ * (from before the bound) never switches the reminders off.
  */
 export function cadenceMsFor(severity: Severity, settings?: CadenceSettings): number {
   const minutes = settings?.cadenceMinutes[severity];
-  return minutes !== undefined && Number.isFinite(minutes) && minutes > 0
+  return minutes !== undefined &&
+    Number.isInteger(minutes) &&
+    minutes > 0 &&
+    minutes <= CADENCE_MINUTES_MAX
     ? minutes * MINUTE
     : SEVERITY_MATRIX[severity].cadenceMs;
 }

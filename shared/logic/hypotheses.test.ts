@@ -31,6 +31,10 @@ describe('timebox length', () => {
     expect(hypothesisTimeboxMs(DEFAULT_SETTINGS)).toBe(15 * MIN);
     expect(hypothesisTimeboxMs({ hypothesisTimeboxMinutes: 20 })).toBe(20 * MIN);
     expect(hypothesisTimeboxMs({ hypothesisTimeboxMinutes: -1 })).toBe(15 * MIN);
+    // Out of range (stored before the 24 h bound) or not whole: the seed's 15 minutes.
+    expect(hypothesisTimeboxMs({ hypothesisTimeboxMinutes: 1e9 })).toBe(15 * MIN);
+    expect(hypothesisTimeboxMs({ hypothesisTimeboxMinutes: 2.5 })).toBe(15 * MIN);
+    expect(hypothesisTimeboxMs({ hypothesisTimeboxMinutes: 1440 })).toBe(1440 * MIN);
     expect(hypothesisDueAt(T0, 20 * MIN)).toBe(T0 + 20 * MIN);
   });
 });

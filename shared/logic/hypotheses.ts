@@ -1,5 +1,7 @@
 import type { Hypothesis, HypothesisStatus } from '../domain/records';
 import { formatCountdown, formatDuration } from './time';
+import { TIMEBOX_MINUTES_MAX } from '../domain/settings';
+import type { NumberSpec } from './number-input';
 
 const MINUTE = 60_000;
 
@@ -12,11 +14,28 @@ const CLOSED_TEXT: Readonly<Record<Exclude<HypothesisStatus, 'open'>, string>> =
   abandoned: 'Abandoned',
 };
 
-/** The timebox length from settings, or the 15-minute default when unset or invalid. */
+/**
+ * The timebox length from settings, or the 15-minute default when unset or invalid (not whole
+ * minutes from 1 to TIMEBOX_MINUTES_MAX, e.g. a figure stored before that bound).
+ */
 export function hypothesisTimeboxMs(settings?: { hypothesisTimeboxMinutes?: number }): number {
   const m = settings?.hypothesisTimeboxMinutes;
-  return m !== undefined && Number.isFinite(m) && m > 0 ? m * MINUTE : DEFAULT_TIMEBOX_MS;
+  return m !== undefined && Number.isInteger(m) && m > 0 && m <= TIMEBOX_MINUTES_MAX
+    ? m * MINUTE
+    : DEFAULT_TIMEBOX_MS;
 }
+
+/** The most one extension of a timebox may add, in minutes: 24 hours. */
+export const MAX_EXTEND_MINUTES = 24 * 60;
+
+/** What Extend by (minutes) accepts: whole minutes, 1 to {@link MAX_EXTEND_MINUTES}. */
+export const EXTEND_MINUTES_SPEC: NumberSpec = {
+  min: 1,
+  max: MAX_EXTEND_MINUTES,
+  integer: true,
+  unit: 'minutes',
+  maxNote: ' (24 hours)',
+};
 
 /** The dueAt to store when a hypothesis opens. */
 export function hypothesisDueAt(openedAt: number, timeboxMs = DEFAULT_TIMEBOX_MS): number {

@@ -83,7 +83,21 @@ const service = (sloTarget: number | null, sloWindowDays = 30) => ({
 
 describe('SLO target and window input', () => {
   it('refuses targets that are not percentages strictly between 0 and 100', () => {
-    for (const bad of ['100', '0', '-1', '101', 'abc', '', '99.9.9', '1e2'])
+    // 99.9999999999 and 0.0000000001 round to 100% and 0% as stored: no budget, no SLO.
+    for (const bad of [
+      '100',
+      '0',
+      '-1',
+      '101',
+      'abc',
+      '',
+      '99.9.9',
+      '1e2',
+      'Infinity',
+      'NaN',
+      '99.9999999999',
+      '0.0000000001',
+    ])
       expect(parseSloTargetPercent(bad).ok, bad).toBe(false);
     expect(parseSloTargetPercent('99.95')).toEqual({ ok: true, value: 0.9995 });
     expect(parseSloTargetPercent(' 99,9 % ')).toEqual({ ok: true, value: 0.999 });

@@ -61,8 +61,15 @@ export function parseSloTargetPercent(
       ok: false,
       error: 'The target must be above 0% and below 100% (100% leaves no budget).',
     };
-  // Rounded so that 99.95 is stored as 0.9995 and not 0.9994999999999999.
-  return { ok: true, value: Math.round(n * 1e8) / 1e10 };
+  // Rounded so that 99.95 is stored as 0.9995 and not 0.9994999999999999; a target that rounds
+  // to 100% (99.9999999999) or 0% would leave no budget or no SLO, so it is refused too.
+  const value = Math.round(n * 1e8) / 1e10;
+  if (value <= 0 || value >= 1)
+    return {
+      ok: false,
+      error: 'The target must be above 0% and below 100% (100% leaves no budget).',
+    };
+  return { ok: true, value };
 }
 
 /** Parses an SLO window in whole days (1–366). */

@@ -193,3 +193,22 @@ test('snooze for 2 hours and a next-update time are recorded with their reasons 
   await expect(timeline(page)).toContainText('snoozed for 2 h (until 16:15 UTC)');
   await expect(timeline(page)).toContainText('Next Executives update set for 16:30 UTC');
 });
+
+test('"/status identified <what>" stamps Identified and sets the current understanding, after a reload too', async ({
+  page,
+}) => {
+  await start(page);
+  await declare(page, { title: 'Cache errors', severity: 'SEV2' });
+  await page.clock.fastForward('00:05:00');
+  const field = page.getByRole('region', { name: 'Timeline' }).getByLabel('Log entry');
+  await field.fill('/status identified bad cache key');
+  await field.press('Enter');
+  await expect(timeline(page)).toContainText('Status: Investigating → Identified');
+  await expect(milestones(page)).toContainText('Identified2026-11-22 14:05 UTC');
+  await expect(page.getByText('bad cache key').first()).toBeVisible();
+  // The sync engine replays the line's change set a moment later: the milestone must survive it.
+  await reloadApp(page);
+  await expect(milestones(page)).toContainText('Identified2026-11-22 14:05 UTC');
+  await expect(page.getByLabel('Status')).toHaveValue('identified');
+  await expect(timeline(page)).toContainText('Current understanding');
+});

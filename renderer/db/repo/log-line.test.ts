@@ -72,6 +72,13 @@ describe('runLogLine', () => {
     expect(entry).toMatchObject({ occurredAt: NOW + 2 * MIN, loggedAt: NOW + 5 * MIN });
   });
 
+  it('/status identified with what was identified stamps the milestone and sets the understanding', async () => {
+    await run('/status identified bad cache key', NOW + 5 * MIN);
+    const inc = await db.incidents.get(incident.id);
+    expect(inc).toMatchObject({ status: 'identified', understanding: 'bad cache key' });
+    expect(inc?.milestones.identified).toBe(NOW + 5 * MIN);
+  });
+
   it('/ic and /role assign through the role board', async () => {
     await run('/ic Alice');
     await run('/role scribe Sam', NOW + 2 * MIN);

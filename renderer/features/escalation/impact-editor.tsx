@@ -12,6 +12,7 @@ import {
   publicSummaryOf,
   type DataLoss,
 } from '../../../shared/domain/incident-facts';
+import { parseUsersAffected } from '../../../shared/logic/number-input';
 import { useCommand } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
 import { useOnlyChanged } from '../../ui/only-changed';
@@ -82,18 +83,20 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
     'publicSummary',
   ]);
   const submit = async () => {
-    const text = users.trim().replace(/[,\s%]/g, '');
-    const value = text === '' ? null : Number(text);
-    if (value !== null && (!Number.isFinite(value) || value < 0)) {
-      setErrors({ usersAffected: 'Enter a number of users (or a percentage), or leave it empty.' });
+    const parsed = parseUsersAffected(users, unit);
+    if (!parsed.ok) {
+      setErrors({ usersAffected: parsed.error });
       return;
     }
+    const value = parsed.value;
+    // "50%" typed with Unit = users means a share: the select shows the unit it is saved with.
+    if (value && value.unit !== unit) setUnit(value.unit);
     const saved = await run(() =>
       command(
         updateImpact,
         incident.id,
         changed({
-          usersAffected: value === null ? null : { value, unit },
+          usersAffected: value,
           customerFacing,
           payingAccounts,
           dataIntegrity,
@@ -109,7 +112,11 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
   return (
     <CommandForm onSubmit={submit} submitLabel="Save impact" busy={busy} error={errors.form}>
       <div className="form-inline">
-        <Field label="Users affected" error={errors.usersAffected}>
+        <Field
+          label="Users affected"
+          error={errors.usersAffected}
+          hint="A whole number of users, or a share such as 12% (a % sign means % of users)."
+        >
           <input
             type="text"
             inputMode="decimal"

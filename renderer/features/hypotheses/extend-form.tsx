@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { EXTEND_MINUTES_SPEC } from '../../../shared/logic/hypotheses';
+import { parseNumberInput } from '../../../shared/logic/number-input';
 import { useCommand } from '../../db/db-context';
 import { extendHypothesisTimebox } from '../../db/repo/hypotheses';
 import { CommandForm } from '../../ui/command-form';
@@ -17,14 +19,11 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
     'Say why it needs longer: it goes on the record.',
   );
   const submit = async () => {
-    const n = Number(minutes);
-    const found =
-      !Number.isInteger(n) || n < 1 || n > 1440
-        ? { minutes: 'Enter whole minutes between 1 and 1440.' }
-        : {};
+    const n = parseNumberInput(minutes, EXTEND_MINUTES_SPEC);
+    const found = n.ok ? {} : { minutes: n.error };
     if (
       await check(found, (reason) =>
-        command(extendHypothesisTimebox, hypothesisId, n, reason, ctx()),
+        command(extendHypothesisTimebox, hypothesisId, n.ok ? n.value : NaN, reason, ctx()),
       )
     )
       onDone();
@@ -41,10 +40,8 @@ export function ExtendForm({ hypothesisId, onDone }: { hypothesisId: string; onD
     >
       <Field label="Extend by (minutes)" error={errors.minutes}>
         <input
-          type="number"
+          type="text"
           inputMode="numeric"
-          min={1}
-          max={1440}
           autoFocus
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}

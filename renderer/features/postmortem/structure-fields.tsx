@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/domain/records';
 import { IMPACT_KINDS, IMPACT_KIND_LABELS } from '../../../shared/domain/records';
 import { impactWindowProblem, periodMs } from '../../../shared/logic/impact-windows';
+import { COUNT_SPECS, parseNumberInput, type NumberSpec } from '../../../shared/logic/number-input';
 import {
   SECTION_TITLE_MAX,
   moveItem,
@@ -358,11 +359,13 @@ export function ImpactWindows({
       <div className="field-row">
         <CountField
           label="Affected users (count)"
+          spec={COUNT_SPECS.affectedUsers}
           value={affectedUsers}
           onChange={(v) => onCounts({ affectedUsers: v })}
         />
         <CountField
           label="Affected records"
+          spec={COUNT_SPECS.affectedRecords}
           value={affectedRecords}
           onChange={(v) => onCounts({ affectedRecords: v })}
         />
@@ -374,27 +377,33 @@ export function ImpactWindows({
 /** A whole-number field; empty means not known. Bad input keeps its text and says why. */
 function CountField({
   label,
+  spec,
   value,
   onChange,
 }: {
   label: string;
+  spec: NumberSpec;
   value: number | null;
   onChange: (v: number | null) => void;
 }) {
   const [text, setText] = useState(value === null ? '' : String(value));
-  const clean = text.replace(/[\s,_]/g, '');
-  const error = clean && !/^\d{1,15}$/.test(clean) ? 'Give a whole number, 0 or more.' : undefined;
+  const read = (t: string) => (t.trim() ? parseNumberInput(t, spec) : null);
+  const parsed = read(text);
   return (
-    <Field label={label} error={error} hint="Empty when not known.">
+    <Field
+      label={label}
+      error={parsed && !parsed.ok ? parsed.error : undefined}
+      hint="Empty when not known."
+    >
       <input
         type="text"
         inputMode="numeric"
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          const c = e.target.value.replace(/[\s,_]/g, '');
-          if (!c) onChange(null);
-          else if (/^\d{1,15}$/.test(c)) onChange(Number(c));
+          const n = read(e.target.value);
+          if (n === null) onChange(null);
+          else if (n.ok) onChange(n.value);
         }}
       />
     </Field>

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { AppSettings } from '../../../shared/domain/settings';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
+import {
+  CADENCE_MINUTES_MAX,
+  DEFAULT_SETTINGS,
+  SETTINGS_NUMBER_SPECS,
+} from '../../../shared/domain/settings';
+import { parseNumberInput, type NumberSpec } from '../../../shared/logic/number-input';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
 import { useCommand } from '../../db/db-context';
 import { describeWriteError } from '../../db/repo/errors';
@@ -90,18 +95,17 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
     if (await save(key, parsed, field)) input.saved(text);
   };
 
-  const minutes = (text: string): number | { error: string } => {
-    const n = Number(text);
-    return text.trim() && Number.isInteger(n) && n > 0
-      ? n
-      : { error: 'Enter a whole number of minutes, 1 or more.' };
-  };
-  const hours = (text: string): number | { error: string } => {
-    const n = Number(text);
-    return text.trim() && Number.isFinite(n) && n > 0
-      ? n
-      : { error: 'Enter a number of hours greater than 0.' };
-  };
+  // One reader for every number here (shared/logic/number-input.ts), with the bounds the
+  // schema saves under: out of range, exponents, decimals where whole, all refused in words.
+  const reader =
+    (spec: NumberSpec) =>
+    (text: string): number | { error: string } => {
+      const n = parseNumberInput(text, spec);
+      return n.ok ? n.value : { error: n.error };
+    };
+  const cadenceMinutes = reader(SETTINGS_NUMBER_SPECS.cadenceMinutes);
+  const timeboxMinutes = reader(SETTINGS_NUMBER_SPECS.hypothesisTimeboxMinutes);
+  const hours = reader(SETTINGS_NUMBER_SPECS.icNudgeHours);
 
   return (
     <form className="form" noValidate onSubmit={(e) => e.preventDefault()}>
@@ -149,19 +153,18 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
           <Field
             key={s}
             label={`${s} update cadence`}
-            hint={`Default ${SEVERITY_MATRIX[s].cadenceLabel} (${DEFAULT_SETTINGS.cadenceMinutes[s]} min).`}
+            hint={`Default ${SEVERITY_MATRIX[s].cadenceLabel} (${DEFAULT_SETTINGS.cadenceMinutes[s]} min); 1 to ${CADENCE_MINUTES_MAX} (24 hours).`}
             error={errors[`cadence-${s}`]}
           >
             <input
-              type="number"
-              min={1}
-              step={1}
+              type="text"
+              inputMode="numeric"
               value={cadence[s].value}
               onChange={(e) => cadence[s].set(e.target.value)}
               onBlur={() => {
                 const input = cadence[s];
                 if (!input.edited) return;
-                const n = minutes(input.value);
+                const n = cadenceMinutes(input.value);
                 if (typeof n === 'object') return setError(`cadence-${s}`, n.error);
                 if (n === settings.cadenceMinutes[s]) {
                   input.revert();
@@ -182,8 +185,8 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
         <legend>Timeboxes and nudges</legend>
         <Field label="Hypothesis timebox (minutes)" error={errors.timebox}>
           <input
-            type="number"
-            min={1}
+            type="text"
+            inputMode="numeric"
             value={timebox.value}
             onChange={(e) => timebox.set(e.target.value)}
             onBlur={() =>
@@ -191,7 +194,7 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
                 timebox,
                 'hypothesisTimeboxMinutes',
                 'timebox',
-                minutes,
+                timeboxMinutes,
                 String(settings.hypothesisTimeboxMinutes),
               )
             }
@@ -199,9 +202,8 @@ function SettingsForm({ settings }: { settings: AppSettings }) {
         </Field>
         <Field label="Nudge after the same Incident Commander for (hours)" error={errors.nudge}>
           <input
-            type="number"
-            min={0.5}
-            step={0.5}
+            type="text"
+            inputMode="decimal"
             value={nudge.value}
             onChange={(e) => nudge.set(e.target.value)}
             onBlur={() =>
