@@ -146,7 +146,9 @@ test('post-mortem with storage full keeps its text, editor, Copy and Export; sav
     (globalThis as { storageFull?: boolean }).storageFull = true;
   });
   await page.goto(`${page.url()}/postmortem`);
-  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready', {
+    timeout: 60_000,
+  });
 
   await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toContainText(
     /Not saved: .*(full|space).*Your text is kept here\./,

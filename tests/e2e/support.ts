@@ -4,13 +4,22 @@ import { chromium, expect, test, type Locator, type Page } from '@playwright/tes
 /** Opens the app and waits for the DOM readiness flag (never a sleep). */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready', READY_WAIT);
 }
+
+/**
+ * How long a start or reload may take to reach `data-app-state="ready"`. A start evaluates the
+ * bundle, opens the database and runs the first reads: on a machine far busier than two CPU-bound
+ * processes (a CI run beside other test runs) Playwright itself took 8 s to read the attribute
+ * once, and a 15 s wait failed while the app was on its way (traces of busy runs: ready 2–20 s
+ * after the reload, never stuck). Still bounded by the test's own timeout.
+ */
+const READY_WAIT = { timeout: 60_000 };
 
 /** Reloads and waits until the app is ready again. */
 export async function reloadApp(page: Page): Promise<void> {
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('data-app-state', 'ready', READY_WAIT);
 }
 
 /** Declares an incident through the dialog, by role and label, and waits for its console. */
