@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../domain/incident';
 import type { ActionItem } from '../domain/records';
 import { INCIDENT } from '../render/testing/fixture';
-import { computeIncidentMetrics, metricsMarkdown, weekStart } from './incident-metrics';
+import {
+  CUSTOMER_IMPACT_NOTE,
+  computeIncidentMetrics,
+  metricsMarkdown,
+  rowCells,
+  weekStart,
+} from './incident-metrics';
+import { serviceBudget } from './slo';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -88,6 +95,7 @@ describe('computeIncidentMetrics', () => {
       mtta: 6 * MIN,
       mttr: 90 * MIN,
       customerImpactMinutes: 30,
+      customerImpactOngoing: false,
     });
     expect(row('SEV1')?.count).toBe(0);
     expect(row('SEV1')?.mttr).toBeNull();
@@ -99,6 +107,7 @@ describe('computeIncidentMetrics', () => {
       mttr: 75 * MIN,
       // a: started → mitigated 30; c: no mitigation, so started → resolved 45.
       customerImpactMinutes: 75,
+      customerImpactOngoing: false,
     });
     expect(m.drills).toBe(1);
   });
@@ -261,5 +270,88 @@ describe('computeIncidentMetrics: milestones out of order (older data)', () => {
       includeDrills: false,
     });
     expect(both.rows.find((r) => r.severity === 'SEV2')?.mttr).toBe(30 * MIN);
+  });
+});
+
+describe('customer-impact minutes: the bad minutes of the error-budget rule', () => {
+  // An ongoing customer-facing SEV1, started 51 min before NOW, on a service with an SLO.
+  const ongoing = (over: Partial<Incident> = {}) => {
+    const i = inc(0, { severity: 'SEV1', services: ['checkout-api'], ...over });
+    return { ...i, milestones: { started: NOW - 51 * MIN, declared: NOW - 50 * MIN } };
+  };
+  const service = { name: 'checkout-api', sloTarget: 0.999, sloWindowDays: 30 };
+  const sev1 = (incidents: Incident[], pms: Parameters<typeof computeIncidentMetrics>[3] = []) =>
+    computeIncidentMetrics(incidents, [], { period: '30d', now: NOW, includeDrills: false }, pms)
+      .rows[0];
+
+  it.each([
+    // [what, impact over INCIDENT.impact, metrics minutes, ongoing, budget spent (min)]
+    ['share not recorded', { usersAffected: null }, 51, true, 51],
+    ['12% of users', { usersAffected: { value: 12, unit: 'percent' as const } }, 51, true, 6.12],
+    ['a head count only', { usersAffected: { value: 900, unit: 'users' as const } }, 51, true, 51],
+    ['not customer-facing', { usersAffected: null, customerFacing: false }, 0, false, 51],
+  ])('%s: Metrics and Services count the same minutes', (_, impact, minutes, so, spentMin) => {
+    const incident = ongoing({ impact: { ...INCIDENT.impact, customerFacing: true, ...impact } });
+    const row = sev1([incident]);
+    expect(row?.customerImpactMinutes).toBe(minutes);
+    expect(row?.customerImpactOngoing).toBe(so);
+    const budget = serviceBudget(service, [incident], NOW);
+    expect(budget?.incidents[0]?.inWindow.impactMinutes).toBeCloseTo(51);
+    expect((budget?.consumedMs ?? 0) / MIN).toBeCloseTo(spentMin);
+    if (minutes) expect(budget?.incidents[0]?.inWindow.impactMinutes).toBeCloseTo(minutes);
+  });
+
+  it('an ongoing incident reads "so far" in the table and its Markdown', () => {
+    const incident = ongoing({ impact: { ...INCIDENT.impact, customerFacing: true } });
+    const m = computeIncidentMetrics([incident], [], {
+      period: '30d',
+      now: NOW,
+      includeDrills: false,
+    });
+    expect(rowCells(m.rows[0]!)[5]).toBe('51 so far');
+    expect(metricsMarkdown(m, '30d')).toContain('| SEV1 | 1 | — | — | — | 51 so far |');
+    expect(metricsMarkdown(m, '30d')).toContain(CUSTOMER_IMPACT_NOTE);
+  });
+
+  it("takes the post-mortem's impact windows when recorded, like the Services page", () => {
+    const incident = ongoing({ impact: { ...INCIDENT.impact, customerFacing: true } });
+    const impactWindows = [
+      { id: 'w1', kind: 'degraded' as const, start: NOW - 40 * MIN, end: NOW - 30 * MIN },
+      { id: 'w2', kind: 'outage' as const, start: NOW - 20 * MIN, end: null },
+    ];
+    const pm = { incidentId: incident.id, causes: [], impactWindows };
+    expect(sev1([incident], [pm])).toMatchObject({
+      customerImpactMinutes: 30,
+      customerImpactOngoing: true,
+    });
+    const budget = serviceBudget(service, [{ ...incident, impactWindows }], NOW);
+    expect(budget?.incidents[0]?.inWindow.impactMinutes).toBeCloseTo(30);
+  });
+
+  it('counts a resolved incident from Started to Mitigated, and a drill never', () => {
+    const done = inc(
+      1,
+      { impact: { ...INCIDENT.impact, customerFacing: true } },
+      {
+        mitigated: 42,
+        resolved: 60,
+      },
+    );
+    const drill = inc(
+      1,
+      { drill: true, impact: { ...INCIDENT.impact, customerFacing: true } },
+      {
+        resolved: 60,
+      },
+    );
+    const m = computeIncidentMetrics([done, drill], [], {
+      period: '30d',
+      now: NOW,
+      includeDrills: true,
+    });
+    expect(m.rows.at(-1)).toMatchObject({
+      customerImpactMinutes: 42,
+      customerImpactOngoing: false,
+    });
   });
 });

@@ -8,6 +8,9 @@ import { completionOnTime, formatShare, ON_TIME_TARGET, type Completion } from '
 import { incidentDurations } from './metrics';
 import { findRepeatIncidents, type RepeatIncident } from './repeats';
 import { formatDuration } from './time';
+import { customerImpact } from './slo';
+import { impactWindowsOf } from './postmortem-structure';
+import { formatCount } from '../domain/text';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -39,7 +42,10 @@ export interface SeverityRow {
   mttd: number | null;
   mtta: number | null;
   mttr: number | null;
+  /** Sum of `customerImpact` (shared/logic/slo.ts), rounded to whole minutes. */
   customerImpactMinutes: number;
+  /** Some of those minutes are still adding up (an ongoing customer-facing incident). */
+  customerImpactOngoing: boolean;
 }
 
 export type { RepeatIncident } from './repeats';
@@ -114,11 +120,21 @@ interface Acc {
   sums: [number, number, number];
   ns: [number, number, number];
   impact: number;
+  ongoing: boolean;
 }
 
-const newAcc = (): Acc => ({ count: 0, sums: [0, 0, 0], ns: [0, 0, 0], impact: 0 });
+const newAcc = (): Acc => ({
+  count: 0,
+  sums: [0, 0, 0],
+  ns: [0, 0, 0],
+  impact: 0,
+  ongoing: false,
+});
 
-function addTo(acc: Acc, incident: Incident): void {
+/** What one incident adds to the customer-impact minutes. */
+type Impact = { minutes: number; ongoing: boolean };
+
+function addTo(acc: Acc, incident: Incident, impact: Impact): void {
   const d = incidentDurations(incident.milestones);
   acc.count++;
   [d.timeToDetect, d.timeToAcknowledge, d.timeToResolve].forEach((v, i) => {
@@ -127,10 +143,8 @@ function addTo(acc: Acc, incident: Incident): void {
       acc.ns[i as 0 | 1 | 2]++;
     }
   });
-  const { started, mitigated, resolved } = incident.milestones;
-  const end = mitigated ?? resolved;
-  if (incident.impact.customerFacing && started !== undefined && end !== undefined)
-    acc.impact += Math.max(0, end - started) / MINUTE;
+  acc.impact += impact.minutes;
+  acc.ongoing ||= impact.ongoing;
 }
 
 function toRow(severity: Severity | 'All', acc: Acc): SeverityRow {
@@ -142,6 +156,7 @@ function toRow(severity: Severity | 'All', acc: Acc): SeverityRow {
     mtta: mean(1),
     mttr: mean(2),
     customerImpactMinutes: Math.round(acc.impact),
+    customerImpactOngoing: acc.ongoing,
   };
 }
 
@@ -177,9 +192,11 @@ export function computeIncidentMetrics(
   incidents: readonly Incident[],
   actionItems: readonly ActionItem[],
   { period, now, includeDrills }: MetricsOptions,
-  postmortems: readonly Pick<Postmortem, 'incidentId' | 'causes'>[] = [],
+  postmortems: readonly (Pick<Postmortem, 'incidentId' | 'causes'> &
+    Partial<Pick<Postmortem, 'impactWindows'>>)[] = [],
 ): IncidentMetrics {
   const from = periodStart(period, now);
+  const windowsOf = new Map(postmortems.map((pm) => [pm.incidentId, impactWindowsOf(pm)]));
   const accs = new Map<Severity, Acc>(SEVERITIES.map((s) => [s, newAcc()]));
   const all = newAcc();
   const chosen: Incident[] = [];
@@ -194,8 +211,9 @@ export function computeIncidentMetrics(
     if (incident.drill) drills++;
     if (incident.drill && !includeDrills) continue;
     chosen.push(incident);
-    addTo(all, incident);
-    addTo(accs.get(incident.severity) ?? newAcc(), incident);
+    const impact = customerImpact(incident, now, windowsOf.get(incident.id));
+    addTo(all, incident, impact);
+    addTo(accs.get(incident.severity) ?? newAcc(), incident, impact);
     const { resolved, postmortemCompleted: pm } = incident.milestones;
     if ((incident.severity === 'SEV1' || incident.severity === 'SEV2') && resolved !== undefined) {
       const onTime = pm !== undefined && pm - resolved <= POSTMORTEM_WINDOW_MS;
@@ -240,6 +258,16 @@ export const METRICS_COLUMNS = [
   'Customer-impact minutes',
 ] as const;
 
+/**
+ * What the Customer-impact minutes column counts, in words under the table and in its Markdown,
+ * so it is not read as a wall-clock duration or as one service's error budget.
+ */
+export const CUSTOMER_IMPACT_NOTE =
+  'Customer-impact minutes: how long customer-facing incidents hurt customers, in minutes ' +
+  "(Started to Mitigated, or the post-mortem's impact windows; an ongoing incident counts so " +
+  'far), not weighted by the share of users. Error budget spent, on the Services page, is ' +
+  'these minutes × the share of users affected (100% when not recorded).';
+
 /** One table row as display strings, in METRICS_COLUMNS order. */
 export function rowCells(row: SeverityRow): string[] {
   return [
@@ -248,7 +276,7 @@ export function rowCells(row: SeverityRow): string[] {
     formatMean(row.mttd),
     formatMean(row.mtta),
     formatMean(row.mttr),
-    String(row.customerImpactMinutes),
+    `${formatCount(row.customerImpactMinutes)}${row.customerImpactOngoing ? ' so far' : ''}`,
   ];
 }
 
@@ -259,6 +287,7 @@ export function metricsMarkdown(metrics: IncidentMetrics, period: MetricsPeriod)
     blocks: [
       heading(2, `Incident metrics: ${PERIOD_LABELS[period]}`),
       table(METRICS_COLUMNS, metrics.rows.map(rowCells)),
+      paragraph(CUSTOMER_IMPACT_NOTE),
       paragraph(
         `Post-mortems within 48 h (SEV1/SEV2): ${pm.onTime} of ${pm.due} (${formatShare(pm.share)})`,
       ),

@@ -243,6 +243,25 @@ export function incidentSpend(
   };
 }
 
+/**
+ * An incident's customer-impact minutes: how long customers were hurt, in wall-clock minutes
+ * (the seed post-mortem's "Customer Impact: 32 minutes" of a 42-minute incident, summed across
+ * incidents as `customer_impact_minutes`). They are the bad minutes of the error-budget rule
+ * (`incidentSpend`: Started to Mitigated, else Resolved, or the post-mortem's impact windows when
+ * recorded; an ongoing incident up to `now`), so Metrics and the Services page count the same
+ * minutes; the Services page then multiplies them by the share of users to charge a budget. 0
+ * for an incident not marked customer-facing, and for a drill.
+ */
+export function customerImpact(
+  incident: Pick<Incident, 'drill' | 'impact' | 'milestones' | 'createdAt'>,
+  now: number,
+  windows: readonly Period[] = [],
+): { minutes: number; ongoing: boolean } {
+  if (!incident.impact.customerFacing || incident.drill) return { minutes: 0, ongoing: false };
+  const spend = incidentSpend(incident, now, undefined, windows);
+  return { minutes: spend.impactMinutes, ongoing: spend.ongoing && spend.impactMinutes > 0 };
+}
+
 /** True when `incident` lists the service `name` (the same by `nameKey`: NFKC, any case, white space collapsed). */
 export function affectsService(incident: Pick<Incident, 'services'>, name: string): boolean {
   const key = nameKey(name);

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { formatShare } from '../../../shared/logic/action-item-list';
 import {
+  CUSTOMER_IMPACT_NOTE,
   computeIncidentMetrics,
   incidentsInPeriod,
   METRICS_COLUMNS,
@@ -159,6 +160,7 @@ export function MetricsPage() {
               </tbody>
             </table>
           </div>
+          <p className="mx-note muted">{CUSTOMER_IMPACT_NOTE}</p>
           {metrics.outOfOrder.length ? (
             <div className="mx-note muted" role="note" aria-label="Left out of the means">
               <p>
