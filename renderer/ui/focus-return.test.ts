@@ -58,4 +58,17 @@ describe('restoreFocus', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(document.activeElement?.textContent).toBe('Search results empty');
   });
+
+  it('lands in the field a new page starts work in (data-initial-focus), when it has one', async () => {
+    const opener = page();
+    opener.focus();
+    const origin = captureFocusOrigin();
+    window.location.hash = '#/incidents/new';
+    document.body.innerHTML = '<main id="main"></main>';
+    restoreFocus(origin);
+    document.getElementById('main')!.innerHTML =
+      '<h1>Login failures</h1><textarea aria-label="Log entry" data-initial-focus></textarea>';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Log entry');
+  });
 });

@@ -42,6 +42,26 @@ export function focusMainHeading(doc: Document = document): boolean {
   return true;
 }
 
+/**
+ * Focuses the field where work on the page starts, when the page marks one inside <main> with
+ * `data-initial-focus` (the console's Log entry: the README promises the console opens with the
+ * cursor there, and a scribe who types at once must not fire the page's one-key shortcuts).
+ * Returns false when there is none (yet) or it cannot take focus.
+ */
+export function focusInitialField(doc: Document = document): boolean {
+  const el = doc.querySelector<HTMLElement>('#main [data-initial-focus]');
+  if (!canTakeFocus(el)) return false;
+  el.focus();
+  return true;
+}
+
+/** True when focus is on something inside <main> (a page put it there on purpose). */
+export function focusSettledInMain(doc: Document = document): boolean {
+  const main = doc.getElementById('main');
+  const active = doc.activeElement;
+  return !!main && active instanceof HTMLElement && active !== main && main.contains(active);
+}
+
 /** How long a new page may take to render its heading (a lazily loaded page, a live query). */
 export const HEADING_WAIT_MS = 5_000;
 
@@ -71,8 +91,9 @@ export function focusHeadingWhenReady(
 
 /**
  * Returns focus after a dialog closed: to its opener while that is still there and the route did
- * not change; otherwise to the page's main heading — also when the dialog took the user to a new
- * page (Declare opens the new console), whose heading may render a moment later.
+ * not change; otherwise to the page's main heading. When the dialog took the user to a new page
+ * (Declare opens the new console), to the field the page starts work in (`data-initial-focus`)
+ * if it has one, else its heading; either may render a moment later.
  */
 export function restoreFocus(origin: FocusOrigin, doc: Document = document): void {
   const moved = (doc.location?.hash ?? '') !== origin.location;
@@ -80,5 +101,11 @@ export function restoreFocus(origin: FocusOrigin, doc: Document = document): voi
     origin.element.focus();
     return;
   }
-  focusHeadingWhenReady(() => false, doc);
+  if (!moved) {
+    focusHeadingWhenReady(() => false, doc);
+    return;
+  }
+  // A new page: where its work starts if it says so, else its heading (the field may render
+  // after the heading; the console's field then takes focus from the heading itself).
+  focusHeadingWhenReady(() => focusSettledInMain(doc) || focusInitialField(doc), doc);
 }

@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
 
 /**
  * Asks before logging an entry that happened before the incident's start: the start milestone
- * feeds every metric, so it moves only when the scribe says so.
+ * feeds every metric, so it moves only when the scribe says so, with a deliberate choice. Focus
+ * stays in Log entry (the question is announced politely): a scribe typing the next line
+ * without looking must not press "Move start and log" with a space, nor fire the page's one-key
+ * shortcuts; what they type goes into the field, which keeps the line asked about. Tab reaches
+ * the choices.
  */
 export function BackdatePrompt({
   occurredAt,
@@ -20,8 +23,6 @@ export function BackdatePrompt({
   onKeep: () => void;
   onCancel: () => void;
 }) {
-  const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
   const withDate = spansDays(occurredAt, startedAt, zone);
   const start = formatEventTime(startedAt, zone, withDate);
   const at = formatEventTime(occurredAt, zone, withDate);
@@ -34,11 +35,11 @@ export function BackdatePrompt({
         if (e.key === 'Escape') onCancel();
       }}
     >
-      <p>
+      <p role="status">
         This is before the incident&apos;s start ({start}). Move the start to {at}?
       </p>
       <div className="form-actions">
-        <button ref={first} type="button" className="button button-primary" onClick={onMove}>
+        <button type="button" className="button button-primary" onClick={onMove}>
           Move start and log
         </button>
         <button type="button" className="button" onClick={onKeep}>
