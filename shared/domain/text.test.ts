@@ -12,6 +12,7 @@ import {
   cleanText,
   formatCount,
   hasBidiControls,
+  isBlankText,
   isolateBidi,
   nameKey,
   neutraliseBidi,
@@ -120,6 +121,31 @@ describe('limits', () => {
   it('a required field refuses blank text', () => {
     expect(limitedText('title', { min: 1 }).safeParse('   ').success).toBe(false);
   });
+
+  it.each([
+    ['zero-width spaces and a non-joiner', '\u200B\u200B\u200C'],
+    ['a zero-width joiner', '\u200D'],
+    ['direction marks', '\u200E\u200F \u061C'],
+    ['a Hangul filler', '\u3164'],
+    ['a half-width Hangul filler and a word joiner', '\uFFA0\u2060'],
+    ['a variation selector and a combining grapheme joiner', '\uFE0F\u034F'],
+    ['the Mongolian vowel separator', '\u180E'],
+    ['a blank Braille pattern', '\u2800\u2800'],
+    ['a soft hyphen and a byte-order mark', '\u00AD\uFEFF'],
+  ])('a required field refuses text that shows nothing: %s', (_, text) => {
+    expect(isBlankText(text)).toBe(true);
+    const r = limitedText('title', { min: 1 }).safeParse(text);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('The title is empty.');
+  });
+
+  it.each(['Login failures', 'a\u200Db', '👩‍💻 on call', 'می\u200Cخواهم', 'ok\u2800'])(
+    'visible text with invisible characters inside it is kept as typed: %s',
+    (text) => {
+      expect(isBlankText(text)).toBe(false);
+      expect(limitedText('title', { min: 1 }).parse(text)).toBe(text);
+    },
+  );
 
   it('a stored title with NUL is cleaned, with a lone surrogate refused with a message', () => {
     const base = incidentRow();

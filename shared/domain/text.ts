@@ -45,6 +45,22 @@ export function cleanText(input: string): TextCheck {
  */
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 
+/**
+ * Characters that show nothing (Unicode's Default_Ignorable_Code_Point: zero-width spaces and
+ * joiners, direction marks, Hangul fillers, variation selectors, the Mongolian vowel separator…)
+ * and the blank Braille pattern. Text made only of these and white space looks empty on screen
+ * and in exports, so it counts as empty; inside visible text they are left alone.
+ */
+const SHOWS_NOTHING = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * True when `text` shows nothing: empty, white space, or only characters that render as nothing
+ * ({@link SHOWS_NOTHING}). A title of three zero-width characters is blank.
+ */
+export function isBlankText(text: string): boolean {
+  return text.replace(SHOWS_NOTHING, '').trim().length === 0;
+}
+
 /** Bidirectional embedding, override and isolate controls (Unicode TR #9). */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
@@ -118,8 +134,8 @@ export function textSchema(label: string, max: number, opts: { min?: number } = 
       ctx.addIssue({ code: 'custom', message: tooLongMessage(label, text.length, max) });
       return z.NEVER;
     }
-    // Invisible characters alone (a pasted zero-width space) are no text.
-    if (opts.min && text.replace(INVISIBLE, '').trim().length < opts.min) {
+    // Characters that show nothing alone (a pasted zero-width space or joiner) are no text.
+    if (opts.min && (isBlankText(text) || text.trim().length < opts.min)) {
       ctx.addIssue({ code: 'custom', message: `${label} is empty.` });
       return z.NEVER;
     }

@@ -9,6 +9,14 @@ const at = (h: number, m: number, s = 0, day = 22) => Date.UTC(2026, 10, day, h,
 const MIN = 60_000;
 
 describe('parseLogLine: entries', () => {
+  it.each(['\u200B', '\u200B\u200C  \u2060', 'f: \u200D', '@14:05 \u3164', '\u2800'])(
+    'a line that shows nothing is not logged: %j',
+    (line) => {
+      const r = parseLogLine(line, ctx);
+      expect(r.type).toBe('error');
+    },
+  );
+
   it.each([
     ['db connections at 100%', 'note', 'db connections at 100%'],
     ['  padded text  ', 'note', 'padded text'],

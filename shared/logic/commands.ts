@@ -1,4 +1,4 @@
-import { formatCount, nameKey } from '../domain/text';
+import { formatCount, isBlankText, nameKey } from '../domain/text';
 import { LIMITS } from '../domain/limits';
 import { AUDIENCES, AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { findDefaultRole, type RoleDefinition } from '../domain/roles';
@@ -167,7 +167,7 @@ function tooLong(what: string, text: string, usage: string): ParseError | null {
  */
 export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
   let rest = input.trim();
-  if (rest.length === 0) return fail('Nothing to log: type an entry or a command.', ENTRY_USAGE);
+  if (isBlankText(rest)) return fail('Nothing to log: type an entry or a command.', ENTRY_USAGE);
 
   let when: When = { occurredAt: ctx.now, backdated: false };
   let timed = false;
@@ -215,7 +215,7 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
   }
 
   const text = rest.trim();
-  if (text.length === 0) {
+  if (isBlankText(text)) {
     const label = prefix ? `"${prefix[1] ?? ''}:"` : 'the time';
     return fail(`Add the text to log after ${label}.`, ENTRY_USAGE);
   }
