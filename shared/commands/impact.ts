@@ -26,6 +26,7 @@ import type { CommandContext } from './context';
 import { systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
+import { tooLongMessage } from '../domain/text';
 import type { Outcome } from './change-set';
 
 /**
@@ -74,7 +75,7 @@ export function checkImpactPatch(patch: ImpactPatch): void {
   }
   if (patch.publicSummary !== undefined && patch.publicSummary.trim().length > PUBLIC_SUMMARY_MAX)
     throw new RepoError(
-      `Keep the public summary to ${PUBLIC_SUMMARY_MAX} characters.`,
+      tooLongMessage('The public summary', patch.publicSummary.trim().length, PUBLIC_SUMMARY_MAX),
       'publicSummary',
     );
 }

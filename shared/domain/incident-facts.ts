@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIMITS, limitedText } from './limits';
+import { tooLongMessage } from './text';
 
 /** Whether data was lost: not yet known, none, or some (described). */
 export const DATA_LOSS_STATES = ['unknown', 'none', 'some'] as const;
@@ -67,12 +68,12 @@ export function dataLossProblem(
   if (loss.what.length > DATA_LOSS_TEXT_MAX)
     return {
       field: 'dataLossWhat',
-      message: `Keep it to ${DATA_LOSS_TEXT_MAX} characters.`,
+      message: tooLongMessage(LIMITS.dataLossWhat.label, loss.what.length, DATA_LOSS_TEXT_MAX),
     };
   if (loss.window.length > DATA_LOSS_TEXT_MAX)
     return {
       field: 'dataLossWindow',
-      message: `Keep it to ${DATA_LOSS_TEXT_MAX} characters.`,
+      message: tooLongMessage(LIMITS.dataLossWindow.label, loss.window.length, DATA_LOSS_TEXT_MAX),
     };
   return null;
 }

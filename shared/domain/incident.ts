@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestampSchema } from './timestamp';
+import { timestampRangeProblem, timestampSchema } from './timestamp';
 import { severitySchema } from './severity';
 import { milestoneSchema, statusSchema } from './status';
 import { audienceCadenceSchema, audienceSchema } from './audience';
@@ -9,6 +9,7 @@ import type { TimeZoneMode } from '../logic/time';
 import { LIMITS, LIST_LIMITS, limitedText } from './limits';
 import { formatCount } from './text';
 import { REFERENCE_PATTERN } from '../logic/reference';
+import { countSchema } from './records';
 
 export const DETECTION_SOURCES = ['alert', 'customer-report', 'internal'] as const;
 export const detectionSourceSchema = z.enum(DETECTION_SOURCES);
@@ -24,7 +25,9 @@ export const TITLE_MAX = LIMITS.title.max;
 
 /** Users affected: a head count or a share of users. */
 export const usersAffectedSchema = z.object({
-  value: z.number().nonnegative(),
+  value: z
+    .number({ error: 'Give how many users are affected as a number, 0 or more.' })
+    .nonnegative({ error: 'Give how many users are affected as a number, 0 or more.' }),
   unit: z.enum(['users', 'percent']),
 });
 export type UsersAffected = z.infer<typeof usersAffectedSchema>;
@@ -36,7 +39,7 @@ export const impactSchema = z.object({
   payingAccounts: z.boolean(),
   dataIntegrity: z.boolean(),
   revenueImpact: limitedText('revenueImpact'),
-  supportTickets: z.number().int().nonnegative().nullable(),
+  supportTickets: countSchema('support tickets').nullable(),
   /** Whether data was lost; absent on older rows (read with `dataLossOf`: Unknown). */
   dataLoss: dataLossSchema.optional(),
   /** Impact in words for customers; absent or '' until written (read with `publicSummaryOf`). */
@@ -179,6 +182,8 @@ export function validateDeclaration(
     errors.severity = 'Choose a severity: it sets the update cadence and escalation.';
   if (input.startedAt === null || Number.isNaN(input.startedAt))
     errors.startedAt = 'Enter when the impact started, as a date and time.';
+  else if (timestampRangeProblem(input.startedAt))
+    errors.startedAt = timestampRangeProblem(input.startedAt) ?? undefined;
   else if (input.startedAt > now + FUTURE_TOLERANCE_MS)
     errors.startedAt = 'The start time is in the future: impact can only have started already.';
   const optional = [
@@ -188,6 +193,8 @@ export function validateDeclaration(
   for (const [field, , at] of optional) {
     if (at === null || (at !== undefined && !Number.isFinite(at)))
       errors[field] = 'Enter a date and time, or leave it empty.';
+    else if (at !== undefined && timestampRangeProblem(at))
+      errors[field] = timestampRangeProblem(at) ?? undefined;
     else if (at !== undefined && at > now + FUTURE_TOLERANCE_MS)
       errors[field] = 'This time is in the future: give when it happened, or leave it empty.';
   }

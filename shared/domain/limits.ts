@@ -1,3 +1,4 @@
+import './plain-errors';
 import { textSchema, tooLongMessage } from './text';
 
 /**

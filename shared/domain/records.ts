@@ -187,8 +187,8 @@ export const postmortemSchema = z.object({
   /** Periods of customer impact, each Degraded or Outage. */
   impactWindows: z.array(impactWindowSchema).max(LIST_LIMITS.mapEntries).optional(),
   /** Counts of affected users and records; null or absent when not known. */
-  affectedUsers: z.number().int().nonnegative().nullable().optional(),
-  affectedRecords: z.number().int().nonnegative().nullable().optional(),
+  affectedUsers: countSchema('affected users').nullable().optional(),
+  affectedRecords: countSchema('affected records').nullable().optional(),
   /** Contributing causes, in the order the author added them; absent on older rows. */
   causes: z.array(contributingCauseSchema).max(LIST_LIMITS.causes).optional(),
 });
@@ -203,13 +203,30 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/** The SLO target is stored as a fraction but typed as a percentage: say it as one. */
+const SLO_TARGET_MESSAGE = 'Give the SLO target as a percentage above 0 and below 100, e.g. 99.9.';
+const SLO_WINDOW_MESSAGE = 'Give the SLO window as a whole number of days, 1 or more.';
+
+/** A count of things (users, records, tickets): a whole number, 0 or more, refused in words. */
+export function countSchema(what: string) {
+  const message = `Give the number of ${what} as a whole number, 0 or more.`;
+  return z.number({ error: message }).int({ error: message }).nonnegative({ error: message });
+}
+
 export const serviceSchema = z.object({
   id: limitedText('id', { min: 1 }),
   name: limitedText('name', { min: 1 }),
   ownerTeam: limitedText('name'),
   /** SLO target as a fraction, e.g. 0.9995; null when not set. */
-  sloTarget: z.number().gt(0).lt(1).nullable(),
-  sloWindowDays: z.number().int().positive(),
+  sloTarget: z
+    .number({ error: SLO_TARGET_MESSAGE })
+    .gt(0, { error: SLO_TARGET_MESSAGE })
+    .lt(1, { error: SLO_TARGET_MESSAGE })
+    .nullable(),
+  sloWindowDays: z
+    .number({ error: SLO_WINDOW_MESSAGE })
+    .int({ error: SLO_WINDOW_MESSAGE })
+    .positive({ error: SLO_WINDOW_MESSAGE }),
   runbookId: limitedText('id').nullable(),
   lastUsedAt: timestampSchema,
 });

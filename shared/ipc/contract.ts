@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../domain/plain-errors';
 import { MAX_LINK_LENGTH } from '../security/links';
 
 /*
