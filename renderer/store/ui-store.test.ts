@@ -29,3 +29,51 @@ describe('Declare dialog drafts', () => {
     expect(isBlankDeclareDraft({ ...emptyDeclareDraft(''), impact: 'slow' })).toBe(false);
   });
 });
+
+describe('Declare drafts across a change of display zone', () => {
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } })
+    .process.env;
+  it('rewrites typed times for the new zone so they name the same instants', async () => {
+    const { declareDraftInZone } = await import('./ui-store');
+    const { resetLocalZoneCache } = await import('../../shared/logic/time');
+    const saved = env.TZ;
+    env.TZ = 'Europe/Berlin';
+    resetLocalZoneCache();
+    try {
+      const typedInUtc = {
+        ...emptyDeclareDraft('2026-01-15T12:00'),
+        title: 'Checkout errors',
+        startedText: '2026-01-15T11:50',
+        startedTouched: true,
+        detectedText: '2026-01-15T11:55',
+        zone: 'utc' as const,
+      };
+      const local = declareDraftInZone(typedInUtc, 'local');
+      expect(local).toMatchObject({
+        zone: 'local',
+        startedText: '2026-01-15T12:50',
+        detectedText: '2026-01-15T12:55',
+        acknowledgedText: '',
+        title: 'Checkout errors',
+      });
+      expect(declareDraftInZone(local, 'local')).toBe(local);
+      // An untouched start is "now", worked out in the form: it is not rewritten.
+      const untouched = declareDraftInZone(
+        { ...typedInUtc, startedTouched: false, startedText: '2026-01-15T12:00' },
+        'local',
+      );
+      expect(untouched.startedText).toBe('2026-01-15T12:00');
+      // A draft from before zones were recorded is taken as typed in the current zone.
+      expect(declareDraftInZone({ ...typedInUtc, zone: null }, 'local').startedText).toBe(
+        '2026-01-15T11:50',
+      );
+      // The zone and the time of the last change survive the drafts table.
+      const back = parseDeclareDraft(JSON.stringify({ ...local, savedAt: 123 }));
+      expect(back).toMatchObject({ zone: 'local', savedAt: 123 });
+    } finally {
+      if (saved === undefined) delete env.TZ;
+      else env.TZ = saved;
+      resetLocalZoneCache();
+    }
+  });
+});

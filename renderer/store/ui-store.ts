@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { DetectionSource } from '../../shared/domain/incident';
 import type { Severity } from '../../shared/domain/severity';
+import { reexpressDateTimeInput, type TimeZoneMode } from '../../shared/logic/time';
 
 /** The one shared clock: every countdown is computed from it, nothing counts down in state. */
 export interface ClockSlice {
@@ -63,6 +64,10 @@ export interface DeclareDraft {
   source: DetectionSource;
   alertName: string;
   drill: boolean;
+  /** The zone the times were typed in (null: not known, an older draft): read back in it. */
+  zone: TimeZoneMode | null;
+  /** When the draft was last changed (ms UTC), for "Restored your unfinished declaration from …". */
+  savedAt: number | null;
 }
 
 export function emptyDeclareDraft(startedText: string): DeclareDraft {
@@ -80,6 +85,8 @@ export function emptyDeclareDraft(startedText: string): DeclareDraft {
     source: 'alert',
     alertName: '',
     drill: false,
+    zone: null,
+    savedAt: null,
   };
 }
 
@@ -130,10 +137,31 @@ export function parseDeclareDraft(text: string): DeclareDraft | null {
       source: v.source === 'customer-report' || v.source === 'internal' ? v.source : 'alert',
       alertName: typeof v.alertName === 'string' ? v.alertName : '',
       drill: v.drill === true,
+      zone: v.zone === 'utc' || v.zone === 'local' ? v.zone : null,
+      savedAt: typeof v.savedAt === 'number' && Number.isFinite(v.savedAt) ? v.savedAt : null,
     };
   } catch {
     return null;
   }
+}
+
+/**
+ * The draft with its typed times written for `zone` (each names the same instant as before), so
+ * a draft typed in UTC and reopened after switching to local time (or back) does not silently
+ * move by the zone's offset. A draft whose zone is not known is taken as typed in `zone`.
+ */
+export function declareDraftInZone(d: DeclareDraft, zone: TimeZoneMode): DeclareDraft {
+  if (d.zone === zone) return d;
+  if (d.zone === null) return { ...d, zone };
+  const from = d.zone;
+  const move = (text: string) => reexpressDateTimeInput(text, from, zone);
+  return {
+    ...d,
+    zone,
+    startedText: d.startedTouched ? move(d.startedText) : d.startedText,
+    detectedText: move(d.detectedText),
+    acknowledgedText: move(d.acknowledgedText),
+  };
 }
 
 export interface DeclareDraftSlice {

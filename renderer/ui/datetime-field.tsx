@@ -1,6 +1,12 @@
 import { useId, type ReactNode } from 'react';
-import { parseDateTimeInput, type TimeZoneMode } from '../../shared/logic/time';
+import {
+  dateTimeInputProblem,
+  parseDateTimeInput,
+  reexpressDateTimeInput,
+  type TimeZoneMode,
+} from '../../shared/logic/time';
 import { Field } from './field';
+import { useZoneChange } from './use-zone-change';
 
 /**
  * A labelled `datetime-local` field read in the app's zone. A time the clocks skipped (02:30 on
@@ -8,7 +14,10 @@ import { Field } from './field';
  * happened twice (01:30 on a fall-back night) shows a choice between its two instants (group
  * **Which time?**, one radio per instant, e.g. "01:30 EDT (first)"). The typed text is never
  * changed. The caller keeps the chosen instant (`chosenAt`) and settles the value on submit with
- * `settleDateTimeInput`; changing the text clears the choice.
+ * `settleDateTimeInput`; changing the text clears the choice. A time before what Warroom stores
+ * (1970) is refused beside the field in words as it is typed. When `zone` changes while the
+ * field is open, its text is rewritten for the new zone (`onZoneChange`, else `onChange`), so it
+ * keeps naming the same instant.
  */
 export function DateTimeField({
   label,
@@ -21,6 +30,7 @@ export function DateTimeField({
   onChoose,
   autoFocus,
   dataField,
+  onZoneChange,
 }: {
   label: ReactNode;
   hint?: ReactNode;
@@ -33,10 +43,16 @@ export function DateTimeField({
   onChoose: (at: number | null) => void;
   autoFocus?: boolean;
   dataField?: string;
+  /** The text rewritten for a new display zone; `onChange` when not given. */
+  onZoneChange?: (value: string) => void;
 }) {
   const id = useId();
   const parsed = parseDateTimeInput(value, zone);
-  const shownError = parsed.kind === 'gap' ? parsed.message : error;
+  const shownError = dateTimeInputProblem(value, zone) ?? error;
+  useZoneChange(zone, (from, to) => {
+    const next = reexpressDateTimeInput(value, from, to, chosenAt);
+    if (next !== value) (onZoneChange ?? onChange)(next);
+  });
   return (
     <>
       <Field label={label} hint={hint} error={shownError}>

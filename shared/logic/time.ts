@@ -8,6 +8,7 @@
  */
 import { tz, tzName, tzOffset } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { timestampRangeProblem } from '../domain/timestamp';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -265,6 +266,8 @@ export type WallTimeResult =
   | { kind: 'invalid' }
   /** It never happened: the clocks jumped over it (02:30 on a spring-forward day). */
   | { kind: 'gap'; message: string }
+  /** A real time, but outside what Warroom stores (before 1970): said in plain words. */
+  | { kind: 'out-of-range'; message: string }
   /** It happened twice (01:30 on a fall-back night): earlier instant first. */
   | { kind: 'ambiguous'; message: string; choices: [WallTimeChoice, WallTimeChoice] };
 
@@ -322,6 +325,8 @@ export function resolveWallTime(
       message: `${wall} did not happen in ${zoneName(mode)}: the clocks went forward over it. Enter a time before or after the change.`,
     };
   }
+  const range = timestampRangeProblem(first);
+  if (range) return { kind: 'out-of-range', message: range };
   if (second === undefined) return { kind: 'ok', at: first };
   const time = `${pad(h)}:${pad(mi)}${s ? `:${pad(s)}` : ''}`;
   const a = { at: first, label: `${time} ${zoneLabel(first, mode)}` };
@@ -361,6 +366,43 @@ export function fromDateTimeInputValue(value: string, mode: TimeZoneMode): numbe
 }
 
 /**
+ * The message a typed datetime-local value earns as it is typed, before any submit: a time the
+ * clocks skipped, or one outside what Warroom stores; null otherwise (ambiguous times ask their
+ * own question, and empty or half-typed text waits for the submit).
+ */
+export function dateTimeInputProblem(value: string, mode: TimeZoneMode): string | null {
+  const r = parseDateTimeInput(value, mode);
+  return r.kind === 'gap' || r.kind === 'out-of-range' ? r.message : null;
+}
+
+/**
+ * The same instant written for another zone: `value` read as a wall-clock time in `from`, then
+ * written as the wall-clock time in `to` (so a field keeps meaning the same moment when the
+ * display zone changes under it). Text that does not name one instant in `from` (empty,
+ * half-typed, skipped, out of range) is returned unchanged; an ambiguous time takes `chosenAt`
+ * when it is one of its instants, else it is returned unchanged.
+ */
+export function reexpressDateTimeInput(
+  value: string,
+  from: TimeZoneMode,
+  to: TimeZoneMode,
+  chosenAt: number | null = null,
+): string {
+  if (from === to) return value;
+  const r = parseDateTimeInput(value, from);
+  const at =
+    r.kind === 'ok'
+      ? r.at
+      : r.kind === 'ambiguous'
+        ? r.choices.find((c) => c.at === chosenAt)?.at
+        : undefined;
+  if (at === undefined) return value;
+  const seconds = /:\d{2}:\d{2}$/.test(value.trim());
+  const f = fields(at, to);
+  return `${dateOf(f)}T${timeOf(f)}${seconds ? `:${pad(f.s)}` : ''}`;
+}
+
+/**
  * The calendar day `offset` days from `at`'s day in the zone, as [year, month 1-12, day]; date-fns
  * counts calendar days in the zone, so "yesterday" stays a calendar day across a DST change.
  */
@@ -391,6 +433,7 @@ export function settleDateTimeInput(
     case 'invalid':
       return { ok: false, error: null };
     case 'gap':
+    case 'out-of-range':
       return { ok: false, error: r.message };
     case 'ambiguous': {
       const chosen = r.choices.find((c) => c.at === chosenAt);

@@ -1,7 +1,6 @@
 import {
   DATA_LOSS_LABELS,
   DATA_LOSS_STATES,
-  DATA_LOSS_TEXT_MAX,
   type DataLoss,
   type DataLossState,
 } from '../../../shared/domain/incident-facts';
@@ -54,11 +53,11 @@ export function DataLossFields({
           <Field
             label="What was lost"
             error={errors.dataLossWhat}
+            limit="dataLossWhat"
             hint="Which data, in words a stakeholder understands."
           >
             <input
               type="text"
-              maxLength={DATA_LOSS_TEXT_MAX}
               value={value.what}
               onChange={(e) => onChange({ ...value, what: e.target.value })}
             />
@@ -66,11 +65,11 @@ export function DataLossFields({
           <Field
             label="Time window"
             error={errors.dataLossWindow}
+            limit="dataLossWindow"
             hint="E.g. 17:20–23:25 UTC on 2026-11-30; leave empty if not known yet."
           >
             <input
               type="text"
-              maxLength={DATA_LOSS_TEXT_MAX}
               value={value.window}
               onChange={(e) => onChange({ ...value, window: e.target.value })}
             />

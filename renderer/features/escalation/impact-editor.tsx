@@ -12,6 +12,7 @@ import {
   publicSummaryOf,
   type DataLoss,
 } from '../../../shared/domain/incident-facts';
+import { tooLongMessage } from '../../../shared/domain/text';
 import { parseUsersAffected } from '../../../shared/logic/number-input';
 import { useCommand } from '../../db/db-context';
 import { updateImpact, type ImpactPatch } from '../../db/repo/impact';
@@ -155,12 +156,16 @@ function ImpactForm({ incident, onDone }: { incident: Incident; onDone: () => vo
       <DataLossFields value={dataLoss} onChange={setDataLoss} errors={errors} />
       <Field
         label="Public summary"
-        error={errors.publicSummary}
+        error={
+          errors.publicSummary ??
+          (publicSummary.trim().length > PUBLIC_SUMMARY_MAX
+            ? tooLongMessage('The public summary', publicSummary.trim().length, PUBLIC_SUMMARY_MAX)
+            : undefined)
+        }
         hint="What customers notice, in their words: customer messages use this, never the internal impact."
       >
         <textarea
           rows={2}
-          maxLength={PUBLIC_SUMMARY_MAX}
           value={publicSummary}
           onChange={(e) => setPublicSummary(e.target.value)}
         />

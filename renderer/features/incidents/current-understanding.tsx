@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
+import { tooLongMessage } from '../../../shared/domain/text';
 import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
 import { CommandForm } from '../../ui/command-form';
@@ -55,16 +56,15 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
     >
       <Field
         label="Current understanding"
-        error={errors.understanding}
+        error={
+          errors.understanding ??
+          (text.length > UNDERSTANDING_MAX
+            ? tooLongMessage('The current understanding', text.length, UNDERSTANDING_MAX)
+            : undefined)
+        }
         hint="What is known of the cause, for internal audiences. Empty means not yet known."
       >
-        <textarea
-          rows={3}
-          autoFocus
-          maxLength={UNDERSTANDING_MAX}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+        <textarea rows={3} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
     </CommandForm>
   );

@@ -1,14 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { validateDeclaration, type DeclareErrors } from '../../../shared/domain/incident';
 import { SEVERITIES, SEVERITY_MATRIX, type Severity } from '../../../shared/domain/severity';
-import { settleDateTimeInput, toDateTimeInputValue, zoneName } from '../../../shared/logic/time';
+import {
+  formatEventTime,
+  settleDateTimeInput,
+  spansDays,
+  toDateTimeInputValue,
+  zoneName,
+  type TimeZoneMode,
+} from '../../../shared/logic/time';
 import { useCommand, useDb } from '../../db/db-context';
 import { declareIncident } from '../../db/repo/incidents';
 import { useDraft } from '../../db/use-draft';
 import {
   DECLARE_DRAFT_KEY,
+  declareDraftInZone,
   emptyDeclareDraft,
   isBlankDeclareDraft,
   parseDeclareDraft,
@@ -22,7 +30,7 @@ import { DraftProblem } from '../../ui/draft-problem';
 import { CheckboxField, Field } from '../../ui/field';
 import { useSubmit } from '../../ui/use-submit';
 import { DetectionSourceField } from '../escalation/detection-source-field';
-import { useCommandContext, useSettings } from '../settings/use-settings';
+import { useCommandContext, useLoadedSettings } from '../settings/use-settings';
 import { ServicesInput } from './services-input';
 
 /** Option text for a severity: level, name and criteria, so the choice explains itself. */
@@ -35,6 +43,8 @@ export function severityOptionText(s: Severity): string {
 export function DeclareDialog() {
   const open = useUiStore((s) => s.openDialog === 'declare');
   const setOpenDialog = useUiStore((s) => s.setOpenDialog);
+  // The form fills "Started at" in the user's zone on its first render: wait for the settings.
+  const settings = useLoadedSettings();
   return (
     <Dialog
       open={open}
@@ -42,7 +52,9 @@ export function DeclareDialog() {
       title="Declare incident"
       wide
     >
-      {open ? <DeclareForm onDone={() => setOpenDialog(null)} /> : null}
+      {open && settings ? (
+        <DeclareForm zone={settings.timeZone} onDone={() => setOpenDialog(null)} />
+      ) : null}
     </Dialog>
   );
 }
@@ -50,13 +62,17 @@ export function DeclareDialog() {
 /** The fields that can be refused, in the order they appear (the first refused gets focus). */
 const FIELD_ORDER = ['title', 'severity', 'startedAt', 'detectedAt', 'acknowledgedAt'] as const;
 
-function DeclareForm({ onDone }: { onDone: () => void }) {
+/** "Restored your unfinished declaration from 14:05 UTC" (with the date when not today). */
+export function restoredDraftNote(savedAt: number | null, now: number, zone: TimeZoneMode): string {
+  if (savedAt === null) return 'Restored your unfinished declaration.';
+  return `Restored your unfinished declaration from ${formatEventTime(savedAt, zone, spansDays(savedAt, now, zone))}.`;
+}
+
+function DeclareForm({ zone, onDone }: { zone: TimeZoneMode; onDone: () => void }) {
   const db = useDb();
   const run = useCommand();
-  const settings = useSettings();
   const commandContext = useCommandContext();
   const [, navigate] = useLocation();
-  const zone = settings.timeZone;
   const knownServices = useLiveQuery(
     async () =>
       (await db.services.orderBy('lastUsedAt').reverse().limit(200).toArray()).map((s) => s.name),
@@ -69,26 +85,48 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const storedDraft = useUiStore((s) => s.declareDraft);
   const patchDraft = useUiStore((s) => s.patchDeclareDraft);
   const clearDraft = useUiStore((s) => s.clearDeclareDraft);
-  const [initialStarted] = useState(() => toDateTimeInputValue(Date.now(), zone));
+  // Untouched, "Started at" shows the moment the dialog opened, written in the zone its hint
+  // names (worked out on each render, so it follows the zone; only a typed time is stored).
+  const [openedAt, setOpenedAt] = useState(() => Date.now());
+  const initialStarted = toDateTimeInputValue(openedAt, zone);
   const draft: DeclareDraft = storedDraft ?? emptyDeclareDraft(initialStarted);
+  // A draft restored when the dialog opens (from this session or from the drafts table) is
+  // said so, with when it was typed, and its title is selected so typing replaces it.
+  const [restored, setRestored] = useState<{ savedAt: number | null } | null>(() =>
+    storedDraft && !isBlankDeclareDraft(storedDraft) ? { savedAt: storedDraft.savedAt } : null,
+  );
+  const titleRef = useRef<HTMLInputElement>(null);
   // …and in the drafts table too, through the save-as-you-type path (debounced, through the
   // commit), so a reload or a crash does not lose it either. Each edit is handed to both where
   // it is made: no effect copies the store into the database.
   const restore = useCallback(
     (saved: string) => {
       const parsed = parseDeclareDraft(saved);
-      if (parsed && !useUiStore.getState().declareDraft) patchDraft(parsed, initialStarted);
+      if (!parsed || useUiStore.getState().declareDraft) return;
+      patchDraft(declareDraftInZone(parsed, zone), '');
+      if (!isBlankDeclareDraft(parsed)) setRestored({ savedAt: parsed.savedAt });
     },
-    [patchDraft, initialStarted],
+    [patchDraft, zone, setRestored],
   );
   const persisted = useDraft(db, DECLARE_DRAFT_KEY, restore);
+  // Typed times keep naming the same instant when the display zone changes (Settings in another
+  // window): the draft is rewritten for the new zone, and remembers which zone it is in.
+  useEffect(() => {
+    const current = useUiStore.getState().declareDraft;
+    if (current && current.zone !== zone) patchDraft(declareDraftInZone(current, zone), '');
+  }, [zone, patchDraft]);
+  useEffect(() => {
+    if (!restored) return;
+    titleRef.current?.focus();
+    titleRef.current?.select();
+  }, [restored]);
   const { title, severity, services, pendingService, impact, customerFacing } = draft;
   const { startedText, startedTouched, source, alertName, drill } = draft;
   const { detectedText, acknowledgedText } = draft;
   const set =
     <K extends keyof DeclareDraft>(key: K) =>
     (value: DeclareDraft[K]) => {
-      patchDraft({ [key]: value }, initialStarted);
+      patchDraft({ [key]: value, zone, savedAt: Date.now() }, initialStarted);
       // The store's draft after this edit (two edits in one event both count).
       const next = useUiStore.getState().declareDraft;
       if (next) persisted.changed(isBlankDeclareDraft(next) ? '' : JSON.stringify(next));
@@ -113,6 +151,18 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
   const [detectedChoice, setDetectedChoice] = useState<number | null>(null);
   const [acknowledgedChoice, setAcknowledgedChoice] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  const discard = () => {
+    clearDraft();
+    persisted.changed('');
+    setRestored(null);
+    setErrors({});
+    setStartedChoice(null);
+    setDetectedChoice(null);
+    setAcknowledgedChoice(null);
+    setOpenedAt(Date.now());
+    titleRef.current?.focus();
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -190,12 +240,20 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
       busy={busy}
       error={errors.form}
     >
+      {restored ? (
+        <div className="draft-restored" role="status">
+          <span>{restoredDraftNote(restored.savedAt, openedAt, zone)}</span>{' '}
+          <button type="button" className="button button-small" onClick={discard}>
+            Discard draft
+          </button>
+        </div>
+      ) : null}
       <Field label="Title" error={errors.title} limit="title">
         <input
+          ref={titleRef}
           data-field="title"
           type="text"
           value={title}
-          maxLength={400}
           autoFocus
           placeholder="e.g. Checkout API errors"
           onChange={(e) => setTitle(e.target.value)}
@@ -257,7 +315,8 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
         hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}. Defaults to now; set it earlier if impact began before anyone noticed.`}
         dataField="startedAt"
         zone={zone}
-        value={startedText}
+        value={startedTouched ? startedText : initialStarted}
+        onZoneChange={() => undefined}
         onChange={(value) => {
           setStartedTouched(true);
           setStartedText(value);
@@ -274,6 +333,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           zone={zone}
           value={detectedText}
           onChange={setDetectedText}
+          onZoneChange={() => undefined}
           chosenAt={detectedChoice}
           onChoose={setDetectedChoice}
         />
@@ -285,6 +345,7 @@ function DeclareForm({ onDone }: { onDone: () => void }) {
           zone={zone}
           value={acknowledgedText}
           onChange={setAcknowledgedText}
+          onZoneChange={() => undefined}
           chosenAt={acknowledgedChoice}
           onChoose={setAcknowledgedChoice}
         />

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { TITLE_MAX, type Incident } from '../../../shared/domain/incident';
+import type { Incident } from '../../../shared/domain/incident';
 import { useCommand } from '../../db/db-context';
 import { renameIncident } from '../../db/repo/incidents';
 import { Field } from '../../ui/field';
@@ -52,11 +52,11 @@ export function RenameIncident({ incident }: { incident: Incident }) {
       error={errors.title ?? errors.form}
       hint="Enter saves, Escape cancels. The reference and channel stay the same."
       className="rename-field"
+      limit="title"
     >
       <input
         autoFocus
         value={draft}
-        maxLength={TITLE_MAX + 50}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => void onKey(e)}
       />

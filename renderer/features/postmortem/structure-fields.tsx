@@ -18,12 +18,15 @@ import {
 import type { TimeZoneMode } from '../../../shared/logic/time';
 import {
   formatDuration,
+  dateTimeInputProblem,
   fromDateTimeInputValue,
+  reexpressDateTimeInput,
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
 import { newId } from '../../../shared/domain/ids';
 import { useUiStore } from '../../store/ui-store';
 import { Field } from '../../ui/field';
+import { useZoneChange } from '../../ui/use-zone-change';
 import { FiveWhys } from './five-whys';
 
 /**
@@ -244,6 +247,16 @@ export function ImpactWindows({
       end: w.end === null ? '' : toDateTimeInputValue(w.end, timeZone),
     })),
   );
+  // Settings' zone changed while editing: each typed time keeps naming the same instant.
+  useZoneChange(timeZone, (from, to) =>
+    setRows((current) =>
+      current.map((r) => ({
+        ...r,
+        start: reexpressDateTimeInput(r.start, from, to),
+        end: reexpressDateTimeInput(r.end, from, to),
+      })),
+    ),
+  );
   // Problems found when a row was last changed (the clock is read there, not while rendering).
   const [problems, setProblems] = useState<
     Record<string, { field: 'start' | 'end'; message: string }>
@@ -260,9 +273,17 @@ export function ImpactWindows({
       const { start, end } = parse(r);
       const bad =
         r.start && start === null
-          ? { field: 'start' as const, message: 'Give a date and time.' }
+          ? {
+              field: 'start' as const,
+              message: dateTimeInputProblem(r.start, timeZone) ?? 'Give a date and time.',
+            }
           : r.end && end === null
-            ? { field: 'end' as const, message: 'Give a date and time, or leave it empty.' }
+            ? {
+                field: 'end' as const,
+                message:
+                  dateTimeInputProblem(r.end, timeZone) ??
+                  'Give a date and time, or leave it empty.',
+              }
             : impactWindowProblem({ start, end }, clock);
       if (bad) found[r.id] = bad;
       return { id: r.id, kind: r.kind, start: start ?? 0, end };

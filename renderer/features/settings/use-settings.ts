@@ -5,16 +5,33 @@ import { useDb } from '../../db/db-context';
 import type { CommandContext } from '../../../shared/commands/context';
 import { readSettings } from '../../db/repo/settings';
 
-/** Live settings (defaults until the first read answers). */
-export function useSettings(): AppSettings {
-  const db = useDb();
-  return useLiveQuery(() => readSettings(db), [db], DEFAULT_SETTINGS);
+/**
+ * The settings last read from each database. A component mounting later (a dialog, an editor)
+ * starts from these rather than from the defaults: a form that fills a time from "now" on its
+ * first render must already write it in the user's zone, not in the default UTC.
+ */
+const lastRead = new WeakMap<object, AppSettings>();
+
+function readAndKeep(db: ReturnType<typeof useDb>): Promise<AppSettings> {
+  return readSettings(db).then((s) => {
+    lastRead.set(db, s);
+    return s;
+  });
 }
 
-/** Live settings, undefined until the first read answers (for forms that copy them once). */
+/** Live settings (the last ones read in this window, or the defaults before any read answers). */
+export function useSettings(): AppSettings {
+  const db = useDb();
+  return useLiveQuery(() => readAndKeep(db), [db], lastRead.get(db) ?? DEFAULT_SETTINGS);
+}
+
+/**
+ * Live settings, undefined until they have been read in this window (for forms that copy them
+ * once, or fill a value in the user's zone on their first render).
+ */
 export function useLoadedSettings(): AppSettings | undefined {
   const db = useDb();
-  return useLiveQuery(() => readSettings(db), [db]);
+  return useLiveQuery(() => readAndKeep(db), [db], lastRead.get(db));
 }
 
 /** The name entries are signed with when "me" is not set yet. */

@@ -15,7 +15,7 @@ import { parseLogLine, type ParseError, type ParseResult } from '../../../shared
 import type { Fold } from '../../../shared/logic/backdate';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
-import type { TimeZoneMode } from '../../../shared/logic/time';
+import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
 import { useCommand, useDb, useStorageRecovery } from '../../db/db-context';
 import { timelineDraftKey } from '../../db/repo/drafts';
 import { classifyStorageError, describeWriteError } from '../../db/repo/errors';
@@ -82,20 +82,45 @@ export const LogField = memo(function LogField({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [confirm, setConfirm] = useState<{ cmd: WritableCommand; submitted: string } | null>(null);
   const draftKey = timelineDraftKey(incident.id);
-  const restore = useCallback((saved: string) => setText((cur) => (cur === '' ? saved : cur)), []);
+  // A draft restored into the field says so (with when it was typed) and can be discarded, so
+  // an old half-line is not sent by a quick Enter without anyone noticing it was there.
+  const [restored, setRestored] = useState<{ savedAt: number | null } | null>(null);
+  const restore = useCallback(
+    (saved: string) => {
+      // Only into an empty field: what the user already typed wins (the field shows the state).
+      if ((field.current?.value ?? '') !== '') return;
+      setText((cur) => (cur === '' ? saved : cur));
+      setRestored({ savedAt: null });
+      void db.drafts
+        .get(draftKey)
+        .then((row) => {
+          if (row?.text === saved) setRestored({ savedAt: row.updatedAt });
+        })
+        .catch(() => undefined);
+    },
+    [db, draftKey],
+  );
   const draft = useDraft(db, draftKey, restore);
 
-  // Opening the console puts the scribe in the log field, unless focus is somewhere on purpose
-  // (a dialog that opened this console, such as Declare, hands focus to the page heading).
-  // A layout effect: it must run before the route change's heading focus looks for a heading.
+  // Opening the console puts the scribe in the log field (README: the console opens with the
+  // cursor in Log entry; Declare included, so typing at once logs instead of firing one-key
+  // shortcuts), unless focus is somewhere on purpose. The page heading, where route changes
+  // and closing dialogs land focus by default, is not on purpose. A layout effect: it runs
+  // before the route change's focus looks for somewhere to go.
   useLayoutEffect(() => {
     const active = document.activeElement;
-    if (!active || active === document.body || active === document.documentElement)
+    if (
+      !active ||
+      active === document.body ||
+      active === document.documentElement ||
+      active === document.querySelector('#main h1')
+    )
       field.current?.focus();
   }, []);
 
   const change = (next: string) => {
     setText(next);
+    if (next === '') setRestored(null);
     draft.changed(next);
     if (confirm) setConfirm(null);
     // Choices between two instants belong to the text they were asked for.
@@ -211,6 +236,7 @@ export const LogField = memo(function LogField({
         id={id}
         ref={field}
         data-shortcut="log"
+        data-initial-focus
         aria-keyshortcuts="/"
         className="tl-log-input"
         rows={1}
@@ -272,6 +298,25 @@ export const LogField = memo(function LogField({
         </div>
       ) : null}
       <DraftProblem id={draftId} message={draft.problem} />
+      {restored && text !== '' ? (
+        <div className="draft-restored" role="status">
+          <span>
+            {restored.savedAt === null
+              ? 'Restored your unfinished log entry.'
+              : `Restored your unfinished log entry from ${formatEventTime(restored.savedAt, timeZone, spansDays(restored.savedAt, Date.now(), timeZone))}.`}
+          </span>{' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              change('');
+              field.current?.focus();
+            }}
+          >
+            Discard draft
+          </button>
+        </div>
+      ) : null}
       {confirm ? (
         <BackdatePrompt
           occurredAt={confirm.cmd.type === 'pin' ? 0 : confirm.cmd.occurredAt}

@@ -3,12 +3,15 @@ import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import { ENTRY_KIND_LABELS, type TimelineEntry } from '../../../shared/domain/timeline';
 import {
   formatEventTime,
+  dateTimeInputProblem,
   fromDateTimeInputValue,
+  reexpressDateTimeInput,
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { CommsEntryText } from './comms-entry-text';
 import { entryTimes, type TimeDisplay } from './entry-display';
+import { useZoneChange } from '../../ui/use-zone-change';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
 export interface RowActions {
@@ -48,6 +51,11 @@ export const TimelineRow = memo(function TimelineRow({
   const timeErrorId = `tl-time-error-${entry.id}`;
   const [showRevisions, setShowRevisions] = useState(false);
   const times = entryTimes(entry, display);
+  // Show local time / Show UTC while editing: the typed time keeps naming the same instant.
+  useZoneChange(display.zone, (from, to) => {
+    setEditingAt((text) => reexpressDateTimeInput(text, from, to));
+    setEditingAtWas((text) => reexpressDateTimeInput(text, from, to));
+  });
   const system = entry.kind === 'system';
   const deleted = entry.deletedAt !== null;
   const run = (p: Promise<void>, after?: () => void) =>
@@ -71,7 +79,10 @@ export const TimelineRow = memo(function TimelineRow({
         ? entry.occurredAt
         : fromDateTimeInputValue(editingAt, display.zone);
     if (at === null) {
-      setTimeError('Enter when it happened, as a date and time.');
+      setTimeError(
+        dateTimeInputProblem(editingAt, display.zone) ??
+          'Enter when it happened, as a date and time.',
+      );
       return;
     }
     setTimeError(null);

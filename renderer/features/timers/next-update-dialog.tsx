@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { nextTimeOfDay } from '../../../shared/logic/cadence';
+import { zoneName } from '../../../shared/logic/time';
 import { useCommand } from '../../db/db-context';
 import { setNextUpdateAt } from '../../db/repo/cadence';
 import { CommandForm } from '../../ui/command-form';
@@ -43,7 +44,7 @@ function NextUpdateForm({ incidentId, audience, onDone }: TimerFormProps) {
       <Field
         label="Next update at"
         error={errors.at}
-        hint={`${zone === 'utc' ? 'UTC' : 'Local time'}, 24-hour; the next time the clock shows it.`}
+        hint={`${zone === 'utc' ? 'UTC' : `Local time (${zoneName('local')})`}, 24-hour; the next time the clock shows it.`}
       >
         <input type="time" autoFocus value={time} onChange={(e) => setTime(e.target.value)} />
       </Field>
