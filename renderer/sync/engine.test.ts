@@ -4,7 +4,7 @@ import { incidentDocName } from '../../shared/sync/doc-names';
 import { readRows } from '../../shared/sync/record-doc';
 import { TABLE_SCHEMAS } from '../../shared/domain/tables';
 import { commit } from '../db/commit';
-import { declareIncident, changeSeverity } from '../db/repo/incidents';
+import { declareIncident, changeSeverity, renameIncident } from '../db/repo/incidents';
 import { addEntry } from '../db/repo/timeline';
 import { assignRole } from '../db/repo/roles';
 import { openPostmortem, savePostmortem } from '../db/repo/postmortems';
@@ -180,6 +180,24 @@ describe('the sync engine', () => {
       ).length;
     expect(await sys(a)).toBe(2);
     expect(await sys(b)).toBe(2);
+  });
+
+  it('renamed on two seats at once: both entries kept, the later rename is the title on both', async () => {
+    const a = await seat();
+    const b = await seat();
+    const inc = await declare(a);
+    await quiet(a);
+    const unlink = await link(a, b, incidentDocName(inc.id));
+    await quiet(a, b);
+    unlink();
+    // B renames later; A's row write happens after B's (a higher Yjs client may win the map).
+    await renameIncident(b.db, inc.id, 'Title from B', ctx('Dana', NOW + 120_000));
+    await renameIncident(a.db, inc.id, 'Title from A', ctx('Alice', NOW + 60_000));
+    await quiet(a, b);
+    await link(a, b, incidentDocName(inc.id));
+    await quiet(a, b);
+    expect((await a.db.incidents.get(inc.id))?.title).toBe('Title from B');
+    expect((await b.db.incidents.get(inc.id))?.title).toBe('Title from B');
   });
 
   it('a role handed off on two seats at once: one holder on both, and a conflicting-handoff entry', async () => {

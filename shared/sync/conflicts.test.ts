@@ -95,6 +95,30 @@ describe('current severity and status', () => {
     );
   });
 
+  it('resolveIncident takes the latest rename and understanding, as the timeline orders them', () => {
+    const row = incidentRow({ title: 'Title from A', understanding: 'pool too small' });
+    const rename = (id: string, at: number, to: string) =>
+      sys(id, at, { type: 'title', from: 'Login errors', to });
+    const understood = (id: string, at: number, to: string | null) =>
+      sys(id, at, { type: 'understanding', from: null, to });
+    // A renamed first, B a minute later: every seat shows B's title, whichever row won in Yjs.
+    expect(
+      resolveIncident(row, [rename('a', 1, 'Title from A'), rename('b', 2, 'Title from B')]).title,
+    ).toBe('Title from B');
+    expect(resolveIncident(row, [rename('a', 2, 'Title from A'), rename('b', 1, 'B')])).toBe(row);
+    // Never renamed: the declared title stands.
+    expect(resolveIncident(row, [sys('d', 1, { type: 'declared', to: 'SEV2' })])).toBe(row);
+    expect(
+      resolveIncident(row, [understood('a', 1, 'pool too small'), understood('b', 2, 'bad key')])
+        .understanding,
+    ).toBe('bad key');
+    expect(resolveIncident(row, [understood('a', 1, 'x'), understood('b', 2, null)])).toEqual({
+      ...row,
+      understanding: '',
+    });
+    expect(resolveIncident(row, [understood('a', 1, 'pool too small')])).toBe(row);
+  });
+
   it('orders the timeline by occurredAt, loggedAt, then id', () => {
     const list = [
       sys('c', 2, sev('SEV1'), 1),

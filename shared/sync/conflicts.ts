@@ -63,18 +63,56 @@ export function currentStatus(incidentId: string, entries: readonly Entry[]): St
   return latest(entries, incidentId, ['status'], isStatus)?.change?.to as Status | undefined;
 }
 
+const isTitle = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const isUnderstanding = (v: unknown) => v === null || typeof v === 'string';
+
 /**
- * The incident row with its current severity and status as the timeline says
- * ({@link currentSeverity}, {@link currentStatus}): the same object when both already agree or
- * when there is no such entry, else a copy with the differing field(s) replaced (nothing else,
- * `updatedAt` included, changes, so every seat computes the same row). `entries` may hold other
- * incidents' entries and non-system ones; they are ignored.
+ * The incident's current title: the `to` of its latest `title` system entry (a rename), or
+ * undefined when it was never renamed (the declared title stands).
+ */
+export function currentTitle(incidentId: string, entries: readonly Entry[]): string | undefined {
+  return latest(entries, incidentId, ['title'], isTitle)?.change?.to ?? undefined;
+}
+
+/**
+ * The incident's current understanding: the `to` of its latest `understanding` system entry
+ * ('' when that entry cleared it), or undefined when none was ever recorded.
+ */
+export function currentUnderstanding(
+  incidentId: string,
+  entries: readonly Entry[],
+): string | undefined {
+  const e = latest(entries, incidentId, ['understanding'], isUnderstanding);
+  return e ? (e.change?.to ?? '') : undefined;
+}
+
+/**
+ * The incident row with its current severity, status, title and understanding as the timeline
+ * says ({@link currentSeverity}, {@link currentStatus}, {@link currentTitle},
+ * {@link currentUnderstanding}): the same object when all already agree or when there is no
+ * such entry, else a copy with the differing field(s) replaced (nothing else, `updatedAt`
+ * included, changes, so every seat computes the same row). Two seats renaming at once thus agree
+ * on the later rename, as the timeline shows it last (a new user saw the header keep the earlier
+ * title under a later "→ title" entry). `entries` may hold other incidents' entries and
+ * non-system ones; they are ignored.
  */
 export function resolveIncident(incident: Incident, entries: readonly Entry[]): Incident {
   const severity = currentSeverity(incident.id, entries) ?? incident.severity;
   const status = currentStatus(incident.id, entries) ?? incident.status;
-  if (severity === incident.severity && status === incident.status) return incident;
-  return { ...incident, severity, status };
+  const title = currentTitle(incident.id, entries) ?? incident.title;
+  const understood = currentUnderstanding(incident.id, entries);
+  const understanding =
+    understood === undefined || understood === (incident.understanding ?? '')
+      ? incident.understanding
+      : understood;
+  if (
+    severity === incident.severity &&
+    status === incident.status &&
+    title === incident.title &&
+    understanding === incident.understanding
+  )
+    return incident;
+  return { ...incident, severity, status, title, understanding };
 }
 
 /** Author of the entries the conflict rules write. */
@@ -162,7 +200,16 @@ export function settleHandoffs(
   return out;
 }
 
-/** The system entries of severity, status or declaration in `doc`, read without the others. */
+/** The system entries {@link resolveIncident} reads (severity, status, declaration, rename,
+ * understanding) in `doc`, read without the others. */
+const RESOLVING = new Set<SystemChange['type']>([
+  'severity',
+  'status',
+  'declared',
+  'title',
+  'understanding',
+]);
+
 function statusEntries(doc: Y.Doc): Entry[] {
   const out: Entry[] = [];
   const keys: string[] = [];
@@ -171,8 +218,7 @@ function statusEntries(doc: Y.Doc): Entry[] {
     const m = row as Y.Map<unknown>;
     const change = entryField(m, 'change') as SystemChange | null | undefined;
     if (entryField(m, 'kind') !== 'system' || !change) continue;
-    if (change.type === 'severity' || change.type === 'status' || change.type === 'declared')
-      keys.push(key);
+    if (RESOLVING.has(change.type)) keys.push(key);
   }
   for (const e of readRows(doc, 'timelineEntries', keys)) if (e) out.push(e);
   return out;
