@@ -6,6 +6,7 @@ import { replayUnloadJournal } from './db/unload-journal';
 import { appDb as db, appDbOpened } from './features/shell/open-db';
 import { whenIdle } from './features/shell/lazy';
 import { pickPlatform } from './platform';
+import { preloadSettings } from './features/settings/use-settings';
 import {
   startSearchIndex,
   startSearchJournal,
@@ -22,8 +23,9 @@ const platform = pickPlatform();
 // The database started opening when open-db.ts was evaluated (before React was).
 appDbOpened
   // Text typed just before the last reload or closed window is written first, so the screens
-  // read it like any saved draft (db/unload-journal.ts; instant when there is none).
-  .then(() => replayUnloadJournal(db))
+  // read it like any saved draft (db/unload-journal.ts; instant when there is none); the
+  // settings are read meanwhile, so the first screen has the user's name and zone.
+  .then(() => Promise.all([replayUnloadJournal(db), preloadSettings(db)]))
   .then(() => {
     // Full-text search notes every change from the start; its index loads once the app is up.
     startSearchJournal(db);

@@ -131,3 +131,21 @@ test('until a name is set, entries say "Me" and the console asks for it once', a
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Your name')).toHaveValue('Dana Okafor');
 });
+
+test('a post-mortem opened straight from its address is signed with the name already set', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Queue backlog', severity: 'SEV3' });
+  const prompt = page.getByRole('form', { name: 'Set your name' });
+  await prompt.getByLabel('Your name').fill('Dana Okafor');
+  await prompt.getByLabel('Your name').press('Enter');
+  await expect(prompt).toHaveCount(0);
+  // A fresh window on the post-mortem's address: the first screen already knows the name.
+  const address = `${page.url()}/postmortem`;
+  await page.goto('about:blank');
+  await openApp(page, address);
+  await expect(page.getByLabel('Author', { exact: true })).toHaveValue('Dana Okafor');
+  await reloadApp(page);
+  await expect(page.getByLabel('Author', { exact: true })).toHaveValue('Dana Okafor');
+});

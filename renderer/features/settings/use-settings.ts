@@ -19,6 +19,19 @@ function readAndKeep(db: ReturnType<typeof useDb>): Promise<AppSettings> {
   });
 }
 
+/**
+ * Reads the settings once before the first screen renders (main.tsx), so no component ever
+ * starts from the defaults: a post-mortem opened straight from a link was signed "Me" and a
+ * Declare form filled "now" in UTC while the user's name and zone were still being read.
+ * Resolves when read; a failed read is left to the live queries (never rejects).
+ */
+export function preloadSettings(db: ReturnType<typeof useDb>): Promise<void> {
+  return readAndKeep(db).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** Live settings (the last ones read in this window, or the defaults before any read answers). */
 export function useSettings(): AppSettings {
   const db = useDb();
