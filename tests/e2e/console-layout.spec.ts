@@ -263,3 +263,29 @@ test('a timeline row is one line; its Pin, Edit and Delete appear on focus and w
       .getByRole('button', { name: 'Pin' }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the command help on a laptop screen sits below the timeline, never over its rows', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page);
+  await declare(page, { title: 'Checkout API errors', severity: 'SEV2' });
+  for (const line of ['f: pool at 100%', 'd: roll back to 4.1', 'a: paged the DBA'])
+    await log(page, line);
+  const field = page.getByRole('region', { name: 'Timeline' }).getByLabel('Log entry');
+  await field.fill('/help');
+  await field.press('Enter');
+  const help = page.getByRole('region', { name: 'Log commands' });
+  await expect(help).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('console-help-1400x900.png') });
+  const list = page.getByRole('list', { name: 'Timeline entries' });
+  const [listBox, helpBox] = [await list.boundingBox(), await help.boundingBox()];
+  expect(listBox && helpBox).toBeTruthy();
+  // The list (and every row it draws) ends where the help begins, or above it.
+  expect(listBox!.y + listBox!.height).toBeLessThanOrEqual(helpBox!.y + 1);
+  for (const row of await list.getByRole('listitem').all()) {
+    const box = await row.boundingBox();
+    if (box && box.height > 0) expect(box.y + box.height).toBeLessThanOrEqual(helpBox!.y + 1);
+  }
+  await expect(page.getByRole('button', { name: 'Close help' })).toBeVisible();
+});
