@@ -9,7 +9,14 @@ import { dropQueuedSync, gateOnSocket } from './socket-gate';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
-import { peerFormatNote, seatUrl, SYNC_FORMAT } from '../../shared/sync/sync-format';
+import { seatUrl, SYNC_FORMAT } from '../../shared/sync/sync-format';
+import {
+  forgetPeers,
+  presenceOf,
+  renewLocalState,
+  type Presence,
+  type PresenceState,
+} from './presence';
 import type { ChangeSet } from '../../shared/commands/change-set';
 import {
   DIRECTORY_DOC,
@@ -38,33 +45,7 @@ export type SyncStatus =
   | { readonly state: 'reconnecting'; readonly waiting: number }
   | { readonly state: 'refused'; readonly reason: string };
 
-/** One person in the room, from their seat's awareness state. */
-export interface Presence {
-  readonly clientId: number;
-  readonly self: boolean;
-  readonly name: string;
-  readonly role?: string;
-  /** What they are looking at (an incident's reference) or editing. */
-  readonly viewing?: string;
-  /**
-   * Set when their Warroom lays out the shared record differently from this one
-   * (shared/sync/sync-format.ts `peerFormatNote`), e.g. "older Warroom: cannot read entries
-   * from this seat; update it".
-   */
-  readonly formatNote?: string;
-}
-
-function formatNoteOf(sync: unknown): { formatNote?: string } {
-  const note = peerFormatNote(sync);
-  return note ? { formatNote: note } : {};
-}
-
-/** What a seat says about itself to the room. */
-export interface PresenceState {
-  name: string;
-  role?: string;
-  viewing?: string;
-}
+export type { Presence, PresenceState } from './presence';
 
 /** An incident in the room's index (the room document's `incidents` map). */
 export interface RoomIncident {
@@ -131,7 +112,10 @@ export class Room {
     gateOnSocket(this.socket, this.gate, this.providers, () => !this.destroyed);
     this.socket.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
-      this.update();
+      // A seat that is not connected does not know who else is in the room: the providers
+      // clear their peers on a close event, but a connection the watchdog ends sends none.
+      else for (const p of this.providers.values()) if (p?.awareness) forgetPeers(p.awareness);
+      this.recomputePresence();
     });
     this.cleanups.push(
       engine.onLocalChange((names) => {
@@ -210,28 +194,11 @@ export class Room {
   }
 
   private recomputePresence(): void {
-    const mine = thisOrigin().window;
-    const byWindow = new Map<string, Presence>();
-    for (const p of this.providers.values()) {
-      const awareness = p?.awareness;
-      if (!awareness) continue;
-      for (const [clientId, s] of awareness.getStates()) {
-        const st = s as Partial<PresenceState> & { presence?: string; sync?: unknown };
-        const key = typeof st.presence === 'string' ? st.presence : `client-${clientId}`;
-        if (byWindow.has(key) || !st.name) continue;
-        byWindow.set(key, {
-          clientId,
-          self: key === mine,
-          name: st.name,
-          ...(typeof st.role === 'string' ? { role: st.role } : {}),
-          ...(typeof st.viewing === 'string' ? { viewing: st.viewing } : {}),
-          ...formatNoteOf(st.sync),
-        });
-      }
-    }
-    this.presence = [...byWindow.values()].sort(
-      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
+    const states = [...this.providers.values()].flatMap((p) =>
+      p?.awareness ? [p.awareness.getStates()] : [],
     );
+    const connected = this.socket.status === WebSocketStatus.Connected;
+    this.presence = presenceOf(states, thisOrigin().window, connected);
     this.update();
   }
 
@@ -258,6 +225,9 @@ export class Room {
       },
       onAuthenticated: () => {
         this.refusal = null;
+        // Our state again with a new clock: the one re-sent on connect carries the old clock,
+        // which the relay and the other seats ignore if they saw it before the outage.
+        if (provider.awareness) renewLocalState(provider.awareness);
         this.update();
       },
       onSynced: () => {

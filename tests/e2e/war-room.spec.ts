@@ -299,6 +299,18 @@ test('a severity race and a handoff race settle the same way on both seats, visi
   await openIncident(b, 'Login failures');
   await expect(a.getByRole('region', { name: 'In the room' })).toContainText('Dana');
   await whileRelayDown(relay, async () => {
+    // A seat that is not connected does not claim the other seat is present.
+    for (const [page, other] of [
+      [a, 'Dana'],
+      [b, 'Alice'],
+    ] as const) {
+      const room = page.getByRole('region', { name: 'In the room' });
+      await expect(room).toContainText('who else is in the room is not known', { timeout: 15_000 });
+      await expect(room).not.toContainText(other);
+      await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText(
+        'in the room',
+      );
+    }
     await a.getByRole('button', { name: 'Change severity' }).click();
     const sa = a.getByRole('dialog', { name: 'Change severity' });
     await sa.getByLabel('Severity').selectOption('SEV1');
@@ -314,6 +326,13 @@ test('a severity race and a handoff race settle the same way on both seats, visi
     await assign(a, 'Incident Commander', 'Bob');
     await assign(b, 'Incident Commander', 'Carol');
   });
+  // Both seats count each other as soon as they are back, not at the next awareness renewal
+  // (15 s after the last one).
+  for (const page of [a, b])
+    await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(
+      'Connected · 2 in the room',
+      { timeout: 6_000 },
+    );
   // B's changes were made last: both seats end on SEV3 with Carol as IC, every change kept.
   for (const page of [a, b]) {
     await expect(page.getByText('SEV3', { exact: true }).first()).toBeVisible({ timeout: 15_000 });

@@ -97,6 +97,9 @@ export function WarRoomBar() {
               </li>
             ))}
           </ul>
+          {snap.status.state !== 'connected' && snap.status.state !== 'refused' ? (
+            <p className="field-hint">Not connected: who else is in the room is not known.</p>
+          ) : null}
         </section>
       ) : null}
       <JoinDialog
