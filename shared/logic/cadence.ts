@@ -124,6 +124,45 @@ export function nextTimeOfDay(
   return { error: 'Enter a time of day as HH:MM (24-hour).' };
 }
 
+/** A planned next update, with what the person should know before it is recorded. */
+export interface NextUpdatePlan {
+  readonly at: number;
+  /** The time has already passed today: the plan is for tomorrow, which must be confirmed. */
+  readonly passedToday: boolean;
+  /** Set when the plan is later than one cadence from now: says how far and what the cadence is. */
+  readonly warning?: string;
+}
+
+/**
+ * A typed next update time ({@link nextTimeOfDay}) checked against the audience's cadence.
+ * `passedToday`: the clock already showed HH:MM today in the zone, so the plan is tomorrow's,
+ * unless tomorrow's is within one cadence (00:30 typed at 23:50 is simply the next 00:30, not a
+ * mistake). A plan later than one cadence from now carries a warning.
+ */
+export function planNextUpdate(
+  text: string,
+  now: number,
+  zone: TimeZoneMode,
+  cadenceMs: number,
+): NextUpdatePlan | { error: string } {
+  const when = nextTimeOfDay(text, now, zone);
+  if ('error' in when) return when;
+  const away = when.at - now;
+  const [y, mo, d] = calendarDayFrom(when.at, zone, 0);
+  const [ty, tmo, td] = calendarDayFrom(now, zone, 0);
+  const tomorrow = y !== ty || mo !== tmo || d !== td;
+  const passedToday = tomorrow && away > cadenceMs;
+  return {
+    at: when.at,
+    passedToday,
+    ...(away > cadenceMs
+      ? {
+          warning: `That is ${spanInWords(away)} from now, beyond this audience’s cadence of an update every ${spanInWords(cadenceMs)}.`,
+        }
+      : {}),
+  };
+}
+
 export type CadenceState = 'calm' | 'due-soon' | 'overdue' | 'snoozed' | 'stopped';
 
 /** Where one audience's countdown stands at `now`. */
