@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import {
-  markUpdateSent,
-  recordUpdateSent,
-  setNextUpdateAt,
-  snoozeReminder,
-  withUpdateSent,
-} from './cadence';
+import { recordUpdateSent, setNextUpdateAt, snoozeReminder, withUpdateSent } from './cadence';
 import { rowsOf } from './change-set';
 import { anIncident, ctx, MIN, NOW, unrecorded } from './test-fixtures';
 
@@ -42,17 +36,6 @@ describe('withUpdateSent / recordUpdateSent', () => {
     expect(() => recordUpdateSent(undefined, 'engineering', ctx())).toThrow(
       'This incident no longer exists.',
     );
-  });
-});
-
-describe('markUpdateSent', () => {
-  it.each([
-    ['investigating' as const, 'Update sent to Engineering (marked as sent)'],
-    ['resolved' as const, 'Resolved message sent to Engineering (marked as sent)'],
-  ])('logs a comms entry while %s', (status, text) => {
-    const { changes, result } = markUpdateSent(anIncident({ status }), 'engineering', ctx());
-    expect(result).toMatchObject({ kind: 'comms', text, audience: 'engineering' });
-    expect(rowsOf(changes, 'incidents')[0]!.cadence.engineering?.lastSentAt).toBe(NOW);
   });
 });
 

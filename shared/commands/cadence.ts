@@ -1,7 +1,6 @@
 import { AUDIENCE_LABELS, type Audience } from '../domain/audience';
 import { FUTURE_TOLERANCE_MS, type Incident } from '../domain/incident';
 import type { AppSettings } from '../domain/settings';
-import type { TimelineEntry } from '../domain/timeline';
 import {
   audienceDue,
   cadenceMsFor,
@@ -14,7 +13,7 @@ import {
 import { formatDuration, formatEventTime, spansDays } from '../logic/time';
 import { changes } from './change-set';
 import type { CommandContext } from './context';
-import { makeEntry, systemEntry } from './entries';
+import { systemEntry } from './entries';
 import { existing } from './guards';
 import { RepoError } from './refusal';
 import type { Outcome } from './change-set';
@@ -65,29 +64,6 @@ export function recordUpdateSent(
 ): Outcome<Incident> {
   const next = withUpdateSent(existing(found, 'incident'), audience, ctx, occurredAt);
   return { changes: changes().update('incidents', next).build(), result: next };
-}
-
-/**
- * "Mark sent": an update went out by other means (said on a call, posted by hand): a comms entry
- * for the audience ("Update sent to …" or, once resolved, "Resolved message sent to …", marked
- * as sent) and its countdown restarted. Refuses (RepoError) a gone incident.
- */
-export function markUpdateSent(
-  found: Incident | undefined,
-  audience: Audience,
-  ctx: CommandContext,
-): Outcome<TimelineEntry> {
-  const incident = existing(found, 'incident');
-  const next = withUpdateSent(incident, audience, ctx);
-  const resolved = next.status === 'resolved' ? 'Resolved message' : 'Update';
-  const entry = makeEntry(
-    incident.id,
-    'comms',
-    `${resolved} sent to ${AUDIENCE_LABELS[audience]} (marked as sent)`,
-    ctx,
-    { audience },
-  );
-  return { changes: changes().update('incidents', next).record(entry).build(), result: entry };
 }
 
 /** The audience's countdown, refusing (field 'audience') one that has none or has stopped. */

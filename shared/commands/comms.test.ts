@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_TEXT_MAX } from '../domain/timeline';
 import { rowsOf } from './change-set';
-import { commsEntryText, sendUpdate, type SendUpdateInput } from './comms';
-import { anIncident, ctx, NOW } from './test-fixtures';
+import {
+  commsEntryText,
+  logComms,
+  markUpdateSent,
+  sendUpdate,
+  type SendUpdateInput,
+} from './comms';
+import { AUDIENCES } from '../domain/audience';
+import { anIncident, ctx, MIN, NOW } from './test-fixtures';
 
 const inc = anIncident();
 const input = (patch: Partial<SendUpdateInput> = {}): SendUpdateInput => ({
@@ -51,5 +58,70 @@ describe('sendUpdate', () => {
       commsUpdateId: result.id,
     });
     expect(rowsOf(changes, 'incidents')[0]!.cadence.executives?.lastSentAt).toBe(NOW);
+  });
+});
+
+/** What every way of recording a sent update must leave behind, whichever way it came. */
+function expectRecorded(
+  changes: ReturnType<typeof sendUpdate>['changes'],
+  audience: (typeof AUDIENCES)[number],
+  at: number,
+) {
+  const [row] = changes.commsUpdates?.added ?? [];
+  expect(row).toMatchObject({ audience, sentAt: at, incidentId: inc.id });
+  const [entry] = rowsOf(changes, 'timelineEntries');
+  expect(entry).toMatchObject({ kind: 'comms', audience, occurredAt: at });
+  expect(rowsOf(changes, 'incidents')[0]!.cadence[audience]?.lastSentAt).toBe(at);
+  return { row: row!, entry: entry! };
+}
+
+describe.each(AUDIENCES)('every way of recording an update to %s counts the same', (audience) => {
+  it('the composer', () => {
+    const { changes, result } = sendUpdate(inc, input({ audience }), ctx());
+    const { row, entry } = expectRecorded(changes, audience, NOW);
+    expect(row).toEqual(result);
+    expect(entry.commsUpdateId).toBe(result.id);
+  });
+
+  it('/comms on the log line, with or without a summary, backdated or not', () => {
+    const { changes, result } = logComms(inc, { audience, summary: ' ETA  30 min ' }, ctx());
+    const { row, entry } = expectRecorded(changes, audience, NOW);
+    expect(entry).toEqual(result);
+    // It records what was typed and nothing more: no message Warroom never saw.
+    expect(row).toMatchObject({ subject: 'ETA 30 min', body: '', format: 'logged' });
+    expect(entry.commsUpdateId).toBeUndefined();
+    const bare = logComms(inc, { audience, summary: '', occurredAt: NOW - MIN }, ctx());
+    expect(expectRecorded(bare.changes, audience, NOW - MIN).row.subject).toMatch(/^Logged with/);
+  });
+
+  it('Mark sent', () => {
+    const { changes } = markUpdateSent(inc, audience, ctx());
+    expect(expectRecorded(changes, audience, NOW).row).toMatchObject({
+      format: 'marked',
+      body: '',
+    });
+  });
+});
+
+describe('logComms', () => {
+  it('counts as the resolved message once resolved, and refuses a gone incident', () => {
+    const { changes } = logComms(
+      anIncident({ status: 'resolved' }),
+      { audience: 'customers', summary: '' },
+      ctx(),
+    );
+    expect(changes.commsUpdates?.added?.[0]?.type).toBe('resolved');
+    expect(() => logComms(undefined, { audience: 'customers', summary: '' }, ctx())).toThrow();
+  });
+});
+
+describe('markUpdateSent', () => {
+  it.each([
+    ['investigating' as const, 'Update sent to Engineering (marked as sent)'],
+    ['resolved' as const, 'Resolved message sent to Engineering (marked as sent)'],
+  ])('logs a comms entry while %s', (status, text) => {
+    const { changes, result } = markUpdateSent(anIncident({ status }), 'engineering', ctx());
+    expect(result).toMatchObject({ kind: 'comms', text, audience: 'engineering' });
+    expect(rowsOf(changes, 'incidents')[0]!.cadence.engineering?.lastSentAt).toBe(NOW);
   });
 });

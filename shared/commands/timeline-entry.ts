@@ -1,6 +1,5 @@
-import { withUpdateSent } from './cadence';
-import { AUDIENCE_LABELS, type Audience } from '../domain/audience';
-import { FUTURE_TOLERANCE_MS, type Incident } from '../domain/incident';
+import type { Audience } from '../domain/audience';
+import { FUTURE_TOLERANCE_MS } from '../domain/incident';
 import { formatCount, cleanText } from '../domain/text';
 import {
   ENTRY_TEXT_MAX,
@@ -147,28 +146,4 @@ export function pinLatest(latest: TimelineEntry | undefined): Outcome<TimelineEn
   if (!latest) throw new RepoError('There is no entry to pin yet.');
   const row = { ...latest, pinned: true };
   return { changes: changes().update('timelineEntries', row).build(), result: row };
-}
-
-/**
- * `/comms <audience> [summary]`: a comms entry with its audience, and that audience's countdown
- * restarted (cadence.lastSentAt = occurredAt, ms UTC) with any snooze ended. A backdated entry
- * older than the last recorded update does not move the countdown back. Refuses a gone
- * incident, and entry text as {@link checkEntryText}.
- */
-export function logComms(
-  found: Incident | undefined,
-  input: { audience: Audience; summary: string; occurredAt?: number },
-  ctx: CommandContext,
-): Outcome<TimelineEntry> {
-  const incident = existing(found, 'incident');
-  const { audience } = input;
-  const occurredAt = input.occurredAt ?? ctx.now;
-  const what = input.summary.trim();
-  const text = `${AUDIENCE_LABELS[audience]} update sent${what ? `: ${what}` : ''}`;
-  const entry = makeEntry(incident.id, 'comms', checkEntryText(text), ctx, {
-    occurredAt,
-    audience,
-  });
-  const next = withUpdateSent(incident, audience, ctx, occurredAt);
-  return { changes: changes().update('incidents', next).record(entry).build(), result: entry };
 }

@@ -49,8 +49,11 @@ export const commsUpdateSchema = z.object({
   type: messageTypeSchema,
   subject: limitedText('commsSubject'),
   body: limitedText('commsBody'),
-  /** How it left: markdown, plain, slack, rich, file. */
-  format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file']),
+  /**
+   * How it left: copied (markdown, plain, slack, rich) or saved (file) from the composer, or
+   * recorded by hand with no message text: `/comms` (logged) or Mark sent (marked).
+   */
+  format: z.enum(['markdown', 'plain', 'slack', 'rich', 'file', 'logged', 'marked']),
   sentAt: timestampSchema,
   author: limitedText('name'),
 });

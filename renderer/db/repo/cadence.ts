@@ -3,6 +3,7 @@ import type { Incident } from '../../../shared/domain/incident';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { CommandContext } from '../../../shared/commands/context';
 import * as cmd from '../../../shared/commands/cadence';
+import * as comms from '../../../shared/commands/comms';
 import { runCommand } from '../commit';
 import type { WarroomDb } from '../schema';
 import { readSettings } from './settings';
@@ -26,8 +27,8 @@ export function recordUpdateSent(
 }
 
 /**
- * "Mark sent": logs a comms entry for the audience and restarts its countdown, in one change
- * set. See {@link cmd.markUpdateSent}.
+ * "Mark sent": records the update like a composed one (a Sent updates row with no message, a
+ * comms entry, the countdown restarted), in one change set. See {@link comms.markUpdateSent}.
  */
 export function markUpdateSent(
   db: WarroomDb,
@@ -36,7 +37,7 @@ export function markUpdateSent(
   ctx: CommandContext,
 ): Promise<TimelineEntry> {
   return runCommand(db, ['incidents'], async (read) =>
-    cmd.markUpdateSent(await read.incidents.get(incidentId), audience, ctx),
+    comms.markUpdateSent(await read.incidents.get(incidentId), audience, ctx),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Audience } from '../../../shared/domain/audience';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import type { CommandContext } from '../../../shared/commands/context';
 import * as cmd from '../../../shared/commands/timeline-entry';
+import * as comms from '../../../shared/commands/comms';
 import { commit, inOneCommit, runCommand } from '../commit';
 import type { WarroomDb } from '../schema';
 import { correctMilestone } from './incidents';
@@ -79,7 +80,7 @@ export function pinLatestEntry(db: WarroomDb, incidentId: string): Promise<Timel
   );
 }
 
-/** `/comms <audience> [summary]`: see {@link cmd.logComms}. */
+/** `/comms <audience> [summary]`: recorded like a composed update; see {@link comms.logComms}. */
 export function logComms(
   db: WarroomDb,
   incidentId: string,
@@ -89,7 +90,7 @@ export function logComms(
   occurredAt: number = ctx.now,
 ): Promise<TimelineEntry> {
   return runCommand(db, ['incidents', 'timelineEntries'], async (read) =>
-    cmd.logComms(await read.incidents.get(incidentId), { audience, summary, occurredAt }, ctx),
+    comms.logComms(await read.incidents.get(incidentId), { audience, summary, occurredAt }, ctx),
   );
 }
 

@@ -35,14 +35,22 @@ export function SentUpdates({
                 <span className="muted">{MESSAGE_TYPE_LABELS[u.type]}</span>
               </div>
               <div className="sent-subject">{u.subject}</div>
-              <button
-                type="button"
-                className="button button-small"
-                title={`Open "${u.subject}" in the composer`}
-                onClick={() => onReopen(u)}
-              >
-                Reopen
-              </button>
+              {u.body.trim() ? (
+                <button
+                  type="button"
+                  className="button button-small"
+                  title={`Open "${u.subject}" in the composer`}
+                  onClick={() => onReopen(u)}
+                >
+                  Reopen
+                </button>
+              ) : (
+                // Logged with /comms or marked sent: no message text was recorded to reopen.
+                <span className="muted">
+                  {u.format === 'logged' ? 'Logged with /comms' : 'Marked as sent'}, no message
+                  recorded
+                </span>
+              )}
             </li>
           ))}
         </ul>
