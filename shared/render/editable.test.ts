@@ -92,7 +92,7 @@ describe('editable message', () => {
     ['underscores', '_x_ snake_case __y__', '\\_x\\_ snake_case \\_\\_y\\_\\_'],
     ['tildes', '~~gone~~ ~1', '\\~\\~gone\\~\\~ \\~1'],
     ['backticks', '`code` ``x``', '\\`code\\` \\`\\`x\\`\\`'],
-    ['brackets', '[link](https://e.example) [^1]', '\\[link]\\(https\\://e.example) \\[^1]'],
+    ['brackets', '[link](https://e.example) [^1]', '[link]\\(https\\://e.example) [^1]'],
     [
       'angle brackets',
       '<b>bold</b> <https://x.example>',

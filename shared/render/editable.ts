@@ -217,7 +217,40 @@ export function docToMdast(doc: Doc): Root {
  * document is escaped where needed, so it reads back as the same text.
  */
 export function docToEditable(doc: Doc): string {
-  return serialiseGfm(docToMdast(doc)).replace(/\n+$/, '');
+  return withoutNeedlessEscapes(serialiseGfm(docToMdast(doc)).replace(/\n+$/, ''));
+}
+
+/**
+ * Escapes the composer may drop: brackets, underscores and hashes, which mean something only in
+ * a few places (a link, an intraword-safe emphasis, a line-start heading). Asterisks, backticks,
+ * tildes, `<` and backslashes keep theirs: they turn into formatting too easily while editing.
+ */
+const DROPPABLE = /\\([[\]_#])/g;
+
+/** The parsed Markdown without source positions: what the text means. */
+function meaning(markdown: string): string {
+  return JSON.stringify(parseGfm(cleanText(markdown)), (key, value: unknown) =>
+    key === 'position' ? undefined : value,
+  );
+}
+
+/**
+ * The serialiser escapes conservatively (`\[Public summary not written yet\]`, `snake\_case`),
+ * and those backslashes are all a person sees of Markdown in the composer. Drops each droppable
+ * escape whose removal parses to the same Markdown tree: all at once, else one character at a
+ * time (at most five parses). An escape that matters (`\[a](b)`, `\# at a line start`) stays.
+ */
+export function withoutNeedlessEscapes(markdown: string): string {
+  if (!DROPPABLE.test(markdown)) return markdown;
+  const reference = meaning(markdown);
+  const all = markdown.replace(DROPPABLE, '$1');
+  if (meaning(all) === reference) return all;
+  let out = markdown;
+  for (const ch of ['[', ']', '_', '#']) {
+    const candidate = out.replace(DROPPABLE, (m, c: string) => (c === ch ? c : m));
+    if (candidate !== out && meaning(candidate) === reference) out = candidate;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
