@@ -6,6 +6,7 @@ import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
 import { buildMessage } from '../../../shared/render/comms';
+import { unfilledPlaceholders } from '../../../shared/logic/unfilled';
 import type { SendFormat } from '../../db/repo/comms';
 import { useNow } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
@@ -143,6 +144,11 @@ function Composer({
   const finds =
     audience === 'customers' ? internalFinds(subject, doc, internalCheckOptions(ctx)) : [];
 
+  // A message still stating a placeholder goes out only when the sender confirms it, per text.
+  const unfilled = unfilledPlaceholders(`${subject}\n${message}`);
+  const [holding, setHolding] = useState<{ key: string; format: SendFormat } | null>(null);
+  const held = holding && holding.key === key ? holding.format : null;
+
   const regenerate = () => {
     setSubjectDraft(null);
     setMessageDraft(null);
@@ -150,7 +156,7 @@ function Composer({
     setFeedback(null);
   };
 
-  const onSend = async (format: SendFormat) => {
+  const onSend = async (format: SendFormat, confirmed = false) => {
     if (!subject.trim() || !message.trim()) {
       setFeedback({
         tone: 'error',
@@ -158,6 +164,12 @@ function Composer({
       });
       return;
     }
+    if (unfilled.length > 0 && !confirmed) {
+      setFeedback(null);
+      setHolding({ key, format });
+      return;
+    }
+    setHolding(null);
     setBusy(true);
     const outcome = await send({
       incidentId: incident.id,
@@ -261,6 +273,27 @@ function Composer({
           </BusyButton>
         ))}
       </div>
+      {held ? (
+        <div role="alert" className="compose-unfilled">
+          <p>
+            The message still says {unfilled.join(', ')} instead of a fact. Nothing was copied or
+            recorded.
+          </p>
+          <div className="button-row">
+            <BusyButton
+              type="button"
+              className="button"
+              busy={busy}
+              onClick={() => void onSend(held, true)}
+            >
+              {held === 'file' ? 'Save anyway' : 'Copy anyway'}
+            </BusyButton>
+            <button type="button" className="button" onClick={() => setHolding(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p className="muted compose-hint">
         Copying or saving records the update on the timeline and restarts the{' '}
         {AUDIENCE_LABELS[audience]} countdown.

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIENCES } from '../domain/audience';
+import { MESSAGE_TYPES } from '../domain/records';
+import { buildMessage } from '../render/comms';
+import { renderDoc } from '../render/render-doc';
+import { INCIDENT, at } from '../render/testing/fixture';
+import type { CommsContext } from './comms-templates';
+import { PUBLIC_SUMMARY_MISSING } from './comms-templates';
+import { unfilledPlaceholders } from './unfilled';
+
+describe('unfilledPlaceholders', () => {
+  it.each([
+    ['Mitigating: [Public summary not written yet]', [PUBLIC_SUMMARY_MISSING]],
+    [
+      'Hello {{ eta }} and {{eta}} [Owner not set yet]',
+      ['{{ eta }}', '{{eta}}', '[Owner not set yet]'],
+    ],
+    ['All fine [retry] {not} [written]', []],
+  ])('%s', (text, found) => {
+    expect(unfilledPlaceholders(text)).toEqual(found);
+  });
+
+  it('finds the missing Public summary in every customer template that can carry it', () => {
+    const ctx = (type: CommsContext['type'], audience: CommsContext['audience']): CommsContext => ({
+      incident: { ...INCIDENT, impact: { ...INCIDENT.impact, publicSummary: '' } },
+      audience,
+      type,
+      variant: 'standard',
+      now: at(14, 35),
+      timeZone: 'utc',
+      nextUpdateAt: at(14, 50),
+      findings: [],
+      confirmedHypotheses: [],
+      actionsSinceLastUpdate: [],
+      decisionsSinceLastUpdate: [],
+      recordChanged: true,
+      nextSteps: [],
+      needs: [],
+      durationMs: null,
+      postmortemDate: null,
+      actionItemsWhere: null,
+      eta: null,
+      people: [],
+    });
+    for (const audience of AUDIENCES)
+      for (const type of MESSAGE_TYPES) {
+        const built = buildMessage(ctx(type, audience));
+        const text = `${built.subject}\n${renderDoc(built.doc, 'plain')}`;
+        // Whatever the template, a marker in the text is found; none is found where there is none.
+        expect(unfilledPlaceholders(text).length > 0).toBe(text.includes('not written yet]'));
+      }
+  });
+});
