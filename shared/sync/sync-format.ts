@@ -14,12 +14,15 @@
  *    format is taken for one of these (builds between 255591e and 9088d38 packed entries without
  *    sending a format; none of them was released);
  * 2. timeline entries packed into one `r` field (record-doc.ts `packEntry`). A format-1 seat
- *    reads a packed entry as an invalid row and drops it, so the two must not share a room.
+ *    reads a packed entry as an invalid row and drops it, so the two must not share a room;
+ * 3. a sent update may be one recorded by hand (`/comms`, Mark sent: a `commsUpdates` row whose
+ *    `format` is `logged` or `marked`). A format-2 seat's schema refuses those rows and drops
+ *    them, so its Sent updates would miss them: it must not share a room with format 3.
  */
-export const SYNC_FORMAT = 2;
+export const SYNC_FORMAT = 3;
 
 /** The oldest seat format a relay of this build lets in (see the formats above). */
-export const MIN_SEAT_FORMAT = 2;
+export const MIN_SEAT_FORMAT = 3;
 
 /** The query parameter of the relay address that carries a seat's format. */
 export const SYNC_FORMAT_PARAM = 'sync';

@@ -12,7 +12,7 @@ export const wallNow = () => performance.timeOrigin + performance.now();
  * The format this build's seats declare to a relay, as shared/sync/sync-format.ts SYNC_FORMAT
  * (plain Node cannot import that TypeScript; tests/bench/relay-child.test.ts keeps the two equal).
  */
-export const SEAT_SYNC_FORMAT = 2;
+export const SEAT_SYNC_FORMAT = 3;
 
 /**
  * The address a bench seat in Node connects to: the relay address carried by `joinCode` with
