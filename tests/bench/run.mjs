@@ -213,6 +213,47 @@ try {
       pass: launchTarget(fresh),
       note: 'a new browser profile for each launch: nothing cached, the database created',
     });
+    // The stack floors: the least a React + Dexie page does before it shows stored rows
+    // (tests/bench/stack-floor/main.js), and React alone (react-only.js), each in a profile that
+    // has loaded it before, like the app's warm launches, interleaved with the blank page so the
+    // ratios come from the same moments. What the app spends above them is the app's own; the
+    // blank page's ratio target is applied to them too, to show whether the stack can meet it.
+    const floorPages = [
+      [
+        'Stack floor: React + Dexie page, empty table, to ready',
+        '/stack-floor/index.html',
+        'opens a one-table Dexie database, reads it, renders the rows with React, marks ready in a layout effect',
+      ],
+      [
+        'Stack floor: React alone, to ready',
+        '/stack-floor/react-only.html',
+        'renders a heading and an empty list with React, marks ready in a layout effect; no database',
+      ],
+    ];
+    const pairBlankCtx = await browser.newContext();
+    const floorCtxs = [];
+    for (const [, path] of floorPages) {
+      const c = await browser.newContext();
+      await launchSamples(c, baseURL, path, 3, 'app');
+      floorCtxs.push(c);
+    }
+    const pairBlank = [];
+    const floorSamples = floorPages.map(() => []);
+    for (let i = 0; i < cfg.reps; i++) {
+      pairBlank.push(...(await launchSamples(pairBlankCtx, baseURL, '/blank.html', 1, 'blank')));
+      for (const [j, [, path]] of floorPages.entries())
+        floorSamples[j].push(...(await launchSamples(floorCtxs[j], baseURL, path, 1, 'app')));
+    }
+    await pairBlankCtx.close();
+    for (const c of floorCtxs) await c.close();
+    const pairMed = summarize(pairBlank).median;
+    for (const [j, [name, , what]] of floorPages.entries())
+      record(name, 'ms', floorSamples[j], {
+        floor: pairBlank,
+        target: '≤ 1.5× floor (the launch target, applied to the stack alone)',
+        pass: summarize(floorSamples[j]).median <= Math.max(1.5 * pairMed, pairMed + 50),
+        note: `tests/bench/stack-floor: ${what}; nothing of the app. Interleaved with the blank page`,
+      });
     globalThis.__blank = blank;
   }
 

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
 
-/** Builds, adds a blank page (the launch floor) and serves; returns the URL and a closer. */
+/**
+ * Builds, adds a blank page and the stack floor (the launch's floors) and serves; returns the URL
+ * and a closer.
+ */
 export async function buildAndServe() {
   const outDir = resolve('.bench-dist');
   await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
@@ -12,6 +15,25 @@ export async function buildAndServe() {
     join(outDir, 'blank.html'),
     '<!doctype html><html><head><title>blank</title></head><body></body></html>',
   );
+  // The launch's stack floors: React and Dexie reading an empty table (stack-floor/main.js), and
+  // React alone (stack-floor/react-only.js).
+  const stackRoot = resolve('tests/bench/stack-floor');
+  await build({
+    configFile: false,
+    root: stackRoot,
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir: join(outDir, 'stack-floor'),
+      emptyOutDir: true,
+      rollupOptions: {
+        input: {
+          index: join(stackRoot, 'index.html'),
+          'react-only': join(stackRoot, 'react-only.html'),
+        },
+      },
+    },
+  });
   const port = 5900 + (process.pid % 90);
   const server = await preview({
     build: { outDir },
