@@ -7,7 +7,7 @@ import { incidentDocName } from '../../shared/sync/doc-names';
 import { incidentToken } from '../../shared/sync/room-token';
 import type { WarroomDb } from '../db/schema';
 import { SyncEngine } from './engine';
-import type { Presence, PresenceState, Room, RoomIncident, SyncStatus } from './room';
+import type { Presence, PresenceState, Room, RoomIncident, SeenPeople, SyncStatus } from './room';
 
 /**
  * The seat's multi-seat state, one per database: the engine (always on: it keeps the documents
@@ -20,6 +20,13 @@ const CODE_KEY = 'warroom:room-code';
 export interface SyncSnapshot {
   readonly status: SyncStatus;
   readonly presence: readonly Presence[];
+  /**
+   * Everyone seen in the room since this seat joined it, present or gone, for the Last seen
+   * list (presence.ts `lastSeenRows`). Memory only: empty after a reload.
+   */
+  readonly seen: SeenPeople;
+  /** While in a room and not connected: when this seat last heard from it (epoch ms, UTC). */
+  readonly lostAt: number | null;
   /** The incidents the room holds (empty when not in a room). */
   readonly roomIncidents: readonly RoomIncident[];
   /** The join code of the room (as typed), when in one. */
@@ -31,6 +38,8 @@ export interface SyncSnapshot {
 const SOLO: SyncSnapshot = {
   status: { state: 'solo' },
   presence: [],
+  seen: new Map(),
+  lostAt: null,
   roomIncidents: [],
   code: null,
   singleIncident: false,
@@ -160,6 +169,8 @@ export class SyncController {
       ? {
           status: room.getStatus(),
           presence: room.getPresence(),
+          seen: room.getSeen(),
+          lostAt: room.getLostAt(),
           roomIncidents: room.incidents(),
           code: this.codeText,
           singleIncident: room.singleIncident,

@@ -29,7 +29,11 @@ describe('presenceOf', () => {
   });
   it('keeps role and viewing, one line per window', () => {
     const list = presenceOf([room, incident], 'w-me', true);
-    expect(list.find((p) => p.name === 'Bo')).toMatchObject({ role: 'Scribe', clientId: 2 });
+    expect(list.find((p) => p.name === 'Bo')).toMatchObject({
+      role: 'Scribe',
+      clientId: 2,
+      window: 'w-bo',
+    });
     expect(list.find((p) => p.name === 'Cy')).toMatchObject({ viewing: 'INC-1' });
   });
   it('an offline seat with no state of its own lists nobody', () => {

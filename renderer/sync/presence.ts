@@ -3,7 +3,8 @@ import { peerFormatNote } from '../../shared/sync/sync-format';
 
 /**
  * Who is in the room, from the awareness states of a seat's documents, and the two repairs the
- * awareness protocol needs around a lost connection.
+ * awareness protocol needs around a lost connection. Who was seen there and is gone:
+ * last-seen.ts.
  *
  * Why the repairs: y-protocols accepts a peer's state only when its clock is higher than the one
  * last seen. A seat that reconnects re-sends its state with the clock it had before (Hocuspocus
@@ -16,6 +17,8 @@ import { peerFormatNote } from '../../shared/sync/sync-format';
 /** One person in the room, from their seat's awareness state. */
 export interface Presence {
   readonly clientId: number;
+  /** The window this line stands for (its `presence` id): one line per window. */
+  readonly window: string;
   readonly self: boolean;
   readonly name: string;
   readonly role?: string;
@@ -58,6 +61,7 @@ export function presenceOf(
       const note = peerFormatNote(st.sync);
       byWindow.set(key, {
         clientId,
+        window: key,
         self,
         name: st.name,
         ...(typeof st.role === 'string' ? { role: st.role } : {}),

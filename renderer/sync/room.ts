@@ -17,6 +17,7 @@ import {
   type Presence,
   type PresenceState,
 } from './presence';
+import { noteSeen, type SeenPeople } from './last-seen';
 import type { ChangeSet } from '../../shared/commands/change-set';
 import {
   DIRECTORY_DOC,
@@ -46,6 +47,7 @@ export type SyncStatus =
   | { readonly state: 'refused'; readonly reason: string };
 
 export type { Presence, PresenceState } from './presence';
+export type { SeenPeople } from './last-seen';
 
 /** An incident in the room's index (the room document's `incidents` map). */
 export interface RoomIncident {
@@ -86,6 +88,10 @@ export class Room {
   private everConnected = false;
   private refusal: string | null = null;
   private presence: Presence[] = [];
+  /** Everyone seen in the room since this seat joined it (memory only, never stored). */
+  private seen: SeenPeople = new Map();
+  /** While not connected: when this seat last heard from the room (epoch ms, UTC). */
+  private lostAt: number | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
@@ -111,10 +117,18 @@ export class Room {
     });
     gateOnSocket(this.socket, this.gate, this.providers, () => !this.destroyed);
     this.socket.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') this.everConnected = true;
-      // A seat that is not connected does not know who else is in the room: the providers
-      // clear their peers on a close event, but a connection the watchdog ends sends none.
-      else for (const p of this.providers.values()) if (p?.awareness) forgetPeers(p.awareness);
+      if (status === 'connected') {
+        this.everConnected = true;
+        this.lostAt = null;
+      } else {
+        // The people here were known to be here until the last message from the relay, not
+        // until the loss was noticed (a watchdog notices 10 s after the last one).
+        const heard = this.socket.lastMessageReceived;
+        this.lostAt ??= heard > 0 ? Math.min(heard, Date.now()) : Date.now();
+        // A seat that is not connected does not know who else is in the room: the providers
+        // clear their peers on a close event, but a connection the watchdog ends sends none.
+        for (const p of this.providers.values()) if (p?.awareness) forgetPeers(p.awareness);
+      }
       this.recomputePresence();
     });
     this.cleanups.push(
@@ -199,7 +213,11 @@ export class Room {
     );
     const connected = this.socket.status === WebSocketStatus.Connected;
     this.presence = presenceOf(states, thisOrigin().window, connected);
-    this.update();
+    const at = connected ? Date.now() : (this.lostAt ?? Date.now());
+    this.seen = noteSeen(this.seen, this.presence, at, connected);
+    // Who is listed may change while the status line does not (someone leaves, or is seen
+    // last while this seat is offline).
+    this.update(true);
   }
 
   /** Tells the room who is at this seat and what they are looking at. */
@@ -312,6 +330,19 @@ export class Room {
     return this.presence;
   }
 
+  /** Everyone seen in the room since this seat joined it, present or gone (memory only). */
+  getSeen(): SeenPeople {
+    return this.seen;
+  }
+
+  /**
+   * While this seat is not connected: when it last heard from the room (epoch ms, UTC), the
+   * time the people it had seen were last known to be there. Null while connected.
+   */
+  getLostAt(): number | null {
+    return this.lostAt;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -327,7 +358,8 @@ export class Room {
     this.update();
   }
 
-  private update(): void {
+  /** Works out the status; tells the listeners when it changed, or always with `notify`. */
+  private update(notify = false): void {
     if (this.destroyed) return;
     let next: SyncStatus;
     const connected = this.socket.status === WebSocketStatus.Connected;
@@ -340,7 +372,7 @@ export class Room {
     else next = { state: 'reconnecting', waiting: this.waiting };
     const changed = JSON.stringify(next) !== JSON.stringify(this.status);
     this.status = next;
-    if (changed || next.state === 'connected') for (const l of [...this.listeners]) l();
+    if (changed || notify || next.state === 'connected') for (const l of [...this.listeners]) l();
   }
 
   /** Leaves the room: disconnects and forgets the providers; every document stays on this seat. */

@@ -184,6 +184,64 @@ test('a seat that reloads while offline and logs catches up when the relay is ba
   );
 });
 
+test('a seat that loses the relay lists who was in the room as last seen, never as present', async ({
+  browser,
+}) => {
+  const relay = await startRelay();
+  const a = await seat(browser);
+  const b = await seat(browser);
+  await join(a, relay.joinCode, 'Share all', 'Alice');
+  await join(b, relay.joinCode, 'Share all', 'Bob');
+  const roomOf = (page: Page) => {
+    const room = page.getByRole('region', { name: 'In the room' });
+    return {
+      room,
+      present: room.getByRole('list', { name: 'Present' }),
+      lastSeen: room.getByRole('list', { name: 'Last seen' }),
+    };
+  };
+  const onA = roomOf(a);
+  await expect(onA.present).toContainText('Bob');
+  await expect(onA.lastSeen).toHaveCount(0);
+
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+  // Bob is listed apart from the people present, with when he was last seen (the app's zone is
+  // UTC unless the user chose local time), and the note still says who is here is not known.
+  for (const [page, other] of [
+    [a, 'Bob'],
+    [b, 'Alice'],
+  ] as const) {
+    const { room, present, lastSeen } = roomOf(page);
+    await expect(room).toContainText('who else is in the room is not known');
+    await expect(lastSeen.getByRole('listitem')).toHaveText([
+      new RegExp(`^${other} · Last seen \\d\\d:\\d\\d UTC \\((under a minute|\\d+ min) ago\\)$`),
+    ]);
+    await expect(present).not.toContainText(other);
+    await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText(
+      'in the room',
+    );
+  }
+  if (process.env.SHOTS) await a.screenshot({ path: '/tmp/war-room-last-seen.png' });
+  // Presence is never stored: after a reload while offline nobody is last seen.
+  await reloadApp(b);
+  await expect(roomOf(b).room).toContainText('who else is in the room is not known');
+  await expect(roomOf(b).lastSeen).toHaveCount(0);
+
+  await startRelay();
+  for (const [page, other] of [
+    [a, 'Bob'],
+    [b, 'Alice'],
+  ] as const) {
+    const { present, lastSeen } = roomOf(page);
+    await expect(present).toContainText(other);
+    await expect(lastSeen).toHaveCount(0);
+    await expect(page.getByRole('status', { name: 'Sync status' })).toHaveText(
+      'Connected · 2 in the room',
+    );
+  }
+});
+
 test('a wrong room secret is refused: the seat says why and receives nothing', async ({
   browser,
 }) => {
@@ -254,7 +312,9 @@ test('a seat of an older Warroom is refused with what to do; one in the room is 
     'Warroom:',
   );
   legacy.destroy();
-  await expect(room).not.toContainText('Priya');
+  // Gone from the people present; listed a while as last seen, for whoever wonders where they went.
+  await expect(room.getByRole('list', { name: 'Present' })).not.toContainText('Priya');
+  await expect(room.getByRole('list', { name: 'Last seen' })).toContainText('Priya · Last seen');
 });
 
 test('a wiped relay is re-seeded by the seats: a new seat still gets the record', async ({
@@ -306,7 +366,7 @@ test('a severity race and a handoff race settle the same way on both seats, visi
     ] as const) {
       const room = page.getByRole('region', { name: 'In the room' });
       await expect(room).toContainText('who else is in the room is not known', { timeout: 15_000 });
-      await expect(room).not.toContainText(other);
+      await expect(room.getByRole('list', { name: 'Present' })).not.toContainText(other);
       await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText(
         'in the room',
       );

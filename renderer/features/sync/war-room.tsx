@@ -11,13 +11,15 @@ import { useIncidents } from '../incidents/queries';
 import { useAssignments } from '../roles/queries';
 import { useSettings } from '../settings/use-settings';
 import { HostWarRoomButton } from './host-war-room';
+import { LastSeenList } from './last-seen-list';
 import { useOptionalPlatform } from '../../platform/platform-context';
 import { LiveMessage, type LiveMessageValue } from '../../ui/live-message';
 import { useSyncController, useSyncSnapshot } from './sync-context';
 
 /**
  * The war-room bar under the header: where this seat stands (Sync status, always shown), Join /
- * Leave war room, and who is in the room with their role. Only where multi-seat is wired.
+ * Leave war room, who is in the room with their role, and who was seen there this session and
+ * is not known to be there now (Last seen). Only where multi-seat is wired.
  */
 
 /** The words of the Sync status line for a status. */
@@ -86,7 +88,7 @@ export function WarRoomBar() {
       <HostWarRoomButton />
       {inRoom ? (
         <section aria-label="In the room" className="in-the-room">
-          <ul>
+          <ul aria-label="Present">
             {snap.presence.map((p) => (
               <li key={p.clientId}>
                 {p.name}
@@ -97,6 +99,12 @@ export function WarRoomBar() {
               </li>
             ))}
           </ul>
+          <LastSeenList
+            seen={snap.seen}
+            present={snap.presence}
+            lostAt={snap.lostAt}
+            zone={settings.timeZone}
+          />
           {snap.status.state !== 'connected' && snap.status.state !== 'refused' ? (
             <p className="field-hint">Not connected: who else is in the room is not known.</p>
           ) : null}
