@@ -204,6 +204,13 @@ export default tseslint.config(
           selector: "MemberExpression[property.name='backendDB']",
           message: 'The native IndexedDB connection belongs to renderer/db/commit.ts.',
         },
+        // Every typed date and time asks the same way about a daylight-saving change: a time
+        // the clocks skipped is refused, one that happened twice asks which instant.
+        {
+          selector: "JSXAttribute[name.name='type'][value.value='datetime-local']",
+          message:
+            'Use DateTimeField (renderer/ui/datetime-field.tsx) and settleDateTimeInput: a bare datetime-local input turns a repeated hour into a refusal or a guess.',
+        },
       ],
     },
   },

@@ -78,3 +78,28 @@ describe('import boundaries inside renderer/', () => {
     expect(found.length === 0).toBe(allowed);
   });
 });
+
+describe('one datetime-local field', () => {
+  const bare =
+    'export const F = () => <input type="datetime-local" value="" onChange={() => {}} />;';
+  it('refuses a bare datetime-local input in renderer/ code', async () => {
+    expect(await problems('renderer/features/x/y.tsx', bare)).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Use DateTimeField/),
+    ]);
+  });
+
+  it('allows other inputs and the DateTimeField itself', async () => {
+    expect(
+      await problems('renderer/features/x/y.tsx', 'export const F = () => <input type="date" />;'),
+    ).toEqual([]);
+    const field = [
+      'export const F = () => (',
+      '  <input',
+      '    // eslint-disable-next-line no-restricted-syntax -- this is the one DateTimeField.',
+      '    type="datetime-local"',
+      '  />',
+      ');',
+    ].join('\n');
+    expect(await problems('renderer/ui/datetime-field.tsx', field)).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { FUTURE_TOLERANCE_MS } from '../domain/incident';
 import {
   calendarDayFrom,
-  formatDate,
+  formatDuration,
+  formatTimeOfDay,
   wallTimeInstants,
   zoneLabel,
   zoneName,
@@ -21,15 +22,33 @@ const DAY = 24 * HOUR;
  */
 export const MAX_BACKDATE_MS = 7 * 24 * HOUR;
 
-/** Which of the two instants of a repeated wall-clock time (fall-back night) is meant. */
-export type Fold = 'earlier' | 'later';
+/**
+ * Furthest back (ms, real elapsed time) a "@14:05" still to come today is carried to yesterday
+ * without asking: 12 hours. Quick backdates are minutes to a few hours (the scribe catching up
+ * with what was said on the bridge), and around midnight "yesterday" is exactly that: at 00:10,
+ * @23:55 is 15 minutes ago. Beyond 12 hours, yesterday's reading lies further back than today's
+ * is still ahead, so the line is likelier a slip (a wrong hour, a 12-hour clock, a time read off
+ * a clock in another zone) than most of a day backdated on purpose: the scribe is asked, with
+ * yesterday's instant to choose, instead of having the entry silently put a day away.
+ */
+export const YESTERDAY_ASK_AFTER_MS = 12 * HOUR;
+
+/**
+ * The answers a backdate question offers, earliest first: one or two instants, each with the
+ * words of its button ("01:30 EDT (first)", "Yesterday, 2026-11-30 14:30 UTC").
+ */
+export type BackdateChoices = readonly [WallTimeChoice, ...WallTimeChoice[]];
 
 export type BackdateResult =
   | { type: 'none' }
   | { type: 'ok'; at: number; rest: string }
   | { type: 'error'; message: string }
-  /** "@01:30" on a fall-back night, when both 01:30s are past: the user picks one (a `Fold`). */
-  | { type: 'ambiguous'; message: string; choices: [WallTimeChoice, WallTimeChoice] };
+  /**
+   * The time does not name one sensible instant, so the user is asked: "@01:30" on a fall-back
+   * night once both 01:30s are past, or a time still to come today whose yesterday reading is
+   * more than `YESTERDAY_ASK_AFTER_MS` back. Parse again with `chosenAt` set to the chosen one.
+   */
+  | { type: 'ask'; message: string; choices: BackdateChoices };
 
 const ABSOLUTE_RE = /^@(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const RELATIVE_RE = /^-(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/i;
@@ -37,22 +56,27 @@ const TIME_USAGE =
   'Write the time as @14:05 or @14:05:30 (24-hour), or go back with -3m, -90s, -1h30m.';
 
 /**
- * Reads a leading backdate token ("@14:05", "@14:05:30", "-3m", "-90s", "-1h30m") off `text`.
- * A token that looks like a time but is not a valid one ("@25:00") is an error rather than text,
- * because logging it as a note at the wrong time would be a silent mistake in the record. So is
- * a local time skipped by a daylight-saving change (02:30 on a spring-forward day); one that
- * happened twice (01:30 on a fall-back night) is 'ambiguous' unless `fold` says which.
+ * Reads a leading backdate token ("@14:05", "@14:05:30", "-3m", "-90s", "-1h30m") off `text`;
+ * `now` is epoch ms, and the result's `at` is epoch ms. Refusals ('error', with a message for
+ * the field): a token that looks like a time but is not one ("@25:00"), since logging it as a
+ * note at the wrong time would be a silent mistake in the record; a local time skipped by a
+ * daylight-saving change (02:30 on a spring-forward day); a relative backdate beyond
+ * `MAX_BACKDATE_MS`. Questions ('ask', with the instants to choose from): a time that happened
+ * twice (01:30 on a fall-back night), and a time still to come today whose yesterday reading is
+ * more than `YESTERDAY_ASK_AFTER_MS` back. `chosenAt` is the user's answer to such a question:
+ * it is taken when it is one of the instants the time named on one of the last three days and
+ * is not in the future, and ignored otherwise (the question is then asked again).
  */
 export function takeBackdate(
   text: string,
   now: number,
   mode: TimeZoneMode,
-  fold?: Fold,
+  chosenAt?: number,
 ): BackdateResult {
   const token = /^\S+/.exec(text)?.[0] ?? '';
   const rest = text.slice(token.length).trimStart();
   if (/^@\d/.test(token)) {
-    const r = absoluteTime(token, now, mode, fold);
+    const r = absoluteTime(token, now, mode, chosenAt);
     if (r === null)
       return {
         type: 'error',
@@ -80,8 +104,12 @@ function gapIsPast(now: number, mode: TimeZoneMode, h: number, mi: number, s: nu
   return naive - zoneOffsetMinutes(zoneName(mode), naive - DAY) * MINUTE <= now;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+const dayText = ([y, mo, d]: [number, number, number]): string => `${y}-${pad(mo)}-${pad(d)}`;
+
 /**
- * "@14:05" means 14:05 today in the given zone, or yesterday when that is still to come. A time up
+ * "@14:05" means 14:05 today in the given zone, or yesterday when that is still to come; a
+ * yesterday more than `YESTERDAY_ASK_AFTER_MS` back is asked about rather than taken. A time up
  * to a minute ahead is taken as now: the scribe's wall clock and the app's may differ slightly,
  * and turning that skew into "yesterday" would put the entry a day out. The wall time is turned
  * into instants by the zone's rules (`wallTimeInstants`): none is an error, two past ones ask.
@@ -90,8 +118,8 @@ function absoluteTime(
   token: string,
   now: number,
   mode: TimeZoneMode,
-  fold: Fold | undefined,
-): number | null | Extract<BackdateResult, { type: 'error' | 'ambiguous' }> {
+  chosenAt: number | undefined,
+): number | null | Extract<BackdateResult, { type: 'error' | 'ask' }> {
   const m = ABSOLUTE_RE.exec(token);
   if (!m) return null;
   const h = Number(m[1]);
@@ -103,33 +131,80 @@ function absoluteTime(
     const [y, mo, d] = calendarDayFrom(now, mode, offset);
     return wallTimeInstants(zone, y, mo, d, h, mi, s);
   };
+  // An answer to a question asked about this time: any of its instants on the last three days
+  // (the question may have been answered after midnight), never one still to come.
+  if (
+    chosenAt !== undefined &&
+    chosenAt <= now &&
+    [0, -1, -2].some((offset) => on(offset).includes(chosenAt))
+  )
+    return chosenAt;
   const today = on(0);
   // Today's instants that are not still to come (a minute's skew counts as now).
   let past = today
     .map((at) => (at > now && at - now <= FUTURE_TOLERANCE_MS ? now : at))
     .filter((at) => at <= now);
-  let candidates = today;
+  let dayOffset = 0;
   if (past.length === 0 && (today.length > 0 || !gapIsPast(now, mode, h, mi, s))) {
-    candidates = on(-1);
-    past = candidates;
+    dayOffset = -1;
+    past = on(-1);
   }
-  const time = token.slice(1);
-  if (candidates.length === 0) {
-    const day = formatDate(now, mode);
+  const time = `${pad(h)}:${pad(mi)}${m[3] === undefined ? '' : `:${pad(s)}`}`;
+  const day = dayText(calendarDayFrom(now, mode, dayOffset));
+  const [first, second] = past;
+  if (first === undefined)
     return {
       type: 'error',
-      message: `${time} did not happen on ${day} in ${zone}: the clocks went forward over it. Give a time before or after the change.`,
+      message:
+        dayOffset === 0
+          ? `${time} did not happen on ${day} in ${zone}: the clocks went forward over it. Give a time before or after the change.`
+          : `${time} is still to come today, and yesterday (${day}) it did not happen in ${zone}: the clocks went forward over it. Give a time that has passed, or go back with -3m.`,
     };
-  }
-  const [first, second] = past;
-  if (first === undefined) return null;
+  if (dayOffset === -1 && now - (second ?? first) > YESTERDAY_ASK_AFTER_MS)
+    return askYesterday(time, day, now, mode, first, second);
   if (second === undefined) return first;
-  if (fold) return fold === 'earlier' ? first : second;
   const a = { at: first, label: `${time} ${zoneLabel(first, mode)}` };
   const b = { at: second, label: `${time} ${zoneLabel(second, mode)}` };
   return {
-    type: 'ambiguous',
-    message: `${time} happened twice on ${formatDate(first, mode)} in ${zone} (the clocks went back): first ${a.label}, then ${b.label}. Which one?`,
-    choices: [a, b],
+    type: 'ask',
+    message: `${time} happened twice on ${day} in ${zone} (the clocks went back): first ${a.label}, then ${b.label}. Which one?`,
+    choices: [
+      { at: a.at, label: `${a.label} (first)` },
+      { at: b.at, label: `${b.label} (second)` },
+    ],
+  };
+}
+
+/**
+ * The question for a time still to come today whose yesterday reading is far back: it says how
+ * far, offers yesterday's instant (both, earliest first, when it happened twice), and says what
+ * to write instead for a time today.
+ */
+function askYesterday(
+  time: string,
+  day: string,
+  now: number,
+  mode: TimeZoneMode,
+  first: number,
+  second: number | undefined,
+): Extract<BackdateResult, { type: 'ask' }> {
+  const nowText = formatTimeOfDay(now, mode);
+  const at = (t: number) => `${time} ${zoneLabel(t, mode)}`;
+  const ago = (t: number) => `${formatDuration(now - t, { precision: 'minute' })} ago`;
+  const instead = `Or correct the time: @${nowText} or earlier is today, and -10m is 10 minutes ago.`;
+  const head = `${time} is still to come today (it is ${nowText} ${zoneLabel(now, mode)} now).`;
+  if (second === undefined)
+    return {
+      type: 'ask',
+      message: `${head} Yesterday's ${time} was ${day} ${at(first)}, ${ago(first)}: choose it to log the entry then. ${instead}`,
+      choices: [{ at: first, label: `Yesterday, ${day} ${at(first)}` }],
+    };
+  return {
+    type: 'ask',
+    message: `${head} Yesterday, ${day}, ${time} happened twice (the clocks went back): ${at(first)}, ${ago(first)}, then ${at(second)}, ${ago(second)}. Choose one to log the entry then. ${instead}`,
+    choices: [
+      { at: first, label: `Yesterday, ${day} ${at(first)} (first)` },
+      { at: second, label: `Yesterday, ${day} ${at(second)} (second)` },
+    ],
   };
 }

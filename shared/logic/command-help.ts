@@ -62,7 +62,8 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   {
     command: '@14:05',
     usage: '@14:05 <text> or @14:05:30 <text>',
-    description: 'Backdate to that time today (yesterday if it is still to come).',
+    description:
+      'Backdate to that time today; yesterday if it is still to come (asked first when that is over 12 hours back).',
   },
   {
     command: '-3m',

@@ -78,8 +78,6 @@ describe('parseLogLine: backdating', () => {
     ['@9:07 early', at(9, 7), 'note'],
     ['@00:00 midnight', at(0, 0), 'note'],
     ['@15:00 exactly now', NOW, 'note'],
-    ['@16:00 still to come today, so yesterday', at(16, 0, 0, 21), 'note'],
-    ['@23:59 yesterday', at(23, 59, 0, 21), 'note'],
     ['a: @14:05 rolled back', at(14, 5), 'action'],
     ['@14:05 a: rolled back', at(14, 5), 'action'],
     ['a:@14:05 rolled back', at(14, 5), 'action'],
@@ -99,8 +97,31 @@ describe('parseLogLine: backdating', () => {
   it('takes a time up to a minute ahead as now (clock skew), not as yesterday', () => {
     const r = parseLogLine('@15:01 typed a little early', ctx);
     expect(r).toMatchObject({ type: 'entry', occurredAt: NOW, backdated: false });
-    expect(parseLogLine('@15:01:01 later', ctx)).toMatchObject({ occurredAt: at(15, 1, 1, 21) });
+    // Beyond the minute it is still to come: yesterday's, a day back, is asked about.
+    expect(parseLogLine('@15:01:01 later', ctx)).toMatchObject({
+      type: 'error',
+      choices: [{ at: at(15, 1, 1, 21) }],
+    });
   });
+
+  it.each([
+    ['@16:00 still to come today', at(16, 0, 0, 21)],
+    ['@23:59 yesterday?', at(23, 59, 0, 21)],
+  ])(
+    "asks before logging %j at yesterday's time, more than 12 h back, then logs the one chosen",
+    (input, yesterday) => {
+      expect(parseLogLine(input, ctx)).toMatchObject({
+        type: 'error',
+        message: expect.stringContaining('still to come today') as string,
+        choices: [{ at: yesterday }],
+      });
+      expect(parseLogLine(input, { ...ctx, chosenAt: yesterday })).toMatchObject({
+        type: 'entry',
+        occurredAt: yesterday,
+        backdated: true,
+      });
+    },
+  );
 
   it('reads @ times in local time when asked', () => {
     const now = new Date(2026, 5, 10, 15, 0, 0).getTime();
@@ -109,7 +130,8 @@ describe('parseLogLine: backdating', () => {
       occurredAt: new Date(2026, 5, 10, 14, 5, 0).getTime(),
     });
     expect(parseLogLine('@16:05 x', local)).toMatchObject({
-      occurredAt: new Date(2026, 5, 9, 16, 5, 0).getTime(),
+      type: 'error',
+      choices: [{ at: new Date(2026, 5, 9, 16, 5, 0).getTime() }],
     });
   });
 

@@ -6,9 +6,8 @@ import { parseSeverity, type Severity } from '../domain/severity';
 import { STATUSES, parseStatus, type Status } from '../domain/status';
 import { ENTRY_TEXT_MAX, type EntryKind } from '../domain/timeline';
 import { ENTRY_USAGE, helpLines, usageFor } from './command-help';
-import { takeBackdate, type BackdateResult, type Fold } from './backdate';
+import { takeBackdate, type BackdateChoices, type BackdateResult } from './backdate';
 import { ownValue } from './own-value';
-import type { WallTimeChoice } from './time';
 
 export { COMMAND_HELP, type CommandHelp } from './command-help';
 export { MAX_BACKDATE_MS } from './backdate';
@@ -21,8 +20,12 @@ export interface ParseContext {
   timeZone: 'utc' | 'local';
   /** Names of the user's own roles, accepted by /role alongside the defaults. */
   customRoles?: readonly string[];
-  /** Which of a repeated local time ("@01:30" on a fall-back night) the user chose. */
-  fold?: Fold;
+  /**
+   * The instant (epoch ms) the user chose from the `choices` of an earlier parse of the same
+   * line: one of the two 01:30s of a fall-back night, or yesterday's instant of a time still to
+   * come today. Ignored when it is not one the line's time can mean.
+   */
+  chosenAt?: number;
 }
 
 /** When the thing being logged happened: now, or earlier when backdated. */
@@ -81,10 +84,12 @@ export interface ParseError {
   message: string;
   usage: string;
   /**
-   * A backdate time that happened twice (fall-back night): the two instants, earlier first, to
-   * offer next to the field; parse again with `fold` 'earlier' or 'later' once the user picks.
+   * A backdate time that does not name one sensible instant (it happened twice on a fall-back
+   * night, or it is still to come today and yesterday's is far back): the instants to offer
+   * next to the field, earliest first, each with its button's words; parse again with
+   * `chosenAt` once the user picks one.
    */
-  choices?: [WallTimeChoice, WallTimeChoice];
+  choices?: BackdateChoices;
 }
 export type ParseResult =
   | EntryCommand
@@ -144,8 +149,8 @@ function fail(message: string, usage: string): ParseError {
 }
 
 /** A backdate that cannot be used as it stands: its message, and the choices when ambiguous. */
-function backdateFail(r: Extract<BackdateResult, { type: 'error' | 'ambiguous' }>): ParseError {
-  return r.type === 'ambiguous'
+function backdateFail(r: Extract<BackdateResult, { type: 'error' | 'ask' }>): ParseError {
+  return r.type === 'ask'
     ? { ...fail(r.message, ENTRY_USAGE), choices: r.choices }
     : fail(r.message, ENTRY_USAGE);
 }
@@ -179,8 +184,8 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
     rest = rest.slice(bang[0].length);
   };
   takeBang();
-  const lead = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.fold);
-  if (lead.type === 'error' || lead.type === 'ambiguous') return backdateFail(lead);
+  const lead = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.chosenAt);
+  if (lead.type === 'error' || lead.type === 'ask') return backdateFail(lead);
   if (lead.type === 'ok') {
     when = { occurredAt: lead.at, backdated: lead.at < ctx.now };
     timed = true;
@@ -205,8 +210,8 @@ export function parseLogLine(input: string, ctx: ParseContext): ParseResult {
     kind = spec?.kind ?? 'note';
     todo = spec?.todo === true;
     rest = rest.slice(prefix[0].length);
-    const after = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.fold);
-    if (after.type === 'error' || after.type === 'ambiguous') return backdateFail(after);
+    const after = takeBackdate(rest, ctx.now, ctx.timeZone, ctx.chosenAt);
+    if (after.type === 'error' || after.type === 'ask') return backdateFail(after);
     if (after.type === 'ok') {
       if (timed) return fail('Give the time once, before or after the prefix.', ENTRY_USAGE);
       when = { occurredAt: after.at, backdated: after.at < ctx.now };

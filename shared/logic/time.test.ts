@@ -12,8 +12,9 @@ import {
   formatEventTime,
   formatTimeOfDay,
   formatTimeRange,
-  fromDateTimeInputValue,
   parseDateTimeInput,
+  reexpressDateTimeDraft,
+  settleDateTimeInput,
   spansDays,
   toDateTimeInputValue,
   zoneLabel,
@@ -150,11 +151,12 @@ describe('UTC formatting', () => {
 
   it('round-trips datetime-local values and rejects bad dates', () => {
     const at2 = Date.UTC(2026, 10, 22, 14, 5);
-    expect(fromDateTimeInputValue(toDateTimeInputValue(at2, 'utc'), 'utc')).toBe(at2);
-    expect(fromDateTimeInputValue('2026-11-22T14:05', 'utc')).toBe(at2);
-    expect(fromDateTimeInputValue('2026-02-31T10:00', 'utc')).toBeNull();
-    expect(fromDateTimeInputValue('2026-11-22T25:00', 'utc')).toBeNull();
-    expect(fromDateTimeInputValue('', 'utc')).toBeNull();
+    const settle = (value: string) => settleDateTimeInput(value, 'utc', null);
+    expect(settle(toDateTimeInputValue(at2, 'utc'))).toEqual({ ok: true, at: at2 });
+    expect(settle('2026-11-22T14:05')).toEqual({ ok: true, at: at2 });
+    expect(settle('2026-02-31T10:00')).toEqual({ ok: false, error: null });
+    expect(settle('2026-11-22T25:00')).toEqual({ ok: false, error: null });
+    expect(settle('')).toEqual({ ok: false, error: null });
     expect(parseDateTimeInput('yesterday', 'local')).toEqual({ kind: 'invalid' });
     // UTC has no daylight-saving change: New York's gap and overlap are plain times in UTC.
     expect(parseDateTimeInput('2026-03-08T02:30', 'utc')).toEqual({
@@ -226,7 +228,9 @@ describe.each([
     const r = parseDateTimeInput(gap, 'local');
     expect(r.kind).toBe('gap');
     expect(r.kind === 'gap' && r.message).toContain('did not happen');
-    expect(fromDateTimeInputValue(gap, 'local')).toBeNull();
+    const settled = settleDateTimeInput(gap, 'local', null);
+    expect(settled.ok).toBe(false);
+    expect(!settled.ok && settled.error).toContain('did not happen');
   });
 
   it(`asks which ${overlap[0]}, which happened twice`, () => {
@@ -238,7 +242,26 @@ describe.each([
         { at: second, label: secondLabel },
       ],
     });
-    expect(fromDateTimeInputValue(typed, 'local')).toBeNull();
+    // Settled only once a choice is made, and only to one of its own instants.
+    expect(settleDateTimeInput(typed, 'local', null)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/happened twice.*Choose one below\.$/) as string,
+    });
+    expect(settleDateTimeInput(typed, 'local', first + M)).toMatchObject({ ok: false });
+    expect(settleDateTimeInput(typed, 'local', second)).toEqual({ ok: true, at: second });
+    // Shown in UTC and back, the choice is kept: the same instant, no second question.
+    const utc = reexpressDateTimeDraft(typed, second, 'local', 'utc');
+    expect(settleDateTimeInput(utc.value, 'utc', utc.chosenAt)).toEqual({ ok: true, at: second });
+    const back = reexpressDateTimeDraft(utc.value, utc.chosenAt, 'utc', 'local');
+    expect(back).toEqual({ value: typed, chosenAt: second });
+    // A UTC time that lands in the repeated hour keeps naming its own instant, not asking.
+    const firstInUtc = toDateTimeInputValue(first, 'utc');
+    const local = reexpressDateTimeDraft(firstInUtc, null, 'utc', 'local');
+    expect(local).toEqual({ value: typed, chosenAt: first });
+    expect(settleDateTimeInput(local.value, 'local', local.chosenAt)).toEqual({
+      ok: true,
+      at: first,
+    });
     // Both instants read back as the same wall time, each with its own marker.
     expect(formatTimeOfDay(first, 'local')).toBe(formatTimeOfDay(second, 'local'));
     expect(zoneLabel(first, 'local')).not.toBe(zoneLabel(second, 'local'));

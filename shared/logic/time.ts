@@ -357,15 +357,6 @@ export function parseDateTimeInput(value: string, mode: TimeZoneMode): WallTimeR
 }
 
 /**
- * Parses an <input type="datetime-local"> value to one instant, or null when empty, invalid,
- * skipped by a daylight-saving change, or ambiguous (use `parseDateTimeInput` to tell which).
- */
-export function fromDateTimeInputValue(value: string, mode: TimeZoneMode): number | null {
-  const r = parseDateTimeInput(value, mode);
-  return r.kind === 'ok' ? r.at : null;
-}
-
-/**
  * The message a typed datetime-local value earns as it is typed, before any submit: a time the
  * clocks skipped, or one outside what Warroom stores; null otherwise (ambiguous times ask their
  * own question, and empty or half-typed text waits for the submit).
@@ -442,4 +433,25 @@ export function settleDateTimeInput(
         : { ok: false, error: `${r.message.replace(/ Choose which\.$/, '')} Choose one below.` };
     }
   }
+}
+
+/**
+ * A datetime-local field's text and chosen instant (epoch ms, or null before any choice),
+ * rewritten for another display zone: the text names the same instant in `to`
+ * (`reexpressDateTimeInput`), and that instant becomes the choice, so a time that happens twice
+ * in `to` (it did not in `from`, or the choice was made there) does not ask again. Text that
+ * names no one instant in `from` is returned as it was, with its choice.
+ */
+export function reexpressDateTimeDraft(
+  value: string,
+  chosenAt: number | null,
+  from: TimeZoneMode,
+  to: TimeZoneMode,
+): { value: string; chosenAt: number | null } {
+  if (from === to) return { value, chosenAt };
+  const settled = settleDateTimeInput(value, from, chosenAt);
+  return {
+    value: reexpressDateTimeInput(value, from, to, chosenAt),
+    chosenAt: settled.ok ? settled.at : chosenAt,
+  };
 }

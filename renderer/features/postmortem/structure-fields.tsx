@@ -18,13 +18,13 @@ import {
 import type { TimeZoneMode } from '../../../shared/logic/time';
 import {
   formatDuration,
-  dateTimeInputProblem,
-  fromDateTimeInputValue,
-  reexpressDateTimeInput,
+  reexpressDateTimeDraft,
+  settleDateTimeInput,
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
 import { newId } from '../../../shared/domain/ids';
 import { useUiStore } from '../../store/ui-store';
+import { DateTimeField } from '../../ui/datetime-field';
 import { Field } from '../../ui/field';
 import { useZoneChange } from '../../ui/use-zone-change';
 import { FiveWhys } from './five-whys';
@@ -212,13 +212,38 @@ interface WindowDraft {
   kind: ImpactKind;
   start: string;
   end: string;
+  /** The instant chosen for a start or end typed in the repeated hour of a fall-back night. */
+  startChoice: number | null;
+  endChoice: number | null;
+}
+
+const MINUTE = 60_000;
+
+/** A stored instant as the choice its field's text starts with (the field shows minutes). */
+const storedChoice = (at: number | null): number | null =>
+  at === null ? null : Math.floor(at / MINUTE) * MINUTE;
+
+/**
+ * One typed end of a window: empty (null), the instant it names once settled (the choice
+ * answering a time that happened twice), or why it names none.
+ */
+function readWindowTime(
+  text: string,
+  zone: TimeZoneMode,
+  chosenAt: number | null,
+): { at: number | null; error: string | null } {
+  if (!text) return { at: null, error: null };
+  const r = settleDateTimeInput(text, zone, chosenAt);
+  return r.ok ? { at: r.at, error: null } : { at: null, error: r.error ?? '' };
 }
 
 /**
  * **Impact windows**: one row per period (**Window n kind**, **Window n start**, **Window n
  * end** — empty while ongoing — and **Remove window n**), added with **Add impact window**, plus
- * **Affected users (count)** and **Affected records**. Times are typed in the displayed zone. A
- * row that does not make sense keeps its text, says why beside the field and is not saved.
+ * **Affected users (count)** and **Affected records**. Times are typed in the displayed zone,
+ * in `DateTimeField`s: a time the clocks skipped is refused, one that happened twice asks
+ * **Which time?**. A row that does not make sense keeps its text, says why beside the field and
+ * is not saved.
  */
 export function ImpactWindows({
   incident,
@@ -245,44 +270,50 @@ export function ImpactWindows({
       kind: w.kind,
       start: toDateTimeInputValue(w.start, timeZone),
       end: w.end === null ? '' : toDateTimeInputValue(w.end, timeZone),
+      startChoice: storedChoice(w.start),
+      endChoice: storedChoice(w.end),
     })),
   );
-  // Settings' zone changed while editing: each typed time keeps naming the same instant.
+  // Settings' zone changed while editing: each typed time keeps naming the same instant (and
+  // keeps it as its choice, should the new text name two). One rewrite for all rows, here
+  // rather than in each field, so no field commits a row the others have not rewritten yet.
   useZoneChange(timeZone, (from, to) =>
     setRows((current) =>
-      current.map((r) => ({
-        ...r,
-        start: reexpressDateTimeInput(r.start, from, to),
-        end: reexpressDateTimeInput(r.end, from, to),
-      })),
+      current.map((r) => {
+        const start = reexpressDateTimeDraft(r.start, r.startChoice, from, to);
+        const end = reexpressDateTimeDraft(r.end, r.endChoice, from, to);
+        return {
+          ...r,
+          start: start.value,
+          startChoice: start.chosenAt,
+          end: end.value,
+          endChoice: end.chosenAt,
+        };
+      }),
     ),
   );
   // Problems found when a row was last changed (the clock is read there, not while rendering).
   const [problems, setProblems] = useState<
     Record<string, { field: 'start' | 'end'; message: string }>
   >({});
-  const parse = (r: WindowDraft) => ({
-    start: r.start ? fromDateTimeInputValue(r.start, timeZone) : null,
-    end: r.end ? fromDateTimeInputValue(r.end, timeZone) : null,
-  });
+  const parse = (r: WindowDraft) => {
+    const start = readWindowTime(r.start, timeZone, r.startChoice);
+    const end = readWindowTime(r.end, timeZone, r.endChoice);
+    return { start: start.at, end: end.at, startError: start.error, endError: end.error };
+  };
   const commit = (next: WindowDraft[]) => {
     setRows(next);
     const clock = useUiStore.getState().now;
     const found: Record<string, { field: 'start' | 'end'; message: string }> = {};
     const parsed = next.map((r) => {
-      const { start, end } = parse(r);
+      const { start, end, startError, endError } = parse(r);
       const bad =
-        r.start && start === null
-          ? {
-              field: 'start' as const,
-              message: dateTimeInputProblem(r.start, timeZone) ?? 'Give a date and time.',
-            }
-          : r.end && end === null
+        startError !== null
+          ? { field: 'start' as const, message: startError || 'Give a date and time.' }
+          : endError !== null
             ? {
                 field: 'end' as const,
-                message:
-                  dateTimeInputProblem(r.end, timeZone) ??
-                  'Give a date and time, or leave it empty.',
+                message: endError || 'Give a date and time, or leave it empty.',
               }
             : impactWindowProblem({ start, end }, clock);
       if (bad) found[r.id] = bad;
@@ -324,27 +355,34 @@ export function ImpactWindows({
                 ))}
               </select>
             </Field>
-            <Field
-              label={`Window ${n} start`}
-              error={bad?.field === 'start' ? bad.message : undefined}
-            >
-              <input
-                type="datetime-local"
+            {/* One grid cell per time: its field and, when asked, its Which time? choice. A
+                typed change clears the choice with the text (in one commit: a second one would
+                start from the rows before the text changed); zone changes are rewritten above. */}
+            <div>
+              <DateTimeField
+                label={`Window ${n} start`}
+                error={bad?.field === 'start' ? bad.message : undefined}
+                zone={timeZone}
                 value={r.start}
-                onChange={(e) => set(r.id, { start: e.target.value })}
+                chosenAt={r.startChoice}
+                onChange={(start) => set(r.id, { start, startChoice: null })}
+                onChoose={(startChoice) => startChoice !== null && set(r.id, { startChoice })}
+                onZoneChange={() => undefined}
               />
-            </Field>
-            <Field
-              label={`Window ${n} end`}
-              hint="Empty: ongoing."
-              error={bad?.field === 'end' ? bad.message : undefined}
-            >
-              <input
-                type="datetime-local"
+            </div>
+            <div>
+              <DateTimeField
+                label={`Window ${n} end`}
+                hint="Empty: ongoing."
+                error={bad?.field === 'end' ? bad.message : undefined}
+                zone={timeZone}
                 value={r.end}
-                onChange={(e) => set(r.id, { end: e.target.value })}
+                chosenAt={r.endChoice}
+                onChange={(end) => set(r.id, { end, endChoice: null })}
+                onChoose={(endChoice) => endChoice !== null && set(r.id, { endChoice })}
+                onZoneChange={() => undefined}
               />
-            </Field>
+            </div>
             <span className="pm-window-length" aria-label={`Window ${n} duration`}>
               {length}
             </span>
@@ -371,6 +409,8 @@ export function ImpactWindows({
               kind: 'outage',
               start: toDateTimeInputValue(start, timeZone),
               end: stop === undefined ? '' : toDateTimeInputValue(stop, timeZone),
+              startChoice: storedChoice(start),
+              endChoice: storedChoice(stop ?? null),
             },
           ]);
         }}

@@ -12,7 +12,6 @@ import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
 import { parseLogLine, type ParseError, type ParseResult } from '../../../shared/logic/commands';
-import type { Fold } from '../../../shared/logic/backdate';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
@@ -41,7 +40,10 @@ const USAGE_BY_TYPE: Readonly<Record<WritableCommand['type'], string>> = {
 interface Problem {
   message: string;
   usage: string;
-  /** An "@01:30" that happened twice: the two instants to choose from, earlier first. */
+  /**
+   * An "@hh:mm" that does not name one sensible instant (it happened twice, or it is still to
+   * come today and yesterday's is far back): the instants to choose from, earliest first.
+   */
   choices?: ParseError['choices'];
   /** The storage failed (not the line): offer Retry, which reopens the database and logs it. */
   retry?: boolean;
@@ -185,7 +187,8 @@ export const LogField = memo(function LogField({
     }
   };
 
-  const submit = async (fold?: Fold) => {
+  /** Parses and logs the field's line; `chosenAt` answers the question a parse asked. */
+  const submit = async (chosenAt?: number) => {
     if (busy.current) return;
     const submitted = text;
     const now = Date.now();
@@ -193,7 +196,7 @@ export const LogField = memo(function LogField({
       now,
       timeZone,
       customRoles,
-      fold,
+      chosenAt,
     });
     if (result.type === 'error') {
       setProblem({ message: result.message, usage: result.usage, choices: result.choices });
@@ -285,14 +288,14 @@ export const LogField = memo(function LogField({
       ) : null}
       {problem?.choices ? (
         <div className="form-actions" role="group" aria-label="Which time?">
-          {problem.choices.map((c, i) => (
+          {problem.choices.map((c) => (
             <button
               key={c.at}
               type="button"
               className="button button-small"
-              onClick={() => void submit(i === 0 ? 'earlier' : 'later')}
+              onClick={() => void submit(c.at)}
             >
-              {c.label} ({i === 0 ? 'first' : 'second'})
+              {c.label}
             </button>
           ))}
         </div>

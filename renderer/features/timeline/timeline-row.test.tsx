@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { timelineEntry } from '../../../shared/domain/testing/timeline';
+import { withZone } from '../../../shared/logic/testing/with-zone';
 import { TimelineRow, type RowActions } from './timeline-row';
 
 const AT = Date.UTC(2026, 10, 22, 14, 5);
@@ -72,5 +73,56 @@ describe('TimelineRow: a sent update (issue 11 §5)', () => {
     render(<TimelineRow entry={logged} display={display} actions={actions} />);
     expect(screen.getByText('Exec summary sent')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show message' })).toBeNull();
+  });
+});
+
+describe('TimelineRow: Occurred at across a daylight-saving change (Europe/Berlin)', () => {
+  withZone('Europe/Berlin');
+  // 25 October 2026: Berlin's clocks go back at 03:00 CEST to 02:00 CET, so 02:30 happens at
+  // 00:30 UTC and again at 01:30 UTC. The entry was logged at 05:00:37 CET.
+  const at = Date.UTC(2026, 9, 25, 4, 0, 37);
+  const row = { ...entry, occurredAt: at, loggedAt: at };
+  const local = { zone: 'local' as const, showDate: false, startedAt: at - 3_600_000 };
+  function editing(): { edits: (number | undefined)[]; when: HTMLElement } {
+    const edits: (number | undefined)[] = [];
+    const recording: RowActions = {
+      ...actions,
+      edit: (_entry, _text, occurredAt) => {
+        edits.push(occurredAt);
+        return Promise.resolve();
+      },
+    };
+    render(<TimelineRow entry={row} display={local} actions={recording} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const when = screen.getByLabelText('Occurred at');
+    expect(when).toHaveValue('2026-10-25T05:00');
+    return { edits, when };
+  }
+
+  it('asks which 02:30 rather than refusing it, and saves the one chosen', () => {
+    const { edits, when } = editing();
+    fireEvent.change(when, { target: { value: '2026-10-25T02:30' } });
+    const which = screen.getByRole('group', { name: 'Which time?' });
+    fireEvent.keyDown(when, { key: 'Enter' });
+    expect(edits).toEqual([]);
+    expect(when).toHaveAccessibleDescription(/happened twice.*Choose one below\./);
+    fireEvent.click(within(which).getByRole('radio', { name: '02:30 UTC+01:00 (second)' }));
+    fireEvent.keyDown(when, { key: 'Enter' });
+    expect(edits).toEqual([Date.UTC(2026, 9, 25, 1, 30)]);
+  });
+
+  it('refuses a time the clocks skipped with its reason, the text kept', () => {
+    const { edits, when } = editing();
+    fireEvent.change(when, { target: { value: '2026-03-29T02:30' } });
+    fireEvent.keyDown(when, { key: 'Enter' });
+    expect(edits).toEqual([]);
+    expect(when).toHaveAccessibleDescription(/2026-03-29 02:30 did not happen in Europe\/Berlin/);
+    expect(when).toHaveValue('2026-03-29T02:30');
+  });
+
+  it('keeps the seconds of a time left at its minute', () => {
+    const { edits, when } = editing();
+    fireEvent.keyDown(when, { key: 'Enter' });
+    expect(edits).toEqual([undefined]);
   });
 });

@@ -3,15 +3,13 @@ import { AUDIENCE_LABELS } from '../../../shared/domain/audience';
 import { ENTRY_KIND_LABELS, type TimelineEntry } from '../../../shared/domain/timeline';
 import {
   formatEventTime,
-  dateTimeInputProblem,
-  fromDateTimeInputValue,
-  reexpressDateTimeInput,
+  settleDateTimeInput,
   toDateTimeInputValue,
 } from '../../../shared/logic/time';
 import { describeWriteError, RepoError } from '../../db/repo/errors';
+import { DateTimeField } from '../../ui/datetime-field';
 import { CommsEntryText } from './comms-entry-text';
 import { entryTimes, type TimeDisplay } from './entry-display';
-import { useZoneChange } from '../../ui/use-zone-change';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
 export interface RowActions {
@@ -24,11 +22,14 @@ export interface RowActions {
 
 const LOCKED = 'System entries record a change made by the app and cannot be edited or deleted.';
 
+const MINUTE = 60_000;
+
 /**
  * One timeline entry: kind, time (with T+ offset and a backdated marker), author, text, and its
  * Pin / Edit / Delete (or Restore) buttons. Edit is inline, text and time: **Edit entry** and
- * **Occurred at** (date and time in the displayed zone); Enter in either saves both, Escape
- * cancels. A refused time stays in its field with the reason beside it.
+ * **Occurred at** (date and time in the displayed zone, a `DateTimeField`: a time the clocks
+ * skipped is refused beside it, one that happened twice asks **Which time?**); Enter in either
+ * saves both, Escape cancels. A refused time stays in its field with the reason beside it.
  */
 export const TimelineRow = memo(function TimelineRow({
   entry,
@@ -43,19 +44,14 @@ export const TimelineRow = memo(function TimelineRow({
   actions: RowActions;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  // The time as typed, and which instant it means when it names two (a fall-back night). Show
+  // local time / Show UTC while editing rewrites it to keep naming the same instant.
   const [editingAt, setEditingAt] = useState('');
-  // The field shows minutes; an untouched field must not move a 14:05:37 entry to 14:05:00.
-  const [editingAtWas, setEditingAtWas] = useState('');
+  const [chosenAt, setChosenAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [timeError, setTimeError] = useState<string | null>(null);
-  const timeErrorId = `tl-time-error-${entry.id}`;
   const [showRevisions, setShowRevisions] = useState(false);
   const times = entryTimes(entry, display);
-  // Show local time / Show UTC while editing: the typed time keeps naming the same instant.
-  useZoneChange(display.zone, (from, to) => {
-    setEditingAt((text) => reexpressDateTimeInput(text, from, to));
-    setEditingAtWas((text) => reexpressDateTimeInput(text, from, to));
-  });
   const system = entry.kind === 'system';
   const deleted = entry.deletedAt !== null;
   const run = (p: Promise<void>, after?: () => void) =>
@@ -74,17 +70,15 @@ export const TimelineRow = memo(function TimelineRow({
   };
   const save = () => {
     if (editing === null) return;
-    const at =
-      editingAt === editingAtWas
-        ? entry.occurredAt
-        : fromDateTimeInputValue(editingAt, display.zone);
-    if (at === null) {
-      setTimeError(
-        dateTimeInputProblem(editingAt, display.zone) ??
-          'Enter when it happened, as a date and time.',
-      );
+    const settled = settleDateTimeInput(editingAt, display.zone, chosenAt);
+    if (!settled.ok) {
+      setTimeError(settled.error ?? 'Enter when it happened, as a date and time.');
       return;
     }
+    // The field shows minutes: a time left at the entry's minute must not move a 14:05:37
+    // entry to 14:05:00.
+    const sameMinute = settled.at === Math.floor(entry.occurredAt / MINUTE) * MINUTE;
+    const at = sameMinute ? entry.occurredAt : settled.at;
     setTimeError(null);
     void actions.edit(entry, editing, at === entry.occurredAt ? undefined : at).then(
       () => cancelEdit(),
@@ -164,22 +158,17 @@ export const TimelineRow = memo(function TimelineRow({
             onChange={(e) => setEditing(e.target.value)}
             onKeyDown={onEditKey}
           />
-          <label className="tl-edit-time">
-            <span>Occurred at</span>
-            <input
-              type="datetime-local"
-              value={editingAt}
-              aria-invalid={timeError ? true : undefined}
-              aria-describedby={timeError ? timeErrorId : undefined}
-              onChange={(e) => setEditingAt(e.target.value)}
-              onKeyDown={onEditKey}
-            />
-          </label>
-          {timeError ? (
-            <div id={timeErrorId} className="field-error" role="alert">
-              {timeError}
-            </div>
-          ) : null}
+          <DateTimeField
+            label="Occurred at"
+            className="tl-edit-time"
+            zone={display.zone}
+            value={editingAt}
+            onChange={setEditingAt}
+            chosenAt={chosenAt}
+            onChoose={setChosenAt}
+            error={timeError}
+            onKeyDown={onEditKey}
+          />
         </div>
       )}
       {showRevisions ? (
@@ -227,9 +216,11 @@ export const TimelineRow = memo(function TimelineRow({
           disabled={system || deleted || saving}
           title={system ? LOCKED : undefined}
           onClick={() => {
-            const shown = toDateTimeInputValue(entry.occurredAt, display.zone);
-            setEditingAt(shown);
-            setEditingAtWas(shown);
+            setEditingAt(toDateTimeInputValue(entry.occurredAt, display.zone));
+            // In the repeated hour of a fall-back night the text names two instants: the
+            // stored one is meant until the person says otherwise.
+            setChosenAt(Math.floor(entry.occurredAt / MINUTE) * MINUTE);
+            setTimeError(null);
             setEditing(entry.text);
           }}
         >
