@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY_TEXT_MAX } from '../domain/timeline';
 import { rowsOf } from './change-set';
 import {
+  checkSendable,
   commsEntryText,
   logComms,
   markUpdateSent,
   sendUpdate,
+  UnfilledPlaceholdersError,
+  unfilledSentence,
   type SendUpdateInput,
 } from './comms';
+import { RepoError } from './refusal';
 import { AUDIENCES } from '../domain/audience';
 import { anIncident, ctx, MIN, NOW } from './test-fixtures';
 
@@ -58,6 +62,75 @@ describe('sendUpdate', () => {
       commsUpdateId: result.id,
     });
     expect(rowsOf(changes, 'incidents')[0]!.cadence.executives?.lastSentAt).toBe(NOW);
+  });
+});
+
+describe('sendUpdate: a message still stating a placeholder', () => {
+  const MISSING = '[Public summary not written yet]';
+  it.each([
+    // [what, patch, placeholders named in the refusal]
+    ['the missing Public summary in the message', { body: `Mitigating: ${MISSING}` }, [MISSING]],
+    [
+      'an unfilled {{name}} in the subject',
+      { subject: '[SEV2] {{service}} down' },
+      ['{{service}}'],
+    ],
+    [
+      'several, subject first, each once',
+      { subject: 'ETA {{eta}}', body: `Owner: [Owner not set yet]\nETA {{eta}}` },
+      ['{{eta}}', '[Owner not set yet]'],
+    ],
+    [
+      'confirmedPlaceholders false is not a confirmation',
+      { body: MISSING, confirmedPlaceholders: false },
+      [MISSING],
+    ],
+  ])('is refused on the message field: %s', (_, patch, placeholders) => {
+    let thrown: unknown;
+    try {
+      sendUpdate(inc, input(patch), ctx());
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RepoError);
+    expect(thrown).toBeInstanceOf(UnfilledPlaceholdersError);
+    const refusal = thrown as UnfilledPlaceholdersError;
+    expect(refusal.field).toBe('message');
+    expect(refusal.placeholders).toEqual(placeholders);
+    expect(refusal.message).toBe(unfilledSentence(placeholders));
+    for (const p of placeholders) expect(refusal.message).toContain(p);
+  });
+
+  it.each([
+    ['confirmed with Copy anyway / Save anyway', { body: MISSING, confirmedPlaceholders: true }],
+    ['no placeholder: brackets and braces that are not one', { body: 'Retry [x] {not} a {{ }}' }],
+    [
+      'no placeholder, confirmation not needed',
+      { body: 'Degraded.', confirmedPlaceholders: false },
+    ],
+  ])('is recorded as written: %s', (_, patch) => {
+    const { changes, result } = sendUpdate(inc, input(patch), ctx());
+    expect(changes.commsUpdates?.added).toEqual([result]);
+    expect(result.body).toBe(patch.body);
+    expect(result).not.toHaveProperty('confirmedPlaceholders');
+  });
+
+  it('checks subject and message emptiness first, as the composer sees them', () => {
+    expect(() => checkSendable({ subject: ' ', body: MISSING })).toThrow(
+      expect.objectContaining({ field: 'subject' }),
+    );
+    expect(checkSendable({ subject: ' S ', body: MISSING, confirmedPlaceholders: true })).toBe('S');
+  });
+
+  it.each([
+    [[MISSING], `The message still says ${MISSING} instead of a fact.`],
+    [['{{a}}', '{{b}}'], 'The message still says {{a}} and {{b}} instead of facts.'],
+    [
+      ['{{a}}', '{{b}}', '{{c}}'],
+      'The message still says {{a}}, {{b}} and {{c}} instead of facts.',
+    ],
+  ])('names them in a plain sentence: %j', (found, sentence) => {
+    expect(unfilledSentence(found)).toBe(sentence);
   });
 });
 

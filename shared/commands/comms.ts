@@ -3,6 +3,7 @@ import type { Incident } from '../domain/incident';
 import { newId } from '../domain/ids';
 import { MESSAGE_TYPE_LABELS, type CommsUpdate, type MessageType } from '../domain/records';
 import { ENTRY_TEXT_MAX, type TimelineEntry } from '../domain/timeline';
+import { unfilledPlaceholders } from '../logic/unfilled';
 import { withUpdateSent } from './cadence';
 import { changes } from './change-set';
 import type { CommandContext } from './context';
@@ -32,6 +33,56 @@ export interface SendUpdateInput {
   /** The message as edited in the composer (what "Reopen" puts back and the timeline shows). */
   body: string;
   format: SendFormat;
+  /**
+   * True only when the person chose **Copy anyway** / **Save anyway** for this very subject and
+   * message although they still state a placeholder. Absent or false: such a message is refused.
+   */
+  confirmedPlaceholders?: boolean;
+}
+
+/**
+ * A refusal to send because the subject or message still states a placeholder instead of a fact
+ * ({@link unfilledPlaceholders}). It is a RepoError on the field 'message' like any other, and
+ * carries the placeholders so the composer can offer **Copy anyway** / **Save anyway**.
+ */
+export class UnfilledPlaceholdersError extends RepoError {
+  constructor(readonly placeholders: readonly string[]) {
+    super(unfilledSentence(placeholders), 'message');
+  }
+}
+
+/**
+ * The refusal's sentence, naming each placeholder: "The message still says [Public summary not
+ * written yet] instead of a fact." / "… says {{eta}} and [Owner not set yet] instead of facts."
+ */
+export function unfilledSentence(placeholders: readonly string[]): string {
+  const names =
+    placeholders.length <= 1
+      ? (placeholders[0] ?? '')
+      : `${placeholders.slice(0, -1).join(', ')} and ${placeholders[placeholders.length - 1]}`;
+  const facts = placeholders.length > 1 ? 'facts' : 'a fact';
+  return `The message still says ${names} instead of ${facts}.`;
+}
+
+/**
+ * Whether an update may leave Warroom as written: the one rule for the composer's copy and save
+ * (checked before anything reaches the clipboard or a file) and for {@link sendUpdate} (before
+ * it is recorded). Returns the trimmed subject. Refusals (RepoError): an empty subject
+ * ('subject'); an empty message ('message'); a subject or message that still states a
+ * placeholder ({@link UnfilledPlaceholdersError}, 'message', naming them) unless
+ * `confirmedPlaceholders` is true.
+ */
+export function checkSendable(
+  input: Pick<SendUpdateInput, 'subject' | 'body' | 'confirmedPlaceholders'>,
+): string {
+  const subject = input.subject.trim();
+  if (!subject) throw new RepoError('Give the update a subject line.', 'subject');
+  if (!input.body.trim()) throw new RepoError('The message is empty.', 'message');
+  if (input.confirmedPlaceholders !== true) {
+    const unfilled = unfilledPlaceholders(`${input.subject}\n${input.body}`);
+    if (unfilled.length) throw new UnfilledPlaceholdersError(unfilled);
+  }
+  return subject;
 }
 
 const FORMAT_WORDS: Readonly<Record<CommsUpdate['format'], string>> = {
@@ -106,16 +157,17 @@ function handType(incident: Incident): MessageType {
 
 /**
  * Records a sent stakeholder update from the composer (see {@link recordSent}). Refusals
- * (RepoError): an empty subject ('subject'); an empty message ('message'); the incident is gone.
+ * (RepoError), as {@link checkSendable}: an empty subject ('subject'); an empty message
+ * ('message'); a subject or message that still states a placeholder ("[Public summary not
+ * written yet]", an unfilled `{{name}}`) unless `confirmedPlaceholders` says the person chose
+ * Copy anyway / Save anyway ('message', naming the placeholders); and the incident is gone.
  */
 export function sendUpdate(
   found: Incident | undefined,
   input: SendUpdateInput,
   ctx: CommandContext,
 ): Outcome<CommsUpdate> {
-  const subject = input.subject.trim();
-  if (!subject) throw new RepoError('Give the update a subject line.', 'subject');
-  if (!input.body.trim()) throw new RepoError('The message is empty.', 'message');
+  const subject = checkSendable(input);
   const incident = existing(found, 'incident');
   const { changes: c, result } = recordSent(
     incident,

@@ -87,6 +87,17 @@ describe('sendUpdate', () => {
     expect(await db.commsUpdates.count()).toBe(0);
   });
 
+  it('records a message that still states a placeholder only once the sender confirmed it', async () => {
+    const body = 'Mitigating: [Public summary not written yet]';
+    const refused = sendUpdate(db, input({ body }), ctx());
+    await expect(refused).rejects.toMatchObject({ field: 'message' });
+    await expect(refused).rejects.toThrow('[Public summary not written yet]');
+    expect(await db.commsUpdates.count()).toBe(0);
+    expect((await db.incidents.get(incidentId))?.cadence.executives?.lastSentAt).toBeNull();
+    await sendUpdate(db, input({ body, confirmedPlaceholders: true }), ctx(NOW + 1000));
+    expect((await listCommsUpdates(db, incidentId)).map((u) => u.body)).toEqual([body]);
+  });
+
   it('lists sent updates newest first', async () => {
     await sendUpdate(db, input({ audience: 'engineering' }), ctx(NOW + 1000));
     await sendUpdate(db, input({ format: 'file' }), ctx(NOW + 2000));

@@ -6,7 +6,6 @@ import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
 import { buildMessage } from '../../../shared/render/comms';
-import { unfilledPlaceholders } from '../../../shared/logic/unfilled';
 import type { SendFormat } from '../../db/repo/comms';
 import { useNow } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
@@ -144,10 +143,12 @@ function Composer({
   const finds =
     audience === 'customers' ? internalFinds(subject, doc, internalCheckOptions(ctx)) : [];
 
-  // A message still stating a placeholder goes out only when the sender confirms it, per text.
-  const unfilled = unfilledPlaceholders(`${subject}\n${message}`);
-  const [holding, setHolding] = useState<{ key: string; format: SendFormat } | null>(null);
-  const held = holding && holding.key === key ? holding.format : null;
+  // A message still stating a placeholder is refused by the command (checkSendable) until the
+  // sender confirms it: the refusal is held here for this exact text, with Copy / Save anyway.
+  const [holding, setHolding] = useState<{ key: string; format: SendFormat; why: string } | null>(
+    null,
+  );
+  const held = holding && holding.key === key ? holding : null;
 
   const regenerate = () => {
     setSubjectDraft(null);
@@ -164,11 +165,6 @@ function Composer({
       });
       return;
     }
-    if (unfilled.length > 0 && !confirmed) {
-      setFeedback(null);
-      setHolding({ key, format });
-      return;
-    }
     setHolding(null);
     setBusy(true);
     const outcome = await send({
@@ -181,8 +177,14 @@ function Composer({
       doc,
       format,
       record: key !== recordedKey,
+      confirmedPlaceholders: confirmed,
     });
     setBusy(false);
+    if (!outcome.ok && outcome.unfilled) {
+      setFeedback(null);
+      setHolding({ key, format, why: outcome.error });
+      return;
+    }
     if (outcome.ok && outcome.recorded) setRecordedKey(key);
     setFeedback(sendFeedback(outcome, format, audience));
   };
@@ -275,18 +277,15 @@ function Composer({
       </div>
       {held ? (
         <div role="alert" className="compose-unfilled">
-          <p>
-            The message still says {unfilled.join(', ')} instead of a fact. Nothing was copied or
-            recorded.
-          </p>
+          <p>{held.why} Nothing was copied or recorded.</p>
           <div className="button-row">
             <BusyButton
               type="button"
               className="button"
               busy={busy}
-              onClick={() => void onSend(held, true)}
+              onClick={() => void onSend(held.format, true)}
             >
-              {held === 'file' ? 'Save anyway' : 'Copy anyway'}
+              {held.format === 'file' ? 'Save anyway' : 'Copy anyway'}
             </BusyButton>
             <button type="button" className="button" onClick={() => setHolding(null)}>
               Cancel

@@ -1,3 +1,5 @@
+import { checkSendable, UnfilledPlaceholdersError } from '../../../shared/commands/comms';
+import { RepoError } from '../../../shared/commands/refusal';
 import type { Audience } from '../../../shared/domain/audience';
 import type { MessageType } from '../../../shared/domain/records';
 import type { Doc } from '../../../shared/render/doc';
@@ -23,11 +25,17 @@ export interface SendRequest {
   format: SendFormat;
   /** False when this exact message was already recorded: copy again without a second record. */
   record: boolean;
+  /** The person chose Copy anyway / Save anyway for this text although it states placeholders. */
+  confirmedPlaceholders: boolean;
 }
 
-/** What happened: copied/saved and recorded, copied only, or a failure to show. */
+/**
+ * What happened: copied/saved and recorded, copied only, or a failure to show. `unfilled` is set
+ * when nothing left because the text still states those placeholders and was not confirmed.
+ */
 export type SendOutcome =
-  { ok: true; recorded: boolean } | { ok: false; error: string; copied: boolean };
+  | { ok: true; recorded: boolean }
+  | { ok: false; error: string; copied: boolean; unfilled?: readonly string[] };
 
 /** File name for "Save as Markdown": `INC-2026-11-22-001-executives-update.md`. */
 export function updateFileName(ref: string, audience: Audience): string {
@@ -37,13 +45,28 @@ export function updateFileName(ref: string, audience: Audience): string {
 /**
  * Copies or saves a message through the platform, and only when that worked records it
  * (`sendUpdate`: comms row + timeline entry + countdown reset, one transaction). A failed
- * clipboard write or a cancelled save records nothing.
+ * clipboard write or a cancelled save records nothing. Before anything is copied or saved the
+ * command's own rule (`checkSendable`) is asked, so what the command would refuse to record
+ * (an empty subject or message; placeholders not confirmed) never reaches the clipboard or a
+ * file either: the outcome says why, with the placeholders in `unfilled`.
  */
 export function useSendUpdate(): (req: SendRequest) => Promise<SendOutcome> {
   const command = useCommand();
   const platform = usePlatform();
   const ctx = useCommandContext();
   return async (req) => {
+    try {
+      checkSendable({
+        subject: req.subject,
+        body: req.message,
+        confirmedPlaceholders: req.confirmedPlaceholders,
+      });
+    } catch (e) {
+      if (e instanceof UnfilledPlaceholdersError)
+        return { ok: false, copied: false, error: e.message, unfilled: e.placeholders };
+      if (e instanceof RepoError) return { ok: false, copied: false, error: e.message };
+      throw e;
+    }
     const full = withSubject(req.subject, req.doc);
     const result =
       req.format === 'file'
@@ -70,6 +93,7 @@ export function useSendUpdate(): (req: SendRequest) => Promise<SendOutcome> {
           subject: req.subject,
           body: req.message,
           format: req.format,
+          confirmedPlaceholders: req.confirmedPlaceholders,
         },
         ctx(),
       );
