@@ -69,7 +69,7 @@ describe('the post-mortem of a long, multi-day incident', () => {
     }
     const [windows, timeline, , actions] = found.map(tableText);
     expect(windows).toEqual([
-      ['#', 'Kind', 'Start', 'End', 'Duration', 'Customer-impact minutes', 'SLO budget consumed'],
+      ['#', 'Kind', 'Start', 'End', 'Duration', 'Error budget spent', 'SLO budget consumed'],
       [
         '1',
         'Degraded',
@@ -109,7 +109,7 @@ describe('the post-mortem of a long, multi-day incident', () => {
     const links = allNodes(parseMarkdown(MD)).flatMap((n) => (n.type === 'link' ? [n.url] : []));
     expect(links).toEqual(['https://tracker.example.com/OPS-481']);
     expect(MD).toContain(
-      '**Total:** 23 h 50 min of impact (18 h outage, 5 h 50 min degraded); 858 customer-impact minutes',
+      '**Total:** 23 h 50 min of impact (18 h outage, 5 h 50 min degraded); 858 min of error budget spent (1,430 min of impact × 60% of users).',
     );
   });
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Incident } from '../domain/incident';
 import type { TimelineEntry } from '../domain/timeline';
+import { customerImpact, formatFigure, incidentSpend } from '../logic/slo';
 import type { PostmortemInput } from './postmortem';
 import {
   buildPostmortem,
@@ -11,7 +13,14 @@ import {
 import { POSTMORTEM_SECTIONS, postmortemFileName, prefillPostmortem } from './postmortem-sections';
 import { ACTION_ITEMS, ENTRIES, POSTMORTEM, RESOLVED, ROLES, at } from './testing/fixture';
 import { expectGolden } from './testing/golden';
-import { nodeText, nodeTypes, normaliseText, parseMarkdown, tables } from './testing/markdown-ast';
+import {
+  nodeText,
+  nodeTypes,
+  normaliseText,
+  parseMarkdown,
+  tables,
+  tableText,
+} from './testing/markdown-ast';
 import { userText } from './testing/user-text';
 
 const INPUT: PostmortemInput = {
@@ -371,5 +380,67 @@ describe('contributing causes in the document', () => {
     expect(renderPostmortem({ ...INPUT, postmortem: { ...POSTMORTEM, causes: [] } })).not.toContain(
       'Contributing Causes',
     );
+  });
+});
+
+describe('impact windows: the figure per window is the error budget spent, named so', () => {
+  type Windows = NonNullable<PostmortemInput['postmortem']['impactWindows']>;
+  const W21: Windows = [
+    { id: 'w1', kind: 'degraded', start: at(14, 2), end: at(14, 23) },
+    { id: 'w2', kind: 'outage', start: at(14, 30), end: at(14, 40) },
+  ];
+  const OVERLAP: Windows = [
+    { id: 'w1', kind: 'degraded', start: at(14, 0), end: at(14, 20) },
+    { id: 'w2', kind: 'outage', start: at(14, 10), end: at(14, 30) },
+  ];
+  const impactOf = (patch: Partial<Incident['impact']>) => ({ ...RESOLVED.impact, ...patch });
+
+  it.each([
+    // [what, impact, drill, windows, per-window cells, total sentence]
+    [
+      '12% of users: minutes × 12%, the same product as the Services page',
+      impactOf({ usersAffected: { value: 12, unit: 'percent' } }),
+      false,
+      W21,
+      ['2.52 min', '1.2 min'],
+      '3.72 min of error budget spent (31 min of impact × 12% of users).',
+    ],
+    [
+      'not customer-facing (Metrics counts 0 customer-impact minutes), share not recorded',
+      impactOf({ customerFacing: false, usersAffected: null }),
+      false,
+      W21,
+      ['21 min', '10 min'],
+      '31 min of error budget spent (31 min of impact × assumed 100% of users: share not recorded).',
+    ],
+    [
+      'overlapping windows: the total counts the overlap once',
+      impactOf({ usersAffected: { value: 50, unit: 'percent' } }),
+      false,
+      OVERLAP,
+      ['10 min', '10 min'],
+      '15 min of error budget spent (30 min of impact × 50% of users).',
+    ],
+    ['a drill', impactOf({}), true, W21, ['0 min', '0 min'], 'no error budget spent (a drill).'],
+  ])('%s', (_, impact, drill, impactWindows, cells, total) => {
+    const incident = { ...RESOLVED, impact, drill };
+    const md = renderPostmortem({
+      ...INPUT,
+      incident,
+      postmortem: { ...POSTMORTEM, impactWindows },
+      now: at(15, 0),
+    });
+    const [windows] = tables(parseMarkdown(md)).map(tableText);
+    expect(windows?.[0]).toEqual(['#', 'Kind', 'Start', 'End', 'Duration', 'Error budget spent']);
+    expect(windows?.slice(1).map((r) => r[5])).toEqual(cells);
+    expect(md).toContain(`; ${total}`);
+    expect(md.toLowerCase()).not.toContain('customer-impact');
+    if (!drill) {
+      const spent = incidentSpend(incident, at(15, 0), undefined, impactWindows);
+      expect(total.startsWith(`${formatFigure(spent.consumedMs / 60_000)} min`)).toBe(true);
+      // Metrics' customer-impact minutes are another figure: not weighted by the share of users.
+      const metrics = customerImpact(incident, at(15, 0), impactWindows).minutes;
+      expect(metrics).toBe(impact.customerFacing ? spent.impactMinutes : 0);
+    }
   });
 });

@@ -20,7 +20,7 @@ import {
   sectionTitle,
   whysChainsOf,
 } from '../logic/postmortem-structure';
-import { formatFigure, windowBudget } from '../logic/slo';
+import { formatFigure, incidentSpend, shareText, windowBudget } from '../logic/slo';
 import type { TimeZoneMode } from '../logic/time';
 import { impossibleSpanNote } from '../logic/milestones';
 import {
@@ -191,10 +191,12 @@ function impactBlocks(input: PostmortemInput): Block[] {
   const time = (at: number): string =>
     withDate ? `${formatDate(at, tz)} ${formatTimeOfDay(at, tz)}` : formatTimeOfDay(at, tz);
   const services = input.sloServices ?? [];
-  let customerMinutes = 0;
+  // Each window's figure is what it spent of the error budget: its minutes × the share of users,
+  // by the rule the Services page and the SLO line above use (slo.ts). It is not Metrics'
+  // customer-impact minutes, which are not weighted by the share (and count customer-facing
+  // incidents only), so it is labelled as what it is.
   const rows = windows.map((w, i) => {
     const { spend, budgetText } = windowBudget(incident, services, w, now);
-    customerMinutes += spend.consumedMs / 60_000;
     const row = [
       String(i + 1),
       IMPACT_KIND_LABELS[w.kind],
@@ -205,8 +207,10 @@ function impactBlocks(input: PostmortemInput): Block[] {
     ];
     return services.length ? [...row, budgetText || '—'] : row;
   });
-  const header = ['#', 'Kind', 'Start', 'End', 'Duration', 'Customer-impact minutes'];
+  const header = ['#', 'Kind', 'Start', 'End', 'Duration', 'Error budget spent'];
   const totals = impactTotals(windows, now);
+  // The whole incident by the same rule: the union of the windows (an overlap counts once).
+  const spent = incidentSpend(incident, now, undefined, windows);
   const parts = [
     totals.outageMs ? `${formatDuration(totals.outageMs)} outage` : '',
     totals.degradedMs ? `${formatDuration(totals.degradedMs)} degraded` : '',
@@ -219,17 +223,14 @@ function impactBlocks(input: PostmortemInput): Block[] {
       text(
         ` ${formatDuration(totals.totalMs)} of impact${totals.ongoing ? ' so far' : ''}` +
           `${parts.length ? ` (${parts.join(', ')})` : ''}; ` +
-          `${formatFigure(customerMinutes)} customer-impact minutes ` +
-          `(minutes × ${shareLabel(incident)}).`,
+          (incident.drill
+            ? 'no error budget spent (a drill).'
+            : `${formatFigure(spent.consumedMs / 60_000)} min of error budget spent ` +
+              `(${formatFigure(spent.impactMinutes)} min of impact × ${shareText(incident.impact)}).`),
       ),
     ),
   );
   return blocks;
-}
-
-function shareLabel(incident: Incident): string {
-  const u = incident.impact.usersAffected;
-  return u?.unit === 'percent' ? formatUsersAffected(u) : 'share of users, 100% when not recorded';
 }
 
 function timelineBlock(input: PostmortemInput): Block {

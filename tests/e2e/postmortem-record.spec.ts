@@ -79,7 +79,7 @@ test('a ! highlight is in the post-mortem timeline; curation toggles change the 
   expect(rows).toContainEqual('| 14:00 | Decision: fail over to the replica |');
 });
 
-test('custom sections and a second whys chain are exported in order; impact windows give durations and customer-impact minutes', async ({
+test('custom sections and a second whys chain are exported in order; impact windows give durations and the error budget spent', async ({
   page,
 }, testInfo) => {
   await incidentWithEntries(page);
@@ -157,7 +157,8 @@ test('custom sections and a second whys chain are exported in order; impact wind
   expect(md).toContain('| 1 | Degraded | 2026-11-21 08:00 | 2026-11-21 14:00 | 6 h | 360 min |');
   expect(md).toContain('| 2 | Outage | 2026-11-21 14:00 | 2026-11-22 08:00 | 18 h | 1,080 min |');
   expect(md).toContain(
-    '**Total:** 1 d of impact (18 h outage, 6 h degraded); 1,440 customer-impact minutes',
+    '**Total:** 1 d of impact (18 h outage, 6 h degraded); 1,440 min of error budget spent ' +
+      '(1,440 min of impact × assumed 100% of users: share not recorded).',
   );
   expect(md).toContain('**Affected records:** 1,200');
 
