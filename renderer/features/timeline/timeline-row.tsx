@@ -9,6 +9,7 @@ import {
 import { describeWriteError, RepoError } from '../../db/repo/errors';
 import { DateTimeField } from '../../ui/datetime-field';
 import { CommsEntryText } from './comms-entry-text';
+import { EntryText } from './entry-text';
 import { entryTimes, type TimeDisplay } from './entry-display';
 
 /** What a row can ask the list to do; each returns the repo's promise. */
@@ -144,9 +145,7 @@ export const TimelineRow = memo(function TimelineRow({
         entry.kind === 'comms' ? (
           <CommsEntryText entry={entry} />
         ) : (
-          <div className="tl-text" dir="auto">
-            {entry.text}
-          </div>
+          <EntryText text={entry.text} />
         )
       ) : (
         <div className="tl-edit-row">
@@ -183,7 +182,7 @@ export const TimelineRow = memo(function TimelineRow({
                   (was at {formatEventTime(r.occurredAt, display.zone, true)}){' '}
                 </span>
               ) : null}
-              {r.text}
+              <EntryText text={r.text} className="tl-revision-text" />
             </li>
           ))}
         </ol>
