@@ -16,6 +16,22 @@ describe('unfilledPlaceholders', () => {
       ['{{ eta }}', '{{eta}}', '[Owner not set yet]'],
     ],
     ['All fine [retry] {not} [written]', []],
+    // Markdown escapes the brackets; a reader still sees the placeholder.
+    ['What you may notice: \\[Public summary not written yet\\]', [PUBLIC_SUMMARY_MISSING]],
+    ['**Owner:** \\[Owner not set\nyet\\]', ['[Owner not set yet]']],
+    ['<p>Cause: &#91;Cause not known yet&#93;</p>', ['[Cause not known yet]']],
+    ['<p>Cause: [Cause <em>not known</em> yet]</p>', ['[Cause not known yet]']],
+    ['Next update [tbd]. ETA [TODO], fix at XX:XX UTC', ['[tbd]', '[TODO]', 'XX:XX UTC']],
+    [
+      'Impact: [insert customer count] <insert region>',
+      ['[insert customer count]', '<insert region>'],
+    ],
+    ['Odd references &#xFFFFFFF; &#99999999; stay text', []],
+    ['Mitigated at 14:05 UTC <b>for real</b> [retry] a <b> c', []],
+    [
+      'Owner [Ana not set yet] and [Public summary not written yet]',
+      [PUBLIC_SUMMARY_MISSING, '[Ana not set yet]'],
+    ],
   ])('%s', (text, found) => {
     expect(unfilledPlaceholders(text)).toEqual(found);
   });
@@ -45,9 +61,15 @@ describe('unfilledPlaceholders', () => {
     for (const audience of AUDIENCES)
       for (const type of MESSAGE_TYPES) {
         const built = buildMessage(ctx(type, audience));
-        const text = `${built.subject}\n${renderDoc(built.doc, 'plain')}`;
-        // Whatever the template, a marker in the text is found; none is found where there is none.
-        expect(unfilledPlaceholders(text).length > 0).toBe(text.includes('not written yet]'));
+        const plain = `${built.subject}\n${renderDoc(built.doc, 'plain')}`;
+        // Whatever the template and the format it is copied in, a marker in the text is found;
+        // none is found where there is none.
+        for (const format of ['plain', 'markdown', 'slack', 'html'] as const) {
+          const text = `${built.subject}\n${renderDoc(built.doc, format)}`;
+          expect(unfilledPlaceholders(text).length > 0, `${audience} ${type} ${format}`).toBe(
+            plain.includes('not written yet]'),
+          );
+        }
       }
   });
 });
