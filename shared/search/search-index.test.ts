@@ -3,7 +3,13 @@ import { incidentRow } from '../domain/testing/incident';
 import { timelineEntry } from '../domain/testing/timeline';
 import type { TimelineEntry } from '../domain/timeline';
 import { documentsOfRow, sourceOf } from './documents';
-import { SearchIndex, maxEditsFor, type IncidentMeta } from './search-index';
+import {
+  SearchIndex,
+  maxEditsFor,
+  queryOf,
+  transpositionsOf,
+  type IncidentMeta,
+} from './search-index';
 
 const meta = (over: Partial<IncidentMeta> = {}): IncidentMeta => ({
   id: 'i1',
@@ -67,11 +73,53 @@ describe('maxEditsFor', () => {
   ])('%s → %i', (t, n) => expect(maxEditsFor(t)).toBe(n));
 });
 
+describe('transpositionsOf', () => {
+  it.each([
+    ['pool', ['opol', 'polo']],
+    ['abc', ['bac', 'acb']],
+    ['aa', []],
+    ['', []],
+  ])('%s', (t, out) => expect(transpositionsOf(t)).toEqual(out));
+});
+
+describe('queryOf', () => {
+  it('makes every word required and lets a 4 to 7 letter word match transposed', () => {
+    expect(queryOf('DB, pool')).toEqual({
+      combineWith: 'AND',
+      queries: [
+        'db',
+        {
+          combineWith: 'OR',
+          queries: [
+            'pool',
+            {
+              combineWith: 'OR',
+              queries: ['opol', 'polo'],
+              fuzzy: false,
+              boost: { text: 0.45 },
+            },
+          ],
+        },
+      ],
+    });
+    expect(queryOf('checkout')).toEqual({ combineWith: 'AND', queries: ['checkout'] });
+  });
+});
+
 describe('SearchIndex', () => {
   it('finds with a typo and with a prefix, grouped by incident', () => {
     const index = seeded();
     expect(ids(index, 'exhuasted')).toEqual(['timelineEntries/e1']);
     expect(ids(index, 'exhau')).toEqual(['timelineEntries/e1']);
+    // Two neighbouring letters swapped, in a word short enough to allow only one edit, and in
+    // a word typed halfway.
+    expect(ids(index, 'polo exhausted')).toEqual(['timelineEntries/e1']);
+    expect(ids(index, 'chekcout')).toEqual(['timelineEntries/e1']);
+    expect(ids(index, 'cehck')).toEqual(['timelineEntries/e1']);
+    // An extra, a missing and a wrong letter.
+    expect(ids(index, 'checkoutt')).toEqual(['timelineEntries/e1']);
+    expect(ids(index, 'chckout')).toEqual(['timelineEntries/e1']);
+    expect(ids(index, 'checkaut')).toEqual(['timelineEntries/e1']);
     const { groups } = index.search('conection pool');
     expect(groups.map((g) => g.incident?.ref)).toHaveLength(2);
     expect(groups[0]?.hits[0]?.terms).toEqual(expect.arrayContaining(['connection', 'pool']));

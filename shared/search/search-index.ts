@@ -1,4 +1,9 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, {
+  type Options,
+  type Query,
+  type SearchOptions,
+  type SearchResult,
+} from 'minisearch';
 import type { Severity } from '../domain/severity';
 import {
   SEARCHED_TABLES,
@@ -158,6 +163,54 @@ export function maxEditsFor(term: string): number {
   if (term.length < 4) return 0;
   return term.length < 8 ? 1 : 2;
 }
+
+/** MiniSearch's own word split (its default tokenizer): white space and punctuation. */
+const WORD_SPLIT = /[\n\r\p{Z}\p{P}]+/u;
+
+/**
+ * The words a person would have meant by swapping two neighbouring letters of `term` ("pyament"
+ * → "payment", "cehckout" → "checkout"), each once, `term` itself left out. The commonest typing
+ * slip, and two edits in the Levenshtein distance MiniSearch counts, so a word of 4 to 7 letters
+ * (one edit allowed, see maxEditsFor) would otherwise miss it.
+ */
+export function transpositionsOf(term: string): string[] {
+  const letters = [...term];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < letters.length; i++) {
+    if (letters[i] === letters[i + 1]) continue;
+    const swapped = [...letters];
+    [swapped[i], swapped[i + 1]] = [letters[i + 1] as string, letters[i] as string];
+    out.add(swapped.join(''));
+  }
+  out.delete(term);
+  return [...out];
+}
+
+/**
+ * The query MiniSearch runs for what was typed: every word must match (AND); a word of 4 to 7
+ * letters also matches as any of its transpositions ({@link transpositionsOf}), exactly or as a
+ * prefix, scored like a typo (TYPO_BOOST). Words of 8 letters or more already allow two edits.
+ */
+export function queryOf(query: string): Query {
+  const words = query
+    .toLowerCase()
+    .split(WORD_SPLIT)
+    .filter((w) => w !== '');
+  return {
+    combineWith: 'AND',
+    queries: words.map((word): Query => {
+      const swaps = maxEditsFor(word) === 1 ? transpositionsOf(word) : [];
+      if (swaps.length === 0) return word;
+      return {
+        combineWith: 'OR',
+        queries: [word, { combineWith: 'OR', queries: swaps, fuzzy: false, boost: TYPO_BOOST }],
+      };
+    }),
+  };
+}
+
+/** A transposed word's match counts as a typo's (MATCHING's fuzzy weight). */
+const TYPO_BOOST = { text: 0.45 };
 
 /** The same matching at both levels: every word must match; exact beats prefix beats typo. */
 const MATCHING: SearchOptions = {
@@ -466,7 +519,8 @@ export class SearchIndex {
     this.flush();
     const accept = this.filterOf(filters);
     const acceptBucket = this.bucketFilterOf(filters);
-    const ranked = this.outline.search(query, {
+    const q = queryOf(query);
+    const ranked = this.outline.search(q, {
       ...MATCHING,
       filter: (r) => acceptBucket(r.id as number),
     });
@@ -489,7 +543,7 @@ export class SearchIndex {
       }
       opened += 1;
       examined += bucket.docs.size;
-      const hits = this.bucketIndex(bucket.id).search(query, {
+      const hits = this.bucketIndex(bucket.id).search(q, {
         ...MATCHING,
         filter: (r) => {
           const d = this.docs.get(r.id as string);

@@ -54,6 +54,13 @@ test('full-text search finds a finding logged months ago despite a typo, and Ent
   await page.keyboard.type('paymnts replica');
   await expect(palette.getByRole('option', { selected: true })).toContainText(FINDING);
   expect(await indexHow(page)).toBe('loaded');
+  // Two neighbouring letters swapped, the commonest slip, in short words too.
+  const field = palette.getByRole('combobox');
+  await field.fill('');
+  await page.keyboard.type('replcia polo');
+  const swapped = palette.getByRole('option', { selected: true });
+  await expect(swapped).toContainText(FINDING);
+  await expect(swapped.locator('mark')).toHaveText(['pool', 'replica']);
 });
 
 test('edits, deletions and restores reach the index; filters narrow the results', async ({
