@@ -197,3 +197,43 @@ test('an impact summary over its limit is refused beside the field, with the tex
   await dialog.getByRole('button', { name: 'Declare' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Limits drill' })).toBeVisible();
 });
+
+test('Retry after a failed save logs the line at the time already chosen, without asking again', async ({
+  page,
+}) => {
+  await page.clock.install({ time: Date.UTC(2026, 11, 2, 14, 20) });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Declare incident' });
+  await dialog.getByLabel('Title').fill('Retry keeps the answer');
+  await dialog.getByLabel('Severity').selectOption('SEV2');
+  await dialog.getByLabel('Started at').fill('2026-12-01T08:00');
+  await dialog.getByRole('button', { name: 'Declare' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Retry keeps the answer' }),
+  ).toBeVisible();
+
+  // "@14:30" at 14:20 asks which day; the answer is given while the disk is full.
+  const line = '@14:30 restarted pods';
+  await logField(page).fill(line);
+  await logField(page).press('Enter');
+  const which = timeline(page).getByRole('group', { name: 'Which time?' });
+  await expect(which).toBeVisible();
+  await setDiskFull(page, true);
+  await which.getByRole('button', { name: 'Yesterday, 2026-12-01 14:30 UTC' }).click();
+  const problem = timeline(page).getByRole('alert');
+  await expect(problem).toContainText('Not saved: the disk is full.');
+  await expect(logField(page)).toHaveValue(line);
+
+  // Space is freed; Retry logs it yesterday at 14:30, with no second question.
+  await setDiskFull(page, false);
+  await timeline(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(logField(page)).toHaveValue('');
+  await expect(which).toBeHidden();
+  const logged = entries(page).filter({ hasText: 'restarted pods' });
+  await expect(logged.locator('time')).toHaveText('2026-12-01 14:30 UTC');
+  await reloadApp(page);
+  await expect(entries(page).filter({ hasText: 'restarted pods' }).locator('time')).toHaveText(
+    '2026-12-01 14:30 UTC',
+  );
+});

@@ -45,8 +45,12 @@ interface Problem {
    * come today and yesterday's is far back): the instants to choose from, earliest first.
    */
   choices?: ParseError['choices'];
-  /** The storage failed (not the line): offer Retry, which reopens the database and logs it. */
-  retry?: boolean;
+  /**
+   * The storage failed (not the line): offer Retry, which reopens the database and logs it. It
+   * logs what failed as it was understood then (the instant a question was answered with, the
+   * time "now" meant, whether the start moved), unless the field's text has changed since.
+   */
+  retry?: { cmd: WritableCommand; submitted: string; now: number; moveStart: boolean };
 }
 
 /**
@@ -173,7 +177,7 @@ export const LogField = memo(function LogField({
       setProblem({
         message: describeWriteError(error),
         usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
-        retry: storage && failure !== 'version',
+        retry: storage && failure !== 'version' ? { cmd, submitted, now, moveStart } : undefined,
       });
       // The draft keeps what the field holds now: the line, and anything typed while it was
       // being written.
@@ -270,11 +274,17 @@ export const LogField = memo(function LogField({
               className="button button-small"
               busy={retrying}
               onClick={() => {
-                // Reopen the database and prove a write, then log the kept text again.
+                // Reopen the database and prove a write, then log the kept text again: as it
+                // was understood when it failed (no question asked twice), or afresh if edited.
+                const failed = problem.retry;
                 setRetrying(true);
                 void recovery
                   .retry()
-                  .then(() => submit())
+                  .then(() =>
+                    failed && field.current?.value === failed.submitted
+                      ? commit(failed.cmd, failed.submitted, failed.now, failed.moveStart)
+                      : submit(),
+                  )
                   .finally(() => {
                     setRetrying(false);
                     field.current?.focus();
