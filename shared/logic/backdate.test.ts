@@ -101,6 +101,23 @@ describe.each([
     ).toMatchObject({ type: 'entry', occurredAt: second });
   });
 
+  it('takes the second one chosen within the minute before it, as now, without asking again', () => {
+    const [first, , second, secondLabel] = c.overlap;
+    const now = second - 30_000; // the wall clock shows hh:29:30, the second time around
+    const text = `${c.overlapToken} failover started`;
+    expect(takeBackdate(text, now, 'local')).toMatchObject({
+      type: 'ask',
+      choices: [{ at: first }, { at: second, label: `${secondLabel} (second)` }],
+    });
+    // Answered a few seconds later: still the skew, logged as the moment it is answered.
+    expect(
+      parseLogLine(text, { now: now + 5_000, timeZone: 'local', chosenAt: second }),
+    ).toMatchObject({ type: 'entry', occurredAt: now + 5_000 });
+    expect(
+      parseLogLine(text, { now: now + 60_000, timeZone: 'local', chosenAt: second }),
+    ).toMatchObject({ type: 'entry', occurredAt: second });
+  });
+
   it('does not ask while only the first of the two has happened', () => {
     const [first] = c.overlap;
     expect(takeBackdate(`${c.overlapToken} x`, c.firstPassNow, 'local')).toEqual({

@@ -133,17 +133,17 @@ function absoluteTime(
   };
   // An answer to a question asked about this time: any of its instants on the last three days
   // (the question may have been answered after midnight), never one still to come.
+  // A choice is the real instant, so one within the minute's skew ahead is taken as now.
   if (
     chosenAt !== undefined &&
-    chosenAt <= now &&
+    chosenAt <= now + FUTURE_TOLERANCE_MS &&
     [0, -1, -2].some((offset) => on(offset).includes(chosenAt))
   )
-    return chosenAt;
+    return Math.min(chosenAt, now);
   const today = on(0);
-  // Today's instants that are not still to come (a minute's skew counts as now).
-  let past = today
-    .map((at) => (at > now && at - now <= FUTURE_TOLERANCE_MS ? now : at))
-    .filter((at) => at <= now);
+  // Today's instants that are not still to come (a minute's skew counts as now, when logged;
+  // the choices offered keep the real instants, which an answer is checked against).
+  let past = today.filter((at) => at <= now + FUTURE_TOLERANCE_MS);
   let dayOffset = 0;
   if (past.length === 0 && (today.length > 0 || !gapIsPast(now, mode, h, mi, s))) {
     dayOffset = -1;
@@ -162,7 +162,7 @@ function absoluteTime(
     };
   if (dayOffset === -1 && now - (second ?? first) > YESTERDAY_ASK_AFTER_MS)
     return askYesterday(time, day, now, mode, first, second);
-  if (second === undefined) return first;
+  if (second === undefined) return Math.min(first, now);
   const a = { at: first, label: `${time} ${zoneLabel(first, mode)}` };
   const b = { at: second, label: `${time} ${zoneLabel(second, mode)}` };
   return {

@@ -139,6 +139,8 @@ export const LogField = memo(function LogField({
     now: number,
     moveStart: boolean,
   ) => {
+    // One write at a time: Enter while a Retry is under way must not log the line twice.
+    if (busy.current) return;
     busy.current = true;
     setConfirm(null);
     try {
