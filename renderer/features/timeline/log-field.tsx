@@ -196,7 +196,8 @@ export const LogField = memo(function LogField({
   /** Parses and logs the field's line; `chosenAt` answers the question a parse asked. */
   const submit = async (chosenAt?: number) => {
     if (busy.current) return;
-    const submitted = text;
+    // The field as it is now (a Retry's promise may run after later renders).
+    const submitted = field.current?.value ?? text;
     const now = Date.now();
     const result: ParseResult = parseLogLine(submitted, {
       now,
@@ -282,11 +283,14 @@ export const LogField = memo(function LogField({
                 setRetrying(true);
                 void recovery
                   .retry()
-                  .then(() =>
-                    failed && field.current?.value === failed.submitted
+                  .then(() => {
+                    const current = field.current?.value ?? '';
+                    // Logged meanwhile (Enter while the database reopened): nothing to retry.
+                    if (current.trim() === '') return;
+                    return failed && current === failed.submitted
                       ? commit(failed.cmd, failed.submitted, failed.now, failed.moveStart)
-                      : submit(),
-                  )
+                      : submit();
+                  })
                   .finally(() => {
                     setRetrying(false);
                     field.current?.focus();
