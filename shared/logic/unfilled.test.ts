@@ -26,6 +26,12 @@ describe('unfilledPlaceholders', () => {
       'Impact: [insert customer count] <insert region>',
       ['[insert customer count]', '<insert region>'],
     ],
+    [
+      '<p>Owner: [Owner not set<br>yet]</p><table><tr><td>[TBD</td><td>]</td></tr></table>',
+      ['[Owner not set yet]'],
+    ],
+    ['See [Add read replica runbook](https://wiki/x), [Insert a row](u) and [TODO](u)', []],
+    ['[Enter maintenance mode] then [Add capacity]', []],
     ['Odd references &#xFFFFFFF; &#99999999; stay text', []],
     ['Mitigated at 14:05 UTC <b>for real</b> [retry] a <b> c', []],
     [
