@@ -197,3 +197,28 @@ test('confirming a hypothesis sets the Current understanding, which the executiv
   expect(exec).toContain('the cause is confirmed and we are working on a fix.');
   expect(exec).not.toMatch(/not yet confirmed|looking for the cause/i);
 });
+
+test('Identified with no cause written: the Current understanding panel says what messages say, and they agree', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Login failures', severity: 'SEV1', services: ['auth'] });
+  await expect(understanding(page)).toContainText('messages say the cause is not yet confirmed');
+  await log(page, 'h: expired TLS certificate on auth-gw');
+  await log(page, '/status identified');
+  // The status claims the cause is found: the panel no longer promises "not yet confirmed".
+  const panel = understanding(page);
+  await expect(panel).toContainText('the status says the cause is identified');
+  await expect(panel).not.toContainText('not yet confirmed');
+  await reloadApp(page);
+  await expect(understanding(page)).toContainText('a description will follow');
+  const exec = await copyPlain(page, 'Executives', 'Status update');
+  expect(exec).toMatch(/we have found the cause/i);
+  expect(exec).toMatch(/description will follow/i);
+  expect(exec).not.toMatch(/not yet confirmed/i);
+  // Back to Investigating: both say the cause is not confirmed again.
+  await log(page, '/status investigating');
+  await expect(understanding(page)).toContainText('messages say the cause is not yet confirmed');
+  const again = await copyPlain(page, 'Executives', 'Status update');
+  expect(again).not.toMatch(/we have found the cause/i);
+});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
 import { tooLongMessage } from '../../../shared/domain/text';
+import { causeState } from '../../../shared/logic/comms-templates';
 import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
 import { CommandForm } from '../../ui/command-form';
@@ -29,6 +30,13 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
       </div>
       {text ? (
         <p className="understanding-text">{text}</p>
+      ) : causeState({ incident, confirmedHypotheses: [] }).kind === 'found-undescribed' ? (
+        // The status says the cause was found (Identified or later): say what messages say then.
+        <p className="understanding-missing">
+          Not written yet, but the status says the cause is identified: messages say it was found
+          and that a description will follow. Write what was found (Edit current understanding), or
+          log <code>/status investigating</code> if it is not confirmed.
+        </p>
       ) : (
         <p className="muted">
           Not written yet: messages say the cause is not yet confirmed. Log{' '}
