@@ -141,7 +141,11 @@ test('log field: @01:30 on the fall-back night asks which; the entries sort by i
   await field.press('Enter');
   const which = page.getByRole('group', { name: 'Which time?' });
   await expect(page.getByRole('alert').filter({ hasText: 'happened twice' })).toBeVisible();
-  await expect(field).toHaveValue('@01:30 Failover began');
+  // The line waits beside the question; the field is free for the next one.
+  await expect(field).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(
+    '“@01:30 Failover began”',
+  );
   await which.getByRole('button', { name: '01:30 EST (second)' }).click();
   await expect(field).toHaveValue('');
   await expect(entry(page, 'Failover began').locator('time')).toHaveText('01:30 EST');

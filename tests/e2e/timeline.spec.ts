@@ -383,6 +383,16 @@ test('a bad command shows its usage and keeps the text; a 20,001-character paste
   await field.press('Enter');
   await expect(alert).toContainText('Say in one line how it was resolved.');
   await expect(field).toHaveValue('/status resolved');
+  // Once the text changes the refusal no longer applies: it goes, and the field is not marked.
+  await field.press('End');
+  await page.keyboard.type(' by');
+  await expect(alert).toBeHidden();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  await field.fill('');
+  await field.press('Enter');
+  await expect(alert).toContainText('Nothing to log');
+  await page.keyboard.type('n');
+  await expect(alert).toBeHidden();
 
   await field.fill('/help');
   await field.press('Enter');

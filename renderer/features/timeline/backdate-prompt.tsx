@@ -5,8 +5,8 @@ import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/l
  * feeds every metric, so it moves only when the scribe says so, with a deliberate choice. Focus
  * stays in Log entry (the question is announced politely): a scribe typing the next line
  * without looking must not press "Move start and log" with a space, nor fire the page's one-key
- * shortcuts; what they type goes into the field, which keeps the line asked about. Tab reaches
- * the choices.
+ * shortcuts; the line asked about is held out of the field (log-field.tsx), so what they type
+ * next is a new line. Tab reaches the choices; Cancel (or Escape) puts the line back in the field.
  */
 export function BackdatePrompt({
   occurredAt,

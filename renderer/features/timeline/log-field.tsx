@@ -41,16 +41,32 @@ interface Problem {
   message: string;
   usage: string;
   /**
-   * An "@hh:mm" that does not name one sensible instant (it happened twice, or it is still to
-   * come today and yesterday's is far back): the instants to choose from, earliest first.
-   */
-  choices?: ParseError['choices'];
-  /**
    * The storage failed (not the line): offer Retry, which reopens the database and logs it. It
    * logs what failed as it was understood then (the instant a question was answered with, the
    * time "now" meant, whether the start moved), unless the field's text has changed since.
    */
   retry?: { cmd: WritableCommand; submitted: string; now: number; moveStart: boolean };
+}
+
+/**
+ * A line taken out of the field while a question about it waits for the scribe's answer: it is
+ * before the incident's start (move the start?), or its "@hh:mm" names no one sensible instant
+ * (it happened twice, or it is still to come today and yesterday's is far back: which time?).
+ * Held lines wait in the order they were entered; the field is free for the next line meanwhile,
+ * so a scribe typing without looking never glues the next entry onto the one asked about.
+ */
+type HeldLine =
+  | { line: string; kind: 'before-start'; cmd: WritableCommand }
+  | {
+      line: string;
+      kind: 'which-time';
+      message: string;
+      choices: NonNullable<ParseError['choices']>;
+    };
+
+/** What the draft keeps: the held lines, then the field, one per line (nothing is lost on a reload). */
+function draftText(held: readonly HeldLine[], field: string): string {
+  return [...held.map((h) => h.line), field].filter((t) => t.trim() !== '').join('\n');
 }
 
 /**
@@ -86,7 +102,13 @@ export const LogField = memo(function LogField({
   const busy = useRef(false);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [confirm, setConfirm] = useState<{ cmd: WritableCommand; submitted: string } | null>(null);
+  const [held, setHeldState] = useState<readonly HeldLine[]>([]);
+  // The held lines as of the latest change (callbacks of earlier renders read this).
+  const heldRef = useRef<readonly HeldLine[]>(held);
+  const setHeld = (next: readonly HeldLine[]) => {
+    heldRef.current = next;
+    setHeldState(next);
+  };
   const draftKey = timelineDraftKey(incident.id);
   // A draft restored into the field says so (with when it was typed) and can be discarded, so
   // an old half-line is not sent by a quick Enter without anyone noticing it was there.
@@ -127,10 +149,37 @@ export const LogField = memo(function LogField({
   const change = (next: string) => {
     setText(next);
     if (next === '') setRestored(null);
-    draft.changed(next);
-    if (confirm) setConfirm(null);
-    // Choices between two instants belong to the text they were asked for.
-    if (problem?.choices) setProblem(null);
+    draft.changed(draftText(heldRef.current, next));
+    // A refusal belongs to the text it was about: once the text changes it no longer applies.
+    // A failed save stays until it is retried (the storage, not the text, was the problem).
+    if (problem && !problem.retry) setProblem(null);
+  };
+
+  /** Takes `h.line` out of the front of the field and holds it for its question. */
+  const hold = (h: HeldLine) => {
+    const next = [...heldRef.current, h];
+    setHeld(next);
+    setText((cur) => {
+      const rest = cur.startsWith(h.line) ? cur.slice(h.line.length).trimStart() : cur;
+      draft.changed(draftText(next, rest));
+      return rest;
+    });
+    setProblem(null);
+  };
+
+  /** The held line `h` answered, replaced (`by`) or put back: no longer held. */
+  const release = (h: HeldLine, by?: HeldLine) => {
+    setHeld(heldRef.current.flatMap((x) => (x === h ? (by ? [by] : []) : [x])));
+  };
+
+  /** Puts a line back at the front of the field (on its own line before anything typed since). */
+  const putBack = (line: string) => {
+    setText((cur) => {
+      const next = cur.trim() === '' ? line : `${line}\n${cur}`;
+      draft.changed(draftText(heldRef.current, next));
+      return next;
+    });
+    field.current?.focus();
   };
 
   const commit = async (
@@ -138,11 +187,12 @@ export const LogField = memo(function LogField({
     submitted: string,
     now: number,
     moveStart: boolean,
+    from?: HeldLine,
   ) => {
     // One write at a time: Enter while a Retry is under way must not log the line twice.
     if (busy.current) return;
     busy.current = true;
-    setConfirm(null);
+    if (from) release(from);
     try {
       // Wait only when a draft write is under way (so it cannot land after the commit).
       if (draft.writing()) await draft.settle();
@@ -167,8 +217,10 @@ export const LogField = memo(function LogField({
         setProblem(null);
         // Whatever was typed while the write ran stays (and is saved as the new draft).
         setText((cur) => {
-          const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
-          if (rest) draft.changed(rest);
+          const rest =
+            !from && cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
+          const keep = draftText(heldRef.current, rest);
+          if (keep) draft.changed(keep);
           return rest;
         });
         onLogged();
@@ -181,11 +233,17 @@ export const LogField = memo(function LogField({
         usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
         retry: storage && failure !== 'version' ? { cmd, submitted, now, moveStart } : undefined,
       });
-      // The draft keeps what the field holds now: the line, and anything typed while it was
-      // being written.
+      // The draft keeps what the field holds now: the line (a held one back at the front), and
+      // anything typed while it was being written.
       setText((cur) => {
-        draft.changed(cur);
-        return cur;
+        const next =
+          !from || cur.startsWith(submitted)
+            ? cur
+            : cur.trim() === ''
+              ? submitted
+              : `${submitted}\n${cur}`;
+        draft.changed(draftText(heldRef.current, next));
+        return next;
       });
     } finally {
       busy.current = false;
@@ -193,11 +251,14 @@ export const LogField = memo(function LogField({
     }
   };
 
-  /** Parses and logs the field's line; `chosenAt` answers the question a parse asked. */
-  const submit = async (chosenAt?: number) => {
+  /**
+   * Parses and logs the field's line, or the held line `from` with `chosenAt`, the instant the
+   * scribe chose for its question. A line that raises a question is held (see HeldLine).
+   */
+  const submit = async (chosenAt?: number, from?: HeldLine) => {
     if (busy.current) return;
     // The field as it is now (a Retry's promise may run after later renders).
-    const submitted = field.current?.value ?? text;
+    const submitted = from ? from.line : (field.current?.value ?? text);
     const now = Date.now();
     const result: ParseResult = parseLogLine(submitted, {
       now,
@@ -206,7 +267,23 @@ export const LogField = memo(function LogField({
       chosenAt,
     });
     if (result.type === 'error') {
-      setProblem({ message: result.message, usage: result.usage, choices: result.choices });
+      if (result.choices) {
+        const asked: HeldLine = {
+          line: submitted,
+          kind: 'which-time',
+          message: result.message,
+          choices: result.choices,
+        };
+        if (from) release(from, asked);
+        else hold(asked);
+        return;
+      }
+      // A held line refused now (its answer no longer fits): back into the field, with why.
+      if (from) {
+        release(from);
+        putBack(submitted);
+      }
+      setProblem({ message: result.message, usage: result.usage });
       return;
     }
     if (result.type === 'help') {
@@ -216,10 +293,12 @@ export const LogField = memo(function LogField({
       return;
     }
     if (isBeforeStart(result, incident)) {
-      setConfirm({ cmd: result, submitted });
+      const asked: HeldLine = { line: submitted, kind: 'before-start', cmd: result };
+      if (from) release(from, asked);
+      else hold(asked);
       return;
     }
-    await commit(result, submitted, now, false);
+    await commit(result, submitted, now, false, from);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -232,8 +311,11 @@ export const LogField = memo(function LogField({
   const counterId = `${id}-counter`;
   const draftId = `${id}-draft`;
   const showCounter = text.length >= COUNTER_FROM;
+  const heldId = `${id}-held`;
+  const asked = held[0];
   const describedBy = [
     problem ? errorId : null,
+    asked ? heldId : null,
     showCounter ? counterId : null,
     draft.problem ? draftId : null,
   ]
@@ -268,9 +350,7 @@ export const LogField = memo(function LogField({
       {problem ? (
         <div id={errorId} className="field-error tl-problem" role="alert">
           <div>{problem.message}</div>
-          {problem.choices || !problem.usage ? null : (
-            <div className="tl-usage">{problem.usage}</div>
-          )}
+          {!problem.usage ? null : <div className="tl-usage">{problem.usage}</div>}
           {problem.retry ? (
             <BusyButton
               type="button"
@@ -302,19 +382,52 @@ export const LogField = memo(function LogField({
           ) : null}
         </div>
       ) : null}
-      {problem?.choices ? (
-        <div className="form-actions" role="group" aria-label="Which time?">
-          {problem.choices.map((c) => (
+      {asked ? (
+        <p id={heldId} className="tl-held">
+          Waiting for your answer below: “<bdi className="tl-held-line">{asked.line}</bdi>”
+          {held.length > 1
+            ? ` (${formatCount(held.length - 1)} more ${held.length > 2 ? 'lines' : 'line'} after it)`
+            : null}
+          . Keep typing: the field is free for the next entry.
+        </p>
+      ) : null}
+      {asked?.kind === 'which-time' ? (
+        <>
+          <div className="field-error tl-problem" role="alert">
+            {asked.message}
+          </div>
+          <div
+            className="form-actions"
+            role="group"
+            aria-label="Which time?"
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              release(asked);
+              putBack(asked.line);
+            }}
+          >
+            {asked.choices.map((c) => (
+              <button
+                key={c.at}
+                type="button"
+                className="button button-small"
+                onClick={() => void submit(c.at, asked)}
+              >
+                {c.label}
+              </button>
+            ))}
             <button
-              key={c.at}
               type="button"
               className="button button-small"
-              onClick={() => void submit(c.at)}
+              onClick={() => {
+                release(asked);
+                putBack(asked.line);
+              }}
             >
-              {c.label}
+              Edit the line
             </button>
-          ))}
-        </div>
+          </div>
+        </>
       ) : null}
       <DraftProblem id={draftId} message={draft.problem} />
       {restored && text !== '' ? (
@@ -336,16 +449,16 @@ export const LogField = memo(function LogField({
           </button>
         </div>
       ) : null}
-      {confirm ? (
+      {asked?.kind === 'before-start' ? (
         <BackdatePrompt
-          occurredAt={confirm.cmd.type === 'pin' ? 0 : confirm.cmd.occurredAt}
+          occurredAt={asked.cmd.type === 'pin' ? 0 : asked.cmd.occurredAt}
           startedAt={incident.milestones.started ?? incident.createdAt}
           zone={timeZone}
-          onMove={() => void commit(confirm.cmd, confirm.submitted, Date.now(), true)}
-          onKeep={() => void commit(confirm.cmd, confirm.submitted, Date.now(), false)}
+          onMove={() => void commit(asked.cmd, asked.line, Date.now(), true, asked)}
+          onKeep={() => void commit(asked.cmd, asked.line, Date.now(), false, asked)}
           onCancel={() => {
-            setConfirm(null);
-            field.current?.focus();
+            release(asked);
+            putBack(asked.line);
           }}
         />
       ) : null}
