@@ -310,7 +310,10 @@ function businessEffect(incident: Incident): string {
   const loss = dataLossOf(incident).state;
   const parts = [
     i.customerFacing ? 'Customer-facing' : 'Not customer-facing',
-    i.payingAccounts ? 'paying accounts affected' : 'no paying accounts known to be affected',
+    // Unticked is what an incident starts with, not an assessment: it is not stated as "none".
+    i.payingAccounts
+      ? 'paying accounts affected'
+      : 'paying accounts: none recorded as affected yet',
     `revenue impact: ${i.revenueImpact.trim() || 'not yet estimated'}`,
   ];
   if (loss === 'some') parts.push('some data lost');

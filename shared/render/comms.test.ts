@@ -49,6 +49,24 @@ describe('stakeholder messages: golden files', () => {
 });
 
 describe('stakeholder messages: content rules', () => {
+  it('does not state "no paying accounts" from an unticked box: it says none is recorded yet', () => {
+    for (const type of MESSAGE_TYPES) {
+      const base = commsContext('executives', type);
+      const ctx = {
+        ...base,
+        incident: { ...base.incident, impact: { ...base.incident.impact, payingAccounts: false } },
+      };
+      const text = renderMessage(ctx, 'plain').body;
+      expect(text).toContain('paying accounts: none recorded as affected yet');
+      expect(text).not.toMatch(/no paying accounts/i);
+      const ticked = {
+        ...ctx,
+        incident: { ...ctx.incident, impact: { ...ctx.incident.impact, payingAccounts: true } },
+      };
+      expect(renderMessage(ticked, 'plain').body).toContain('paying accounts affected');
+    }
+  });
+
   it('uses the seed subject lines', () => {
     expect(buildMessage(commsContext('engineering', 'initial')).subject).toBe(
       '[SEV1] checkout-api — Some customers cannot complete checkout.',
