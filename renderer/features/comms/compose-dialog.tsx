@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { publicSummaryOf } from '../../../shared/domain/incident-facts';
@@ -6,6 +6,16 @@ import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
 import { buildMessage } from '../../../shared/render/comms';
+import {
+  composeDraftKey,
+  composeDraftText,
+  parseComposeDraft,
+  type ComposeDraft,
+} from '../../../shared/logic/compose-draft';
+import { formatEventTime, spansDays } from '../../../shared/logic/time';
+import { useDb } from '../../db/db-context';
+import { useDraft } from '../../db/use-draft';
+import { DraftProblem } from '../../ui/draft-problem';
 import type { SendFormat } from '../../db/repo/comms';
 import { useNow } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
@@ -35,8 +45,10 @@ export interface ComposeStart {
 }
 
 /**
- * The "Compose update" dialog. Its state resets each time it opens. Closing it (Escape, overlay,
- * ×) with edited, unsent text asks first instead of discarding the edits.
+ * The "Compose update" dialog. Closing it (Escape, overlay, ×) with edited, unsent text asks
+ * first instead of discarding the edits. Edited text is also kept in the drafts table as it is
+ * typed (shared/logic/compose-draft.ts): after a reload or a crash the dialog opens on it again,
+ * saying so, with **Discard draft**; sending it or discarding it removes the draft.
  */
 export function ComposeDialog({
   incident,
@@ -119,6 +131,42 @@ function Composer({
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [recordedKey, setRecordedKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restored, setRestored] = useState<{ savedAt: number } | null>(null);
+
+  // The sender's edits, kept as they are typed (only when nothing was typed yet on opening, and
+  // not over a "Reopen", which starts from what was sent).
+  const db = useDb();
+  const touched = useRef(false);
+  const restore = useCallback(
+    (saved: string) => {
+      const d = parseComposeDraft(saved);
+      if (!d || touched.current || start.subject !== undefined || start.body !== undefined) return;
+      setAudience(d.audience);
+      setType(d.type);
+      setTypeTouched(d.typeTouched);
+      setVariant(d.variant);
+      setSubjectDraft(d.subject);
+      setMessageDraft(d.message);
+      setRestored({ savedAt: d.savedAt });
+    },
+    [start.subject, start.body],
+  );
+  const draft = useDraft(db, composeDraftKey(incident.id), restore);
+  const persist = (next: Partial<ComposeDraft>) => {
+    touched.current = true;
+    draft.changed(
+      composeDraftText({
+        audience,
+        type,
+        typeTouched,
+        variant,
+        subject: subjectDraft,
+        message: messageDraft,
+        ...next,
+        savedAt: Date.now(),
+      }),
+    );
+  };
 
   const effectiveVariant = VARIANT_LABELS[audience] ? variant : 'standard';
   const ctx = buildCommsContext(
@@ -155,6 +203,8 @@ function Composer({
     setMessageDraft(null);
     setConfirming(false);
     setFeedback(null);
+    setRestored(null);
+    persist({ subject: null, message: null });
   };
 
   const onSend = async (format: SendFormat, confirmed = false) => {
@@ -185,7 +235,12 @@ function Composer({
       setHolding({ key, format, why: outcome.error });
       return;
     }
-    if (outcome.ok && outcome.recorded) setRecordedKey(key);
+    if (outcome.ok && outcome.recorded) {
+      setRecordedKey(key);
+      // Sent as it stands: nothing of it is left to keep.
+      setRestored(null);
+      draft.changed('');
+    }
     setFeedback(sendFeedback(outcome, format, audience));
   };
 
@@ -197,22 +252,47 @@ function Composer({
             discard.keepEditing();
             messageRef.current?.focus();
           }}
-          onDiscard={onClose}
+          onDiscard={() => {
+            draft.changed('');
+            onClose();
+          }}
         />
+      ) : null}
+      {restored ? (
+        <div className="draft-restored" role="status">
+          <span>
+            Restored your unsent update from{' '}
+            {formatEventTime(
+              restored.savedAt,
+              settings.timeZone,
+              spansDays(restored.savedAt, now, settings.timeZone),
+            )}
+            .
+          </span>{' '}
+          <button type="button" className="button button-small" onClick={regenerate}>
+            Discard draft
+          </button>
+        </div>
       ) : null}
       <ComposeChoices
         audience={audience}
         type={type}
         variant={effectiveVariant}
         onAudience={(next) => {
+          const nextType = typeTouched ? type : defaultMessageType(incident, next);
           setAudience(next);
-          if (!typeTouched) setType(defaultMessageType(incident, next));
+          setType(nextType);
+          persist({ audience: next, type: nextType });
         }}
         onType={(next) => {
           setType(next);
           setTypeTouched(true);
+          persist({ type: next, typeTouched: true });
         }}
-        onVariant={setVariant}
+        onVariant={(next) => {
+          setVariant(next);
+          persist({ variant: next });
+        }}
       />
       {edited ? (
         <RegenerateNote
@@ -236,6 +316,7 @@ function Composer({
           onChange={(e) => {
             setSubjectDraft(e.target.value);
             setFeedback(null);
+            persist({ subject: e.target.value });
           }}
         />
       </Field>
@@ -252,6 +333,7 @@ function Composer({
           onChange={(e) => {
             setMessageDraft(e.target.value);
             setFeedback(null);
+            persist({ message: e.target.value });
           }}
         />
       </Field>
@@ -262,6 +344,7 @@ function Composer({
         </p>
       ) : null}
       {finds.length ? <InternalWarning finds={finds} /> : null}
+      <DraftProblem id="compose-draft-problem" message={draft.problem} />
       <div className="button-row compose-send">
         {SEND_BUTTONS.map(([format, label]) => (
           <BusyButton

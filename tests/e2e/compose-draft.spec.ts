@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+import { declare, openApp, reloadApp } from './support';
+
+// An update being written is kept as it is typed: a reload (or a crash) mid-sentence brings
+// the Compose update dialog back on it, saying so; sending it or discarding it lets it go.
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const composer = (page: Page) => page.getByRole('dialog', { name: 'Compose update' });
+
+async function openComposer(page: Page) {
+  await page.getByRole('button', { name: 'Compose update' }).click();
+  await expect(composer(page)).toBeVisible();
+  return composer(page);
+}
+
+test('an edited update survives a reload, is restored with a notice, and goes once discarded or sent', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Checkout errors', severity: 'SEV2', services: ['checkout'] });
+
+  let dialog = await openComposer(page);
+  await dialog.getByLabel('Audience').selectOption({ label: 'Executives' });
+  await dialog.getByLabel('Message type').selectOption({ label: 'Status update' });
+  const message = dialog.getByLabel('Message', { exact: true });
+  const added = 'Finance asked for an ETA: we will give one at 15:00 UTC. مرحبا 👋';
+  await message.press('Control+End');
+  await page.keyboard.type(`\n${added}`);
+  const typed = await message.inputValue();
+  await dialog.getByLabel('Subject').fill('Checkout errors: rollback under way');
+
+  // The window goes away mid-sentence.
+  await reloadApp(page);
+  dialog = await openComposer(page);
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Restored your unsent update from' }),
+  ).toContainText(/\d{2}:\d{2} UTC/);
+  await expect(dialog.getByLabel('Audience')).toHaveValue('executives');
+  await expect(dialog.getByLabel('Message type')).toHaveValue('update');
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(typed);
+  await expect(dialog.getByLabel('Subject')).toHaveValue('Checkout errors: rollback under way');
+
+  // Discard draft: back to the generated message, and nothing comes back after a reload.
+  await dialog.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(dialog.getByLabel('Message', { exact: true })).not.toHaveValue(typed);
+  await expect(dialog.getByLabel('Subject')).not.toHaveValue('Checkout errors: rollback under way');
+  await reloadApp(page);
+  dialog = await openComposer(page);
+  await expect(dialog.getByText('Restored your unsent update')).toHaveCount(0);
+
+  // Edited again and sent: the draft goes with the sending.
+  await dialog.getByLabel('Subject').fill('Checkout errors: fixed');
+  await dialog.getByRole('button', { name: 'Copy plain text' }).click();
+  const anyway = dialog.getByRole('button', { name: 'Copy anyway' });
+  const done = dialog.getByRole('status').filter({ hasText: 'Copied as plain text' });
+  await expect(anyway.or(done)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(done).toBeVisible();
+  await reloadApp(page);
+  dialog = await openComposer(page);
+  await expect(dialog.getByText('Restored your unsent update')).toHaveCount(0);
+  await expect(dialog.getByLabel('Subject')).not.toHaveValue('Checkout errors: fixed');
+});
