@@ -103,6 +103,11 @@ describe('queryOf', () => {
       ],
     });
     expect(queryOf('checkout')).toEqual({ combineWith: 'AND', queries: ['checkout'] });
+    // A known word, a number, a word with a digit: taken as typed.
+    expect(queryOf('form 5432 db2x', (w) => w === 'form')).toEqual({
+      combineWith: 'AND',
+      queries: ['form', '5432', 'db2x'],
+    });
   });
 });
 
@@ -120,6 +125,27 @@ describe('SearchIndex', () => {
     expect(ids(index, 'checkoutt')).toEqual(['timelineEntries/e1']);
     expect(ids(index, 'chckout')).toEqual(['timelineEntries/e1']);
     expect(ids(index, 'checkaut')).toEqual(['timelineEntries/e1']);
+    // A word spelt right is not read as another one transposed, nor is a number.
+    putEntry(
+      index,
+      timelineEntry({
+        id: 'e9',
+        incidentId: 'i1',
+        text: 'Filled the form from port 4532',
+        occurredAt: 50,
+      }),
+    );
+    putEntry(
+      index,
+      timelineEntry({
+        id: 'e10',
+        incidentId: 'i1',
+        text: 'Trail of the form on port 5432',
+        occurredAt: 60,
+      }),
+    );
+    expect(ids(index, 'form trail')).toEqual(['timelineEntries/e10']);
+    expect(ids(index, '5432')).toEqual(['timelineEntries/e10']);
     const { groups } = index.search('conection pool');
     expect(groups.map((g) => g.incident?.ref)).toHaveLength(2);
     expect(groups[0]?.hits[0]?.terms).toEqual(expect.arrayContaining(['connection', 'pool']));

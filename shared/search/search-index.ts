@@ -188,10 +188,12 @@ export function transpositionsOf(term: string): string[] {
 
 /**
  * The query MiniSearch runs for what was typed: every word must match (AND); a word of 4 to 7
- * letters also matches as any of its transpositions ({@link transpositionsOf}), exactly or as a
- * prefix, scored like a typo (TYPO_BOOST). Words of 8 letters or more already allow two edits.
+ * letters, all letters, that is not itself a word of the index (`known`, e.g. "pyament") also
+ * matches as any of its transpositions ({@link transpositionsOf}), exactly or as a prefix,
+ * scored like a typo (TYPO_BOOST). A correctly spelt word ("form") is not widened to another
+ * ("from"), nor a number ("5432" to "4532"). Words of 8 letters or more already allow two edits.
  */
-export function queryOf(query: string): Query {
+export function queryOf(query: string, known: (word: string) => boolean = () => false): Query {
   const words = query
     .toLowerCase()
     .split(WORD_SPLIT)
@@ -199,7 +201,10 @@ export function queryOf(query: string): Query {
   return {
     combineWith: 'AND',
     queries: words.map((word): Query => {
-      const swaps = maxEditsFor(word) === 1 ? transpositionsOf(word) : [];
+      const swaps =
+        maxEditsFor(word) === 1 && /^\p{L}+$/u.test(word) && !known(word)
+          ? transpositionsOf(word)
+          : [];
       if (swaps.length === 0) return word;
       return {
         combineWith: 'OR',
@@ -519,7 +524,7 @@ export class SearchIndex {
     this.flush();
     const accept = this.filterOf(filters);
     const acceptBucket = this.bucketFilterOf(filters);
-    const q = queryOf(query);
+    const q = queryOf(query, (word) => this.hasTerm(word));
     const ranked = this.outline.search(q, {
       ...MATCHING,
       filter: (r) => acceptBucket(r.id as number),
@@ -568,6 +573,16 @@ export class SearchIndex {
       if (before < perGroup && g.hits.length >= perGroup) full += 1;
     }
     return { groups: [...groups.values()], total, more };
+  }
+
+  /**
+   * Whether `term` is a word of the index as it is (in any bucket). Reads MiniSearch's term map,
+   * which it does not expose; if a later version moves it, every word counts as unknown (typos
+   * are then widened as before, never narrowed).
+   */
+  private hasTerm(term: string): boolean {
+    const terms = (this.outline as unknown as { _index?: { has?: (t: string) => boolean } })._index;
+    return typeof terms?.has === 'function' ? terms.has(term) : false;
   }
 
   private hitOf(r: SearchResult): SearchHit {
