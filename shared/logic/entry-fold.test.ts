@@ -49,6 +49,12 @@ describe('foldEntryText', () => {
         words.preview.endsWith('beta') ||
         words.preview.endsWith('gamma'),
     ).toBe(true);
+    // A flag, a ZWJ sequence and a letter with a combining accent are one character each.
+    for (const ch of ['🇺🇸', '👩‍💻', '👨‍👩‍👧', 'e\u0301']) {
+      const r = foldEntryText('a' + ch.repeat(FOLD_MAX_CHARS + 2));
+      expect(r.chars).toBe(FOLD_MAX_CHARS + 3);
+      expect(r.preview).toBe('a' + ch.repeat(FOLD_MAX_CHARS - 1));
+    }
     const emoji = foldEntryText('🔥'.repeat(FOLD_MAX_CHARS + 5));
     expect(emoji.preview).toBe('🔥'.repeat(FOLD_MAX_CHARS));
     expect(emoji.chars).toBe(FOLD_MAX_CHARS + 5);

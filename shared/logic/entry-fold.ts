@@ -7,30 +7,38 @@
 
 /** An entry with more lines than this starts folded (a stack trace, a pasted log). */
 export const FOLD_MAX_LINES = 8;
-/** An entry with more characters (code points) than this starts folded (a pasted paragraph). */
+/**
+ * An entry with more characters than this starts folded (a pasted paragraph). Characters are
+ * counted as a reader sees them (grapheme clusters: 🇺🇸, 👩‍💻 and e + combining accent count once).
+ */
 export const FOLD_MAX_CHARS = 800;
-/** A cut may move back this far (code points) to end on a space instead of inside a word. */
+/** A cut may move back this far (characters) to end on a space instead of inside a word. */
 const WORD_BACKTRACK = 60;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** What a folded entry shows, and how much it hides. */
 export interface EntryFold {
   /** False: the entry is short enough to show whole (`preview` is then the whole text). */
   folded: boolean;
-  /** The first lines (at most FOLD_MAX_LINES lines and FOLD_MAX_CHARS code points). */
+  /** The first lines (at most FOLD_MAX_LINES lines and FOLD_MAX_CHARS characters). */
   preview: string;
   /** Lines in the whole text (1 for text without a line break). */
   lines: number;
-  /** Characters in the whole text, counted as code points (an emoji counts once). */
+  /** Characters in the whole text, as a reader counts them (an emoji, a flag count once). */
   chars: number;
 }
 
 /**
  * How an entry's text is shown in the timeline: whole when it has at most FOLD_MAX_LINES lines
  * and FOLD_MAX_CHARS characters, otherwise a preview of its first lines, cut at a line break or
- * between words and never inside a surrogate pair. Pure; never throws.
+ * between words and never inside a character (a flag, an emoji sequence, a letter and its
+ * accents stay whole). Pure; never throws.
  */
 export function foldEntryText(text: string): EntryFold {
-  const points = Array.from(text);
+  const points = Array.from(graphemes.segment(text), (s) =>
+    s.segment === '\r\n' ? '\n' : s.segment,
+  );
   const chars = points.length;
   let lines = 1;
   let cutAtLine = -1;
