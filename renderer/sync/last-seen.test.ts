@@ -231,6 +231,29 @@ describe('noteSeen', () => {
     expect(noteSeen(gone, present({ 'w-me': ana }, false), later, false).has('w-bo')).toBe(true);
     expect(noteSeen(gone, present({ 'w-me': ana }), later, true).has('w-bo')).toBe(false);
   });
+  it('keeps those lost with the room for the full time after a long outage, from the reconnect', () => {
+    let seen = noteSeen(new Map(), present({ 'w-me': ana, 'w-bo': bo }), T0, true);
+    seen = noteSeen(seen, present({ 'w-me': ana }, false), L, false);
+    const back = L + 60 * MIN; // an hour offline
+    seen = noteSeen(seen, present({ 'w-me': ana }), back, true);
+    expect(seen.get('w-bo')).toMatchObject({ goneAt: L, shownFrom: back });
+    expect(lastSeenRows(seen, present({ 'w-me': ana }), null, back + MIN)).toEqual([
+      { window: 'w-bo', name: 'Bo', role: 'Scribe', at: L },
+    ]);
+    // Later readings keep counting from the reconnect, then let them go.
+    seen = noteSeen(seen, present({ 'w-me': ana }), back + 10 * MIN, true);
+    expect(seen.get('w-bo')?.shownFrom).toBe(back);
+    seen = noteSeen(seen, present({ 'w-me': ana }), back + LAST_SEEN_SHOWN_MS, true);
+    expect(seen.has('w-bo')).toBe(false);
+  });
+  it('lists a peer who left with the same name as this seat', () => {
+    const twin = { name: 'Ana', role: 'Scribe' };
+    let seen = noteSeen(new Map(), present({ 'w-me': ana, 'w-twin': twin }), T0, true);
+    seen = noteSeen(seen, present({ 'w-me': ana }), T0 + MIN, true);
+    expect(lastSeenRows(seen, present({ 'w-me': ana }), null, T0 + 2 * MIN)).toEqual([
+      { window: 'w-twin', name: 'Ana', role: 'Scribe', at: T0 + MIN },
+    ]);
+  });
   it('keeps what they last said of themselves', () => {
     let seen = noteSeen(new Map(), present({ 'w-bo': bo }), T0, true);
     seen = noteSeen(seen, present({ 'w-bo': { name: 'Bo', role: 'Technical Lead' } }), T0, true);

@@ -30,6 +30,14 @@ export interface Seen {
   readonly person: Presence;
   /** Epoch ms (UTC) from which they were no longer known to be present; null while present. */
   readonly goneAt: number | null;
+  /**
+   * Epoch ms (UTC) from which their LAST_SEEN_SHOWN_MS counts, when not `goneAt`: for someone
+   * lost with the room, the first reading after this seat was back (an outage of an hour does
+   * not hide, on reconnecting, whoever did not come back with it). `lostWithRoom` marks them
+   * until then.
+   */
+  readonly shownFrom?: number;
+  readonly lostWithRoom?: boolean;
 }
 
 /** The people this seat has seen in the room this session, by window (`Presence.window`). */
@@ -41,7 +49,8 @@ export type SeenPeople = ReadonlyMap<string, Seen>;
  * while connected, the moment the room said they went; while not connected, the moment this seat
  * last heard from the room (they were known to be there until then, and not after). A peer
  * already gone keeps the time they went. People gone `LAST_SEEN_SHOWN_MS` or longer before `at`
- * are forgotten while connected. This seat's own window is never kept.
+ * are forgotten while connected (for those lost with the room, counted from the first reading back
+ * in it). This seat's own window is never kept.
  */
 export function noteSeen(
   prev: SeenPeople,
@@ -53,8 +62,21 @@ export function noteSeen(
   for (const person of present) if (!person.self) next.set(person.window, { person, goneAt: null });
   for (const [key, seen] of prev) {
     if (next.has(key)) continue;
-    if (seen.goneAt === null) next.set(key, { person: seen.person, goneAt: at });
-    else if (!connected || at - seen.goneAt < LAST_SEEN_SHOWN_MS) next.set(key, seen);
+    if (seen.goneAt === null) {
+      next.set(key, {
+        person: seen.person,
+        goneAt: at,
+        ...(connected ? {} : { lostWithRoom: true }),
+      });
+      continue;
+    }
+    // Back in the room: whoever was lost with it is shown for the full time from now.
+    const kept: Seen =
+      connected && seen.lostWithRoom
+        ? { person: seen.person, goneAt: seen.goneAt, shownFrom: at }
+        : seen;
+    if (!connected || at - (kept.shownFrom ?? kept.goneAt ?? at) < LAST_SEEN_SHOWN_MS)
+      next.set(key, kept);
   }
   return next;
 }
@@ -84,12 +106,14 @@ export function lastSeenRows(
   lostAt: number | null,
   now: number,
 ): LastSeenRow[] {
-  const here = new Set(present.map((p) => p.name));
+  // Other seats only: someone with this user's own name (the same person on a second laptop, or
+  // another Alex) who left is still listed.
+  const here = new Set(present.filter((p) => !p.self).map((p) => p.name));
   const byName = new Map<string, LastSeenRow>();
-  for (const [key, { person, goneAt }] of seen) {
+  for (const [key, { person, goneAt, shownFrom }] of seen) {
     if (goneAt === null || here.has(person.name)) continue;
     const lostWithRoom = lostAt !== null && goneAt >= lostAt;
-    if (!lostWithRoom && now - goneAt >= LAST_SEEN_SHOWN_MS) continue;
+    if (!lostWithRoom && now - (shownFrom ?? goneAt) >= LAST_SEEN_SHOWN_MS) continue;
     const listed = byName.get(person.name);
     if (listed && listed.at >= goneAt) continue;
     byName.set(person.name, {
