@@ -94,7 +94,18 @@ function AddActionItem({ incidentId }: { incidentId: string }) {
   };
 
   return (
-    <fieldset className="pm-add-action">
+    <fieldset
+      className="pm-add-action"
+      onKeyDown={(e) => {
+        // Enter in a text field adds the item, as in every other small form (not a form element
+        // itself: it sits inside the post-mortem page).
+        if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+        if (!(e.target instanceof HTMLInputElement)) return;
+        if (['checkbox', 'radio', 'button', 'submit'].includes(e.target.type)) return;
+        e.preventDefault();
+        void add();
+      }}
+    >
       <legend>Add an action item</legend>
       <div className="field-row">
         <NewActionItemFields draft={draft} errors={errors} ownersListId="pm-people" />
