@@ -61,6 +61,11 @@ test('full-text search finds a finding logged months ago despite a typo, and Ent
   const swapped = palette.getByRole('option', { selected: true });
   await expect(swapped).toContainText(FINDING);
   await expect(swapped.locator('mark')).toHaveText(['pool', 'replica']);
+  // One word that only a command's letters happen to contain ("COmPOse … stakehOLder"): the
+  // entry it finds is selected, and the command is still listed below.
+  await field.fill('');
+  await page.keyboard.type('pool');
+  await expect(palette.getByRole('option', { selected: true })).toContainText(FINDING);
 });
 
 test('edits, deletions and restores reach the index; filters narrow the results', async ({

@@ -7,7 +7,7 @@ import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
 import { captureFocusOrigin, restoreFocus, type FocusOrigin } from '../../ui/focus-return';
 import { useIncidents } from '../incidents/queries';
 import { useToggleTheme } from '../shell/toggle-theme';
-import { FullTextGroups, paletteFilter } from '../search/full-text-results';
+import { FullTextGroups, isNameMatch, paletteFilter } from '../search/full-text-results';
 import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
 import { searchAhead, useFullTextSearch } from '../search/use-full-text';
 import { matchCountLabel } from '../search/search-client';
@@ -181,13 +181,54 @@ function PaletteBody({
     if (first?.dataset.value) setSelected(first.dataset.value);
   };
   useEffect(() => {
-    const frame = requestAnimationFrame(() => selectFirst(false));
+    // Unless the person moved the highlight, the best of the list as it now stands: an option
+    // selected at the keystroke (a name matched by scattered letters) gives way to a hit.
+    const frame = requestAnimationFrame(() => selectFirst(!moved.current));
     return () => cancelAnimationFrame(frame);
   }, [response]);
   useEffect(() => {
     const frame = requestAnimationFrame(() => selectFirst(!moved.current));
     return () => cancelAnimationFrame(frame);
   }, [shown]);
+  // Groups whose names match only by scattered letters go after the full-text hits, so the
+  // first option listed (and selected) is the best one.
+  const incidentsFirst = shown.some((i) => isNameMatch(i.value, query));
+  const commandsFirst = commands.some((c) => isNameMatch(c.label, query, [...c.keywords]));
+  const incidentsGroup = (
+    <Command.Group heading="Incidents">
+      {shown.map((i) => (
+        <Command.Item
+          key={i.id}
+          value={i.value}
+          className="palette-item"
+          onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
+        >
+          <span className="palette-ref">{i.ref}</span>
+          <bdi className="palette-title">{i.title}</bdi>
+          <span className="palette-badges">
+            <SeverityBadge severity={i.severity} />
+            <StatusBadge status={i.status} />
+            {i.drill ? <DrillBadge /> : null}
+          </span>
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
+  const commandsGroup = (
+    <Command.Group heading="Commands">
+      {commands.map((c) => (
+        <Command.Item
+          key={c.label}
+          value={c.label}
+          keywords={[...c.keywords]}
+          className="palette-item"
+          onSelect={() => onChoose(c.action)}
+        >
+          {c.label}
+        </Command.Item>
+      ))}
+    </Command.Group>
+  );
   return (
     <>
       {/* vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares. */}
@@ -221,42 +262,15 @@ function PaletteBody({
             <Command.Loading label="Loading incidents" />
           ) : (
             <>
-              <Command.Group heading="Incidents">
-                {shown.map((i) => (
-                  <Command.Item
-                    key={i.id}
-                    value={i.value}
-                    className="palette-item"
-                    onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
-                  >
-                    <span className="palette-ref">{i.ref}</span>
-                    <bdi className="palette-title">{i.title}</bdi>
-                    <span className="palette-badges">
-                      <SeverityBadge severity={i.severity} />
-                      <StatusBadge status={i.status} />
-                      {i.drill ? <DrillBadge /> : null}
-                    </span>
-                  </Command.Item>
-                ))}
-              </Command.Group>
-              <Command.Group heading="Commands">
-                {commands.map((c) => (
-                  <Command.Item
-                    key={c.label}
-                    value={c.label}
-                    keywords={[...c.keywords]}
-                    className="palette-item"
-                    onSelect={() => onChoose(c.action)}
-                  >
-                    {c.label}
-                  </Command.Item>
-                ))}
-              </Command.Group>
+              {incidentsFirst ? incidentsGroup : null}
+              {commandsFirst ? commandsGroup : null}
               <FullTextGroups
                 key={fullText.answerKey}
                 groups={fullText.response.groups}
                 onOpen={(to) => onChoose({ kind: 'navigate', to })}
               />
+              {incidentsFirst ? null : incidentsGroup}
+              {commandsFirst ? null : commandsGroup}
             </>
           )}
         </Command.List>

@@ -7,13 +7,33 @@ import type { ResultGroup, ResultHit } from './protocol';
 const HIT_PREFIX = 'fulltext:';
 
 /**
+ * Below this, cmdk's score for a name is a scatter of letters, not a match: "pool" is found in
+ * "COmPOse update … stakehOLder" (0.028). A typo in a name still scores above it ("delcare"
+ * 0.099, "cmpose" 0.17).
+ */
+const WEAK_NAME_MATCH = 0.05;
+
+/**
  * The palette's filter: the reference/title/command matching it always had (cmdk's own), and
  * for full-text hits (already matched and ranked by the index) a tiny score that keeps the
  * index's order and puts them after every incident and command that matched by name, so typing
- * a command's name still selects the command.
+ * a command's name still selects the command. A name matched only by letters scattered through
+ * it ranks below the full-text hits (still listed), so a searched word selects what it found.
  */
+/**
+ * Whether a name (incident or command) matches `search` as a name rather than by scattered
+ * letters: such groups are listed before the full-text hits, the others after them (cmdk orders
+ * the options inside a group by score but not the groups themselves).
+ */
+export function isNameMatch(value: string, search: string, keywords?: string[]): boolean {
+  return search.trim() === '' || defaultFilter(value, search, keywords) >= WEAK_NAME_MATCH;
+}
+
 export function paletteFilter(value: string, search: string, keywords?: string[]): number {
-  if (!value.startsWith(HIT_PREFIX)) return defaultFilter(value, search, keywords);
+  if (!value.startsWith(HIT_PREFIX)) {
+    const score = defaultFilter(value, search, keywords);
+    return score >= WEAK_NAME_MATCH ? score : score * 1e-8;
+  }
   const rank = Number(value.slice(HIT_PREFIX.length, value.indexOf(':', HIT_PREFIX.length)));
   return 1e-6 * (1 - Math.min(rank, 9_999) / 10_000);
 }

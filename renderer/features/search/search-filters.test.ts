@@ -77,5 +77,11 @@ describe('paletteFilter', () => {
     expect(first).toBeGreaterThan(second);
     expect(second).toBeGreaterThan(0);
     expect(paletteFilter('Toggle theme', 'toggle')).toBeGreaterThan(first);
+    // A typo in a command's name still beats the hits…
+    expect(paletteFilter('Declare incident', 'delcare', ['new'])).toBeGreaterThan(first);
+    // …letters scattered through its name and keywords do not, but it stays listed.
+    const scattered = paletteFilter('Compose update', 'pool', ['stakeholder', 'comms']);
+    expect(scattered).toBeLessThan(second);
+    expect(scattered).toBeGreaterThan(0);
   });
 });
