@@ -313,7 +313,9 @@ function businessEffect(incident: Incident): string {
     // Unticked is what an incident starts with, not an assessment: it is not stated as "none".
     i.payingAccounts
       ? 'paying accounts affected'
-      : 'paying accounts: none recorded as affected yet',
+      : incident.status === 'resolved'
+        ? 'paying accounts: none recorded as affected'
+        : 'paying accounts: none recorded as affected yet',
     `revenue impact: ${i.revenueImpact.trim() || 'not yet estimated'}`,
   ];
   if (loss === 'some') parts.push('some data lost');

@@ -15,7 +15,14 @@ export const FOLD_MAX_CHARS = 800;
 /** A cut may move back this far (characters) to end on a space instead of inside a word. */
 const WORD_BACKTRACK = 60;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let graphemes: Intl.Segmenter | null = null;
+
+/** The text's characters as a reader counts them (code points where Intl.Segmenter is missing). */
+function charactersOf(text: string): string[] {
+  if (typeof Intl.Segmenter !== 'function') return Array.from(text);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
 
 /** What a folded entry shows, and how much it hides. */
 export interface EntryFold {
@@ -36,9 +43,7 @@ export interface EntryFold {
  * accents stay whole). Pure; never throws.
  */
 export function foldEntryText(text: string): EntryFold {
-  const points = Array.from(graphemes.segment(text), (s) =>
-    s.segment === '\r\n' ? '\n' : s.segment,
-  );
+  const points = charactersOf(text).map((c) => (c === '\r\n' ? '\n' : c));
   const chars = points.length;
   let lines = 1;
   let cutAtLine = -1;

@@ -57,7 +57,10 @@ describe('stakeholder messages: content rules', () => {
         incident: { ...base.incident, impact: { ...base.incident.impact, payingAccounts: false } },
       };
       const text = renderMessage(ctx, 'plain').body;
-      expect(text).toContain('paying accounts: none recorded as affected yet');
+      expect(text).toContain('paying accounts: none recorded as affected');
+      expect(text.includes('none recorded as affected yet')).toBe(
+        ctx.incident.status !== 'resolved',
+      );
       expect(text).not.toMatch(/no paying accounts/i);
       const ticked = {
         ...ctx,

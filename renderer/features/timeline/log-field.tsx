@@ -102,6 +102,9 @@ export const LogField = memo(function LogField({
   const busy = useRef(false);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
+  // The problem as of the latest render (a Retry's promise reads it after later renders).
+  const problemRef = useRef<Problem | null>(null);
+  problemRef.current = problem;
   const [held, setHeldState] = useState<readonly HeldLine[]>([]);
   // The held lines as of the latest change (callbacks of earlier renders read this).
   const heldRef = useRef<readonly HeldLine[]>(held);
@@ -365,8 +368,13 @@ export const LogField = memo(function LogField({
                   .retry()
                   .then(() => {
                     const current = field.current?.value ?? '';
-                    // Logged meanwhile (Enter while the database reopened): nothing to retry.
-                    if (current.trim() === '') return;
+                    // Logged meanwhile (Enter while the database reopened, which cleared the
+                    // problem; the scribe may already be typing the next line): nothing to retry.
+                    if (problemRef.current?.retry !== failed) return;
+                    if (current.trim() === '') {
+                      setProblem(null);
+                      return;
+                    }
                     return failed && current === failed.submitted
                       ? commit(failed.cmd, failed.submitted, failed.now, failed.moveStart)
                       : submit();
