@@ -11,6 +11,15 @@ export function timelineDraftKey(incidentId: string): string {
 }
 
 /**
+ * The drafts-table key of the lines an incident's log field holds for a question (before the
+ * start, which time): kept apart from the field's own text, so a reload brings them back as
+ * held lines, each its own entry, never glued into one.
+ */
+export function timelineHeldDraftKey(incidentId: string): string {
+  return `timeline-held:${incidentId}`;
+}
+
+/**
  * Saves `text` as the draft under `key` (written whole, `updatedAt` = `now`, ms UTC). An empty
  * text removes the draft rather than storing a blank row. Refuses nothing.
  */

@@ -113,6 +113,9 @@ test('lines typed blind while two entries before the start wait are each logged 
   // Nothing glued together: no entry holds two of the lines.
   await expect(rows.filter({ hasText: /replicash|db hostf|0sd/ })).toHaveCount(0);
 
+  // A reload while they wait brings both back held, in order, each still its own line.
+  await reloadApp(page);
+  await expect(logField(page)).toHaveValue('');
   // The two lines before the start wait, in order, the first one asked about.
   const prompt = timeline(page).getByRole('group', { name: 'Entry before the start' });
   await expect(timeline(page)).toContainText(

@@ -3,7 +3,7 @@ import { commit } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 
-export { timelineDraftKey } from '../../../shared/commands/drafts';
+export { timelineDraftKey, timelineHeldDraftKey } from '../../../shared/commands/drafts';
 
 /**
  * Saves text being typed so a crash, reload or closed window never loses it (through the

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { parseLogLine } from '../../../shared/logic/commands';
-import { loadDraft, saveDraft, timelineDraftKey } from './drafts';
+import { loadDraft, saveDraft, timelineDraftKey, timelineHeldDraftKey } from './drafts';
 import type { WarroomDb } from '../schema';
 import { dbWithIncident } from '../testing';
 import { isBeforeStart, runLogLine, type WritableCommand } from './log-line';
@@ -106,6 +106,23 @@ describe('runLogLine', () => {
     await saveDraft(db, key, '/sev 2 same', NOW);
     await expect(run('/sev 2 same', NOW + MIN, { draftKey: key })).rejects.toThrow('already');
     expect(await loadDraft(db, key)).toBe('/sev 2 same');
+  });
+
+  it("rewrites the held lines' draft in the same change set as the entry, on both paths", async () => {
+    const key = timelineHeldDraftKey(incident.id);
+    await saveDraft(db, key, 'two lines', NOW);
+    // A plain entry (the quick path).
+    await run('f: pool at 100%', NOW + MIN, { rewriteDraft: { key, text: 'one line', now: NOW } });
+    expect(await loadDraft(db, key)).toBe('one line');
+    // A command that changes the incident too (one transaction of several tables).
+    await run('/status mitigating', NOW + 2 * MIN, { rewriteDraft: { key, text: '', now: NOW } });
+    expect(await loadDraft(db, key)).toBe('');
+    // Refused: nothing is written, the held lines' draft stays as it was.
+    await saveDraft(db, key, 'still held', NOW);
+    await expect(
+      run('/status mitigating', NOW + 3 * MIN, { rewriteDraft: { key, text: '', now: NOW } }),
+    ).rejects.toThrow('already');
+    expect(await loadDraft(db, key)).toBe('still held');
   });
 
   it('moves the start only when asked, in the same transaction', async () => {

@@ -10,6 +10,7 @@ import { addEntry, logComms, moveStartAndLog, pinLatestEntry } from './timeline'
 import { commit, inOneCommit } from '../commit';
 import { changes } from '../../../shared/commands/change-set';
 import { logEntry } from '../../../shared/commands/timeline-entry';
+import { saveDraft } from '../../../shared/commands/drafts';
 import type { WarroomDb } from '../schema';
 import { RepoError } from './errors';
 import { assignRole, readCustomRoleNames } from './roles';
@@ -24,6 +25,21 @@ export interface RunOptions {
   moveStart?: boolean;
   /** Draft to clear in the same transaction, so a reload cannot bring back committed text. */
   draftKey?: string;
+  /**
+   * A draft to rewrite in the same transaction (`text` '' removes it; `now` its updatedAt, ms
+   * UTC): the held lines' draft without the line being logged, so a reload neither brings the
+   * logged line back nor loses the lines still held.
+   */
+  rewriteDraft?: { key: string; text: string; now: number };
+}
+
+/** The change set's draft part: the field's draft removed and/or a draft rewritten. */
+function draftChanges(opts: RunOptions) {
+  const set = changes();
+  if (opts.draftKey) set.remove('drafts', opts.draftKey);
+  if (opts.rewriteDraft)
+    set.merge(saveDraft(opts.rewriteDraft.key, opts.rewriteDraft.text, opts.rewriteDraft.now));
+  return set.build();
 }
 
 /** A note, action, decision or finding: one entry and nothing else. */
@@ -60,26 +76,32 @@ export async function runLogLine(
   const id = incident.id;
   const write = async () => {
     await perform(db, id, cmd, ctx, opts);
-    // The draft's removal joins the line's change set (a reload cannot bring back committed text).
-    if (opts.draftKey) await commit(db, changes().remove('drafts', opts.draftKey).build());
+    // The drafts' changes join the line's change set (a reload cannot bring back committed text).
+    if (opts.draftKey || opts.rewriteDraft) await commit(db, draftChanges(opts));
   };
   const at = occurredAtOf(cmd);
   const movesStart = opts.moveStart === true && at !== null && isBeforeStart(cmd, incident);
   if (isPlainEntry(cmd) && !movesStart) {
     // The scribe's common case: one entry (and its draft's removal), the commit's fast path.
+    const entry = logEntry(
+      {
+        incidentId: id,
+        kind: cmd.kind,
+        text: cmd.text,
+        occurredAt: cmd.occurredAt,
+        highlight: cmd.highlight === true,
+      },
+      ctx,
+      opts.draftKey,
+    );
     await commit(
       db,
-      logEntry(
-        {
-          incidentId: id,
-          kind: cmd.kind,
-          text: cmd.text,
-          occurredAt: cmd.occurredAt,
-          highlight: cmd.highlight === true,
-        },
-        ctx,
-        opts.draftKey,
-      ),
+      opts.rewriteDraft
+        ? changes()
+            .merge(entry)
+            .merge(draftChanges({ ...opts, draftKey: undefined }))
+            .build()
+        : entry,
       { scribeEntry: true },
     );
     return;

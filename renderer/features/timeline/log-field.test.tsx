@@ -1,8 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { loadDraft, saveDraft, timelineDraftKey } from '../../db/repo/drafts';
+import { loadDraft, saveDraft, timelineDraftKey, timelineHeldDraftKey } from '../../db/repo/drafts';
 import type { WarroomDb } from '../../db/schema';
 import { failWritesTo } from '../../db/test-db';
 import { dbWithIncident } from '../../db/testing';
@@ -159,5 +159,90 @@ describe('LogField', () => {
     await user.click(field);
     await user.keyboard(' thought');
     await waitFor(() => expect(loadDraft(db, key)).resolves.toBe('h: half-typed thought'));
+  });
+
+  describe('lines held for a question (before the start)', () => {
+    const heldLines = async () => {
+      const text = await loadDraft(db, timelineHeldDraftKey(incident.id));
+      return text
+        ? (JSON.parse(text) as { lines: { line: string }[] }).lines.map((l) => l.line)
+        : [];
+    };
+    const notice = () => screen.getByText(/Waiting for your answer below|Not logged yet/);
+
+    it('come back held after a reload, each logged on its own, and the draft follows each answer', async () => {
+      const user = userEvent.setup();
+      let field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}-10m a: paged db team{Enter}f: half');
+      await waitFor(async () =>
+        expect(await heldLines()).toEqual(['-5m f: first alert', '-10m a: paged db team']),
+      );
+      await waitFor(async () =>
+        expect(await loadDraft(db, timelineDraftKey(incident.id))).toBe('f: half'),
+      );
+
+      // The window reloads.
+      cleanup();
+      field = renderField();
+      await waitFor(() => expect(field).toHaveValue('f: half'));
+      await waitFor(() =>
+        expect(notice()).toHaveTextContent(
+          'Waiting for your answer below: “-5m f: first alert” (1 more line after it)',
+        ),
+      );
+      await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+      await waitFor(() => expect(notice()).toHaveTextContent('“-10m a: paged db team”'));
+      // The answered line left the held lines' draft in the same write as its entry.
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      expect(await heldLines()).toEqual(['-10m a: paged db team']);
+      await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+      await waitFor(() => expect(screen.queryByText(/Waiting for your answer/)).toBeNull());
+      expect(await texts()).toEqual([
+        ['finding', 'first alert'],
+        ['action', 'paged db team'],
+      ]);
+      expect(await heldLines()).toEqual([]);
+      expect(field).toHaveValue('f: half');
+    });
+
+    it('stay on disk while the next line is logged from the field', async () => {
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}');
+      await waitFor(async () => expect(await heldLines()).toEqual(['-5m f: first alert']));
+      await user.keyboard('f: replica lag 40 s{Enter}');
+      await waitFor(() => expect(field).toHaveValue(''));
+      // At once, not only after the next draft save: the field's write did not touch them.
+      expect(await heldLines()).toEqual(['-5m f: first alert']);
+      expect(await texts()).toEqual([['finding', 'replica lag 40 s']]);
+    });
+
+    it('one whose save fails waits again, first in line, and Retry logs it alone', async () => {
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}f: typing the next');
+      const restore = failWritesTo(
+        'timelineEntries',
+        new DOMException('The disk is full.', 'QuotaExceededError'),
+      );
+      try {
+        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
+      } finally {
+        restore();
+      }
+      // Not pushed into the field in front of the next line (where one Enter would glue them).
+      expect(field).toHaveValue('f: typing the next');
+      expect(notice()).toHaveTextContent('Not logged yet: “-5m f: first alert”');
+      expect(await heldLines()).toEqual(['-5m f: first alert']);
+      await user.click(screen.getByRole('button', { name: 'Retry' }));
+      await waitFor(() => expect(screen.queryByText(/Not logged yet/)).toBeNull());
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      expect(field).toHaveValue('f: typing the next');
+      expect(await heldLines()).toEqual([]);
+    });
   });
 });

@@ -11,18 +11,19 @@ import {
 import { flushSync } from 'react-dom';
 import type { Incident } from '../../../shared/domain/incident';
 import { ENTRY_TEXT_MAX } from '../../../shared/domain/timeline';
-import { parseLogLine, type ParseError, type ParseResult } from '../../../shared/logic/commands';
+import { parseLogLine, type ParseResult } from '../../../shared/logic/commands';
 import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
 import { useCommand, useDb, useStorageRecovery } from '../../db/db-context';
-import { timelineDraftKey } from '../../db/repo/drafts';
+import { timelineDraftKey, timelineHeldDraftKey } from '../../db/repo/drafts';
 import { classifyStorageError, describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
 import { BackdatePrompt } from './backdate-prompt';
 import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/log-line';
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
+import { heldDraftText, readHeldDraft, reaskHeldLines, type HeldLine } from './held-lines';
 import { BusyButton } from '../../ui/busy-button';
 
 /** Show the character counter from this length on. */
@@ -45,28 +46,16 @@ interface Problem {
    * logs what failed as it was understood then (the instant a question was answered with, the
    * time "now" meant, whether the start moved), unless the field's text has changed since.
    */
-  retry?: { cmd: WritableCommand; submitted: string; now: number; moveStart: boolean };
-}
-
-/**
- * A line taken out of the field while a question about it waits for the scribe's answer: it is
- * before the incident's start (move the start?), or its "@hh:mm" names no one sensible instant
- * (it happened twice, or it is still to come today and yesterday's is far back: which time?).
- * Held lines wait in the order they were entered; the field is free for the next line meanwhile,
- * so a scribe typing without looking never glues the next entry onto the one asked about.
- */
-type HeldLine =
-  | { line: string; kind: 'before-start'; cmd: WritableCommand }
-  | {
-      line: string;
-      kind: 'which-time';
-      message: string;
-      choices: NonNullable<ParseError['choices']>;
-    };
-
-/** What the draft keeps: the held lines, then the field, one per line (nothing is lost on a reload). */
-function draftText(held: readonly HeldLine[], field: string): string {
-  return [...held.map((h) => h.line), field].filter((t) => t.trim() !== '').join('\n');
+  retry?: {
+    cmd: WritableCommand;
+    submitted: string;
+    now: number;
+    moveStart: boolean;
+    /** The held line it was, answered (held again at the front until it is saved). */
+    from?: HeldLine;
+  };
+  /** The held line whose save failed or was refused (it waits again, first in line). */
+  held?: HeldLine;
 }
 
 /**
@@ -108,11 +97,12 @@ export const LogField = memo(function LogField({
   const [held, setHeldState] = useState<readonly HeldLine[]>([]);
   // The held lines as of the latest change (callbacks of earlier renders read this).
   const heldRef = useRef<readonly HeldLine[]>(held);
-  const setHeld = (next: readonly HeldLine[]) => {
-    heldRef.current = next;
-    setHeldState(next);
-  };
   const draftKey = timelineDraftKey(incident.id);
+  const heldKey = timelineHeldDraftKey(incident.id);
+  // What restoring held lines reads them against (the latest, without restoring again on each
+  // change of the incident).
+  const asOf = useRef({ incident, timeZone, customRoles });
+  asOf.current = { incident, timeZone, customRoles };
   // A draft restored into the field says so (with when it was typed) and can be discarded, so
   // an old half-line is not sent by a quick Enter without anyone noticing it was there.
   const [restored, setRestored] = useState<{ savedAt: number | null } | null>(null);
@@ -132,6 +122,28 @@ export const LogField = memo(function LogField({
     [db, draftKey],
   );
   const draft = useDraft(db, draftKey, restore);
+  // Held lines come back held after a reload, each asked again as when it was typed; one whose
+  // question no longer applies (the start was moved before it meanwhile) goes back in the field.
+  const restoreHeld = useCallback((saved: string) => {
+    const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
+    const { held: again, unasked } = reaskHeldLines(readHeldDraft(saved, Date.now()), inc, {
+      timeZone: zone,
+      customRoles: roles,
+    });
+    const known = new Set(heldRef.current.map((h) => h.line));
+    const next = [...again.filter((h) => !known.has(h.line)), ...heldRef.current];
+    heldRef.current = next;
+    setHeldState(next);
+    if (unasked.length > 0)
+      setText((cur) => [...unasked, cur].filter((t) => t.trim() !== '').join('\n'));
+  }, []);
+  const heldDraft = useDraft(db, heldKey, restoreHeld);
+  /** Sets the held lines and saves them (their own draft row). */
+  const setHeld = (next: readonly HeldLine[]) => {
+    heldRef.current = next;
+    setHeldState(next);
+    heldDraft.changed(heldDraftText(next));
+  };
 
   // Opening the console puts the scribe in the log field (README: the console opens with the
   // cursor in Log entry; Declare included, so typing at once logs instead of firing one-key
@@ -152,7 +164,7 @@ export const LogField = memo(function LogField({
   const change = (next: string) => {
     setText(next);
     if (next === '') setRestored(null);
-    draft.changed(draftText(heldRef.current, next));
+    draft.changed(next);
     // A refusal belongs to the text it was about: once the text changes it no longer applies.
     // A failed save stays until it is retried (the storage, not the text, was the problem).
     if (problem && !problem.retry) setProblem(null);
@@ -164,7 +176,7 @@ export const LogField = memo(function LogField({
     setHeld(next);
     setText((cur) => {
       const rest = cur.startsWith(h.line) ? cur.slice(h.line.length).trimStart() : cur;
-      draft.changed(draftText(next, rest));
+      draft.changed(rest);
       return rest;
     });
     setProblem(null);
@@ -179,7 +191,7 @@ export const LogField = memo(function LogField({
   const putBack = (line: string) => {
     setText((cur) => {
       const next = cur.trim() === '' ? line : `${line}\n${cur}`;
-      draft.changed(draftText(heldRef.current, next));
+      draft.changed(next);
       return next;
     });
     field.current?.focus();
@@ -195,12 +207,20 @@ export const LogField = memo(function LogField({
     // One write at a time: Enter while a Retry is under way must not log the line twice.
     if (busy.current) return;
     busy.current = true;
-    if (from) release(from);
+    // A held line's own draft is rewritten without it in the line's transaction (the field's
+    // draft is not touched: it holds what is being typed meanwhile); a line from the field
+    // removes the field's draft. Waits only when a draft write is under way (so it cannot land
+    // after the commit).
+    const own = from ? heldDraft : draft;
+    if (from) {
+      heldRef.current = heldRef.current.filter((x) => x !== from);
+      setHeldState(heldRef.current);
+    }
     try {
-      // Wait only when a draft write is under way (so it cannot land after the commit).
-      if (draft.writing()) await draft.settle();
-      else void draft.settle();
-      const clearsDraft = draft.stored();
+      if (own.writing()) await own.settle();
+      else void own.settle();
+      const clearsDraft = from ? 0 : draft.stored();
+      const heldText = heldDraftText(heldRef.current);
       await run(
         runLogLine,
         incident,
@@ -211,42 +231,39 @@ export const LogField = memo(function LogField({
           moveStart,
           // The draft row goes in the same transaction, when there is one to remove.
           draftKey: clearsDraft !== 0 ? draftKey : undefined,
+          rewriteDraft: from ? { key: heldKey, text: heldText, now: Date.now() } : undefined,
         },
       );
       // Committed: the timeline feed has the entry already (the commit's change event); it and
       // the cleared field reach the screen in this one render.
       if (clearsDraft !== 0) draft.forget(clearsDraft);
+      // Lines held or released while it was written are saved as they are now.
+      if (from && heldDraftText(heldRef.current) !== heldText)
+        heldDraft.changed(heldDraftText(heldRef.current));
       flushSync(() => {
         setProblem(null);
-        // Whatever was typed while the write ran stays (and is saved as the new draft).
-        setText((cur) => {
-          const rest =
-            !from && cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
-          const keep = draftText(heldRef.current, rest);
-          if (keep) draft.changed(keep);
-          return rest;
-        });
+        if (!from)
+          // Whatever was typed while the write ran stays (and is saved as the new draft).
+          setText((cur) => {
+            const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
+            if (rest) draft.changed(rest);
+            return rest;
+          });
         onLogged();
       });
     } catch (error) {
       const failure = classifyStorageError(error);
       const storage = failure !== null && failure !== 'constraint';
+      // A held line that was not saved is held again, first in line (never pushed into the
+      // field, where it would be glued to what is typed there); the field's line stays there.
+      if (from) setHeld([from, ...heldRef.current.filter((x) => x !== from)]);
+      else draft.changed(field.current?.value ?? text);
       setProblem({
         message: describeWriteError(error),
         usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
-        retry: storage && failure !== 'version' ? { cmd, submitted, now, moveStart } : undefined,
-      });
-      // The draft keeps what the field holds now: the line (a held one back at the front), and
-      // anything typed while it was being written.
-      setText((cur) => {
-        const next =
-          !from || cur.startsWith(submitted)
-            ? cur
-            : cur.trim() === ''
-              ? submitted
-              : `${submitted}\n${cur}`;
-        draft.changed(draftText(heldRef.current, next));
-        return next;
+        retry:
+          storage && failure !== 'version' ? { cmd, submitted, now, moveStart, from } : undefined,
+        held: from,
       });
     } finally {
       busy.current = false;
@@ -263,8 +280,10 @@ export const LogField = memo(function LogField({
     // The field as it is now (a Retry's promise may run after later renders).
     const submitted = from ? from.line : (field.current?.value ?? text);
     const now = Date.now();
+    // A held line is read as when it was typed ("-5m" is five minutes before it was typed).
+    const readAt = from ? from.parsedAt : now;
     const result: ParseResult = parseLogLine(submitted, {
-      now,
+      now: readAt,
       timeZone,
       customRoles,
       chosenAt,
@@ -273,6 +292,7 @@ export const LogField = memo(function LogField({
       if (result.choices) {
         const asked: HeldLine = {
           line: submitted,
+          parsedAt: readAt,
           kind: 'which-time',
           message: result.message,
           choices: result.choices,
@@ -281,12 +301,9 @@ export const LogField = memo(function LogField({
         else hold(asked);
         return;
       }
-      // A held line refused now (its answer no longer fits): back into the field, with why.
-      if (from) {
-        release(from);
-        putBack(submitted);
-      }
-      setProblem({ message: result.message, usage: result.usage });
+      // A held line refused now (its answer no longer fits): it stays held, with why (Edit the
+      // line puts it back in the field to correct it).
+      setProblem({ message: result.message, usage: result.usage, held: from });
       return;
     }
     if (result.type === 'help') {
@@ -296,7 +313,10 @@ export const LogField = memo(function LogField({
       return;
     }
     if (isBeforeStart(result, incident)) {
-      const asked: HeldLine = { line: submitted, kind: 'before-start', cmd: result };
+      const asked: HeldLine =
+        chosenAt === undefined
+          ? { line: submitted, parsedAt: readAt, kind: 'before-start', cmd: result }
+          : { line: submitted, parsedAt: readAt, chosenAt, kind: 'before-start', cmd: result };
       if (from) release(from, asked);
       else hold(asked);
       return;
@@ -371,6 +391,16 @@ export const LogField = memo(function LogField({
                     // Logged meanwhile (Enter while the database reopened, which cleared the
                     // problem; the scribe may already be typing the next line): nothing to retry.
                     if (problemRef.current?.retry !== failed) return;
+                    // A held line that failed is logged from where it waits, as answered; the
+                    // field (the next line being typed) is left alone.
+                    if (failed?.from && heldRef.current.includes(failed.from))
+                      return commit(
+                        failed.cmd,
+                        failed.submitted,
+                        failed.now,
+                        failed.moveStart,
+                        failed.from,
+                      );
                     if (current.trim() === '') {
                       setProblem(null);
                       return;
@@ -392,7 +422,8 @@ export const LogField = memo(function LogField({
       ) : null}
       {asked ? (
         <p id={heldId} className="tl-held">
-          Waiting for your answer below: “<bdi className="tl-held-line">{asked.line}</bdi>”
+          {problem?.held === asked ? 'Not logged yet: ' : 'Waiting for your answer below: '}“
+          <bdi className="tl-held-line">{asked.line}</bdi>”
           {held.length > 1
             ? ` (${formatCount(held.length - 1)} more ${held.length > 2 ? 'lines' : 'line'} after it)`
             : null}

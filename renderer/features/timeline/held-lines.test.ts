@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../../shared/domain/incident';
+import { parseLogLine } from '../../../shared/logic/commands';
+import { heldDraftText, readHeldDraft, reaskHeldLines, type HeldLine } from './held-lines';
+
+const MIN = 60_000;
+const TYPED = Date.UTC(2026, 11, 2, 14, 20);
+const LATER = TYPED + 3 * 60 * MIN;
+
+const incident = (started: number) =>
+  ({ id: 'inc-1', milestones: { started }, createdAt: started }) as unknown as Incident;
+const opts = { timeZone: 'utc' as const, customRoles: [] };
+
+describe('heldDraftText / readHeldDraft', () => {
+  it('round-trips the lines in order with when each was read and the time chosen', () => {
+    const held = [
+      { line: '-5m f: first alert', parsedAt: TYPED },
+      { line: '@14:30 restarted pods', parsedAt: TYPED + MIN, chosenAt: TYPED - 23 * 60 * MIN },
+    ];
+    expect(readHeldDraft(heldDraftText(held), LATER)).toEqual(held);
+  });
+
+  it('is empty (the row removed) when nothing is held', () => {
+    expect(heldDraftText([])).toBe('');
+    expect(readHeldDraft('', LATER)).toEqual([]);
+    expect(readHeldDraft('  \n', LATER)).toEqual([]);
+  });
+
+  it.each([
+    ['not JSON', 'f: typed by hand'],
+    ['JSON without lines', '{"v":1}'],
+    ['cut short', '{"v":1,"lines":[{"line":"f: a'],
+  ])('keeps text that is not a held draft (%s) as one line read now', (_, text) => {
+    expect(readHeldDraft(text, LATER)).toEqual([{ line: text, parsedAt: LATER }]);
+  });
+
+  it('drops entries without a line and reads a bad time as now', () => {
+    const text = JSON.stringify({
+      v: 1,
+      lines: [null, { line: '' }, { line: 'f: kept', parsedAt: 'soon' }, { parsedAt: TYPED }],
+    });
+    expect(readHeldDraft(text, LATER)).toEqual([{ line: 'f: kept', parsedAt: LATER }]);
+  });
+});
+
+describe('reaskHeldLines', () => {
+  it('asks a relative time before the start again as typed, not as read hours later', () => {
+    const { held, unasked } = reaskHeldLines(
+      [{ line: '-5m f: first alert', parsedAt: TYPED }],
+      incident(TYPED - 2 * MIN),
+      opts,
+    );
+    expect(unasked).toEqual([]);
+    expect(held).toHaveLength(1);
+    const h = held[0]!;
+    expect(h.kind).toBe('before-start');
+    if (h.kind === 'before-start' && h.cmd.type === 'entry')
+      expect(h.cmd.occurredAt).toBe(TYPED - 5 * MIN);
+  });
+
+  it('asks "which time?" again with the same choices', () => {
+    const line = '@14:30 restarted pods';
+    const first = parseLogLine(line, { now: TYPED, timeZone: 'utc' });
+    if (first.type !== 'error' || !first.choices) throw new Error('expected a question');
+    const { held } = reaskHeldLines(
+      [{ line, parsedAt: TYPED }],
+      incident(TYPED - 30 * 60 * MIN),
+      opts,
+    );
+    expect(held).toEqual<HeldLine[]>([
+      { line, parsedAt: TYPED, kind: 'which-time', message: first.message, choices: first.choices },
+    ]);
+  });
+
+  it('keeps the time chosen: an answered line before the start is asked only about the start', () => {
+    const line = '@14:30 restarted pods';
+    const chosenAt = Date.UTC(2026, 11, 1, 14, 30);
+    const { held } = reaskHeldLines(
+      [{ line, parsedAt: TYPED, chosenAt }],
+      incident(TYPED - 2 * MIN),
+      opts,
+    );
+    expect(held).toHaveLength(1);
+    const h = held[0]!;
+    expect(h).toMatchObject({ kind: 'before-start', chosenAt });
+    if (h.kind === 'before-start' && h.cmd.type === 'entry')
+      expect(h.cmd.occurredAt).toBe(chosenAt);
+  });
+
+  it('returns the lines whose question no longer applies, in order, for the field', () => {
+    const { held, unasked } = reaskHeldLines(
+      [
+        { line: '-5m f: first alert', parsedAt: TYPED },
+        { line: '-90m f: earlier still', parsedAt: TYPED },
+        { line: '-4m a: paged db team', parsedAt: TYPED },
+      ],
+      // The start was moved to an hour back meanwhile: only the 90-minute one is before it.
+      incident(TYPED - 60 * MIN),
+      opts,
+    );
+    expect(held.map((h) => h.line)).toEqual(['-90m f: earlier still']);
+    expect(unasked).toEqual(['-5m f: first alert', '-4m a: paged db team']);
+  });
+});
