@@ -223,7 +223,10 @@ test('Retry after a failed save logs the line at the time already chosen, withou
   await which.getByRole('button', { name: 'Yesterday, 2026-12-01 14:30 UTC' }).click();
   const problem = timeline(page).getByRole('alert');
   await expect(problem).toContainText('Not saved: the disk is full.');
-  await expect(logField(page)).toHaveValue(line);
+  // The answered line waits, held (not pushed back into the field), and is not asked again.
+  await expect(timeline(page)).toContainText(`Not logged yet: “${line}”`);
+  await expect(which).toBeHidden();
+  await expect(logField(page)).toHaveValue('');
 
   // Space is freed; Retry logs it yesterday at 14:30, with no second question.
   await setDiskFull(page, false);

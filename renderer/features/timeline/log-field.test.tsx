@@ -237,7 +237,7 @@ describe('LogField', () => {
       // Not pushed into the field in front of the next line (where one Enter would glue them).
       expect(field).toHaveValue('f: typing the next');
       expect(notice()).toHaveTextContent('Not logged yet: “-5m f: first alert”');
-      expect(await heldLines()).toEqual(['-5m f: first alert']);
+      await waitFor(async () => expect(await heldLines()).toEqual(['-5m f: first alert']));
       await user.click(screen.getByRole('button', { name: 'Retry' }));
       await waitFor(() => expect(screen.queryByText(/Not logged yet/)).toBeNull());
       expect(await texts()).toEqual([['finding', 'first alert']]);

@@ -336,6 +336,9 @@ export const LogField = memo(function LogField({
   const showCounter = text.length >= COUNTER_FROM;
   const heldId = `${id}-held`;
   const asked = held[0];
+  // Its answer was given and only the save failed: Retry (in the problem) logs it as answered,
+  // so the question is not shown again meanwhile.
+  const answered = asked !== undefined && problem?.retry?.from === asked;
   const describedBy = [
     problem ? errorId : null,
     asked ? heldId : null,
@@ -430,7 +433,21 @@ export const LogField = memo(function LogField({
           . Keep typing: the field is free for the next entry.
         </p>
       ) : null}
-      {asked?.kind === 'which-time' ? (
+      {answered ? (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              release(asked);
+              putBack(asked.line);
+            }}
+          >
+            Edit the line
+          </button>
+        </div>
+      ) : null}
+      {asked?.kind === 'which-time' && !answered ? (
         <>
           <div className="field-error tl-problem" role="alert">
             {asked.message}
@@ -488,7 +505,7 @@ export const LogField = memo(function LogField({
           </button>
         </div>
       ) : null}
-      {asked?.kind === 'before-start' ? (
+      {asked?.kind === 'before-start' && !answered ? (
         <BackdatePrompt
           occurredAt={asked.cmd.type === 'pin' ? 0 : asked.cmd.occurredAt}
           startedAt={incident.milestones.started ?? incident.createdAt}
