@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hypothesis } from '../domain/records';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import {
+  confirmedHypothesisTexts,
   DEFAULT_TIMEBOX_MS,
   extendHypothesis,
   hypothesisDueAt,
@@ -106,5 +107,41 @@ describe('extendHypothesis', () => {
     const r = extendHypothesis(h, added, reason, T0);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
+describe('confirmedHypothesisTexts', () => {
+  const h = (
+    id: string,
+    status: Hypothesis['status'],
+    text: string,
+    openedAt: number,
+    closedAt: number | null = null,
+  ) => ({
+    id,
+    status,
+    text,
+    openedAt,
+    closedAt,
+  });
+  it('lists confirmed ones in the order they were confirmed, trimmed, blanks left out', () => {
+    expect(
+      confirmedHypothesisTexts([
+        h('c', 'confirmed', ' pool exhausted ', 1, 30),
+        h('a', 'ruled-out', 'DNS', 2, 10),
+        h('b', 'confirmed', 'bad deploy', 3, 20),
+        h('d', 'open', 'cache stampede', 4),
+        h('e', 'confirmed', '   ', 5, 40),
+      ]),
+    ).toEqual(['bad deploy', 'pool exhausted']);
+  });
+  it('orders one without a close time by when it was opened, and ties by id', () => {
+    expect(
+      confirmedHypothesisTexts([
+        h('y', 'confirmed', 'second', 1, 20),
+        h('x', 'confirmed', 'first', 1, 20),
+        h('z', 'confirmed', 'earliest', 5),
+      ]),
+    ).toEqual(['earliest', 'first', 'second']);
   });
 });

@@ -112,3 +112,23 @@ export function extendHypothesis(
     extensions: [...h.extensions, { at: now, addedMs, reason: why }],
   };
 }
+
+/**
+ * The confirmed hypotheses' texts, in the order they were confirmed (closedAt, else openedAt,
+ * ms UTC; then id), trimmed, blanks left out: the last is the cause the record supports when
+ * the current understanding is empty. The one reading for stakeholder messages, the Current
+ * understanding panel and the post-mortem, so none of them states a different cause.
+ */
+export function confirmedHypothesisTexts(
+  hypotheses: readonly Pick<Hypothesis, 'id' | 'status' | 'text' | 'openedAt' | 'closedAt'>[],
+): string[] {
+  return hypotheses
+    .filter((h) => h.status === 'confirmed')
+    .sort(
+      (a, b) =>
+        (a.closedAt ?? a.openedAt) - (b.closedAt ?? b.openedAt) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    .map((h) => h.text.trim())
+    .filter((t) => t !== '');
+}

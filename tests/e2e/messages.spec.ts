@@ -196,6 +196,21 @@ test('confirming a hypothesis sets the Current understanding, which the executiv
   expect(exec).toContain('Cause: A stuck worker holds the queue lock');
   expect(exec).toContain('the cause is confirmed and we are working on a fix.');
   expect(exec).not.toMatch(/not yet confirmed|looking for the cause/i);
+
+  // The understanding emptied: messages still state the confirmed hypothesis, and the panel
+  // says so (not "not yet confirmed").
+  await understanding(page).getByRole('button', { name: 'Edit current understanding' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit current understanding' });
+  await edit.getByLabel('Current understanding').fill('');
+  await edit.getByRole('button', { name: 'Save current understanding' }).click();
+  await expect(edit).toBeHidden();
+  await reloadApp(page);
+  await expect(understanding(page)).toContainText(
+    'messages state the confirmed hypothesis as the cause: “A stuck worker holds the queue lock”',
+  );
+  await expect(understanding(page)).not.toContainText('not yet confirmed');
+  const after = await copyPlain(page, 'Executives', 'Status update');
+  expect(after).toContain('Cause: A stuck worker holds the queue lock');
 });
 
 test('Identified with no cause written: the Current understanding panel says what messages say, and they agree', async ({

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/logic/comms-templates';
 import { POSTMORTEM_DUE_MS } from '../../../shared/logic/escalation';
 import { formatDate } from '../../../shared/logic/time';
+import { confirmedHypothesisTexts } from '../../../shared/logic/hypotheses';
 
 /** Everything the composer reads besides the incident. */
 export interface ComposeData {
@@ -91,10 +92,7 @@ export function buildCommsContext(
     .filter((e) => e.kind === 'finding' && (!onlyNew || since(e)))
     .map((e) => e.text.trim())
     .slice(-MAX_FINDINGS);
-  const confirmed = data.hypotheses
-    .filter((h) => h.status === 'confirmed')
-    .sort((a, b) => (a.closedAt ?? a.openedAt) - (b.closedAt ?? b.openedAt))
-    .map((h) => h.text.trim());
+  const confirmed = confirmedHypothesisTexts(data.hypotheses);
   const actions = live
     .filter((e) => e.kind === 'action' && e.change?.type !== 'action-item' && since(e))
     .map((e) => e.text.trim());

@@ -3,6 +3,8 @@ import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
 import { tooLongMessage } from '../../../shared/domain/text';
 import { causeState } from '../../../shared/logic/comms-templates';
+import { confirmedHypothesisTexts } from '../../../shared/logic/hypotheses';
+import { useHypotheses } from '../hypotheses/queries';
 import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
 import { CommandForm } from '../../ui/command-form';
@@ -19,6 +21,12 @@ import type { ConsoleSlotProps } from './console-slot';
  */
 export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incident'>) {
   const text = understandingOf(incident);
+  const hypotheses = useHypotheses(incident.id);
+  // What stakeholder messages say of the cause, read the way they read it (comms-context.ts).
+  const cause = causeState({
+    incident,
+    confirmedHypotheses: confirmedHypothesisTexts(hypotheses ?? []),
+  });
   return (
     <section className="panel understanding" aria-labelledby="understanding-heading">
       <div className="panel-header">
@@ -30,14 +38,20 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
       </div>
       {text ? (
         <p className="understanding-text">{text}</p>
-      ) : causeState({ incident, confirmedHypotheses: [] }).kind === 'found-undescribed' ? (
+      ) : cause.kind === 'found' ? (
+        // Emptied after a hypothesis was confirmed: messages state that hypothesis as the cause.
+        <p className="understanding-missing">
+          Not written yet: messages state the confirmed hypothesis as the cause: “
+          <bdi>{cause.text}</bdi>”. Write what is known now (Edit current understanding).
+        </p>
+      ) : cause.kind === 'found-undescribed' ? (
         // The status says the cause was found (Identified or later): say what messages say then.
         <p className="understanding-missing">
           Not written yet, but the status says the cause is identified: messages say it was found
           and that a description will follow. Write what was found (Edit current understanding), or
           log <code>/status investigating</code> if it is not confirmed.
         </p>
-      ) : (
+      ) : hypotheses === undefined ? null : (
         <p className="muted">
           Not written yet: messages say the cause is not yet confirmed. Log{' '}
           <code>/status identified &lt;cause&gt;</code> or confirm a hypothesis to set it.

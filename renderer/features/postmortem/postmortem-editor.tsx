@@ -28,6 +28,7 @@ import { ContributingCauses } from './contributing-causes';
 import { SectionField } from './section-field';
 import { usePostmortemDraft } from './use-postmortem-draft';
 import { LiveMessage } from '../../ui/live-message';
+import { confirmedHypothesisTexts } from '../../../shared/logic/hypotheses';
 
 const NO_CAUSES: readonly ContributingCause[] = [];
 
@@ -58,10 +59,7 @@ export function PostmortemEditor({
   const drafts = prefillPostmortem({
     incident,
     entries: data.entries,
-    confirmedHypotheses: data.hypotheses
-      .filter((h) => h.status === 'confirmed')
-      .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0))
-      .map((h) => h.text),
+    confirmedHypotheses: confirmedHypothesisTexts(data.hypotheses),
     timeZone,
   });
   // The clock matters to the budget figure only while the incident still spends; a finished

@@ -10,6 +10,7 @@ import { useIncident } from '../incidents/queries';
 import { useCommandContext, useSettings } from '../settings/use-settings';
 import { PostmortemEditor } from './postmortem-editor';
 import { usePostmortemData, type PostmortemData } from './queries';
+import { confirmedHypothesisTexts } from '../../../shared/logic/hypotheses';
 
 /** The post-mortem editor for one incident (route `/incidents/:id/postmortem`). */
 export function PostmortemPage({ id }: { id: string }) {
@@ -48,10 +49,7 @@ function PostmortemLoader({ incident, data }: { incident: Incident; data: Postmo
     const prefill = prefillPostmortem({
       incident,
       entries: data.entries,
-      confirmedHypotheses: data.hypotheses
-        .filter((h) => h.status === 'confirmed')
-        .sort((a, b) => (a.closedAt ?? 0) - (b.closedAt ?? 0))
-        .map((h) => h.text),
+      confirmedHypotheses: confirmedHypothesisTexts(data.hypotheses),
       timeZone,
     });
     const c = ctx();
