@@ -62,3 +62,52 @@ test('an edited update survives a reload, is restored with a notice, and goes on
   await expect(dialog.getByText('Restored your unsent update')).toHaveCount(0);
   await expect(dialog.getByLabel('Subject')).not.toHaveValue('Checkout errors: fixed');
 });
+
+test('reopening a sent update and sending it again leaves the unsent draft of the next update in place', async ({
+  page,
+}) => {
+  await openApp(page);
+  await declare(page, { title: 'Search latency', severity: 'SEV2', services: ['search'] });
+
+  // One update goes out to executives.
+  let dialog = await openComposer(page);
+  await dialog.getByLabel('Audience').selectOption({ label: 'Executives' });
+  await dialog.getByLabel('Subject').fill('Search latency: investigating');
+  await dialog.getByRole('button', { name: 'Copy plain text' }).click();
+  const anyway = dialog.getByRole('button', { name: 'Copy anyway' });
+  const done = dialog.getByRole('status').filter({ hasText: 'Copied as plain text' });
+  await expect(anyway.or(done)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(done).toBeVisible();
+  await reloadApp(page);
+
+  // The next one is half written, then the window reloads (the draft is kept).
+  dialog = await openComposer(page);
+  await dialog.getByLabel('Subject').fill('Search latency: index rebuild at 15:00 UTC');
+  await reloadApp(page);
+
+  // The sent one is reopened, corrected and sent again.
+  const sent = page.getByRole('list', { name: 'Sent updates' }).getByRole('listitem');
+  await sent
+    .filter({ hasText: 'Search latency: investigating' })
+    .getByRole('button', { name: 'Reopen' })
+    .click();
+  dialog = composer(page);
+  await expect(dialog.getByLabel('Subject')).toHaveValue('Search latency: investigating');
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'Your unsent update from' }),
+  ).toContainText('is kept for later');
+  await dialog.getByLabel('Subject').fill('Search latency: investigating (corrected)');
+  await dialog.getByRole('button', { name: 'Copy plain text' }).click();
+  await expect(anyway.or(done)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(done).toBeVisible();
+
+  // The unsent draft is still there, untouched.
+  await reloadApp(page);
+  dialog = await openComposer(page);
+  await expect(dialog.getByText('Restored your unsent update')).toBeVisible();
+  await expect(dialog.getByLabel('Subject')).toHaveValue(
+    'Search latency: index rebuild at 15:00 UTC',
+  );
+});

@@ -132,6 +132,8 @@ function Composer({
   const [recordedKey, setRecordedKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<{ savedAt: number } | null>(null);
+  // Over a "Reopen": the unsent update kept as a draft, which this session leaves alone.
+  const [kept, setKept] = useState<{ savedAt: number } | null>(null);
 
   // The sender's edits, kept as they are typed (only when nothing was typed yet on opening, and
   // not over a "Reopen", which starts from what was sent).
@@ -140,7 +142,12 @@ function Composer({
   const restore = useCallback(
     (saved: string) => {
       const d = parseComposeDraft(saved);
-      if (!d || touched.current || start.subject !== undefined || start.body !== undefined) return;
+      if (!d) return;
+      if (start.subject !== undefined || start.body !== undefined) {
+        setKept({ savedAt: d.savedAt });
+        return;
+      }
+      if (touched.current) return;
       setAudience(d.audience);
       setType(d.type);
       setTypeTouched(d.typeTouched);
@@ -152,9 +159,16 @@ function Composer({
     [start.subject, start.body],
   );
   const draft = useDraft(db, composeDraftKey(incident.id), restore);
+  // A "Reopen" (a sent update, to resend or correct) never writes or clears the stored draft:
+  // that is the next update being written, which must still be there afterwards. Its edits are
+  // kept from a careless close by the discard guard.
+  const reopened = start.subject !== undefined || start.body !== undefined;
+  const keepDraft = (text: string) => {
+    if (!reopened) draft.changed(text);
+  };
   const persist = (next: Partial<ComposeDraft>) => {
     touched.current = true;
-    draft.changed(
+    keepDraft(
       composeDraftText({
         audience,
         type,
@@ -239,7 +253,7 @@ function Composer({
       setRecordedKey(key);
       // Sent as it stands: nothing of it is left to keep.
       setRestored(null);
-      draft.changed('');
+      keepDraft('');
     }
     setFeedback(sendFeedback(outcome, format, audience));
   };
@@ -253,10 +267,22 @@ function Composer({
             messageRef.current?.focus();
           }}
           onDiscard={() => {
-            draft.changed('');
+            keepDraft('');
             onClose();
           }}
         />
+      ) : null}
+      {kept ? (
+        <p className="muted" role="status">
+          Your unsent update from{' '}
+          {formatEventTime(
+            kept.savedAt,
+            settings.timeZone,
+            spansDays(kept.savedAt, now, settings.timeZone),
+          )}{' '}
+          is kept for later: Compose update opens on it again. Edits to this reopened update are not
+          kept as a draft.
+        </p>
       ) : null}
       {restored ? (
         <div className="draft-restored" role="status">
