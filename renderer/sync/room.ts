@@ -5,7 +5,7 @@ import {
 } from '@hocuspocus/provider';
 import { gatedWebSocket, probeRelay } from './gated-websocket';
 import { PriorityGate } from './priority-gate';
-import { dropQueuedSync, gateOnSocket } from './socket-gate';
+import { carriesDocument, dropQueuedSync, gateOnSocket } from './socket-gate';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
@@ -234,6 +234,10 @@ export class Room {
       token: this.code.secret,
       ...(withAwareness ? {} : { awareness: null }),
       onAwarenessChange: () => this.recomputePresence(),
+      // Changes or people arriving for the incident on screen keep the rest held a moment longer.
+      onMessage: ({ message }) => {
+        if (carriesDocument(message)) this.gate.heard(name);
+      },
       onAuthenticationFailed: ({ reason }: { reason: string }) => {
         this.refusal =
           reason && reason !== 'permission-denied'

@@ -40,6 +40,7 @@ import {
   socketAttempts,
   socketOpens,
   takeUpdateReads,
+  takeMutationLags,
   waitForStatus,
   watchEntryCount,
 } from './sync-figures.mjs';
@@ -603,6 +604,12 @@ try {
             `  converge rep ${k}: seat A read ${r.rows} update rows (${(r.updateBytes / 2 ** 20).toFixed(1)} MB) in ${r.calls} requests while logging offline`,
           );
         }
+        const lagSummary = (lags) =>
+          `${lags.length} writes over 5 ms, ${Math.round(lags.reduce((s, l) => s + l[1], 0))} ms in all, longest ${Math.round(Math.max(0, ...lags.map((l) => l[1])))} ms`;
+        if (process.env.BENCH_MUTATION_LAG)
+          console.error(
+            `  converge rep ${k}: live-query listeners while logging offline, A: ${lagSummary(await takeMutationLags(a))}; B: ${lagSummary(await takeMutationLags(b))}`,
+          );
         const [ta, tb] = [la.ms, lb.ms];
         const perTenth = (l) => l.tenths.map((t) => Math.round(t)).join(' ');
         console.error(
@@ -626,6 +633,14 @@ try {
           const opens = (await socketOpens(p)).filter((t) => t > relay.readyAt - 1000);
           if (opens.length) fromReopen.push(r - opens[0]);
         }
+        if (process.env.BENCH_MUTATION_LAG)
+          for (const [seat, p] of [
+            ['A', a],
+            ['B', b],
+          ])
+            console.error(
+              `  converge rep ${k}: seat ${seat}'s live-query listeners after the relay was ready: ${JSON.stringify((await takeMutationLags(p)).filter((l) => l[0] > relay.readyAt).map((l) => [Math.round(l[0] - relay.readyAt), Math.round(l[1]), l[2]]))} ([ms after ready, ms busy, parts])`,
+            );
         if (process.env.PROFILE_CONVERGE)
           console.error(
             `  converge rep ${k}: attempts at ${JSON.stringify(await Promise.all([a, b].map(async (p) => (await socketAttempts(p)).filter((t) => t > relay.readyAt - 3000).map((t) => Math.round(t - relay.readyAt)))))} ms; sockets opened at ${JSON.stringify(await Promise.all([a, b].map(async (p) => (await socketOpens(p)).filter((t) => t > relay.readyAt - 1000).map((t) => Math.round(t - relay.readyAt)))))} ms, all held at ${Math.round(ra - relay.readyAt)} / ${Math.round(rb - relay.readyAt)} ms after the relay was ready`,

@@ -63,6 +63,34 @@ export async function takeUpdateReads(page) {
 }
 
 /**
+ * BENCH_MUTATION_LAG=1: how long each committed write keeps the page busy in Dexie's
+ * `storagemutated` listeners (every live query's subscription merges the write's keys into what
+ * it has gathered since it last ran), in window.__mutLag as [wall-clock ms, lag ms, parts] for
+ * lags over 5 ms. Dexie dispatches `x-storagemutated-1` from its first listener; a microtask
+ * queued there runs once the others have returned. Runs as an init script.
+ */
+export const mutationLagProbe = () => {
+  window.__mutLag = [];
+  addEventListener('x-storagemutated-1', (e) => {
+    const t0 = performance.now();
+    const parts = Object.keys(e.detail ?? {}).length;
+    queueMicrotask(() => {
+      const lag = performance.now() - t0;
+      if (lag > 5) window.__mutLag.push([performance.timeOrigin + t0, lag, parts]);
+    });
+  });
+};
+
+/** Takes (and clears) the lags mutationLagProbe recorded since the last call. */
+export function takeMutationLags(page) {
+  return page.evaluate(() => {
+    const all = window.__mutLag ?? [];
+    window.__mutLag = [];
+    return all;
+  });
+}
+
+/**
  * A seat: a browser context of its own with the app open and ready. With `disk` (Chromium's
  * launch options) the seat's profile, and so its IndexedDB, is a folder on disk, as a user's
  * is; without it the seat is a throwaway context of `browser`, whose IndexedDB lives in memory
@@ -87,6 +115,7 @@ export async function openSeat(browser, baseURL, disk = null) {
   const page = await context.newPage();
   await page.addInitScript(socketProbe);
   if (process.env.BENCH_COUNT_READS) await page.addInitScript(readCounter);
+  if (process.env.BENCH_MUTATION_LAG) await page.addInitScript(mutationLagProbe);
   await page.goto(`${baseURL}/`);
   await page.waitForSelector('html[data-app-state="ready"]');
   return page;
