@@ -309,7 +309,8 @@ function businessEffect(incident: Incident): string {
   const i = incident.impact;
   const loss = dataLossOf(incident).state;
   const parts = [
-    i.customerFacing ? 'Customer-facing' : 'Not customer-facing',
+    // Unticked at declaration is what the form starts with: stated as not recorded, not as a finding.
+    i.customerFacing ? 'Customer-facing' : 'Not recorded as customer-facing',
     // Unticked is what an incident starts with, not an assessment: it is not stated as "none".
     i.payingAccounts
       ? 'paying accounts affected'

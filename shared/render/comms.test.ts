@@ -49,6 +49,23 @@ describe('stakeholder messages: golden files', () => {
 });
 
 describe('stakeholder messages: content rules', () => {
+  it('does not state "not customer-facing" from an unticked box: it says it is not recorded', () => {
+    let stated = 0;
+    for (const type of MESSAGE_TYPES) {
+      const base = commsContext('executives', type);
+      const ctx = {
+        ...base,
+        incident: { ...base.incident, impact: { ...base.incident.impact, customerFacing: false } },
+      };
+      const text = renderMessage(ctx, 'plain').body;
+      if (!/customer-facing/i.test(renderMessage(base, 'plain').body)) continue;
+      stated++;
+      expect(text).toContain('Not recorded as customer-facing');
+      expect(text).not.toMatch(/(^|[^ ])Not customer-facing/);
+    }
+    expect(stated).toBeGreaterThan(0);
+  });
+
   it('does not state "no paying accounts" from an unticked box: it says none is recorded yet', () => {
     for (const type of MESSAGE_TYPES) {
       const base = commsContext('executives', type);

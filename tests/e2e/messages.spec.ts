@@ -231,6 +231,8 @@ test('Identified with no cause written: the Current understanding panel says wha
   expect(exec).toMatch(/we have found the cause/i);
   expect(exec).toMatch(/description will follow/i);
   expect(exec).not.toMatch(/not yet confirmed/i);
+  // Customer-facing was left unticked at declaration: not stated as an assessment.
+  expect(exec).toContain('Not recorded as customer-facing');
   // Back to Investigating: both say the cause is not confirmed again.
   await log(page, '/status investigating');
   await expect(understanding(page)).toContainText('messages say the cause is not yet confirmed');
