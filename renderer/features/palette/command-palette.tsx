@@ -1,17 +1,26 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useLocation } from 'wouter';
 import { useUiStore } from '../../store/ui-store';
-import { DrillBadge, SeverityBadge, StatusBadge } from '../../ui/badges';
 import { captureFocusOrigin, restoreFocus, type FocusOrigin } from '../../ui/focus-return';
 import { useIncidents } from '../incidents/queries';
 import { useToggleTheme } from '../shell/toggle-theme';
-import { FullTextGroups, isNameMatch, paletteFilter } from '../search/full-text-results';
+import { FullTextGroups, paletteFilter } from '../search/full-text-results';
 import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
 import { searchAhead, useFullTextSearch } from '../search/use-full-text';
 import { matchCountLabel } from '../search/search-client';
 import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
+import { CommandsGroup, IncidentsGroup } from './palette-groups';
+import { paletteLayout } from './palette-order';
 import { useTopPaletteIncidents } from './use-top-incidents';
 import { usePaletteStore } from './palette-state';
 
@@ -190,45 +199,18 @@ function PaletteBody({
     const frame = requestAnimationFrame(() => selectFirst(!moved.current));
     return () => cancelAnimationFrame(frame);
   }, [shown]);
-  // Groups whose names match only by scattered letters go after the full-text hits, so the
-  // first option listed (and selected) is the best one.
-  const incidentsFirst = shown.some((i) => isNameMatch(i.value, query));
-  const commandsFirst = commands.some((c) => isNameMatch(c.label, query, [...c.keywords]));
-  const incidentsGroup = (
-    <Command.Group heading="Incidents">
-      {shown.map((i) => (
-        <Command.Item
-          key={i.id}
-          value={i.value}
-          className="palette-item"
-          onSelect={() => onChoose({ kind: 'navigate', to: `/incidents/${i.id}` })}
-        >
-          <span className="palette-ref">{i.ref}</span>
-          <bdi className="palette-title">{i.title}</bdi>
-          <span className="palette-badges">
-            <SeverityBadge severity={i.severity} />
-            <StatusBadge status={i.status} />
-            {i.drill ? <DrillBadge /> : null}
-          </span>
-        </Command.Item>
-      ))}
-    </Command.Group>
+  // The palette matches names itself (cmdk's shouldFilter is off): cmdk rated every option,
+  // the ranked full-text hits too, and moved each one in the DOM to sort it, on every keystroke
+  // and every answer (BENCHMARKS.md run T). Groups whose names match only by scattered letters
+  // go after the full-text hits, so the first option listed (and selected) is the best one.
+  const layout = useMemo(
+    () => paletteLayout(shown, commands, query, paletteFilter),
+    [shown, commands, query],
   );
-  const commandsGroup = (
-    <Command.Group heading="Commands">
-      {commands.map((c) => (
-        <Command.Item
-          key={c.label}
-          value={c.label}
-          keywords={[...c.keywords]}
-          className="palette-item"
-          onSelect={() => onChoose(c.action)}
-        >
-          {c.label}
-        </Command.Item>
-      ))}
-    </Command.Group>
-  );
+  const { incidentsFirst, commandsFirst } = layout;
+  const openHit = useCallback((to: string) => onChoose({ kind: 'navigate', to }), [onChoose]);
+  const incidentsGroup = <IncidentsGroup incidents={layout.incidents} onChoose={onChoose} />;
+  const commandsGroup = <CommandsGroup commands={layout.commands} onChoose={onChoose} />;
   return (
     <>
       {/* vimBindings off: Ctrl+K closes the palette (as it opened it), Ctrl+N declares. */}
@@ -237,7 +219,7 @@ function PaletteBody({
         vimBindings={false}
         loop
         onKeyDown={onKeyDown}
-        filter={paletteFilter}
+        shouldFilter={false}
         value={selected}
         onValueChange={setSelected}
       >
@@ -267,7 +249,7 @@ function PaletteBody({
               <FullTextGroups
                 key={fullText.answerKey}
                 groups={fullText.response.groups}
-                onOpen={(to) => onChoose({ kind: 'navigate', to })}
+                onOpen={openHit}
               />
               {incidentsFirst ? null : incidentsGroup}
               {commandsFirst ? null : commandsGroup}

@@ -1,4 +1,5 @@
 import { Command, defaultFilter } from 'cmdk';
+import { memo } from 'react';
 import { DrillBadge, SeverityBadge } from '../../ui/badges';
 import { entryHref } from '../timeline/entry-target';
 import type { ResultGroup, ResultHit } from './protocol';
@@ -11,24 +12,15 @@ const HIT_PREFIX = 'fulltext:';
  * "COmPOse update … stakehOLder" (0.028). A typo in a name still scores above it ("delcare"
  * 0.099, "cmpose" 0.17).
  */
-const WEAK_NAME_MATCH = 0.05;
+export const WEAK_NAME_MATCH = 0.05;
 
 /**
- * The palette's filter: the reference/title/command matching it always had (cmdk's own), and
- * for full-text hits (already matched and ranked by the index) a tiny score that keeps the
- * index's order and puts them after every incident and command that matched by name, so typing
- * a command's name still selects the command. A name matched only by letters scattered through
- * it ranks below the full-text hits (still listed), so a searched word selects what it found.
+ * The palette's name matching: cmdk's own scorer for references, titles and commands (with their
+ * keywords), and a name matched only by letters scattered through it scaled down below any
+ * full-text hit (still above 0: listed), so a searched word selects what it found. A full-text
+ * hit's value (`fulltext:<rank>:<id>`, already matched and ranked by the index) gets a tiny
+ * score that keeps the index's order, below every name match.
  */
-/**
- * Whether a name (incident or command) matches `search` as a name rather than by scattered
- * letters: such groups are listed before the full-text hits, the others after them (cmdk orders
- * the options inside a group by score but not the groups themselves).
- */
-export function isNameMatch(value: string, search: string, keywords?: string[]): boolean {
-  return search.trim() === '' || defaultFilter(value, search, keywords) >= WEAK_NAME_MATCH;
-}
-
 export function paletteFilter(value: string, search: string, keywords?: string[]): number {
   if (!value.startsWith(HIT_PREFIX)) {
     const score = defaultFilter(value, search, keywords);
@@ -54,9 +46,10 @@ function utcMinute(ms: number): string {
 
 /**
  * Full-text hits grouped by incident (heading: reference and title), each option showing what
- * it is, when, and a snippet with the matched words in `<mark>`.
+ * it is, when, and a snippet with the matched words in `<mark>`. Rendered again only for a new
+ * answer (or handler), not for each keystroke or selection of the palette around it.
  */
-export function FullTextGroups({
+export const FullTextGroups = memo(function FullTextGroups({
   groups,
   onOpen,
 }: {
@@ -100,4 +93,4 @@ export function FullTextGroups({
       ))}
     </Command.Group>
   ));
-}
+});
