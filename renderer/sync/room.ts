@@ -6,6 +6,7 @@ import {
 import { gatedWebSocket, probeRelay } from './gated-websocket';
 import { PriorityGate } from './priority-gate';
 import { carriesDocument, dropQueuedSync, gateOnSocket } from './socket-gate';
+import { sendFromUpdateV2 } from './update-sender';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
@@ -261,6 +262,8 @@ export class Room {
         this.update();
       },
     });
+    // A peer's changes arriving through the relay are no longer encoded as V1 for nothing.
+    sendFromUpdateV2(provider);
     this.providers.set(name, provider);
     this.gate.add(name, provider);
     if (withAwareness)
