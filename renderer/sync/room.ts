@@ -5,8 +5,7 @@ import {
 } from '@hocuspocus/provider';
 import { gatedWebSocket, probeRelay } from './gated-websocket';
 import { PriorityGate } from './priority-gate';
-import { carriesDocument, dropQueuedSync, gateOnSocket } from './socket-gate';
-import { sendFromUpdateV2 } from './update-sender';
+import { dropQueuedSync, gateOnSocket } from './socket-gate';
 import type * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { hash128 } from '../../shared/sync/hash';
@@ -235,10 +234,6 @@ export class Room {
       token: this.code.secret,
       ...(withAwareness ? {} : { awareness: null }),
       onAwarenessChange: () => this.recomputePresence(),
-      // Changes or people arriving for the incident on screen keep the rest held a moment longer.
-      onMessage: ({ message }) => {
-        if (carriesDocument(message)) this.gate.heard(name);
-      },
       onAuthenticationFailed: ({ reason }: { reason: string }) => {
         this.refusal =
           reason && reason !== 'permission-denied'
@@ -262,8 +257,6 @@ export class Room {
         this.update();
       },
     });
-    // A peer's changes arriving through the relay are no longer encoded as V1 for nothing.
-    sendFromUpdateV2(provider);
     this.providers.set(name, provider);
     this.gate.add(name, provider);
     if (withAwareness)

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { PriorityGate } from './priority-gate';
-import { carriesDocument, gateOnSocket } from './socket-gate';
+import { gateOnSocket } from './socket-gate';
 
 /**
  * The gate on the real Hocuspocus socket and providers (@hocuspocus/provider 4.x), over a fake
@@ -132,35 +132,5 @@ describe('the priority gate on the Hocuspocus socket', () => {
     const sent = sentOn(current());
     expect(sent).toContain(`${AUTH} incident:a`);
     expect(sent).not.toContain(`${CLOSE} incident:a`);
-  });
-});
-
-/** The provider's incoming message as `carriesDocument` reads it (one-byte lengths and types). */
-function incoming(bytes: number[]) {
-  let at = 0;
-  const byte = () => {
-    if (at >= bytes.length) throw new Error('Unexpected end of array');
-    return bytes[at++]!;
-  };
-  return {
-    readVarUint: byte,
-    readVarString: () => {
-      const n = byte();
-      const s = String.fromCharCode(...bytes.slice(at, at + n));
-      if (at + n > bytes.length) throw new Error('Unexpected end of array');
-      at += n;
-      return s;
-    },
-  };
-}
-
-describe('carriesDocument', () => {
-  const room = [4, ...'room'.split('').map((c) => c.charCodeAt(0))];
-  it('is true for sync messages and presence, false for acknowledgements and the rest', () => {
-    expect(carriesDocument(incoming([...room, 0, 1]))).toBe(true); // sync step 2
-    expect(carriesDocument(incoming([...room, 1, 0]))).toBe(true); // awareness
-    expect(carriesDocument(incoming([...room, 8, 1]))).toBe(false); // SyncStatus: an ack
-    expect(carriesDocument(incoming([...room, 2, 0]))).toBe(false); // auth
-    expect(carriesDocument(incoming([3]))).toBe(false); // truncated
   });
 });

@@ -9,30 +9,8 @@ import type { GatedProvider, PriorityGate } from './priority-gate';
 
 /** Hocuspocus's message type of document sync messages (steps 1 and 2, and updates). */
 const SYNC_MESSAGE = 0;
-/** Hocuspocus's message type of presence (Yjs awareness) messages. */
-const AWARENESS_MESSAGE = 1;
 /** Hocuspocus's message type telling the relay a document is closed on this connection. */
 const CLOSE_MESSAGE = 7;
-
-/**
- * True when a message the relay sent for a document carries the document's content or its
- * people (a sync message or presence), false for an acknowledgement of this seat's own changes
- * and the rest. `message` is the provider's copy of the incoming message (the payload of its
- * `onMessage`, made for the listener), read here from its start: the document name, then the
- * type.
- */
-export function carriesDocument(message: {
-  readVarString(): string;
-  readVarUint(): number;
-}): boolean {
-  try {
-    message.readVarString();
-    const type = message.readVarUint();
-    return type === SYNC_MESSAGE || type === AWARENESS_MESSAGE;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Drops the queued sync and Close messages of the socket.
