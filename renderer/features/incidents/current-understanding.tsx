@@ -38,7 +38,7 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
       </div>
       {text ? (
         <p className="understanding-text">{text}</p>
-      ) : cause.kind === 'found' ? (
+      ) : hypotheses === undefined ? null : cause.kind === 'found' ? (
         // Emptied after a hypothesis was confirmed: messages state that hypothesis as the cause.
         <p className="understanding-missing">
           Not written yet: messages state the confirmed hypothesis as the cause: “
@@ -51,7 +51,7 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
           and that a description will follow. Write what was found (Edit current understanding), or
           log <code>/status investigating</code> if it is not confirmed.
         </p>
-      ) : hypotheses === undefined ? null : (
+      ) : (
         <p className="muted">
           Not written yet: messages say the cause is not yet confirmed. Log{' '}
           <code>/status identified &lt;cause&gt;</code> or confirm a hypothesis to set it.

@@ -87,18 +87,43 @@ describe('reaskHeldLines', () => {
       expect(h.cmd.occurredAt).toBe(chosenAt);
   });
 
-  it('returns the lines whose question no longer applies, in order, for the field', () => {
+  it('holds a line whose question no longer applies as ready, timed as typed; only an unparsable one goes to the field', () => {
     const { held, unasked } = reaskHeldLines(
       [
         { line: '-5m f: first alert', parsedAt: TYPED },
         { line: '-90m f: earlier still', parsedAt: TYPED },
-        { line: '-4m a: paged db team', parsedAt: TYPED },
+        { line: '/sev 9 nonsense', parsedAt: TYPED },
       ],
       // The start was moved to an hour back meanwhile: only the 90-minute one is before it.
       incident(TYPED - 60 * MIN),
       opts,
     );
-    expect(held.map((h) => h.line)).toEqual(['-90m f: earlier still']);
-    expect(unasked).toEqual(['-5m f: first alert', '-4m a: paged db team']);
+    expect(held.map((h) => [h.line, h.kind])).toEqual([
+      ['-5m f: first alert', 'ready'],
+      ['-90m f: earlier still', 'before-start'],
+    ]);
+    const ready = held[0]!;
+    if (ready.kind === 'ready' && ready.cmd.type === 'entry')
+      expect(ready.cmd.occurredAt).toBe(TYPED - 5 * MIN);
+    expect(unasked).toEqual(['/sev 9 nonsense']);
+  });
+
+  it('keeps the command as understood when typed (custom role names, zone) rather than reading it again', () => {
+    const typed = parseLogLine('-20m /role sme backup Dana', {
+      now: TYPED,
+      timeZone: 'utc',
+      customRoles: ['SME backup'],
+    });
+    if (typed.type === 'error' || typed.type === 'help') throw new Error('expected a command');
+    const stored = readHeldDraft(
+      heldDraftText([
+        { line: '-20m /role sme backup Dana', parsedAt: TYPED, zone: 'utc', cmd: typed },
+      ]),
+      LATER,
+    );
+    // Read back before the custom roles have loaded (none known yet).
+    const { held } = reaskHeldLines(stored, incident(TYPED - 2 * MIN), opts);
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ kind: 'before-start', zone: 'utc', cmd: typed });
   });
 });

@@ -16,14 +16,21 @@ export type HeldLine =
   | {
       line: string;
       parsedAt: number;
+      /** The display zone it was typed in (an "@14:30" means 14:30 there). */
+      zone?: TimeZoneMode;
       /** The instant chosen for its "which time?" question, when it was asked one first. */
       chosenAt?: number;
-      kind: 'before-start';
+      /**
+       * before-start: asked whether to move the start. ready: restored after a reload, its
+       * question no longer applies (the start was moved before it meanwhile): logged on a click.
+       */
+      kind: 'before-start' | 'ready';
       cmd: WritableCommand;
     }
   | {
       line: string;
       parsedAt: number;
+      zone?: TimeZoneMode;
       chosenAt?: undefined;
       kind: 'which-time';
       message: string;
@@ -34,25 +41,33 @@ export type HeldLine =
 export interface StoredHeldLine {
   line: string;
   parsedAt: number;
+  zone?: TimeZoneMode;
   chosenAt?: number;
+  /**
+   * The command as it was understood when typed (custom roles, zone, day), so a reload does not
+   * read it differently; absent for a line still asking which time.
+   */
+  cmd?: WritableCommand;
 }
 
 /** Version of the held lines' draft text (a JSON object), in case its shape ever changes. */
 const HELD_DRAFT_VERSION = 1;
 
 /**
- * The text kept in the held lines' own draft row (see `timelineHeldDraftKey`): the lines and
- * when each was read, in order, as JSON; '' when nothing is held (which removes the row).
+ * The text kept in the held lines' own draft row (see `timelineHeldDraftKey`): the lines, when
+ * and in which zone each was read, the time chosen and the command understood, in order, as JSON; '' when nothing is held (which removes the row).
  */
-export function heldDraftText(held: readonly StoredHeldLine[]): string {
+export function heldDraftText(held: readonly (StoredHeldLine | HeldLine)[]): string {
   if (held.length === 0) return '';
   return JSON.stringify({
     v: HELD_DRAFT_VERSION,
-    lines: held.map((h) =>
-      h.chosenAt === undefined
-        ? { line: h.line, parsedAt: h.parsedAt }
-        : { line: h.line, parsedAt: h.parsedAt, chosenAt: h.chosenAt },
-    ),
+    lines: held.map((h) => {
+      const out: StoredHeldLine = { line: h.line, parsedAt: h.parsedAt };
+      if (h.zone !== undefined) out.zone = h.zone;
+      if (h.chosenAt !== undefined) out.chosenAt = h.chosenAt;
+      if ('cmd' in h && h.cmd) out.cmd = h.cmd;
+      return out;
+    }),
   });
 }
 
@@ -75,10 +90,12 @@ export function readHeldDraft(text: string, now: number): StoredHeldLine[] {
   const out: StoredHeldLine[] = [];
   for (const item of lines as unknown[]) {
     if (item === null || typeof item !== 'object') continue;
-    const { line, parsedAt, chosenAt } = item as {
+    const { line, parsedAt, chosenAt, zone, cmd } = item as {
       line?: unknown;
       parsedAt?: unknown;
       chosenAt?: unknown;
+      zone?: unknown;
+      cmd?: unknown;
     };
     if (typeof line !== 'string' || line.trim() === '') continue;
     const s: StoredHeldLine = {
@@ -86,16 +103,37 @@ export function readHeldDraft(text: string, now: number): StoredHeldLine[] {
       parsedAt: typeof parsedAt === 'number' && Number.isFinite(parsedAt) ? parsedAt : now,
     };
     if (typeof chosenAt === 'number' && Number.isFinite(chosenAt)) s.chosenAt = chosenAt;
+    if (zone === 'utc' || zone === 'local') s.zone = zone;
+    if (isStoredCommand(cmd)) s.cmd = cmd;
     out.push(s);
   }
   return out;
 }
 
+const COMMAND_TYPES: ReadonlySet<string> = new Set([
+  'entry',
+  'status',
+  'severity',
+  'role',
+  'comms',
+  'pin',
+]);
+
+/** A stored command of a known type with a usable time (our own JSON, checked lightly). */
+function isStoredCommand(v: unknown): v is WritableCommand {
+  if (v === null || typeof v !== 'object') return false;
+  const c = v as { type?: unknown; occurredAt?: unknown };
+  if (typeof c.type !== 'string' || !COMMAND_TYPES.has(c.type)) return false;
+  return c.type === 'pin' || (typeof c.occurredAt === 'number' && Number.isFinite(c.occurredAt));
+}
+
 /**
- * Reads stored held lines again as they were read when typed (same `parsedAt`), with the
- * incident and settings as they are now. A line that still raises its question is held again;
- * one that no longer does (another seat moved the start before it, a setting changed) is
- * returned in `unasked`, to go back into the field for the scribe to log or correct. Pure.
+ * Holds stored lines again after a reload. A line whose command was understood keeps it (same
+ * time, same role names); one still asking which time is read again as when typed (same
+ * `parsedAt` and zone). A line before the start is asked about again; one no longer before it
+ * (another seat moved the start meanwhile) is held as `ready`, logged on a click as it was
+ * understood. Only a line that no longer parses at all is returned in `unasked`, for the field.
+ * Pure.
  */
 export function reaskHeldLines(
   stored: readonly StoredHeldLine[],
@@ -105,9 +143,24 @@ export function reaskHeldLines(
   const held: HeldLine[] = [];
   const unasked: string[] = [];
   for (const s of stored) {
+    const base = {
+      line: s.line,
+      parsedAt: s.parsedAt,
+      ...(s.zone !== undefined ? { zone: s.zone } : {}),
+      ...(s.chosenAt !== undefined ? { chosenAt: s.chosenAt } : {}),
+    };
+    // Understood once already: kept as it was understood.
+    if (s.cmd) {
+      held.push({
+        ...base,
+        kind: isBeforeStart(s.cmd, incident) ? 'before-start' : 'ready',
+        cmd: s.cmd,
+      });
+      continue;
+    }
     const result = parseLogLine(s.line, {
       now: s.parsedAt,
-      timeZone: opts.timeZone,
+      timeZone: s.zone ?? opts.timeZone,
       customRoles: opts.customRoles,
       chosenAt: s.chosenAt,
     });
@@ -115,22 +168,17 @@ export function reaskHeldLines(
       held.push({
         line: s.line,
         parsedAt: s.parsedAt,
+        ...(s.zone !== undefined ? { zone: s.zone } : {}),
         kind: 'which-time',
         message: result.message,
         choices: result.choices,
       });
-    else if (result.type !== 'error' && result.type !== 'help' && isBeforeStart(result, incident))
-      held.push(
-        s.chosenAt === undefined
-          ? { line: s.line, parsedAt: s.parsedAt, kind: 'before-start', cmd: result }
-          : {
-              line: s.line,
-              parsedAt: s.parsedAt,
-              chosenAt: s.chosenAt,
-              kind: 'before-start',
-              cmd: result,
-            },
-      );
+    else if (result.type !== 'error' && result.type !== 'help')
+      held.push({
+        ...base,
+        kind: isBeforeStart(result, incident) ? 'before-start' : 'ready',
+        cmd: result,
+      });
     else unasked.push(s.line);
   }
   return { held, unasked };

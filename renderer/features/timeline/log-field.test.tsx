@@ -219,6 +219,27 @@ describe('LogField', () => {
       expect(await texts()).toEqual([['finding', 'replica lag 40 s']]);
     });
 
+    it('Edit the line after a failed save takes the failure with it: nothing is retried in its place', async () => {
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}f: typing the next');
+      const restore = failWritesTo(
+        'timelineEntries',
+        new DOMException('The disk is full.', 'QuotaExceededError'),
+      );
+      try {
+        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
+      } finally {
+        restore();
+      }
+      await user.click(screen.getByRole('button', { name: 'Edit the line' }));
+      expect(field).toHaveValue('-5m f: first alert\nf: typing the next');
+      expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(await texts()).toEqual([]);
+    });
+
     it('one whose save fails waits again, first in line, and Retry logs it alone', async () => {
       const user = userEvent.setup();
       const field = renderField();

@@ -187,6 +187,17 @@ export const LogField = memo(function LogField({
     setHeld(heldRef.current.flatMap((x) => (x === h ? (by ? [by] : []) : [x])));
   };
 
+  /**
+   * Edit the line / Cancel: the held line goes back into the field to be corrected, and a
+   * problem about it (a failed save, a refusal) goes with it, so a later Retry cannot log the
+   * field's text in its place.
+   */
+  const editHeld = (h: HeldLine) => {
+    release(h);
+    if (problemRef.current?.held === h) setProblem(null);
+    putBack(h.line);
+  };
+
   /** Puts a line back at the front of the field (on its own line before anything typed since). */
   const putBack = (line: string) => {
     setText((cur) => {
@@ -211,14 +222,16 @@ export const LogField = memo(function LogField({
     // draft is not touched: it holds what is being typed meanwhile); a line from the field
     // removes the field's draft. Waits only when a draft write is under way (so it cannot land
     // after the commit).
-    const own = from ? heldDraft : draft;
     if (from) {
-      heldRef.current = heldRef.current.filter((x) => x !== from);
-      setHeldState(heldRef.current);
+      // Saved the usual way too (same text as the transaction writes), so lines still held
+      // stay in the unload journal should the window close before the write lands.
+      setHeld(heldRef.current.filter((x) => x !== from));
     }
     try {
-      if (own.writing()) await own.settle();
-      else void own.settle();
+      if (!from) {
+        if (draft.writing()) await draft.settle();
+        else void draft.settle();
+      }
       const clearsDraft = from ? 0 : draft.stored();
       const heldText = heldDraftText(heldRef.current);
       await run(
@@ -282,9 +295,10 @@ export const LogField = memo(function LogField({
     const now = Date.now();
     // A held line is read as when it was typed ("-5m" is five minutes before it was typed).
     const readAt = from ? from.parsedAt : now;
+    const readZone = from?.zone ?? timeZone;
     const result: ParseResult = parseLogLine(submitted, {
       now: readAt,
-      timeZone,
+      timeZone: readZone,
       customRoles,
       chosenAt,
     });
@@ -293,6 +307,7 @@ export const LogField = memo(function LogField({
         const asked: HeldLine = {
           line: submitted,
           parsedAt: readAt,
+          zone: readZone,
           kind: 'which-time',
           message: result.message,
           choices: result.choices,
@@ -313,10 +328,14 @@ export const LogField = memo(function LogField({
       return;
     }
     if (isBeforeStart(result, incident)) {
-      const asked: HeldLine =
-        chosenAt === undefined
-          ? { line: submitted, parsedAt: readAt, kind: 'before-start', cmd: result }
-          : { line: submitted, parsedAt: readAt, chosenAt, kind: 'before-start', cmd: result };
+      const asked: HeldLine = {
+        line: submitted,
+        parsedAt: readAt,
+        zone: readZone,
+        ...(chosenAt === undefined ? {} : { chosenAt }),
+        kind: 'before-start',
+        cmd: result,
+      };
       if (from) release(from, asked);
       else hold(asked);
       return;
@@ -343,7 +362,7 @@ export const LogField = memo(function LogField({
     problem ? errorId : null,
     asked ? heldId : null,
     showCounter ? counterId : null,
-    draft.problem ? draftId : null,
+    draft.problem || heldDraft.problem ? draftId : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -439,8 +458,7 @@ export const LogField = memo(function LogField({
             type="button"
             className="button button-small"
             onClick={() => {
-              release(asked);
-              putBack(asked.line);
+              editHeld(asked);
             }}
           >
             Edit the line
@@ -458,8 +476,7 @@ export const LogField = memo(function LogField({
             aria-label="Which time?"
             onKeyDown={(e) => {
               if (e.key !== 'Escape') return;
-              release(asked);
-              putBack(asked.line);
+              editHeld(asked);
             }}
           >
             {asked.choices.map((c) => (
@@ -476,8 +493,7 @@ export const LogField = memo(function LogField({
               type="button"
               className="button button-small"
               onClick={() => {
-                release(asked);
-                putBack(asked.line);
+                editHeld(asked);
               }}
             >
               Edit the line
@@ -485,7 +501,7 @@ export const LogField = memo(function LogField({
           </div>
         </>
       ) : null}
-      <DraftProblem id={draftId} message={draft.problem} />
+      <DraftProblem id={draftId} message={draft.problem ?? heldDraft.problem} />
       {restored && text !== '' ? (
         <div className="draft-restored" role="status">
           <span>
@@ -505,6 +521,21 @@ export const LogField = memo(function LogField({
           </button>
         </div>
       ) : null}
+      {asked?.kind === 'ready' && !answered ? (
+        <div className="form-actions" role="group" aria-label="Restored line">
+          <span>Its question no longer applies: the start is now before it.</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void commit(asked.cmd, asked.line, Date.now(), false, asked)}
+          >
+            Log it
+          </button>
+          <button type="button" className="button button-small" onClick={() => editHeld(asked)}>
+            Edit the line
+          </button>
+        </div>
+      ) : null}
       {asked?.kind === 'before-start' && !answered ? (
         <BackdatePrompt
           occurredAt={asked.cmd.type === 'pin' ? 0 : asked.cmd.occurredAt}
@@ -513,8 +544,7 @@ export const LogField = memo(function LogField({
           onMove={() => void commit(asked.cmd, asked.line, Date.now(), true, asked)}
           onKeep={() => void commit(asked.cmd, asked.line, Date.now(), false, asked)}
           onCancel={() => {
-            release(asked);
-            putBack(asked.line);
+            editHeld(asked);
           }}
         />
       ) : null}
