@@ -82,6 +82,11 @@ test('write the post-mortem: prefilled, blameless check, action items, copy and 
     'Add a migration check to the deploy pipeline',
   );
   await page.getByLabel('Status of action 1').selectOption({ label: 'In Progress' });
+  // The status is a command of its own: wait until the stored value is back in the editor (the
+  // select shows what is stored), as a person sees it before copying.
+  await expect(
+    page.locator('select[aria-label="Status of action 1"][data-state="saved"]'),
+  ).toHaveValue('in-progress');
   await expect(page.getByText('All changes saved')).toBeVisible();
 
   // Copy Markdown: every seed section in order, and the timeline table.
