@@ -169,6 +169,24 @@ describe('LogField', () => {
         : [];
     };
     const notice = () => screen.getByText(/Waiting for your answer below|Not logged yet/);
+    /** Holds '-5m f: first alert', types the next line, and answers while the disk is full. */
+    const failHeldSave = async () => {
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}f: typing the next');
+      const restore = failWritesTo(
+        'timelineEntries',
+        new DOMException('The disk is full.', 'QuotaExceededError'),
+      );
+      try {
+        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
+      } finally {
+        restore();
+      }
+      return { user, field };
+    };
 
     it('come back held after a reload, each logged on its own, and the draft follows each answer', async () => {
       const user = userEvent.setup();
@@ -220,20 +238,7 @@ describe('LogField', () => {
     });
 
     it('Edit the line after a failed save takes the failure with it: nothing is retried in its place', async () => {
-      const user = userEvent.setup();
-      const field = renderField();
-      await user.click(field);
-      await user.keyboard('-5m f: first alert{Enter}f: typing the next');
-      const restore = failWritesTo(
-        'timelineEntries',
-        new DOMException('The disk is full.', 'QuotaExceededError'),
-      );
-      try {
-        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
-        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
-      } finally {
-        restore();
-      }
+      const { user, field } = await failHeldSave();
       await user.click(screen.getByRole('button', { name: 'Edit the line' }));
       expect(field).toHaveValue('-5m f: first alert\nf: typing the next');
       expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -241,20 +246,7 @@ describe('LogField', () => {
     });
 
     it('one whose save fails waits again, first in line, and Retry logs it alone', async () => {
-      const user = userEvent.setup();
-      const field = renderField();
-      await user.click(field);
-      await user.keyboard('-5m f: first alert{Enter}f: typing the next');
-      const restore = failWritesTo(
-        'timelineEntries',
-        new DOMException('The disk is full.', 'QuotaExceededError'),
-      );
-      try {
-        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
-        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
-      } finally {
-        restore();
-      }
+      const { user, field } = await failHeldSave();
       // Not pushed into the field in front of the next line (where one Enter would glue them).
       expect(field).toHaveValue('f: typing the next');
       expect(notice()).toHaveTextContent('Not logged yet: “-5m f: first alert”');
