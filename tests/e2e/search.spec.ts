@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -156,9 +156,9 @@ test('a search that stops looking says its count is a floor; more words make it 
     await page.keyboard.press('Escape');
     await expect(palette).toBeHidden();
   };
-  await check();
+  await check('click');
   await reloadApp(page);
-  await check();
+  await check('keyboard');
 });
 
 test('a finding logged on another seat in the war room is found by search on this one', async ({
@@ -216,4 +216,63 @@ test('a finding logged on another seat in the war room is found by search on thi
     await killAll();
     rmSync(stateDir, { recursive: true, force: true });
   }
+});
+
+test('the palette lists ten incidents that match, then more on "Show more matches", the first one added selected; the same after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  // Twelve incidents whose impact names the same failure (their titles do not).
+  for (let i = 1; i <= 12; i++) {
+    await openIncidentsList(page);
+    await declare(page, {
+      title: `Regional outage ${i}`,
+      severity: 'SEV3',
+      impact: `Edge certificate expired in region ${i}`,
+    });
+  }
+  const hitGroups = (palette: Locator) =>
+    palette.getByRole('group', { name: /Regional outage \d+/ });
+
+  const check = async (how: 'click' | 'keyboard') => {
+    const palette = await openPalette(page);
+    await page.keyboard.type('certficate');
+    await expect(palette.getByRole('status')).toHaveText(/full-text match/);
+    await expect(hitGroups(palette)).toHaveCount(10);
+    const more = palette.getByRole('option', { name: /Show more matches/ });
+    await expect(more).toContainText('10 incidents listed');
+    if (how === 'click') await more.click();
+    else {
+      // Down the list to it, then Enter, as a keyboard user does.
+      const selected = palette.getByRole('option', { selected: true });
+      for (
+        let i = 0;
+        i < 40 && !/Show more matches/.test((await selected.textContent()) ?? '');
+        i++
+      )
+        await page.keyboard.press('ArrowDown');
+      await expect(selected).toContainText('Show more matches');
+      await page.keyboard.press('Enter');
+    }
+    await expect(hitGroups(palette)).toHaveCount(12);
+    await expect(more).toHaveCount(0);
+    // Where the person reads on: the first incident added is selected, Enter opens it.
+    const added = hitGroups(palette).nth(10);
+    const heading = await added.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+    );
+    const title = /Regional outage \d+/.exec(heading)?.[0] ?? 'no title';
+    await expect(added.getByRole('option', { selected: true })).toContainText(
+      'Edge certificate expired',
+    );
+    // Focus stayed in the search field.
+    await expect(palette.getByRole('combobox')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  };
+  await check('click');
+  await reloadApp(page);
+  await check('keyboard');
 });

@@ -17,7 +17,7 @@ import { useToggleTheme } from '../shell/toggle-theme';
 import { FullTextGroups, paletteFilter } from '../search/full-text-results';
 import { NO_SEARCH_FILTERS, SearchFilterRow, toSearchFilters } from '../search/search-filters';
 import { searchAhead, useFullTextSearch } from '../search/use-full-text';
-import { matchCountLabel } from '../search/search-client';
+import { FIRST_GROUPS, MAX_GROUPS, MORE_GROUPS, matchCountLabel } from '../search/search-client';
 import { paletteCommands, paletteIncidents, type PaletteAction } from './palette-items';
 import { CommandsGroup, IncidentsGroup } from './palette-groups';
 import { paletteLayout } from './palette-order';
@@ -143,7 +143,12 @@ function PaletteBody({
   const shown = useTopPaletteIncidents(items, query, paletteFilter);
   const [filterValues, setFilterValues] = useState(NO_SEARCH_FILTERS);
   const { filters, dateError } = useMemo(() => toSearchFilters(filterValues), [filterValues]);
-  const fullText = useFullTextSearch(query, filters, dateError !== null);
+  // Incidents listed: the first ten, more when asked ("Show more matches"), back to ten for a
+  // new query or filter.
+  const asked = JSON.stringify([query.trim(), filters]);
+  const [wanted, setWanted] = useState({ asked, groups: FIRST_GROUPS });
+  const maxGroups = wanted.asked === asked ? wanted.groups : FIRST_GROUPS;
+  const fullText = useFullTextSearch(query, filters, dateError !== null, maxGroups);
   const services = useMemo(
     () => [...new Set((incidents ?? []).flatMap((i) => i.services))].sort(),
     [incidents],
@@ -182,6 +187,8 @@ function PaletteBody({
   const [selected, setSelected] = useState('');
   const list = useRef<HTMLDivElement | null>(null);
   const response = fullText.response;
+  /** Incidents listed when the person asked for more: the first one added is selected. */
+  const moreFrom = useRef<number | null>(null);
   const selectFirst = (always: boolean) => {
     const el = list.current;
     if (!el) return;
@@ -190,9 +197,23 @@ function PaletteBody({
     if (first?.dataset.value) setSelected(first.dataset.value);
   };
   useEffect(() => {
-    // Unless the person moved the highlight, the best of the list as it now stands: an option
-    // selected at the keystroke (a name matched by scattered letters) gives way to a hit.
-    const frame = requestAnimationFrame(() => selectFirst(!moved.current));
+    const frame = requestAnimationFrame(() => {
+      const from = moreFrom.current;
+      moreFrom.current = null;
+      if (from !== null) {
+        // The answer to "Show more matches": the first incident added is selected, where the
+        // person reads on (when none was added, the highlight stays where it is).
+        const group = list.current?.querySelectorAll('.palette-hit-group')[from];
+        const added = group?.querySelector<HTMLElement>('[cmdk-item]');
+        if (added?.dataset.value) {
+          setSelected(added.dataset.value);
+          return;
+        }
+      }
+      // Unless the person moved the highlight, the best of the list as it now stands: an option
+      // selected at the keystroke (a name matched by scattered letters) gives way to a hit.
+      selectFirst(!moved.current);
+    });
     return () => cancelAnimationFrame(frame);
   }, [response]);
   useEffect(() => {
@@ -209,6 +230,14 @@ function PaletteBody({
   );
   const { incidentsFirst, commandsFirst } = layout;
   const openHit = useCallback((to: string) => onChoose({ kind: 'navigate', to }), [onChoose]);
+  const listed = response.groups.length;
+  const canShowMore =
+    !fullText.pending && response.more && listed >= maxGroups && maxGroups < MAX_GROUPS;
+  const showMore = () => {
+    moreFrom.current = listed;
+    moved.current = true;
+    setWanted({ asked, groups: Math.min(MAX_GROUPS, maxGroups + MORE_GROUPS) });
+  };
   const incidentsGroup = <IncidentsGroup incidents={layout.incidents} onChoose={onChoose} />;
   const commandsGroup = <CommandsGroup commands={layout.commands} onChoose={onChoose} />;
   return (
@@ -246,11 +275,23 @@ function PaletteBody({
             <>
               {incidentsFirst ? incidentsGroup : null}
               {commandsFirst ? commandsGroup : null}
-              <FullTextGroups
-                key={fullText.answerKey}
-                groups={fullText.response.groups}
-                onOpen={openHit}
-              />
+              <FullTextGroups groups={fullText.response.groups} onOpen={openHit} />
+              {canShowMore ? (
+                <Command.Item
+                  value="fulltext-more"
+                  forceMount
+                  className="palette-item palette-more"
+                  // A click leaves focus in the search field, where typing goes on narrowing.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onSelect={showMore}
+                >
+                  Show more matches
+                  <span className="palette-more-note">
+                    {listed} incidents listed, up to{' '}
+                    {Math.min(MAX_GROUPS, maxGroups + MORE_GROUPS) - listed} more
+                  </span>
+                </Command.Item>
+              ) : null}
               {incidentsFirst ? null : incidentsGroup}
               {commandsFirst ? null : commandsGroup}
             </>

@@ -47,19 +47,22 @@ function keeper() {
   const messages: FromWorker[] = [];
   const k = createIndexKeeper((m) => messages.push(m));
   let id = 0;
-  const search = async (query: string, filters = {}): Promise<ResultGroup[]> => {
+  const answer = async (query: string, filters = {}, maxGroups = 10) => {
     const qid = ++id;
-    k.handle({ type: 'query', id: qid, query, filters });
+    k.handle({ type: 'query', id: qid, query, filters, maxGroups });
     await k.settled();
     const r = messages.find((m) => m.type === 'results' && m.id === qid);
-    return r?.type === 'results' ? r.groups : [];
+    if (r?.type !== 'results') throw new Error(`query ${qid} was not answered`);
+    return r;
   };
+  const search = async (query: string, filters = {}): Promise<ResultGroup[]> =>
+    (await answer(query, filters)).groups;
   const texts = async (query: string, filters = {}) =>
     (await search(query, filters)).flatMap((g) =>
       g.hits.map((h) => h.snippet.map((p) => p.text).join('')),
     );
   const states = () => messages.filter((m) => m.type === 'state');
-  return { k, search, texts, states };
+  return { k, answer, search, texts, states };
 }
 
 const entry = (id: string, text: string, over: Partial<TimelineEntry> = {}) =>
@@ -148,6 +151,37 @@ describe('the index keeper', () => {
       'built',
     ]);
     expect(await second.texts('shard')).toEqual(['Shard allocation stuck']);
+  });
+
+  it('lists at most the incidents asked for, and says more may match', async () => {
+    const name = `record-${++n}`;
+    const record = await openRecord(name);
+    const ids = Array.from({ length: 14 }, (_, i) => `i${i + 1}`);
+    await write(
+      record,
+      'incidents',
+      ids.map((id) => incidentRow({ id, title: `Outage ${id}` })),
+    );
+    await write(
+      record,
+      'timelineEntries',
+      ids.map((id) => entry(`e-${id}`, 'Certificate expired on the edge', { incidentId: id })),
+    );
+    const k = keeper();
+    k.k.handle({ type: 'start', appDb: name });
+    await k.k.settled();
+
+    const first = await k.answer('certificate', {}, 10);
+    expect(first.groups).toHaveLength(10);
+    expect(first.more).toBe(true);
+    const all = await k.answer('certificate', {}, 30);
+    expect(all.groups).toHaveLength(14);
+    expect(all.more).toBe(false);
+    expect(all.total).toBe(14);
+    // The first ten are the same incidents, in the same order: asking for more only adds.
+    expect(all.groups.slice(0, 10).map((g) => g.incidentId)).toEqual(
+      first.groups.map((g) => g.incidentId),
+    );
   });
 
   it('says it failed when the record does not exist, without creating it', async () => {

@@ -267,13 +267,13 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
     saveTimer = setTimeout(() => void track(save()).catch(() => undefined), wait);
   }
 
-  function query(id: number, text: string, filters: SearchFilters): void {
+  function query(id: number, text: string, filters: SearchFilters, maxGroups: number): void {
     const t0 = performance.now();
     if (!index) {
       post({ type: 'results', id, groups: [], total: 0, more: false, tookMs: 0 });
       return;
     }
-    const { groups, total, more } = index.search(text, filters);
+    const { groups, total, more } = index.search(text, filters, { maxGroups });
     const out: ResultGroup[] = groups.map((g) => ({
       incidentId: g.incidentId,
       ref: g.incident?.ref ?? '',
@@ -319,7 +319,7 @@ export function createIndexKeeper(post: (msg: FromWorker) => void): IndexKeeper 
         return;
       case 'query':
         try {
-          query(msg.id, msg.query, msg.filters);
+          query(msg.id, msg.query, msg.filters, msg.maxGroups);
         } catch (error: unknown) {
           // Answered with nothing rather than never; said where a developer will look.
           console.warn('Warroom: a full-text query failed', error);

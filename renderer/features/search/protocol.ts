@@ -17,7 +17,8 @@ export type ToWorker =
   | { type: 'start'; appDb: string }
   /** A committed change set's rows; `rebuild` when it was too large to carry its rows. */
   | { type: 'changes'; changes: RowChanges; rebuild?: boolean }
-  | { type: 'query'; id: number; query: string; filters: SearchFilters };
+  /** `maxGroups`: incidents listed at most (their hits past it are counted, not listed). */
+  | { type: 'query'; id: number; query: string; filters: SearchFilters; maxGroups: number };
 
 /** One hit as the palette shows it. */
 export interface ResultHit {

@@ -244,6 +244,7 @@ export function whenAppReady(run: () => void): void {
 interface Pending {
   query: string;
   filters: SearchFilters;
+  maxGroups: number;
   resolve: (r: SearchResponse | null) => void;
 }
 let inFlight = false;
@@ -261,23 +262,36 @@ function pump(): void {
     q.resolve(r);
     pump();
   });
-  post({ type: 'query', id, query: q.query, filters: q.filters });
+  post({ type: 'query', id, query: q.query, filters: q.filters, maxGroups: q.maxGroups });
 }
+
+/**
+ * Incidents a query lists first. A palette option lists more ({@link MORE_GROUPS} at a time, up
+ * to {@link MAX_GROUPS}). Ten incidents with up to three hits each fill the palette's list about
+ * five times over; listing twenty doubled the worker's time and the rendering of each answer
+ * (BENCHMARKS.md run U).
+ */
+export const FIRST_GROUPS = 10;
+/** Incidents added each time the person asks for more matches. */
+export const MORE_GROUPS = 20;
+/** Incidents listed at most: past that, a word or a filter narrows better than scrolling. */
+export const MAX_GROUPS = 50;
 
 /**
  * Runs a full-text query in the worker, one at a time: while one is being answered, only the
  * newest of the queries asked meanwhile waits (a query typed over resolves with null, so a fast
- * typist never waits for the answers to every keystroke). Resolves with no groups when search
- * is not running.
+ * typist never waits for the answers to every keystroke). `maxGroups`: incidents listed at most.
+ * Resolves with no groups when search is not running.
  */
 export function searchRecord(
   query: string,
   filters: SearchFilters,
+  maxGroups: number = FIRST_GROUPS,
 ): Promise<SearchResponse | null> {
   if (!worker) return Promise.resolve({ groups: [], total: 0, more: false, tookMs: 0 });
   return new Promise((resolve) => {
     next?.resolve(null);
-    next = { query, filters, resolve };
+    next = { query, filters, maxGroups, resolve };
     pump();
   });
 }

@@ -87,4 +87,42 @@ describe('useFullTextSearch with searchAhead', () => {
     act(() => worker.finish());
     await waitFor(() => expect(result.current.pending).toBe(false));
   });
+
+  it("does not show an emptied query's hits while the next query's first answer is on its way", async () => {
+    worker.state.asked = [];
+    const { result, rerender } = renderHook(({ q }) => useFullTextSearch(q, {}, false), {
+      initialProps: { q: 'disk' },
+    });
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.response.total).toBe(4));
+    rerender({ q: '' });
+    rerender({ q: 'dns pod' });
+    // Waiting for "dns pod": nothing shown rather than the hits for "disk".
+    expect(result.current.pending).toBe(true);
+    expect(result.current.response.total).toBe(0);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.response.total).toBe(7));
+    // While typing on, the previous answer stays until the next arrives (no flicker).
+    rerender({ q: 'dns pods' });
+    expect(result.current.pending).toBe(true);
+    expect(result.current.response.total).toBe(7);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.response.total).toBe(8));
+  });
+
+  it('asks again, keeping the answer on screen, when more incidents are wanted', async () => {
+    worker.state.asked = [];
+    const { result, rerender } = renderHook(
+      ({ groups }) => useFullTextSearch('latency', {}, false, groups),
+      { initialProps: { groups: 10 } },
+    );
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.pending).toBe(false));
+    rerender({ groups: 30 });
+    expect(result.current.pending).toBe(true);
+    expect(result.current.response.total).toBe(7);
+    expect(worker.state.asked).toEqual(['latency', 'latency']);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.pending).toBe(false));
+  });
 });

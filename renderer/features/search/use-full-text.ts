@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SearchFilters } from '../../../shared/search/search-index';
 import {
+  FIRST_GROUPS,
   searchRecord,
   startSearchIndex,
   useSearchState,
@@ -13,11 +15,17 @@ export const MIN_QUERY_LENGTH = 2;
 const NONE: SearchResponse = { groups: [], total: 0, more: false, tookMs: 0 };
 
 /**
- * What a query and its filters stand for: the same text, filters, index state and index version
- * (changes sent to it), one answer.
+ * What a query and its filters stand for: the same text, filters, incidents listed at most, index
+ * state and index version (changes sent to it), one answer.
  */
-function keyOf(text: string, filters: SearchFilters, indexState: string, version: number): string {
-  return JSON.stringify([text, filters, indexState, version]);
+function keyOf(
+  text: string,
+  filters: SearchFilters,
+  maxGroups: number,
+  indexState: string,
+  version: number,
+): string {
+  return JSON.stringify([text, filters, maxGroups, indexState, version]);
 }
 
 /** A query sent from the input's own change handler, before React renders the keystroke. */
@@ -32,26 +40,29 @@ let issued: string | null = null;
 /**
  * Sends `query` to the worker now, from the field's change handler, so the worker searches
  * while the page renders the keystroke (the hook then takes this answer instead of asking again
- * after the render). Nothing happens for a query too short for full-text search.
+ * after the render). A keystroke asks for the first {@link FIRST_GROUPS} incidents. Nothing
+ * happens for a query too short for full-text search.
  */
 export function searchAhead(query: string, filters: SearchFilters): void {
   const text = query.trim();
   if (text.length < MIN_QUERY_LENGTH) return;
   const { state, version } = useSearchState.getState();
-  const key = keyOf(text, filters, state, version);
+  const key = keyOf(text, filters, FIRST_GROUPS, state, version);
   if (early?.key === key || issued === key) return;
-  early = { key, answer: searchRecord(text, filters) };
+  early = { key, answer: searchRecord(text, filters, FIRST_GROUPS) };
 }
 
 /**
- * Full-text results for `query` under `filters`, from the search worker: the latest answer
- * (an answer to an older query that arrives late is dropped), and whether one is on its way.
- * Starts the worker if the app has not yet (the palette opened very early).
+ * Full-text results for `query` under `filters`, at most `maxGroups` incidents, from the search
+ * worker: the latest answer (an answer to an older query that arrives late is dropped), and
+ * whether one is on its way. Starts the worker if the app has not yet (the palette opened very
+ * early).
  */
 export function useFullTextSearch(
   query: string,
   filters: SearchFilters,
   skip: boolean,
+  maxGroups: number = FIRST_GROUPS,
 ): {
   response: SearchResponse;
   /** Stands for the query and filters the response answers ('' for none). */
@@ -65,7 +76,7 @@ export function useFullTextSearch(
   const latest = useRef('');
   const text = query.trim();
   const active = !skip && text.length >= MIN_QUERY_LENGTH;
-  const key = active ? keyOf(text, filters, indexState, version) : '';
+  const key = active ? keyOf(text, filters, maxGroups, indexState, version) : '';
 
   useEffect(() => {
     void startSearchIndex();
@@ -75,11 +86,14 @@ export function useFullTextSearch(
     latest.current = key;
     if (!key) return;
     let stale = false;
-    const answer = early?.key === key ? early.answer : searchRecord(text, filters);
+    const answer = early?.key === key ? early.answer : searchRecord(text, filters, maxGroups);
     early = null;
     issued = key;
     void answer.then((response) => {
-      if (response && !stale && latest.current === key) setAnswer({ key, response });
+      // Rendered at once, in the worker's message task: left to React's scheduler, the answer
+      // waited behind a frame of the keystroke's (10–15 ms; BENCHMARKS.md run U).
+      if (response && !stale && latest.current === key)
+        flushSync(() => setAnswer({ key, response }));
     });
     return () => {
       stale = true;
@@ -88,7 +102,12 @@ export function useFullTextSearch(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  if (!active) return { response: NONE, answerKey: '', pending: false, indexState };
+  if (!active) {
+    // A query emptied (or cut below two characters) is done with: its hits are not shown again
+    // while the next query's first answer is on its way, as if they answered it.
+    if (answer !== null) setAnswer(null);
+    return { response: NONE, answerKey: '', pending: false, indexState };
+  }
   // Until the new answer comes, keep showing the previous one (no flicker while typing).
   return {
     response: answer?.response ?? NONE,
