@@ -205,3 +205,13 @@ const MINUTE = 60_000;
 export function useNowMinute(): number {
   return useUiStore((s) => Math.floor(s.now / MINUTE)) * MINUTE;
 }
+
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * The shared clock to the UTC day: midnight UTC (epoch ms) of the current day, re-rendering its
+ * component once a day, for figures that flip at midnight UTC (action items' overdue).
+ */
+export function useNowDay(): number {
+  return useUiStore((s) => Math.floor(s.now / DAY)) * DAY;
+}

@@ -14,15 +14,13 @@ import {
   type ActionItemFilter,
   type ActionItemSortKey,
 } from '../../../shared/logic/action-item-list';
-import { useNow } from '../../store/ui-store';
+import { useNowDay } from '../../store/ui-store';
 import { CheckboxField, Field } from '../../ui/field';
 import { useIncidents } from '../incidents/queries';
 import { ActionItemEditor, namesByTitle } from './action-item-editor';
 import { AddActionItemForm } from './add-action-item-form';
 import { useActionItems } from './queries';
 import { isolateBidi } from '../../../shared/domain/text';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 const SORT_LABELS: Readonly<Record<ActionItemSortKey, string>> = {
   dueDate: 'Due date (soonest first)',
@@ -34,9 +32,9 @@ const SORT_LABELS: Readonly<Record<ActionItemSortKey, string>> = {
 export function ActionItemsPage() {
   const items = useActionItems();
   const incidents = useIncidents();
-  const now = useNow();
-  // Overdue flips at midnight UTC: derive everything from the day, not the ticking second.
-  const day = Math.floor(now / DAY) * DAY;
+  // Overdue flips at midnight UTC: everything follows the day, not the ticking second (the whole
+  // page, every item's editor, was rendered again each second).
+  const day = useNowDay();
   const [filter, setFilter] = useState<ActionItemFilter>(NO_FILTER);
   const [sortKey, setSortKey] = useState<ActionItemSortKey>('dueDate');
   const set = (patch: Partial<ActionItemFilter>) => setFilter((f) => ({ ...f, ...patch }));

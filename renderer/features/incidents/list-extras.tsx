@@ -10,9 +10,13 @@ import { TimerValue } from '../timers/timer-value';
  * screen-reader users scope them to the list item). Resolved incidents show none.
  */
 export function IncidentListExtras({ incident }: { incident: Incident }) {
+  // Not following the clock at all for a resolved incident.
+  return incident.status === 'resolved' ? null : <ListTimers incident={incident} />;
+}
+
+function ListTimers({ incident }: { incident: Incident }) {
   const now = useNow();
   const settings = useSettings();
-  if (incident.status === 'resolved') return null;
   const dues = incidentDues(incident, now, settings);
   return (
     <span className="list-timers">

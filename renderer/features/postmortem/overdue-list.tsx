@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'wouter';
 import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
@@ -23,7 +24,13 @@ export function overduePostmortems(
     .sort((a, b) => b.overdueMs - a.overdueMs);
 }
 
-/** "Overdue post-mortems": each links to its editor. Renders nothing when none is overdue. */
+/**
+ * "Overdue post-mortems": each links to its editor. Renders nothing when none is overdue. The
+ * list follows the shared clock each second, but a row is rendered again only when its words
+ * change ("overdue by 3 days 4 hours" changes once a minute): a year of history can hold hundreds
+ * of overdue post-mortems, and rendering all of them every second held up the page (BENCHMARKS.md
+ * run U: 20–35 ms a second behind the command palette).
+ */
 export function OverduePostmortems() {
   const now = useNow();
   const rows = useResolvedWithPostmortems();
@@ -35,16 +42,28 @@ export function OverduePostmortems() {
       <h2 id="pm-overdue-heading">Overdue post-mortems ({overdue.length})</h2>
       <ul>
         {overdue.map(({ incident, overdueMs }) => (
-          <li key={incident.id}>
-            <Link href={`/incidents/${incident.id}/postmortem`}>
-              {/* Title first and the ref in brackets, so this name never contains the
-                  incident link's "<ref> <title>" and a search for that stays unambiguous. */}
-              Post-mortem for <bdi>{incident.title}</bdi> ({incident.ref})
-            </Link>{' '}
-            <span className="pm-overdue">overdue by {spanInWords(overdueMs)}</span>
-          </li>
+          <OverdueRow key={incident.id} incident={incident} overdueBy={spanInWords(overdueMs)} />
         ))}
       </ul>
     </section>
   );
 }
+
+const OverdueRow = memo(function OverdueRow({
+  incident,
+  overdueBy,
+}: {
+  incident: Incident;
+  overdueBy: string;
+}) {
+  return (
+    <li>
+      <Link href={`/incidents/${incident.id}/postmortem`}>
+        {/* Title first and the ref in brackets, so this name never contains the
+            incident link's "<ref> <title>" and a search for that stays unambiguous. */}
+        Post-mortem for <bdi>{incident.title}</bdi> ({incident.ref})
+      </Link>{' '}
+      <span className="pm-overdue">overdue by {overdueBy}</span>
+    </li>
+  );
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import type { Incident } from '../../../shared/domain/incident';
 import type { Service } from '../../../shared/domain/records';
@@ -41,10 +42,15 @@ export function ServiceBudgets({
   // Impact windows recorded in post-mortems are each incident's bad minutes, as in the
   // post-mortem itself (shared/logic/slo.ts incidentSpend).
   const postmortems = useLiveQuery(() => db.postmortems.toArray(), [db]);
-  const windowed = incidents.map((i) => {
-    const pm = postmortems?.find((p) => p.incidentId === i.id);
-    return pm ? { ...i, impactWindows: impactWindowsOf(pm) } : i;
-  });
+  // Once per change of the record, not every second (each incident looked for its post-mortem
+  // in the whole list: a year of history made that a million comparisons a second).
+  const windowed = useMemo(() => {
+    const byIncident = new Map((postmortems ?? []).map((p) => [p.incidentId, p]));
+    return incidents.map((i) => {
+      const pm = byIncident.get(i.id);
+      return pm ? { ...i, impactWindows: impactWindowsOf(pm) } : i;
+    });
+  }, [incidents, postmortems]);
   const withTarget = services.filter((s) => s.sloTarget !== null);
   return (
     <section className="panel service-budgets" aria-labelledby="service-budgets-heading">
