@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'wouter';
 import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
@@ -24,27 +24,47 @@ export function overduePostmortems(
     .sort((a, b) => b.overdueMs - a.overdueMs);
 }
 
+/** Overdue post-mortems listed before "Show all": the most overdue ones. */
+export const OVERDUE_SHOWN = 10;
+
 /**
- * "Overdue post-mortems": each links to its editor. Renders nothing when none is overdue. The
- * list follows the shared clock each second, but a row is rendered again only when its words
- * change ("overdue by 3 days 4 hours" changes once a minute): a year of history can hold hundreds
- * of overdue post-mortems, and rendering all of them every second held up the page (BENCHMARKS.md
- * run U: 20–35 ms a second behind the command palette).
+ * "Overdue post-mortems": each links to its editor, the {@link OVERDUE_SHOWN} most overdue first
+ * and the rest behind "Show all N overdue post-mortems" (a year of history imported without
+ * post-mortems would otherwise push the incidents below a wall of links). Renders nothing when
+ * none is overdue. The list follows the shared clock each second, but a row is rendered again
+ * only when its words change ("overdue by 3 days 4 hours" changes once a minute): rendering
+ * hundreds of rows every second held up the page (BENCHMARKS.md run U: 20–35 ms of each second,
+ * behind the command palette's answers).
  */
 export function OverduePostmortems() {
   const now = useNow();
   const rows = useResolvedWithPostmortems();
+  const [all, setAll] = useState(false);
   if (!rows) return null;
   const overdue = overduePostmortems(rows, now);
   if (overdue.length === 0) return null;
+  const shown = all ? overdue : overdue.slice(0, OVERDUE_SHOWN);
   return (
     <section className="panel pm-overdue-list" aria-labelledby="pm-overdue-heading">
       <h2 id="pm-overdue-heading">Overdue post-mortems ({overdue.length})</h2>
-      <ul>
-        {overdue.map(({ incident, overdueMs }) => (
+      <ul id="pm-overdue-items">
+        {shown.map(({ incident, overdueMs }) => (
           <OverdueRow key={incident.id} incident={incident} overdueBy={spanInWords(overdueMs)} />
         ))}
       </ul>
+      {overdue.length > OVERDUE_SHOWN ? (
+        <button
+          type="button"
+          className="button"
+          aria-expanded={all}
+          aria-controls="pm-overdue-items"
+          onClick={() => setAll((a) => !a)}
+        >
+          {all
+            ? `Show the ${OVERDUE_SHOWN} most overdue`
+            : `Show all ${overdue.length} overdue post-mortems`}
+        </button>
+      ) : null}
     </section>
   );
 }
