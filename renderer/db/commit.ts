@@ -31,6 +31,9 @@ export {
 } from './change-events';
 import { asWritten } from './write-guard';
 import type { WarroomDb } from './schema';
+import { trackWrite } from './writes-settled';
+
+export { readSettled, writesSettled } from './writes-settled';
 
 /**
  * The one write gateway. Every write the app makes is a change set (shared/commands/
@@ -309,9 +312,10 @@ export function commit(
     return applyIn(db, changes, opts, batchOwners.get(outer)).then(
       () => (outer.merge(changes), cs),
     );
-  if (opts.scribeEntry && isQuickEntry(changes) && db.isOpen()) return commitQuick(db, cs);
+  if (opts.scribeEntry && isQuickEntry(changes) && db.isOpen())
+    return trackWrite(db, commitQuick(db, cs));
   announce(db, { status: 'pending', changeSet: cs });
-  return db
+  const written = db
     .transaction('rw', [...txTables(db, changes), db.syncOutbox], async () => {
       await applyIn(db, changes, opts, owners);
       await keepForSync(db, cs, opts);
@@ -327,6 +331,7 @@ export function commit(
         throw error;
       },
     );
+  return trackWrite(db, written);
 }
 
 /**
@@ -337,11 +342,23 @@ export function commit(
  * added. Errors `plan` throws (a RepoError refusal naming the field) reject with nothing
  * written; storage failures as {@link commit}.
  */
-export async function runCommand<R>(
+export function runCommand<R>(
   db: WarroomDb,
   tables: readonly TableName[],
   plan: (read: ReadonlyDb) => Promise<{ changes: Changes; result: R }>,
   opts: CommitOptions = {},
+): Promise<R> {
+  // Inside an enclosing inOneCommit, that one is the write being tracked.
+  if (openBatch()) return runPlanned(db, tables, plan, opts);
+  return trackWrite(db, runPlanned(db, tables, plan, opts));
+}
+
+/** {@link runCommand}'s work, untracked. */
+async function runPlanned<R>(
+  db: WarroomDb,
+  tables: readonly TableName[],
+  plan: (read: ReadonlyDb) => Promise<{ changes: Changes; result: R }>,
+  opts: CommitOptions,
 ): Promise<R> {
   const outer = openBatch();
   if (outer) {
@@ -399,8 +416,13 @@ function openBatch(): ChangeBuilder | undefined {
  * that sets the status and the current understanding is one change, on this seat and others.
  * Rejects with nothing written if any part throws.
  */
-export async function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
+export function inOneCommit<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
   if (openBatch()) return scope();
+  return trackWrite(db, commitGathered(db, scope));
+}
+
+/** {@link inOneCommit}'s work outside any enclosing one, untracked. */
+async function commitGathered<R>(db: WarroomDb, scope: () => Promise<R>): Promise<R> {
   const gathered = new ChangeBuilder();
   const owners = newBefore();
   batchOwners.set(gathered, owners);

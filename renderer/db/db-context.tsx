@@ -9,6 +9,7 @@ import {
 import { StorageRecovery, type RecoveryState } from './recovery';
 import type { ReadonlyDb } from './read-view';
 import type { WarroomDb } from './schema';
+import { readSettled, trackWrite } from './writes-settled';
 
 const DbContext = createContext<WarroomDb | null>(null);
 const RecoveryContext = createContext<StorageRecovery | null>(null);
@@ -49,8 +50,10 @@ export type RunCommand = <A extends unknown[], R>(
 /**
  * How components act: `const run = useCommand(); await run(changeStatus, id, 'mitigated', ctx)`.
  * Every repo command reads its facts and commits one change set (db/commit.ts); its refusals
- * (RepoError naming the field) and storage failures reject the promise. Stable for the
- * database's life, so it can sit in dependency lists.
+ * (RepoError naming the field) and storage failures reject the promise. Each command is
+ * tracked from the moment it is called until it settles (db/writes-settled.ts), so a copy or
+ * export read with {@link useSettledRead} sees it. Stable for the database's life, so it can
+ * sit in dependency lists.
  */
 export function useCommand(): RunCommand {
   const db = useContext(DbContext);
@@ -58,9 +61,25 @@ export function useCommand(): RunCommand {
   return useMemo<RunCommand>(
     () =>
       (command, ...args) =>
-        command(db, ...args),
+        trackWrite(db, command(db, ...args)),
     [db],
   );
+}
+
+/** Reads the record once this window's writes already issued have settled. */
+export type SettledRead = <T>(read: (db: ReadonlyDb) => Promise<T>) => Promise<T>;
+
+/**
+ * How text to copy or export is read: `const fresh = await settledRead((db) => readX(db, id))`
+ * runs `read` only after every write (command or commit) this window had issued when it was
+ * called has committed or failed, so the text holds a change made a moment before the button
+ * was pressed, even while the screen's live queries still show the value before it. Rejects as
+ * `read` does. Stable for the database's life.
+ */
+export function useSettledRead(): SettledRead {
+  const db = useContext(DbContext);
+  if (!db) throw new Error('useSettledRead must be used inside <DbProvider>');
+  return useMemo<SettledRead>(() => (read) => readSettled(db, read), [db]);
 }
 
 const OK: RecoveryState = { status: 'ok' };

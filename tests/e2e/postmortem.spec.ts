@@ -82,14 +82,9 @@ test('write the post-mortem: prefilled, blameless check, action items, copy and 
     'Add a migration check to the deploy pipeline',
   );
   await page.getByLabel('Status of action 1').selectOption({ label: 'In Progress' });
-  // The status is a command of its own: wait until the stored value is back in the editor (the
-  // select shows what is stored), as a person sees it before copying.
-  await expect(
-    page.locator('select[aria-label="Status of action 1"][data-state="saved"]'),
-  ).toHaveValue('in-progress');
-  await expect(page.getByText('All changes saved')).toBeVisible();
 
-  // Copy Markdown: every seed section in order, and the timeline table.
+  // Copy Markdown at once (the status command may still be landing: the copy waits for it and
+  // reads the record): every seed section in order, and the timeline table.
   await page.getByRole('button', { name: 'Copy Markdown' }).click();
   await expect(page.getByText('Post-mortem copied as Markdown.')).toBeVisible();
   const md = await page.evaluate(() => navigator.clipboard.readText());
@@ -132,6 +127,32 @@ test('write the post-mortem: prefilled, blameless check, action items, copy and 
   await expect(page.getByLabel('Status of action 1')).toHaveValue('in-progress');
   await expect(text(page, 'Executive Summary')).toHaveValue(/checkout-api affected/);
   await expect(page.getByRole('list', { name: 'Blameless language check' })).toBeVisible();
+});
+
+test('Copy Markdown pressed right after a status change and a typed line copies both, and both are kept', async ({
+  page,
+}) => {
+  await resolvedIncident(page);
+  const addForm = page.getByRole('group', { name: 'Add an action item' });
+  await addForm.getByLabel('Action', { exact: true }).fill('Alert on pool saturation');
+  await addForm.getByLabel('Owner').fill('Bob');
+  await addForm.getByRole('button', { name: 'Add action item' }).click();
+  const status = page.getByLabel('Status of action 1');
+  await expect(status).toHaveValue('not-started');
+
+  // As a person does it: type a line, choose the status, press Copy Markdown, no pause between
+  // (neither the line's pause-then-save nor the status command has landed yet).
+  await text(page, 'Lessons Learned').fill('Saturation alerts come before errors.');
+  await status.selectOption({ label: 'Done' });
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await expect(page.getByText('Post-mortem copied as Markdown.')).toBeVisible();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toMatch(/\| 1 \| Alert on pool saturation \| Bob \| P\d \| [\d-]+ \| Done \|/);
+  expect(md).toContain('Saturation alerts come before errors.');
+
+  await reloadApp(page);
+  await expect(page.getByLabel('Status of action 1')).toHaveValue('done');
+  await expect(text(page, 'Lessons Learned')).toHaveValue('Saturation alerts come before errors.');
 });
 
 test('regenerate asks before replacing text; Final completes the post-mortem and stops the due indicator', async ({

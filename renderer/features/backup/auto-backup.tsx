@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useDb } from '../../db/db-context';
 import { exportAll } from '../../db/repo/backup';
 import type { ReadonlyDb } from '../../db/read-view';
+import { readSettled } from '../../db/writes-settled';
 import type { Platform } from '../../platform';
 import { usePlatform } from '../../platform/platform-context';
 import { APP_VERSION } from './app-version';
@@ -9,7 +10,11 @@ import { APP_VERSION } from './app-version';
 /** How often an open app offers main a backup; main writes at most one a day. */
 export const AUTO_BACKUP_CHECK_MS = 60 * 60_000;
 
-/** Builds a full backup and hands it to main (which decides whether one is due, unless forced). */
+/**
+ * Builds a full backup and hands it to main (which decides whether one is due, unless forced).
+ * Read once this window's writes already issued have settled, so the backup written as the
+ * window closes holds the change made just before.
+ */
 export async function writeAutomaticBackup(
   db: ReadonlyDb,
   platform: Platform,
@@ -17,7 +22,9 @@ export async function writeAutomaticBackup(
 ): Promise<void> {
   if (!platform.writeAutoBackup) return;
   try {
-    const backup = await exportAll(db, { appVersion: APP_VERSION, now: Date.now() });
+    const backup = await readSettled(db, (read) =>
+      exportAll(read, { appVersion: APP_VERSION, now: Date.now() }),
+    );
     const result = await platform.writeAutoBackup(JSON.stringify(backup), { force });
     if (!result.ok) console.warn('Warroom: automatic backup failed', result.error);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { backupFileName } from '../../../shared/domain/backup';
-import { useDb } from '../../db/db-context';
+import { useSettledRead } from '../../db/db-context';
 import { exportAll, exportIncident } from '../../db/repo/backup';
 import { describeWriteError } from '../../db/repo/errors';
 import { usePlatform } from '../../platform/platform-context';
@@ -9,10 +9,12 @@ import { APP_VERSION } from './app-version';
 
 /**
  * Exports everything, or one incident when given, and saves it through the platform (a save
- * dialog on desktop, a download in the browser); says what happened in a toast.
+ * dialog on desktop, a download in the browser); says what happened in a toast. The record is
+ * read once this window's writes already issued have settled (a change made just before the
+ * export is in the file).
  */
 export function useExportBackup(): (incident?: { id: string; ref: string }) => Promise<void> {
-  const db = useDb();
+  const settledRead = useSettledRead();
   const platform = usePlatform();
   const toast = useUiStore((s) => s.toast);
   return useCallback(
@@ -20,9 +22,9 @@ export function useExportBackup(): (incident?: { id: string; ref: string }) => P
       try {
         const now = Date.now();
         const meta = { appVersion: APP_VERSION, now };
-        const backup = incident
-          ? await exportIncident(db, incident.id, meta)
-          : await exportAll(db, meta);
+        const backup = await settledRead((read) =>
+          incident ? exportIncident(read, incident.id, meta) : exportAll(read, meta),
+        );
         const result = await platform.saveFile(
           backupFileName(now, incident?.ref),
           JSON.stringify(backup, null, 1),
@@ -35,6 +37,6 @@ export function useExportBackup(): (incident?: { id: string; ref: string }) => P
         toast(describeWriteError(error, 'export'), 'error');
       }
     },
-    [db, platform, toast],
+    [settledRead, platform, toast],
   );
 }

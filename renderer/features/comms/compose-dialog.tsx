@@ -5,7 +5,6 @@ import { publicSummaryOf } from '../../../shared/domain/incident-facts';
 import type { MessageType } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
-import { buildMessage } from '../../../shared/render/comms';
 import {
   composeDraftKey,
   composeDraftText,
@@ -13,14 +12,16 @@ import {
   type ComposeDraft,
 } from '../../../shared/logic/compose-draft';
 import { formatEventTime, spansDays } from '../../../shared/logic/time';
-import { useDb } from '../../db/db-context';
+import { useDb, useSettledRead } from '../../db/db-context';
+import { readCustomTemplates } from '../../db/repo/templates';
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
 import type { SendFormat } from '../../db/repo/comms';
 import { useNow } from '../../store/ui-store';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
-import { buildCommsContext, defaultMessageType, type ComposeData } from './comms-context';
+import { defaultMessageType, type ComposeData } from './comms-context';
+import { composeMessage } from './compose-message';
 import { InternalWarning, internalFinds } from './internal-warning';
 import {
   ComposeChoices,
@@ -30,8 +31,7 @@ import {
   type Feedback,
 } from './compose-parts';
 import { DiscardConfirm, useDiscardGuard, type HoldClose } from './discard-confirm';
-import { docToEditable, editableToDoc } from './editable-message';
-import { useComposeData, useCustomTemplates } from './queries';
+import { readComposeData, useComposeData, useCustomTemplates } from './queries';
 import { useSendUpdate } from './use-send-update';
 import { LiveMessage } from '../../ui/live-message';
 import { BusyButton } from '../../ui/busy-button';
@@ -138,6 +138,7 @@ function Composer({
   // The sender's edits, kept as they are typed (only when nothing was typed yet on opening, and
   // not over a "Reopen", which starts from what was sent).
   const db = useDb();
+  const settledRead = useSettledRead();
   const touched = useRef(false);
   const restore = useCallback(
     (saved: string) => {
@@ -183,21 +184,49 @@ function Composer({
   };
 
   const effectiveVariant = VARIANT_LABELS[audience] ? variant : 'standard';
-  const ctx = buildCommsContext(
+  const choice = { audience, type, variant: effectiveVariant };
+  const shown = composeMessage({
     incident,
     data,
-    { audience, type, variant: effectiveVariant },
+    templates,
+    choice,
+    subjectDraft,
+    messageDraft,
     now,
     settings,
-  );
+  });
   // ctx.type is the type the record supports (Resolved once resolved, never before).
-  const custom = effectiveVariant === 'standard' ? templates[audience]?.[ctx.type] : undefined;
-  const built = buildMessage(ctx, custom);
-  const subject = subjectDraft ?? built.subject;
-  const message = messageDraft ?? docToEditable(built.doc);
-  const doc = messageDraft === null ? built.doc : editableToDoc(messageDraft);
+  const { ctx, subject, message, doc, key } = shown;
   const edited = subjectDraft !== null || messageDraft !== null;
-  const key = JSON.stringify([audience, ctx.type, subject, message]);
+
+  /**
+   * The message to copy or save: built again from the record as it stands once this window's
+   * writes have landed (what the sender has not edited follows a change made a moment before),
+   * with the sender's edits over it. When the record cannot be read, the message shown.
+   */
+  const toSend = async () => {
+    try {
+      const [freshIncident, freshData, freshTemplates] = await settledRead((read) =>
+        Promise.all([
+          read.incidents.get(incident.id),
+          readComposeData(read, incident.id),
+          readCustomTemplates(read),
+        ]),
+      );
+      return composeMessage({
+        incident: freshIncident ?? incident,
+        data: freshData,
+        templates: freshTemplates,
+        choice,
+        subjectDraft,
+        messageDraft,
+        now,
+        settings,
+      });
+    } catch {
+      return shown;
+    }
+  };
   // Text typed here (not what "Reopen" started with) that has not gone out as it stands.
   const changed = subjectDraft !== (start.subject ?? null) || messageDraft !== (start.body ?? null);
   const discard = useDiscardGuard(holdCloseRef, changed && key !== recordedKey);
@@ -231,26 +260,27 @@ function Composer({
     }
     setHolding(null);
     setBusy(true);
+    const out = await toSend();
     const outcome = await send({
       incidentId: incident.id,
       ref: incident.ref,
       audience,
-      type: ctx.type,
-      subject,
-      message,
-      doc,
+      type: out.type,
+      subject: out.subject,
+      message: out.message,
+      doc: out.doc,
       format,
-      record: key !== recordedKey,
+      record: out.key !== recordedKey,
       confirmedPlaceholders: confirmed,
     });
     setBusy(false);
     if (!outcome.ok && outcome.unfilled) {
       setFeedback(null);
-      setHolding({ key, format, why: outcome.error });
+      setHolding({ key: out.key, format, why: outcome.error });
       return;
     }
     if (outcome.ok && outcome.recorded) {
-      setRecordedKey(key);
+      setRecordedKey(out.key);
       // Sent as it stands: nothing of it is left to keep.
       setRestored(null);
       keepDraft('');

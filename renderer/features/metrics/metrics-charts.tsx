@@ -1,4 +1,4 @@
-import { memo, useId, useState, type ReactElement } from 'react';
+import { memo, useContext, useId, useState, type ReactElement } from 'react';
 import {
   Bar,
   BarChart,
@@ -30,6 +30,7 @@ import type { QuarterMttr, ServiceCount, ServiceSpend } from '../../../shared/lo
 import { WEEKDAYS } from '../../../shared/logic/patterns';
 import { formatShare } from '../../../shared/logic/slo';
 import { usePlatform } from '../../platform/platform-context';
+import { FreshMetricsContext, type MetricsView } from './metrics-view';
 
 /** Colours come from the theme's CSS variables, so both themes keep their contrast. */
 const SEV_COLOURS: Readonly<Record<Severity, string>> = {
@@ -56,19 +57,35 @@ const CHART = { accessibilityLayer: false, responsive: true } as const;
 const TOP = 10;
 const MINUTE = 60_000;
 
+/** Each chart's table, computed from the page's view (for a copy read afresh). */
+const FRESH = {
+  weeks: (v: MetricsView) => weeksTable(v.metrics.weeks),
+  mttr: (v: MetricsView) => mttrBySeverityTable(v.metrics.rows),
+  services: (v: MetricsView) => servicesByIncidentsTable(v.patterns.services, v.periodLabel),
+  budgets: (v: MetricsView) => servicesByBudgetTable(v.patterns.budgets),
+  hours: (v: MetricsView) => hourTable(v.patterns.hours),
+  weekdays: (v: MetricsView) => weekdayTable(v.patterns.weekdays),
+  quarters: (v: MetricsView) => quarterTable(v.patterns.quarters),
+} as const;
+
 /**
  * One chart as a figure named by its title: the drawing is an image whose name is the summary
  * (what a screen reader reads), and **Copy as Markdown** copies the data as a table through the
- * platform clipboard, saying so in the figure's own status line.
+ * platform clipboard, saying so in the figure's own status line. The copied table is `fresh`
+ * of the view the page reads once this window's writes have settled (FreshMetricsContext), so
+ * it counts a change made a moment before; `data` (what is drawn) without the page, or when the
+ * record cannot be read.
  */
 function ChartFigure({
   data,
+  fresh,
   height,
   note,
   empty,
   children,
 }: {
   data: ChartTable;
+  fresh: (view: MetricsView) => ChartTable;
   height: number;
   note?: string | undefined;
   /** Nothing to draw: the summary is shown as text instead of empty axes. */
@@ -78,8 +95,15 @@ function ChartFigure({
   const platform = usePlatform();
   const captionId = useId();
   const [copied, setCopied] = useState<string | null>(null);
+  const freshView = useContext(FreshMetricsContext);
   const copy = async () => {
-    const result = await platform.copy({ text: chartMarkdown(data) });
+    let table = data;
+    try {
+      if (freshView) table = fresh(await freshView());
+    } catch {
+      // The record cannot be read (storage gone): the table as drawn.
+    }
+    const result = await platform.copy({ text: chartMarkdown(table) });
     setCopied(result.ok ? `${data.title} copied as Markdown.` : `Could not copy: ${result.error}`);
   };
   return (
@@ -122,7 +146,7 @@ function IncidentsPerWeekChartView({ weeks }: { weeks: readonly WeekBucket[] }) 
     ...w.counts,
   }));
   return (
-    <ChartFigure data={weeksTable(weeks)} height={220} empty={!weeks.length}>
+    <ChartFigure data={weeksTable(weeks)} fresh={FRESH.weeks} height={220} empty={!weeks.length}>
       <BarChart {...CHART} {...size(220)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="week" {...AXIS} />
@@ -149,6 +173,7 @@ function MttrChartView({ rows }: { rows: readonly SeverityRow[] }) {
   return (
     <ChartFigure
       data={mttrBySeverityTable(rows)}
+      fresh={FRESH.mttr}
       height={180}
       empty={data.every((d) => d.minutes === null)}
     >
@@ -191,6 +216,7 @@ function ServicesByIncidentsChartView({
   return (
     <ChartFigure
       data={servicesByIncidentsTable(ranked, periodLabel)}
+      fresh={FRESH.services}
       height={height}
       empty={!ranked.length}
       note={ranked.length > TOP ? `The ${TOP} with most incidents of ${ranked.length}.` : undefined}
@@ -213,6 +239,7 @@ function ServicesByBudgetChartView({ ranked }: { ranked: readonly ServiceSpend[]
   return (
     <ChartFigure
       data={servicesByBudgetTable(ranked)}
+      fresh={FRESH.budgets}
       height={height}
       empty={!ranked.length}
       note="Each service over its own rolling SLO window, as on the Services page; drills spend nothing."
@@ -237,7 +264,12 @@ function ServicesByBudgetChartView({ ranked }: { ranked: readonly ServiceSpend[]
 function HourOfDayChartView({ counts }: { counts: readonly number[] }) {
   const data = counts.map((n, h) => ({ hour: String(h).padStart(2, '0'), incidents: n }));
   return (
-    <ChartFigure data={hourTable(counts)} height={180} empty={counts.every((n) => !n)}>
+    <ChartFigure
+      data={hourTable(counts)}
+      fresh={FRESH.hours}
+      height={180}
+      empty={counts.every((n) => !n)}
+    >
       <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="hour" interval={2} {...AXIS} />
@@ -253,7 +285,12 @@ function HourOfDayChartView({ counts }: { counts: readonly number[] }) {
 function DayOfWeekChartView({ counts }: { counts: readonly number[] }) {
   const data = WEEKDAYS.map((d, i) => ({ day: d, incidents: counts[i] ?? 0 }));
   return (
-    <ChartFigure data={weekdayTable(counts)} height={180} empty={counts.every((n) => !n)}>
+    <ChartFigure
+      data={weekdayTable(counts)}
+      fresh={FRESH.weekdays}
+      height={180}
+      empty={counts.every((n) => !n)}
+    >
       <BarChart {...CHART} {...size(180)} data={data} margin={{ top: 8, right: 8, left: -16 }}>
         <CartesianGrid {...GRID} vertical={false} />
         <XAxis dataKey="day" {...AXIS} />
@@ -274,6 +311,7 @@ function MttrTrendChartView({ quarters }: { quarters: readonly QuarterMttr[] }) 
   return (
     <ChartFigure
       data={quarterTable(quarters)}
+      fresh={FRESH.quarters}
       height={200}
       empty={quarters.every((q) => q.mttr === null)}
       note="All time (the last 8 quarters), whatever the period above."

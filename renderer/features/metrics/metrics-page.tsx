@@ -1,10 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatShare } from '../../../shared/logic/action-item-list';
 import {
   CUSTOMER_IMPACT_NOTE,
-  computeIncidentMetrics,
-  incidentsInPeriod,
   METRICS_COLUMNS,
   METRICS_PERIODS,
   metricsMarkdown,
@@ -12,7 +10,7 @@ import {
   rowCells,
   type MetricsPeriod,
 } from '../../../shared/logic/incident-metrics';
-import { useDb } from '../../db/db-context';
+import { useDb, useSettledRead } from '../../db/db-context';
 import { usePlatform } from '../../platform/platform-context';
 import { useNowMinute } from '../../store/ui-store';
 import { CheckboxField, Field } from '../../ui/field';
@@ -27,12 +25,12 @@ import {
 } from './metrics-charts';
 import { RepeatIncidents } from './repeat-incidents';
 import {
-  incidentsByHour,
-  incidentsByWeekday,
-  mttrByQuarter,
-  servicesByBudget,
-  servicesByIncidents,
-} from '../../../shared/logic/patterns';
+  FreshMetricsContext,
+  metricsOf,
+  metricsView,
+  patternsOf,
+  readMetricsData,
+} from './metrics-view';
 
 const MINUTE = 60_000;
 
@@ -40,15 +38,8 @@ const MINUTE = 60_000;
 export function MetricsPage() {
   const db = useDb();
   const platform = usePlatform();
-  const data = useLiveQuery(
-    async () => ({
-      incidents: await db.incidents.toArray(),
-      items: await db.actionItems.toArray(),
-      postmortems: await db.postmortems.toArray(),
-      services: await db.services.toArray(),
-    }),
-    [db],
-  );
+  const settledRead = useSettledRead();
+  const data = useLiveQuery(() => readMetricsData(db), [db]);
   // Subscribed to the minute, not the second: the page (its table and seven charts) renders
   // again once a minute, and 1,000 incidents stay one cheap pass per minute. The end of the
   // current minute, so what was written a moment ago is already counted.
@@ -57,33 +48,30 @@ export function MetricsPage() {
   const [includeDrills, setIncludeDrills] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const metrics = useMemo(
-    () =>
-      data
-        ? computeIncidentMetrics(
-            data.incidents,
-            data.items,
-            { period, now: minute, includeDrills },
-            data.postmortems,
-          )
-        : null,
+    () => (data ? metricsOf(data, { period, now: minute, includeDrills }) : null),
     [data, period, minute, includeDrills],
   );
-  const patterns = useMemo(() => {
-    if (!data) return null;
-    const chosen = incidentsInPeriod(data.incidents, { period, now: minute, includeDrills });
-    const kinds = includeDrills ? data.incidents : data.incidents.filter((i) => !i.drill);
-    return {
-      services: servicesByIncidents(chosen),
-      budgets: servicesByBudget(data.services, data.incidents, data.postmortems, minute),
-      hours: incidentsByHour(chosen),
-      weekdays: incidentsByWeekday(chosen),
-      quarters: mttrByQuarter(kinds, minute),
-    };
-  }, [data, period, minute, includeDrills]);
+  const patterns = useMemo(
+    () => (data ? patternsOf(data, { period, now: minute, includeDrills }) : null),
+    [data, period, minute, includeDrills],
+  );
+  /** The view computed from the record once this window's writes have settled (for copies). */
+  const freshView = useCallback(
+    async () =>
+      metricsView(await settledRead(readMetricsData), { period, now: minute, includeDrills }),
+    [settledRead, period, minute, includeDrills],
+  );
 
   const copy = async () => {
     if (!metrics) return;
-    const result = await platform.copy({ text: metricsMarkdown(metrics, period) });
+    let text: string;
+    try {
+      text = metricsMarkdown((await freshView()).metrics, period);
+    } catch {
+      // The record cannot be read (storage gone): the table as shown.
+      text = metricsMarkdown(metrics, period);
+    }
+    const result = await platform.copy({ text });
     setCopied(result.ok ? 'Metrics table copied as Markdown.' : `Could not copy: ${result.error}`);
   };
 
@@ -129,7 +117,8 @@ export function MetricsPage() {
         </span>
       </div>
       {metrics ? (
-        <>
+        // A chart's Copy as Markdown reads the record afresh through this (metrics-view.ts).
+        <FreshMetricsContext.Provider value={freshView}>
           <div className="ai-table-wrap">
             <table className="mx-table">
               <caption>Incident metrics by severity ({PERIOD_LABELS[period]})</caption>
@@ -222,7 +211,7 @@ export function MetricsPage() {
               </div>
             </>
           ) : null}
-        </>
+        </FreshMetricsContext.Provider>
       ) : null}
     </div>
   );

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../shared/domain/records';
-import { at, INCIDENT, POSTMORTEM, RESOLVED } from '../../../shared/render/testing/fixture';
-import { postmortemInput, sloBudgetText } from './postmortem-data';
+import {
+  ACTION_ITEMS,
+  at,
+  INCIDENT,
+  POSTMORTEM,
+  RESOLVED,
+} from '../../../shared/render/testing/fixture';
+import { exportInput, postmortemInput, sloBudgetText } from './postmortem-data';
 
 const SERVICE: Service = {
   id: 's',
@@ -78,5 +84,53 @@ describe('postmortemInput', () => {
     expect(input.postmortem.whysChains).toBe(POSTMORTEM.whysChains);
     // 10 min × 12% = 1.2 min, not the milestone span's 21 min.
     expect(input.sloBudgetConsumed).toMatch(/^payments-db: 1\.2 min of its 21\.6 min budget/);
+  });
+});
+
+describe('exportInput (Copy / Export Markdown, read after the writes settled)', () => {
+  const item = ACTION_ITEMS[0]!;
+  const fresh = {
+    postmortem: { ...POSTMORTEM, sections: { executiveSummary: 'Stored summary' }, author: 'Ana' },
+    entries: [],
+    assignments: [],
+    // The status changed a moment before the copy: on disk, not yet on screen.
+    actionItems: [{ ...item, status: 'in-progress' as const }],
+    services: [],
+  };
+  const onScreen = {
+    sections: { executiveSummary: 'Typed summary' },
+    fiveWhys: [],
+    author: 'Sam',
+    allEntries: !POSTMORTEM.allEntries,
+  };
+  const base = {
+    incident: RESOLVED,
+    fresh,
+    held: POSTMORTEM,
+    onScreen,
+    timeZone: 'utc' as const,
+    now: LATER,
+  };
+
+  it('takes the record as read, action items included, and the stored text once it is saved', () => {
+    const input = exportInput({ ...base, saved: true });
+    expect(input.actionItems.map((a) => a.status)).toEqual(['in-progress']);
+    expect(input.postmortem.sections.executiveSummary).toBe('Stored summary');
+    expect(input.postmortem.author).toBe('Ana');
+    expect(input.postmortem.allEntries).toBe(POSTMORTEM.allEntries);
+  });
+
+  it('takes what is on screen when its save failed (the text held on the page)', () => {
+    const input = exportInput({ ...base, saved: false });
+    expect(input.actionItems.map((a) => a.status)).toEqual(['in-progress']);
+    expect(input.postmortem.sections.executiveSummary).toBe('Typed summary');
+    expect(input.postmortem.author).toBe('Sam');
+    expect(input.postmortem.allEntries).toBe(!POSTMORTEM.allEntries);
+  });
+
+  it('stands the page’s held record in for a post-mortem whose first write failed', () => {
+    const input = exportInput({ ...base, fresh: { ...fresh, postmortem: null }, saved: true });
+    expect(input.postmortem.incidentId).toBe(POSTMORTEM.incidentId);
+    expect(input.postmortem.sections.executiveSummary).toBe('Typed summary');
   });
 });

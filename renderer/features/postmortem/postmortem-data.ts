@@ -88,3 +88,46 @@ export function postmortemInput(args: {
     timeZone: args.timeZone,
   };
 }
+
+/**
+ * The input of the copied or exported post-mortem: the record as read after this window's
+ * writes had settled (`fresh`: an action item's status changed a moment before is in it), not
+ * what the screen's live queries last showed. The text fields come from the stored post-mortem
+ * when the editor's last save succeeded (`saved`), so they are what the disk holds; otherwise
+ * (the save failed and the text is held on the page) from what is on screen (`onScreen`), so
+ * the copy still holds what was typed. `held` stands in for a post-mortem whose first write
+ * failed (not in `fresh`). `now` is epoch ms, for an incident still spending its budget.
+ */
+export function exportInput(args: {
+  incident: Incident;
+  fresh: {
+    postmortem: Postmortem | null;
+    entries: readonly TimelineEntry[];
+    assignments: readonly RoleAssignment[];
+    actionItems: readonly ActionItem[];
+    services: readonly Service[];
+  };
+  held: Postmortem;
+  onScreen: EditorText & { allEntries: Postmortem['allEntries'] };
+  saved: boolean;
+  timeZone: TimeZoneMode;
+  now: number;
+}): PostmortemInput {
+  const { fresh } = args;
+  const stored = fresh.postmortem ?? args.held;
+  const fromDisk = args.saved && fresh.postmortem !== null;
+  const { allEntries, ...typed } = args.onScreen;
+  return postmortemInput({
+    incident: args.incident,
+    stored: fromDisk ? stored : { ...stored, allEntries },
+    text: fromDisk
+      ? { sections: stored.sections, fiveWhys: stored.fiveWhys, author: stored.author }
+      : typed,
+    entries: fresh.entries,
+    assignments: fresh.assignments,
+    actionItems: fresh.actionItems,
+    services: fresh.services,
+    timeZone: args.timeZone,
+    now: args.now,
+  });
+}

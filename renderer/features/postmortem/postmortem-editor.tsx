@@ -10,7 +10,7 @@ import {
   prefillPostmortem,
   type PostmortemSectionId,
 } from '../../../shared/render/postmortem-sections';
-import { useCommand } from '../../db/db-context';
+import { useCommand, useSettledRead } from '../../db/db-context';
 import { setPostmortemStatus } from '../../db/repo/postmortems';
 import { usePlatform } from '../../platform/platform-context';
 import { useUiStore } from '../../store/ui-store';
@@ -21,8 +21,8 @@ import { PostmortemStatusField } from './postmortem-status-field';
 import { CustomSections, ImpactWindows, WhysChains } from './structure-fields';
 import { TimelineCuration } from './timeline-curation';
 import { PostmortemHeader, RecordSummary } from './postmortem-header';
-import { postmortemInput } from './postmortem-data';
-import type { PostmortemData } from './queries';
+import { exportInput, postmortemInput } from './postmortem-data';
+import { readPostmortemData, type PostmortemData } from './queries';
 import { useCauseSuggestions } from './cause-suggestions';
 import { ContributingCauses } from './contributing-causes';
 import { SectionField } from './section-field';
@@ -50,6 +50,7 @@ export function PostmortemEditor({
   const run = useCommand();
   const ctx = useCommandContext();
   const platform = usePlatform();
+  const settledRead = useSettledRead();
   const { timeZone } = useSettings();
   const draft = usePostmortemDraft(stored, notSaved);
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -105,12 +106,46 @@ export function PostmortemEditor({
     );
   };
 
+  /**
+   * The Markdown to copy or export, from the record as it stands once this window's writes
+   * have landed (a status changed a moment ago is in it even while the screen still shows the
+   * value before), with the typed text flushed first (`saved`: its save succeeded). When the
+   * record cannot be read (storage gone), what the preview shows now.
+   */
+  const exportText = async (saved: boolean): Promise<string> => {
+    const onScreen = {
+      sections: draft.sections,
+      fiveWhys: draft.fiveWhys,
+      author: draft.author,
+      ...structure,
+      allEntries: draft.allEntries,
+    };
+    try {
+      const [freshIncident, fresh] = await settledRead((db) =>
+        Promise.all([db.incidents.get(incident.id), readPostmortemData(db, incident.id)]),
+      );
+      return renderPostmortem(
+        exportInput({
+          incident: freshIncident ?? incident,
+          fresh,
+          held: stored,
+          onScreen,
+          saved,
+          timeZone,
+          now: useUiStore.getState().now,
+        }),
+      );
+    } catch {
+      return markdown;
+    }
+  };
+
   const exportAs = async (how: 'copy' | 'file') => {
-    await draft.flush();
+    const text = await exportText(await draft.flush());
     const result =
       how === 'copy'
-        ? await platform.copy({ text: markdown })
-        : await platform.saveMarkdown(postmortemFileName(incident.ref), markdown);
+        ? await platform.copy({ text })
+        : await platform.saveMarkdown(postmortemFileName(incident.ref), text);
     if (!result.ok) {
       setFeedback({
         tone: 'error',

@@ -10,6 +10,7 @@ import type {
 import type { RoleAssignment } from '../../../shared/domain/roles';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { useDb } from '../../db/db-context';
+import type { ReadonlyDb } from '../../db/read-view';
 import { listAssignments } from '../../db/repo/roles';
 
 /** Everything the post-mortem editor reads for one incident. */
@@ -23,30 +24,40 @@ export interface PostmortemData {
   services: Service[];
 }
 
+/**
+ * The post-mortem and the record it is written from, read once (action items oldest first; the
+ * post-mortem null when it has not been created yet). The live query below and the copy and
+ * export (read after this window's writes have settled) read the same way.
+ */
+export async function readPostmortemData(
+  db: ReadonlyDb,
+  incidentId: string,
+): Promise<PostmortemData> {
+  const [postmortem, entries, assignments, actionItems, hypotheses, people, services] =
+    await Promise.all([
+      db.postmortems.get(incidentId),
+      db.timelineEntries.where('incidentId').equals(incidentId).toArray(),
+      listAssignments(db, incidentId),
+      db.actionItems.where('incidentId').equals(incidentId).toArray(),
+      db.hypotheses.where('incidentId').equals(incidentId).toArray(),
+      db.people.toArray(),
+      db.services.toArray(),
+    ]);
+  return {
+    postmortem: postmortem ?? null,
+    entries,
+    assignments,
+    actionItems: actionItems.sort((a, b) => a.createdAt - b.createdAt),
+    hypotheses,
+    people,
+    services,
+  };
+}
+
 /** The post-mortem and the record it is written from, live; undefined until the first read. */
 export function usePostmortemData(incidentId: string): PostmortemData | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const [postmortem, entries, assignments, actionItems, hypotheses, people, services] =
-      await Promise.all([
-        db.postmortems.get(incidentId),
-        db.timelineEntries.where('incidentId').equals(incidentId).toArray(),
-        listAssignments(db, incidentId),
-        db.actionItems.where('incidentId').equals(incidentId).toArray(),
-        db.hypotheses.where('incidentId').equals(incidentId).toArray(),
-        db.people.toArray(),
-        db.services.toArray(),
-      ]);
-    return {
-      postmortem: postmortem ?? null,
-      entries,
-      assignments,
-      actionItems: actionItems.sort((a, b) => a.createdAt - b.createdAt),
-      hypotheses,
-      people,
-      services,
-    };
-  }, [db, incidentId]);
+  return useLiveQuery(() => readPostmortemData(db, incidentId), [db, incidentId]);
 }
 
 /** Resolved incidents with their post-mortem status, live (for the overdue list). */
