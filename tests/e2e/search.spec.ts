@@ -156,9 +156,9 @@ test('a search that stops looking says its count is a floor; more words make it 
     await page.keyboard.press('Escape');
     await expect(palette).toBeHidden();
   };
-  await check('click');
+  await check();
   await reloadApp(page);
-  await check('keyboard');
+  await check();
 });
 
 test('a finding logged on another seat in the war room is found by search on this one', async ({
