@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { overdueCount } from '../../../shared/logic/action-item-list';
-import { useNow } from '../../store/ui-store';
+import { useNowDay } from '../../store/ui-store';
 import { useActionItems } from './queries';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Count of overdue action items beside the "Action items" nav link (nothing when none). The link
@@ -11,9 +9,8 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function OverdueActionItemsBadge() {
   const items = useActionItems();
-  const now = useNow();
-  // Overdue only changes at midnight UTC; recount per day, not per tick.
-  const day = Math.floor(now / DAY) * DAY;
+  // Overdue only changes at midnight UTC: recount (and render) per day, not per tick.
+  const day = useNowDay();
   const count = useMemo(() => (items ? overdueCount(items, day) : 0), [items, day]);
   if (!count) return null;
   return (
