@@ -14,8 +14,13 @@ const opts = { timeZone: 'utc' as const, customRoles: [] };
 describe('heldDraftText / readHeldDraft', () => {
   it('round-trips the lines in order with when each was read and the time chosen', () => {
     const held = [
-      { line: '-5m f: first alert', parsedAt: TYPED },
-      { line: '@14:30 restarted pods', parsedAt: TYPED + MIN, chosenAt: TYPED - 23 * 60 * MIN },
+      { id: 'a', line: '-5m f: first alert', parsedAt: TYPED },
+      {
+        id: 'b',
+        line: '@14:30 restarted pods',
+        parsedAt: TYPED + MIN,
+        chosenAt: TYPED - 23 * 60 * MIN,
+      },
     ];
     expect(readHeldDraft(heldDraftText(held), LATER)).toEqual(held);
   });
@@ -31,7 +36,9 @@ describe('heldDraftText / readHeldDraft', () => {
     ['JSON without lines', '{"v":1}'],
     ['cut short', '{"v":1,"lines":[{"line":"f: a'],
   ])('keeps text that is not a held draft (%s) as one line read now', (_, text) => {
-    expect(readHeldDraft(text, LATER)).toEqual([{ line: text, parsedAt: LATER }]);
+    expect(readHeldDraft(text, LATER)).toEqual([
+      { id: expect.any(String) as string, line: text, parsedAt: LATER },
+    ]);
   });
 
   it('drops entries without a line and reads a bad time as now', () => {
@@ -39,7 +46,91 @@ describe('heldDraftText / readHeldDraft', () => {
       v: 1,
       lines: [null, { line: '' }, { line: 'f: kept', parsedAt: 'soon' }, { parsedAt: TYPED }],
     });
-    expect(readHeldDraft(text, LATER)).toEqual([{ line: 'f: kept', parsedAt: LATER }]);
+    expect(readHeldDraft(text, LATER)).toEqual([
+      { id: expect.any(String) as string, line: 'f: kept', parsedAt: LATER },
+    ]);
+  });
+
+  it('keeps two identical lines as two, each with its own id, also from a row stored without ids', () => {
+    const typed = [
+      { id: 'first', line: 'n: still failing', parsedAt: TYPED },
+      { id: 'second', line: 'n: still failing', parsedAt: TYPED },
+    ];
+    expect(readHeldDraft(heldDraftText(typed), LATER).map((l) => l.id)).toEqual([
+      'first',
+      'second',
+    ]);
+    // A row written before held lines had ids: each line gets one, different from the other's
+    // and the same on every read of that row (so reading it twice does not hold it twice).
+    const legacy = JSON.stringify({
+      v: 1,
+      lines: [
+        { line: 'n: still failing', parsedAt: TYPED },
+        { line: 'n: still failing', parsedAt: TYPED },
+      ],
+    });
+    const once = readHeldDraft(legacy, LATER);
+    expect(once.map((l) => l.line)).toEqual(['n: still failing', 'n: still failing']);
+    expect(new Set(once.map((l) => l.id)).size).toBe(2);
+    expect(readHeldDraft(legacy, LATER + MIN).map((l) => l.id)).toEqual(once.map((l) => l.id));
+    // A repeated id (written by hand) does not make two lines one.
+    const repeated = JSON.stringify({
+      v: 1,
+      lines: [
+        { id: 'x', line: 'n: a', parsedAt: TYPED },
+        { id: 'x', line: 'n: b', parsedAt: TYPED },
+      ],
+    });
+    expect(new Set(readHeldDraft(repeated, LATER).map((l) => l.id)).size).toBe(2);
+  });
+
+  it("keeps a failed line's problem and its answer (whether to move the start, its now)", () => {
+    const cmd = parseLogLine('-5m f: first alert', { now: TYPED, timeZone: 'utc' });
+    if (cmd.type === 'error' || cmd.type === 'help') throw new Error('expected a command');
+    const held = [
+      {
+        id: 'a',
+        line: '-5m f: first alert',
+        parsedAt: TYPED,
+        cmd,
+        problem: {
+          message: 'Not saved: the disk is full.',
+          usage: '',
+          answered: { moveStart: true, now: TYPED + MIN },
+        },
+      },
+      {
+        id: 'b',
+        line: '/role sme Dana',
+        parsedAt: TYPED,
+        problem: { message: 'Unknown role "sme".', usage: '/role <role> <person>' },
+      },
+    ];
+    expect(readHeldDraft(heldDraftText(held), LATER)).toEqual(held);
+  });
+
+  it('drops an answer stored without its command, and a problem without words', () => {
+    const text = JSON.stringify({
+      v: 1,
+      lines: [
+        {
+          id: 'a',
+          line: '@14:30 restarted pods',
+          parsedAt: TYPED,
+          problem: { message: 'Not saved.', answered: { moveStart: false, now: TYPED } },
+        },
+        { id: 'b', line: 'f: b', parsedAt: TYPED, problem: { message: '' } },
+      ],
+    });
+    expect(readHeldDraft(text, LATER)).toEqual([
+      {
+        id: 'a',
+        line: '@14:30 restarted pods',
+        parsedAt: TYPED,
+        problem: { message: 'Not saved.', usage: '' },
+      },
+      { id: 'b', line: 'f: b', parsedAt: TYPED },
+    ]);
   });
 });
 
@@ -68,7 +159,14 @@ describe('reaskHeldLines', () => {
       opts,
     );
     expect(held).toEqual<HeldLine[]>([
-      { line, parsedAt: TYPED, kind: 'which-time', message: first.message, choices: first.choices },
+      {
+        id: expect.any(String) as string,
+        line,
+        parsedAt: TYPED,
+        kind: 'which-time',
+        message: first.message,
+        choices: first.choices,
+      },
     ]);
   });
 
@@ -125,5 +223,36 @@ describe('reaskHeldLines', () => {
     const { held } = reaskHeldLines(stored, incident(TYPED - 2 * MIN), opts);
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ kind: 'before-start', zone: 'utc', cmd: typed });
+  });
+
+  it('holds a line answered whose save failed with its answer and why: not asked "which time?" again', () => {
+    const line = '@14:30 restarted pods';
+    const chosenAt = Date.UTC(2026, 11, 1, 14, 30);
+    const cmd = parseLogLine(line, { now: TYPED, timeZone: 'utc', chosenAt });
+    if (cmd.type === 'error' || cmd.type === 'help') throw new Error('expected a command');
+    const problem = {
+      message: 'Not saved: the disk is full.',
+      usage: '',
+      answered: { moveStart: false, now: TYPED + MIN },
+    };
+    const stored = readHeldDraft(
+      heldDraftText([{ id: 'a', line, parsedAt: TYPED, zone: 'utc', chosenAt, cmd, problem }]),
+      LATER,
+    );
+    const { held } = reaskHeldLines(stored, incident(TYPED - 30 * 60 * MIN), opts);
+    expect(held).toEqual([
+      { id: 'a', line, parsedAt: TYPED, zone: 'utc', chosenAt, kind: 'ready', cmd, problem },
+    ]);
+  });
+
+  it('keeps a refusal with a line asked again, and its id', () => {
+    const line = '@14:30 restarted pods';
+    const refusal = { message: 'That time no longer fits.', usage: '' };
+    const { held } = reaskHeldLines(
+      [{ id: 'a', line, parsedAt: TYPED, problem: refusal }],
+      incident(TYPED - 30 * 60 * MIN),
+      opts,
+    );
+    expect(held).toMatchObject([{ id: 'a', kind: 'which-time', problem: refusal }]);
   });
 });

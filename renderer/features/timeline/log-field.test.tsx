@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
@@ -20,14 +20,14 @@ beforeEach(async () => {
 });
 afterEach(() => unmountThenClose(db));
 
-function renderField() {
+function renderField(customRoles: readonly string[] = []) {
   renderWithDb(
     db,
     <LogField
       incident={incident}
       timeZone="utc"
       timeboxMinutes={15}
-      customRoles={[]}
+      customRoles={customRoles}
       onHelp={() => undefined}
       onLogged={() => undefined}
     />,
@@ -169,8 +169,13 @@ describe('LogField', () => {
         : [];
     };
     const notice = () => screen.getByText(/Waiting for your answer below|Not logged yet/);
-    /** Holds '-5m f: first alert', types the next line, and answers while the disk is full. */
-    const failHeldSave = async () => {
+    const heldRow = () => loadDraft(db, timelineHeldDraftKey(incident.id));
+    const prompt = () => screen.queryByRole('group', { name: 'Entry before the start' });
+    /**
+     * Holds '-5m f: first alert', types the next line, and answers (`answer`) while the disk is
+     * full.
+     */
+    const failHeldSave = async (answer = 'Log without moving') => {
       const user = userEvent.setup();
       const field = renderField();
       await user.click(field);
@@ -180,7 +185,7 @@ describe('LogField', () => {
         new DOMException('The disk is full.', 'QuotaExceededError'),
       );
       try {
-        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        await user.click(screen.getByRole('button', { name: answer }));
         expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
       } finally {
         restore();
@@ -256,6 +261,163 @@ describe('LogField', () => {
       expect(await texts()).toEqual([['finding', 'first alert']]);
       expect(field).toHaveValue('f: typing the next');
       expect(await heldLines()).toEqual([]);
+    });
+
+    it("a failed save stays the held line's own: logging the next line from the field does not ask it again", async () => {
+      const { user, field } = await failHeldSave();
+      // Enter logs the line typed meanwhile; the held line's failure is not the field's.
+      await user.keyboard('{Enter}');
+      await waitFor(() => expect(field).toHaveValue(''));
+      expect(await texts()).toEqual([['finding', 'typing the next']]);
+      expect(notice()).toHaveTextContent('Not logged yet: “-5m f: first alert”');
+      expect(screen.getByRole('alert')).toHaveTextContent('Not saved: the disk is full.');
+      expect(prompt()).toBeNull();
+      const failed = screen.getByRole('group', { name: 'Not logged yet' });
+      await user.click(within(failed).getByRole('button', { name: 'Retry' }));
+      await waitFor(() => expect(screen.queryByText(/Not logged yet/)).toBeNull());
+      expect(await texts()).toEqual([
+        ['finding', 'typing the next'],
+        ['finding', 'first alert'],
+      ]);
+      expect(prompt()).toBeNull();
+      expect(await heldLines()).toEqual([]);
+    });
+
+    it('a failed save comes back after a reload with its answer: Retry moves the start and logs it, not asked again', async () => {
+      await failHeldSave('Move start and log');
+      // Its draft row says why it waits, and what was answered.
+      await waitFor(async () => expect(await heldRow()).toContain('Not saved'));
+      const start = (await db.incidents.get(incident.id))?.milestones.started;
+
+      // The window reloads.
+      cleanup();
+      const field = renderField();
+      await waitFor(() =>
+        expect(notice()).toHaveTextContent('Not logged yet: “-5m f: first alert”'),
+      );
+      expect(screen.getByRole('alert')).toHaveTextContent('Not saved: the disk is full.');
+      expect(prompt()).toBeNull();
+      const user = userEvent.setup();
+      await user.click(
+        within(screen.getByRole('group', { name: 'Not logged yet' })).getByRole('button', {
+          name: 'Retry',
+        }),
+      );
+      await waitFor(() => expect(screen.queryByText(/Not logged yet/)).toBeNull());
+      expect(prompt()).toBeNull();
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      const entry = (
+        await db.timelineEntries.where('incidentId').equals(incident.id).toArray()
+      ).find((e) => e.text === 'first alert');
+      const moved = (await db.incidents.get(incident.id))?.milestones.started;
+      expect(moved).toBe(entry?.occurredAt);
+      expect(moved).toBeLessThan(start ?? 0);
+      expect(await heldLines()).toEqual([]);
+      expect(field).toHaveValue('f: typing the next');
+    });
+
+    it("marks the field invalid only for its own text: the held line's failure is described with it", async () => {
+      const { field } = await failHeldSave();
+      expect(field).toHaveValue('f: typing the next');
+      expect(field).not.toHaveAttribute('aria-invalid');
+      expect(field).not.toHaveAccessibleDescription(/Not saved|Not logged yet/);
+      expect(screen.getByRole('group', { name: 'Not logged yet' })).toHaveAccessibleDescription(
+        /^Not saved: the disk is full\./,
+      );
+    });
+
+    it("a held line's refusal stays with it while the next line is typed, until the line is edited", async () => {
+      const user = userEvent.setup();
+      // A role the log knows but the incident does not have: the write refuses it.
+      const field = renderField(['Vendor liaison']);
+      await user.click(field);
+      await user.keyboard('-5m /role vendor liaison Dana{Enter}');
+      await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+      const refusal = await screen.findByRole('alert');
+      expect(refusal).toHaveTextContent('Unknown role');
+      expect(notice()).toHaveTextContent('Not logged yet: “-5m /role vendor liaison Dana”');
+      await user.click(field);
+      await user.keyboard('f: the next line');
+      expect(screen.getByRole('alert')).toHaveTextContent('Unknown role');
+      expect(notice()).toHaveTextContent('Not logged yet: “-5m /role vendor liaison Dana”');
+      expect(field).not.toHaveAttribute('aria-invalid');
+      await waitFor(async () => expect(await heldRow()).toContain('Unknown role'));
+      // Edited: the line goes back in the field and its refusal with it.
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(field).toHaveValue('-5m /role vendor liaison Dana\nf: the next line');
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
+
+    it("a held line logged does not clear the field's own failed save and its Retry", async () => {
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}');
+      const restore = failWritesTo(
+        'timelineEntries',
+        new DOMException('The disk is full.', 'QuotaExceededError'),
+      );
+      try {
+        await user.keyboard('f: replica lag 40 s{Enter}');
+        expect(await screen.findByRole('alert')).toHaveTextContent('Not saved');
+      } finally {
+        restore();
+      }
+      await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+      await waitFor(() => expect(screen.queryByText(/Waiting for your answer/)).toBeNull());
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      expect(screen.getByRole('alert')).toHaveTextContent('Not saved');
+      expect(field).toHaveValue('f: replica lag 40 s');
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      await user.click(screen.getByRole('button', { name: 'Retry' }));
+      await waitFor(() => expect(field).toHaveValue(''));
+      expect(await texts()).toEqual([
+        ['finding', 'first alert'],
+        ['finding', 'replica lag 40 s'],
+      ]);
+    });
+
+    it('lines held before the stored ones are read keep both, identical ones too, and the merged list is saved', async () => {
+      const key = timelineHeldDraftKey(incident.id);
+      // Stored before held lines had ids.
+      await saveDraft(
+        db,
+        key,
+        JSON.stringify({ v: 1, lines: [{ line: '-5m n: still failing', parsedAt: Date.now() }] }),
+        Date.now(),
+      );
+      // The stored row is read slowly (a busy disk): the scribe holds a line meanwhile.
+      let release = () => undefined as void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const get = db.drafts.get.bind(db.drafts) as (k: string) => Promise<unknown>;
+      const spy = vi.spyOn(db.drafts, 'get').mockImplementation((async (k: string) => {
+        if (k === key) await gate;
+        return get(k);
+      }) as unknown as typeof db.drafts.get);
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m n: still failing{Enter}');
+      await waitFor(() =>
+        expect(notice()).toHaveTextContent(
+          'Waiting for your answer below: “-5m n: still failing”.',
+        ),
+      );
+      release();
+      await waitFor(() => expect(notice()).toHaveTextContent('(1 more line after it)'));
+      spy.mockRestore();
+      await waitFor(async () =>
+        expect(await heldLines()).toEqual(['-5m n: still failing', '-5m n: still failing']),
+      );
+      for (const left of ['(1 more line after it)', '']) {
+        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        if (left) await waitFor(() => expect(notice()).not.toHaveTextContent(left));
+      }
+      await waitFor(() => expect(screen.queryByText(/Waiting for your answer/)).toBeNull());
+      expect(await texts()).toEqual([
+        ['note', 'still failing'],
+        ['note', 'still failing'],
+      ]);
     });
   });
 });

@@ -2,6 +2,7 @@ import { formatCount } from '../../../shared/domain/text';
 import {
   memo,
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -23,7 +24,13 @@ import { BackdatePrompt } from './backdate-prompt';
 import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/log-line';
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
-import { heldDraftText, readHeldDraft, reaskHeldLines, type HeldLine } from './held-lines';
+import {
+  heldDraftText,
+  newHeldId,
+  readHeldDraft,
+  reaskHeldLines,
+  type HeldLine,
+} from './held-lines';
 import { BusyButton } from '../../ui/busy-button';
 
 /** Show the character counter from this length on. */
@@ -38,24 +45,25 @@ const USAGE_BY_TYPE: Readonly<Record<WritableCommand['type'], string>> = {
   pin: usageFor('/pin'),
 };
 
+/**
+ * The field's own problem: about the text in the field, and only that. A held line's failure
+ * or refusal is the held line's own (`HeldLine.problem`, kept in its draft row): nothing done in
+ * the field clears it, and it never marks the field invalid.
+ */
 interface Problem {
   message: string;
   usage: string;
   /**
    * The storage failed (not the line): offer Retry, which reopens the database and logs it. It
-   * logs what failed as it was understood then (the instant a question was answered with, the
-   * time "now" meant, whether the start moved), unless the field's text has changed since.
+   * logs what failed as it was understood then (the time "now" meant), unless the field's text
+   * has changed since.
    */
   retry?: {
     cmd: WritableCommand;
     submitted: string;
     now: number;
     moveStart: boolean;
-    /** The held line it was, answered (held again at the front until it is saved). */
-    from?: HeldLine;
   };
-  /** The held line whose save failed or was refused (it waits again, first in line). */
-  held?: HeldLine;
 }
 
 /**
@@ -84,7 +92,9 @@ export const LogField = memo(function LogField({
   const db = useDb();
   const run = useCommand();
   const recovery = useStorageRecovery();
+  // The field's Retry and a held line's Retry (its id) are busy each on their own.
   const [retrying, setRetrying] = useState(false);
+  const [retryingHeld, setRetryingHeld] = useState<string | null>(null);
   const commandContext = useCommandContext();
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
@@ -122,22 +132,43 @@ export const LogField = memo(function LogField({
     [db, draftKey],
   );
   const draft = useDraft(db, draftKey, restore);
-  // Held lines come back held after a reload, each asked again as when it was typed; one whose
-  // question no longer applies (the start was moved before it meanwhile) goes back in the field.
-  const restoreHeld = useCallback((saved: string) => {
-    const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
-    const { held: again, unasked } = reaskHeldLines(readHeldDraft(saved, Date.now()), inc, {
-      timeZone: zone,
-      customRoles: roles,
-    });
-    const known = new Set(heldRef.current.map((h) => h.line));
-    const next = [...again.filter((h) => !known.has(h.line)), ...heldRef.current];
-    heldRef.current = next;
-    setHeldState(next);
-    if (unasked.length > 0)
-      setText((cur) => [...unasked, cur].filter((t) => t.trim() !== '').join('\n'));
-  }, []);
+  const draftChanged = draft.changed;
+  // Saves the held lines' draft row; set once its hook exists (restoreHeld is made before it).
+  const saveHeldText = useRef<(text: string) => void>(() => undefined);
+  // Held lines come back held after a reload, each asked again as when it was typed (one whose
+  // save failed after it was answered waits with its answer and why); only one that no longer
+  // parses goes back in the field. Lines held before the row was read stay, after the restored
+  // ones; a line is the same line by its id, not its text (two "n: still failing" typed on
+  // purpose are two lines). The merged list is saved at once: the save of the lines held
+  // meanwhile would otherwise write the restored ones out of the row.
+  const restoreHeld = useCallback(
+    (saved: string) => {
+      const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
+      const { held: again, unasked } = reaskHeldLines(readHeldDraft(saved, Date.now()), inc, {
+        timeZone: zone,
+        customRoles: roles,
+      });
+      const known = new Set(heldRef.current.map((h) => h.id));
+      const next = [...again.filter((h) => !known.has(h.id)), ...heldRef.current];
+      heldRef.current = next;
+      setHeldState(next);
+      const nextText = heldDraftText(next);
+      if (nextText !== saved) saveHeldText.current(nextText);
+      if (unasked.length > 0)
+        // Into the field and its draft before the held row loses them.
+        setText((cur) => {
+          const merged = [...unasked, cur].filter((t) => t.trim() !== '').join('\n');
+          draftChanged(merged);
+          return merged;
+        });
+    },
+    [draftChanged],
+  );
   const heldDraft = useDraft(db, heldKey, restoreHeld);
+  const heldDraftChanged = heldDraft.changed;
+  useEffect(() => {
+    saveHeldText.current = heldDraftChanged;
+  }, [heldDraftChanged]);
   /** Sets the held lines and saves them (their own draft row). */
   const setHeld = (next: readonly HeldLine[]) => {
     heldRef.current = next;
@@ -182,19 +213,18 @@ export const LogField = memo(function LogField({
     setProblem(null);
   };
 
-  /** The held line `h` answered, replaced (`by`) or put back: no longer held. */
+  /** The held line `h` (by its id) answered, replaced (`by`) or put back: no longer held. */
   const release = (h: HeldLine, by?: HeldLine) => {
-    setHeld(heldRef.current.flatMap((x) => (x === h ? (by ? [by] : []) : [x])));
+    setHeld(heldRef.current.flatMap((x) => (x.id === h.id ? (by ? [by] : []) : [x])));
   };
 
   /**
-   * Edit the line / Cancel: the held line goes back into the field to be corrected, and a
-   * problem about it (a failed save, a refusal) goes with it, so a later Retry cannot log the
-   * field's text in its place.
+   * Edit the line / Cancel: the held line goes back into the field to be corrected, and its
+   * problem (a failed save, a refusal) goes with it (it was the held line's own), so no Retry
+   * can log it or the field's text in its place.
    */
   const editHeld = (h: HeldLine) => {
     release(h);
-    if (problemRef.current?.held === h) setProblem(null);
     putBack(h.line);
   };
 
@@ -208,12 +238,17 @@ export const LogField = memo(function LogField({
     field.current?.focus();
   };
 
+  /**
+   * Logs `cmd`: the field's line (`submitted`), or the held line `from`, answered (`chosenAt`
+   * the instant chosen for its "which time?", when it was asked one).
+   */
   const commit = async (
     cmd: WritableCommand,
     submitted: string,
     now: number,
     moveStart: boolean,
     from?: HeldLine,
+    chosenAt?: number,
   ) => {
     // One write at a time: Enter while a Retry is under way must not log the line twice.
     if (busy.current) return;
@@ -225,7 +260,7 @@ export const LogField = memo(function LogField({
     if (from) {
       // Saved the usual way too (same text as the transaction writes), so lines still held
       // stay in the unload journal should the window close before the write lands.
-      setHeld(heldRef.current.filter((x) => x !== from));
+      setHeld(heldRef.current.filter((x) => x.id !== from.id));
     }
     try {
       if (!from) {
@@ -254,30 +289,54 @@ export const LogField = memo(function LogField({
       if (from && heldDraftText(heldRef.current) !== heldText)
         heldDraft.changed(heldDraftText(heldRef.current));
       flushSync(() => {
-        setProblem(null);
-        if (!from)
+        // The field's problem is about the field's text: a held line logged leaves it be.
+        if (!from) {
+          setProblem(null);
           // Whatever was typed while the write ran stays (and is saved as the new draft).
           setText((cur) => {
             const rest = cur.startsWith(submitted) ? cur.slice(submitted.length).trimStart() : cur;
             if (rest) draft.changed(rest);
             return rest;
           });
+        }
         onLogged();
       });
     } catch (error) {
       const failure = classifyStorageError(error);
       const storage = failure !== null && failure !== 'constraint';
-      // A held line that was not saved is held again, first in line (never pushed into the
-      // field, where it would be glued to what is typed there); the field's line stays there.
-      if (from) setHeld([from, ...heldRef.current.filter((x) => x !== from)]);
-      else draft.changed(field.current?.value ?? text);
-      setProblem({
-        message: describeWriteError(error),
-        usage: storage ? '' : USAGE_BY_TYPE[cmd.type],
-        retry:
-          storage && failure !== 'version' ? { cmd, submitted, now, moveStart, from } : undefined,
-        held: from,
-      });
+      const message = describeWriteError(error);
+      const usage = storage ? '' : USAGE_BY_TYPE[cmd.type];
+      const retryable = storage && failure !== 'version';
+      if (from) {
+        // A held line that was not saved is held again, first in line (never pushed into the
+        // field, where it would be glued to what is typed there), with why: its own problem,
+        // saved with it. Only the save failed: it keeps its answer (the command as answered,
+        // whether the start moves, its "now"), so Retry logs it without asking again, also
+        // after a reload. Refused: it is asked again, with why.
+        const zone = from.zone;
+        const chosen = chosenAt ?? from.chosenAt;
+        const again: HeldLine = retryable
+          ? {
+              id: from.id,
+              line: from.line,
+              parsedAt: from.parsedAt,
+              ...(zone !== undefined ? { zone } : {}),
+              ...(chosen !== undefined ? { chosenAt: chosen } : {}),
+              kind: isBeforeStart(cmd, incident) ? 'before-start' : 'ready',
+              cmd,
+              problem: { message, usage, answered: { moveStart, now } },
+            }
+          : { ...from, problem: { message, usage } };
+        setHeld([again, ...heldRef.current.filter((x) => x.id !== from.id)]);
+      } else {
+        // The field's line stays there.
+        draft.changed(field.current?.value ?? text);
+        setProblem({
+          message,
+          usage,
+          retry: retryable ? { cmd, submitted, now, moveStart } : undefined,
+        });
+      }
     } finally {
       busy.current = false;
       field.current?.focus();
@@ -305,6 +364,7 @@ export const LogField = memo(function LogField({
     if (result.type === 'error') {
       if (result.choices) {
         const asked: HeldLine = {
+          id: from?.id ?? newHeldId(),
           line: submitted,
           parsedAt: readAt,
           zone: readZone,
@@ -316,9 +376,11 @@ export const LogField = memo(function LogField({
         else hold(asked);
         return;
       }
-      // A held line refused now (its answer no longer fits): it stays held, with why (Edit the
-      // line puts it back in the field to correct it).
-      setProblem({ message: result.message, usage: result.usage, held: from });
+      // A held line refused now (its answer no longer fits): it stays held, with why, its own
+      // problem until it is answered again or edited (Edit the line puts it back in the field).
+      if (from)
+        release(from, { ...from, problem: { message: result.message, usage: result.usage } });
+      else setProblem({ message: result.message, usage: result.usage });
       return;
     }
     if (result.type === 'help') {
@@ -329,6 +391,7 @@ export const LogField = memo(function LogField({
     }
     if (isBeforeStart(result, incident)) {
       const asked: HeldLine = {
+        id: from?.id ?? newHeldId(),
         line: submitted,
         parsedAt: readAt,
         zone: readZone,
@@ -340,7 +403,28 @@ export const LogField = memo(function LogField({
       else hold(asked);
       return;
     }
-    await commit(result, submitted, now, false, from);
+    await commit(result, submitted, now, false, from, chosenAt);
+  };
+
+  /**
+   * Retry on a held line whose save failed: reopens the database and logs the line as it was
+   * answered, from where it waits (the field, the next line being typed, is left alone).
+   */
+  const retryHeld = (h: HeldLine) => {
+    setRetryingHeld(h.id);
+    void recovery
+      .retry()
+      .then(() => {
+        // As it waits now: logged, edited or answered again meanwhile, there is nothing to retry.
+        const cur = heldRef.current.find((x) => x.id === h.id);
+        if (!cur || cur.kind === 'which-time' || !cur.problem?.answered) return;
+        const { moveStart, now } = cur.problem.answered;
+        return commit(cur.cmd, cur.line, now, moveStart, cur);
+      })
+      .finally(() => {
+        setRetryingHeld(null);
+        field.current?.focus();
+      });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -354,15 +438,18 @@ export const LogField = memo(function LogField({
   const draftId = `${id}-draft`;
   const showCounter = text.length >= COUNTER_FROM;
   const heldId = `${id}-held`;
+  const heldProblemId = `${id}-held-problem`;
+  const heldDraftId = `${id}-held-draft`;
   const asked = held[0];
-  // Its answer was given and only the save failed: Retry (in the problem) logs it as answered,
-  // so the question is not shown again meanwhile.
-  const answered = asked !== undefined && problem?.retry?.from === asked;
+  // Its answer was given and only the save failed: its Retry logs it as answered, so the
+  // question is not shown again meanwhile.
+  const answered = asked !== undefined && asked.kind !== 'which-time' && !!asked.problem?.answered;
+  // The field is described by what is about its own text only: a held line and its problem
+  // are announced with the held line.
   const describedBy = [
     problem ? errorId : null,
-    asked ? heldId : null,
     showCounter ? counterId : null,
-    draft.problem || heldDraft.problem ? draftId : null,
+    draft.problem ? draftId : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -413,16 +500,6 @@ export const LogField = memo(function LogField({
                     // Logged meanwhile (Enter while the database reopened, which cleared the
                     // problem; the scribe may already be typing the next line): nothing to retry.
                     if (problemRef.current?.retry !== failed) return;
-                    // A held line that failed is logged from where it waits, as answered; the
-                    // field (the next line being typed) is left alone.
-                    if (failed?.from && heldRef.current.includes(failed.from))
-                      return commit(
-                        failed.cmd,
-                        failed.submitted,
-                        failed.now,
-                        failed.moveStart,
-                        failed.from,
-                      );
                     if (current.trim() === '') {
                       setProblem(null);
                       return;
@@ -443,8 +520,8 @@ export const LogField = memo(function LogField({
         </div>
       ) : null}
       {asked ? (
-        <p id={heldId} className="tl-held">
-          {problem?.held === asked ? 'Not logged yet: ' : 'Waiting for your answer below: '}“
+        <p id={heldId} className="tl-held" role="status">
+          {asked.problem ? 'Not logged yet: ' : 'Waiting for your answer below: '}“
           <bdi className="tl-held-line">{asked.line}</bdi>”
           {held.length > 1
             ? ` (${formatCount(held.length - 1)} more ${held.length > 2 ? 'lines' : 'line'} after it)`
@@ -452,8 +529,27 @@ export const LogField = memo(function LogField({
           . Keep typing: the field is free for the next entry.
         </p>
       ) : null}
+      {asked?.problem ? (
+        <div id={heldProblemId} className="field-error tl-problem" role="alert">
+          <div>{asked.problem.message}</div>
+          {!asked.problem.usage ? null : <div className="tl-usage">{asked.problem.usage}</div>}
+        </div>
+      ) : null}
       {answered ? (
-        <div className="form-actions">
+        <div
+          className="form-actions"
+          role="group"
+          aria-label="Not logged yet"
+          aria-describedby={heldProblemId}
+        >
+          <BusyButton
+            type="button"
+            className="button button-small"
+            busy={retryingHeld === asked.id}
+            onClick={() => retryHeld(asked)}
+          >
+            Retry
+          </BusyButton>
           <button
             type="button"
             className="button button-small"
@@ -465,6 +561,10 @@ export const LogField = memo(function LogField({
           </button>
         </div>
       ) : null}
+      <DraftProblem
+        id={heldDraftId}
+        message={heldDraft.problem ? `Lines waiting for an answer: ${heldDraft.problem}` : null}
+      />
       {asked?.kind === 'which-time' && !answered ? (
         <>
           <div className="field-error tl-problem" role="alert">
@@ -501,7 +601,7 @@ export const LogField = memo(function LogField({
           </div>
         </>
       ) : null}
-      <DraftProblem id={draftId} message={draft.problem ?? heldDraft.problem} />
+      <DraftProblem id={draftId} message={draft.problem} />
       {restored && text !== '' ? (
         <div className="draft-restored" role="status">
           <span>
