@@ -27,7 +27,7 @@ function deferred() {
 describe('writesSettled: the writes this window issued, then a fresh read', () => {
   it('resolves at once when nothing is under way', async () => {
     expect(writesUnderWay(db)).toBe(0);
-    await expect(writesSettled(db)).resolves.toBeUndefined();
+    await expect(writesSettled(db)).resolves.toBe(true);
   });
 
   it('waits for a commit issued and not awaited: the read after it sees the row', async () => {
@@ -60,8 +60,12 @@ describe('writesSettled: the writes this window issued, then a fresh read', () =
     const restore = failWritesTo('drafts', new DOMException('disk full', 'QuotaExceededError'));
     try {
       const write = saveDraft(db, 'k', 'lost', NOW);
-      await expect(writesSettled(db)).resolves.toBeUndefined();
-      await expect(write).rejects.toThrow('disk full');
+      const outcome = write.then(
+        () => 'saved',
+        (e: unknown) => (e instanceof Error ? e.message : String(e)),
+      );
+      await expect(writesSettled(db)).resolves.toBe(true);
+      expect(await outcome).toMatch(/^disk full/);
     } finally {
       restore();
     }
@@ -85,13 +89,24 @@ describe('writesSettled: the writes this window issued, then a fresh read', () =
     const later = deferred();
     void trackWrite(db, first.promise);
     const waiting = writesSettled(db);
-    void trackWrite(db, later.promise);
+    const refused = trackWrite(db, later.promise).catch((e: unknown) => e);
     first.resolve();
     await waiting;
     expect(writesUnderWay(db)).toBe(1);
     later.reject(new Error('refused'));
     await writesSettled(db);
     expect(writesUnderWay(db)).toBe(0);
+    expect(await refused).toEqual(new Error('refused'));
+  });
+
+  it('stops waiting after its limit for a write that hangs, and says so', async () => {
+    const hung = deferred();
+    const tracked = trackWrite(db, hung.promise);
+    await expect(writesSettled(db, 30)).resolves.toBe(false);
+    expect(writesUnderWay(db)).toBe(1);
+    hung.resolve();
+    await tracked;
+    await expect(writesSettled(db, 30)).resolves.toBe(true);
   });
 
   it('keeps databases apart', async () => {
@@ -108,8 +123,20 @@ describe('writesSettled: the writes this window issued, then a fresh read', () =
     }
   });
 
-  it('hands back the write itself: its result and its refusal reach the caller', async () => {
+  it('hands on the result and the refusal of the write to the caller, and leaves a refusal unhandled until the caller handles it', async () => {
     await expect(trackWrite(db, Promise.resolve(7))).resolves.toBe(7);
     await expect(trackWrite(db, Promise.reject(new Error('no')))).rejects.toThrow('no');
+    // An unhandled refusal still reaches the unhandled-rejection report (tracking it used to
+    // mark the caller's own promise handled, so `void command()` failed silently).
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      void trackWrite(db, Promise.reject(new Error('nobody listened')));
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([new Error('nobody listened')]);
   });
 });

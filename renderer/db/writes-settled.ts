@@ -21,9 +21,16 @@ const underWay = new Map<string, Set<Promise<void>>>();
 const noop = (): void => undefined;
 
 /**
+ * How long {@link writesSettled} waits at most, ms: a write that hangs (another window holding
+ * the database in an upgrade, a stalled disk) must not leave Copy or Export waiting for ever.
+ */
+export const SETTLE_WAIT_MS = 2_000;
+
+/**
  * Notes a write issued by this window to `db` (a commit, or a whole command), until it settles,
- * whether it succeeds or fails. Returns `write` itself, unchanged: its result and its rejection
- * are still the caller's to handle.
+ * whether it succeeds or fails. Returns a promise of the same result or rejection as `write`:
+ * the caller's to handle, and reported as unhandled when it is not (the tracking itself never
+ * handles a rejection in the caller's place).
  */
 export function trackWrite<T>(db: DbName, write: Promise<T>): Promise<T> {
   let set = underWay.get(db.name);
@@ -31,26 +38,46 @@ export function trackWrite<T>(db: DbName, write: Promise<T>): Promise<T> {
     set = new Set();
     underWay.set(db.name, set);
   }
-  const done = write.then(noop, noop);
-  set.add(done);
+  const own = set;
+  let settle: () => void = noop;
+  const done = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  own.add(done);
   const forget = () => {
-    set.delete(done);
-    if (set.size === 0 && underWay.get(db.name) === set) underWay.delete(db.name);
+    own.delete(done);
+    if (own.size === 0 && underWay.get(db.name) === own) underWay.delete(db.name);
+    settle();
   };
-  void done.then(forget);
-  return write;
+  return write.then(
+    (result) => {
+      forget();
+      return result;
+    },
+    (error: unknown) => {
+      forget();
+      throw error;
+    },
+  );
 }
 
 /**
  * Resolves once every write this window had issued to `db` when it was called has settled
  * (committed or failed: a failure is its caller's to report, and what is stored is then the
- * truth). Writes issued after the call are not waited for, so a steady stream of writes never
- * holds it back. Never rejects; resolves at once when nothing is under way.
+ * truth), or after `maxWaitMs` (default {@link SETTLE_WAIT_MS}) if one has not: true when all
+ * settled, false when the wait ran out. Writes issued after the call are not waited for, so a
+ * steady stream of writes never holds it back. Never rejects; resolves at once (true) when
+ * nothing is under way.
  */
-export function writesSettled(db: DbName): Promise<void> {
+export function writesSettled(db: DbName, maxWaitMs = SETTLE_WAIT_MS): Promise<boolean> {
   const set = underWay.get(db.name);
-  if (!set || set.size === 0) return Promise.resolve();
-  return Promise.all([...set]).then(noop);
+  if (!set || set.size === 0) return Promise.resolve(true);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), maxWaitMs);
+  });
+  const all = Promise.all([...set]).then(() => true);
+  return Promise.race([all, timedOut]).finally(() => clearTimeout(timer));
 }
 
 /** How many writes to `db` are under way in this window (for tests and diagnostics). */
@@ -61,7 +88,9 @@ export function writesUnderWay(db: DbName): number {
 /**
  * Reads after every write this window has already issued to `db` has settled: `read` runs
  * against the database only then, so it sees those writes (or, for one that failed, what is
- * stored instead). For building text to copy or export from the record. Rejects as `read` does.
+ * stored instead). A write still under way after {@link SETTLE_WAIT_MS} is not waited for any
+ * longer: `read` then sees what is stored without it. For building text to copy or export from
+ * the record. Rejects as `read` does.
  */
 export async function readSettled<T>(
   db: ReadonlyDb,
