@@ -1,10 +1,10 @@
 import { memo, useState } from 'react';
 import { Link } from 'wouter';
-import { spanInWords } from '../../../shared/logic/cadence';
 import { postmortemDue } from '../../../shared/logic/escalation';
 import type { Incident } from '../../../shared/domain/incident';
 import type { Postmortem } from '../../../shared/domain/records';
-import { useNow } from '../../store/ui-store';
+import { formatDuration } from '../../../shared/logic/time';
+import { useNowMinute } from '../../store/ui-store';
 import { useResolvedWithPostmortems } from './queries';
 
 /**
@@ -31,13 +31,13 @@ export const OVERDUE_SHOWN = 10;
  * "Overdue post-mortems": each links to its editor, the {@link OVERDUE_SHOWN} most overdue first
  * and the rest behind "Show all N overdue post-mortems" (a year of history imported without
  * post-mortems would otherwise push the incidents below a wall of links). Renders nothing when
- * none is overdue. The list follows the shared clock each second, but a row is rendered again
- * only when its words change ("overdue by 3 days 4 hours" changes once a minute): rendering
- * hundreds of rows every second held up the page (BENCHMARKS.md run U: 20–35 ms of each second,
- * behind the command palette's answers).
+ * none is overdue. The list follows the clock to the minute (a deadline of 48 hours; "overdue by
+ * 3 minutes", to the minute), and a row is rendered again only when its words change: reading
+ * and rendering hundreds of rows every second held up the page (BENCHMARKS.md run U: 20–35 ms of
+ * each second, behind the command palette's answers).
  */
 export function OverduePostmortems() {
-  const now = useNow();
+  const now = useNowMinute();
   const rows = useResolvedWithPostmortems();
   const [all, setAll] = useState(false);
   if (!rows) return null;
@@ -49,7 +49,11 @@ export function OverduePostmortems() {
       <h2 id="pm-overdue-heading">Overdue post-mortems ({overdue.length})</h2>
       <ul id="pm-overdue-items">
         {shown.map(({ incident, overdueMs }) => (
-          <OverdueRow key={incident.id} incident={incident} overdueBy={spanInWords(overdueMs)} />
+          <OverdueRow
+            key={incident.id}
+            incident={incident}
+            overdueBy={formatDuration(overdueMs, { style: 'words', precision: 'minute' })}
+          />
         ))}
       </ul>
       {overdue.length > OVERDUE_SHOWN ? (

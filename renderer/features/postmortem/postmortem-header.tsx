@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { formatUsersAffected, type Incident } from '../../../shared/domain/incident';
 import { spanInWords } from '../../../shared/logic/cadence';
@@ -70,16 +71,22 @@ export function RecordSummary({
     data.postmortem ? impactWindowsOf(data.postmortem) : [],
   );
   const responders = respondersList(data.assignments);
-  const rows = data.postmortem
-    ? postmortemTimeline({
-        incident,
-        postmortem: data.postmortem,
-        entries: data.entries,
-        roleHistory: data.assignments,
-        actionItems: data.actionItems,
-        timeZone: zone,
-      }).length
-    : 0;
+  // Counted when the record changes, not with each tick of the clock (the whole timeline of the
+  // post-mortem was rebuilt every second to count its rows).
+  const rows = useMemo(
+    () =>
+      data.postmortem
+        ? postmortemTimeline({
+            incident,
+            postmortem: data.postmortem,
+            entries: data.entries,
+            roleHistory: data.assignments,
+            actionItems: data.actionItems,
+            timeZone: zone,
+          }).length
+        : 0,
+    [incident, data, zone],
+  );
   return (
     <div className="pm-record">
       <h2>Impact</h2>

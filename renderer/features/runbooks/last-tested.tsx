@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../shared/logic/time';
 import { isRunbookStale } from '../../../shared/logic/runbook';
 import type { Runbook } from '../../../shared/domain/records';
 import type { AppSettings } from '../../../shared/domain/settings';
-import { useNow } from '../../store/ui-store';
+import { useNowMinute } from '../../store/ui-store';
 
 /** "Last tested …", flagged when never tested or not in the last 90 days. */
 export function LastTested({
@@ -12,7 +12,9 @@ export function LastTested({
   runbook: Pick<Runbook, 'lastTestedAt'>;
   settings: Pick<AppSettings, 'timeZone'>;
 }) {
-  const now = useNow();
+  // To the minute: the flag flips 90 days after the test; every runbook row rendered again each
+  // second for it.
+  const now = useNowMinute();
   const stale = isRunbookStale(runbook.lastTestedAt, now);
   return (
     <span className="last-tested">
