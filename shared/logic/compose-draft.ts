@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, type Audience } from '../domain/audience';
-import { MESSAGE_TYPES, type MessageType } from '../domain/records';
+import { MESSAGE_TYPES, type CommsUpdate, type MessageType } from '../domain/records';
 import type { CommsVariant } from './comms-templates';
 
 /**
@@ -23,9 +23,42 @@ export interface ComposeDraft {
   savedAt: number;
 }
 
-/** The drafts-table key of an incident's Compose update draft. */
+/** The drafts-table key of an incident's Compose update draft (the next update being written). */
 export function composeDraftKey(incidentId: string): string {
   return `compose:${incidentId}`;
+}
+
+/** A sent update opened again with **Reopen**, to correct and resend it. */
+export type ReopenedUpdate = Pick<CommsUpdate, 'id' | 'audience' | 'type' | 'subject' | 'body'>;
+
+/**
+ * The drafts-table key of the correction being written over a reopened sent update: one per
+ * sent update, apart from the next update's draft ({@link composeDraftKey}), which a Reopen
+ * session never writes, restores or clears.
+ */
+export function composeReopenDraftKey(incidentId: string, updateId: string): string {
+  return `compose-reopen:${incidentId}:${updateId}`;
+}
+
+/**
+ * The key a Compose update session keeps its edits under: the next update's draft, or over a
+ * Reopen the reopened update's own.
+ */
+export function composeSessionDraftKey(
+  incidentId: string,
+  reopened: ReopenedUpdate | undefined,
+): string {
+  return reopened ? composeReopenDraftKey(incidentId, reopened.id) : composeDraftKey(incidentId);
+}
+
+/** The session says nothing the sent update did not (same audience, type, subject, message). */
+function sameAsSent(draft: Omit<ComposeDraft, 'savedAt'>, sent: ReopenedUpdate): boolean {
+  return (
+    draft.audience === sent.audience &&
+    draft.type === sent.type &&
+    draft.subject === sent.subject &&
+    draft.message === sent.body
+  );
 }
 
 const draftSchema = z.object({
@@ -48,8 +81,36 @@ export function composeDraftText(draft: ComposeDraft): string {
   return JSON.stringify({ v: 1, ...draft });
 }
 
-/** The draft stored as `text`, or null when it is not one (unreadable, another version). */
-export function parseComposeDraft(text: string): ComposeDraft | null {
+/**
+ * The drafts-table text a session keeps for `draft`: {@link composeDraftText} for the next
+ * update; over a Reopen, JSON whenever it differs from the sent update (a regenerated message,
+ * subject and message null, is a correction too), and '' (which removes the row) when it is
+ * back to what was sent.
+ */
+export function composeSessionDraftText(
+  draft: ComposeDraft,
+  reopened: ReopenedUpdate | undefined,
+): string {
+  if (!reopened) return composeDraftText(draft);
+  if (sameAsSent(draft, reopened)) return '';
+  return JSON.stringify({ v: 1, ...draft });
+}
+
+/**
+ * The draft a session restores from `text` (stored under {@link composeSessionDraftKey}), or
+ * null: {@link parseComposeDraft} for the next update; over a Reopen, a correction of that
+ * sent update, null when it says just what was sent.
+ */
+export function parseComposeSessionDraft(
+  text: string,
+  reopened: ReopenedUpdate | undefined,
+): ComposeDraft | null {
+  if (!reopened) return parseComposeDraft(text);
+  const draft = readDraft(text);
+  return draft && !sameAsSent(draft, reopened) ? draft : null;
+}
+
+function readDraft(text: string): ComposeDraft | null {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -59,6 +120,12 @@ export function parseComposeDraft(text: string): ComposeDraft | null {
   const parsed = draftSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { v: _version, ...draft } = parsed.data;
-  if (draft.subject === null && draft.message === null) return null;
+  return draft;
+}
+
+/** The draft stored as `text`, or null when it is not one (unreadable, another version). */
+export function parseComposeDraft(text: string): ComposeDraft | null {
+  const draft = readDraft(text);
+  if (!draft || (draft.subject === null && draft.message === null)) return null;
   return draft;
 }

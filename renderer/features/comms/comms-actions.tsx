@@ -23,8 +23,7 @@ export function CommsActions({ incident, settings }: ConsoleSlotProps) {
     setStart(next);
     setOpen(true);
   };
-  const reopen = (u: CommsUpdate) =>
-    compose({ audience: u.audience, type: u.type, subject: u.subject, body: u.body });
+  const reopen = (u: CommsUpdate) => compose({ audience: u.audience, type: u.type, reopen: u });
   return (
     <section className="panel comms-actions" aria-label="Stakeholder updates">
       <div className="button-row">

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AUDIENCE_LABELS, type Audience } from '../../../shared/domain/audience';
 import type { Incident } from '../../../shared/domain/incident';
 import { publicSummaryOf } from '../../../shared/domain/incident-facts';
@@ -7,12 +7,16 @@ import type { AppSettings } from '../../../shared/domain/settings';
 import { internalCheckOptions, type CommsVariant } from '../../../shared/logic/comms-templates';
 import {
   composeDraftKey,
-  composeDraftText,
+  composeSessionDraftKey,
+  composeSessionDraftText,
   parseComposeDraft,
+  parseComposeSessionDraft,
   type ComposeDraft,
+  type ReopenedUpdate,
 } from '../../../shared/logic/compose-draft';
 import { formatEventTime, spansDays } from '../../../shared/logic/time';
 import { useDb, useSettledRead } from '../../db/db-context';
+import { loadDraft } from '../../db/repo/drafts';
 import { readCustomTemplates } from '../../db/repo/templates';
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
@@ -36,19 +40,21 @@ import { useSendUpdate } from './use-send-update';
 import { LiveMessage } from '../../ui/live-message';
 import { BusyButton } from '../../ui/busy-button';
 
-/** Where the composer starts: an audience and type, and for "Reopen" the text that was sent. */
+/** Where the composer starts: an audience and type, and for "Reopen" the sent update. */
 export interface ComposeStart {
   audience: Audience;
   type?: MessageType;
-  subject?: string;
-  body?: string;
+  /** "Reopen": the sent update (its id keys the correction's draft), opened on what was sent. */
+  reopen?: ReopenedUpdate;
 }
 
 /**
  * The "Compose update" dialog. Closing it (Escape, overlay, ×) with edited, unsent text asks
  * first instead of discarding the edits. Edited text is also kept in the drafts table as it is
  * typed (shared/logic/compose-draft.ts): after a reload or a crash the dialog opens on it again,
- * saying so, with **Discard draft**; sending it or discarding it removes the draft.
+ * saying so, with **Discard draft**; sending it or discarding it removes the draft. A Reopen
+ * session keeps its correction under the reopened update's own key, restored when that update
+ * is reopened again, and never touches the next update's draft.
  */
 export function ComposeDialog({
   incident,
@@ -125,8 +131,9 @@ function Composer({
   );
   const [typeTouched, setTypeTouched] = useState(start.type !== undefined);
   const [variant, setVariant] = useState<CommsVariant>('standard');
-  const [subjectDraft, setSubjectDraft] = useState<string | null>(start.subject ?? null);
-  const [messageDraft, setMessageDraft] = useState<string | null>(start.body ?? null);
+  const reopened = start.reopen;
+  const [subjectDraft, setSubjectDraft] = useState<string | null>(reopened?.subject ?? null);
+  const [messageDraft, setMessageDraft] = useState<string | null>(reopened?.body ?? null);
   const [confirming, setConfirming] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [recordedKey, setRecordedKey] = useState<string | null>(null);
@@ -135,20 +142,17 @@ function Composer({
   // Over a "Reopen": the unsent update kept as a draft, which this session leaves alone.
   const [kept, setKept] = useState<{ savedAt: number } | null>(null);
 
-  // The sender's edits, kept as they are typed (only when nothing was typed yet on opening, and
-  // not over a "Reopen", which starts from what was sent).
+  // The sender's edits, kept as they are typed and restored on opening (unless something was
+  // typed already). A "Reopen" (a sent update, to correct or resend) keeps them under that
+  // update's own key (composeSessionDraftKey), never writing, restoring or clearing the next
+  // update's draft, which must still be there afterwards.
   const db = useDb();
   const settledRead = useSettledRead();
   const touched = useRef(false);
   const restore = useCallback(
     (saved: string) => {
-      const d = parseComposeDraft(saved);
-      if (!d) return;
-      if (start.subject !== undefined || start.body !== undefined) {
-        setKept({ savedAt: d.savedAt });
-        return;
-      }
-      if (touched.current) return;
+      const d = parseComposeSessionDraft(saved, reopened);
+      if (!d || touched.current) return;
       setAudience(d.audience);
       setType(d.type);
       setTypeTouched(d.typeTouched);
@@ -157,29 +161,39 @@ function Composer({
       setMessageDraft(d.message);
       setRestored({ savedAt: d.savedAt });
     },
-    [start.subject, start.body],
+    [reopened],
   );
-  const draft = useDraft(db, composeDraftKey(incident.id), restore);
-  // A "Reopen" (a sent update, to resend or correct) never writes or clears the stored draft:
-  // that is the next update being written, which must still be there afterwards. Its edits are
-  // kept from a careless close by the discard guard.
-  const reopened = start.subject !== undefined || start.body !== undefined;
-  const keepDraft = (text: string) => {
-    if (!reopened) draft.changed(text);
-  };
+  const draft = useDraft(db, composeSessionDraftKey(incident.id, reopened), restore);
+  useEffect(() => {
+    // Over a Reopen, the next update's draft is only read, to say it is kept.
+    if (!reopened) return;
+    let live = true;
+    void loadDraft(db, composeDraftKey(incident.id))
+      .then((saved) => {
+        const d = parseComposeDraft(saved);
+        if (live && d) setKept({ savedAt: d.savedAt });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [db, incident.id, reopened]);
   const persist = (next: Partial<ComposeDraft>) => {
     touched.current = true;
-    keepDraft(
-      composeDraftText({
-        audience,
-        type,
-        typeTouched,
-        variant,
-        subject: subjectDraft,
-        message: messageDraft,
-        ...next,
-        savedAt: Date.now(),
-      }),
+    draft.changed(
+      composeSessionDraftText(
+        {
+          audience,
+          type,
+          typeTouched,
+          variant,
+          subject: subjectDraft,
+          message: messageDraft,
+          ...next,
+          savedAt: Date.now(),
+        },
+        reopened,
+      ),
     );
   };
 
@@ -228,7 +242,8 @@ function Composer({
     }
   };
   // Text typed here (not what "Reopen" started with) that has not gone out as it stands.
-  const changed = subjectDraft !== (start.subject ?? null) || messageDraft !== (start.body ?? null);
+  const changed =
+    subjectDraft !== (reopened?.subject ?? null) || messageDraft !== (reopened?.body ?? null);
   const discard = useDiscardGuard(holdCloseRef, changed && key !== recordedKey);
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const finds =
@@ -248,6 +263,25 @@ function Composer({
     setFeedback(null);
     setRestored(null);
     persist({ subject: null, message: null });
+  };
+
+  // "Discard draft": back to the generated message, or over a Reopen to what was sent.
+  const discardDraft = () => {
+    if (!reopened) {
+      regenerate();
+      return;
+    }
+    touched.current = true;
+    setAudience(reopened.audience);
+    setType(reopened.type);
+    setTypeTouched(true);
+    setVariant('standard');
+    setSubjectDraft(reopened.subject);
+    setMessageDraft(reopened.body);
+    setConfirming(false);
+    setFeedback(null);
+    setRestored(null);
+    draft.changed('');
   };
 
   const onSend = async (format: SendFormat, confirmed = false) => {
@@ -283,7 +317,7 @@ function Composer({
       setRecordedKey(out.key);
       // Sent as it stands: nothing of it is left to keep.
       setRestored(null);
-      keepDraft('');
+      draft.changed('');
     }
     setFeedback(sendFeedback(outcome, format, audience));
   };
@@ -297,7 +331,7 @@ function Composer({
             messageRef.current?.focus();
           }}
           onDiscard={() => {
-            keepDraft('');
+            draft.changed('');
             onClose();
           }}
         />
@@ -310,22 +344,21 @@ function Composer({
             settings.timeZone,
             spansDays(kept.savedAt, now, settings.timeZone),
           )}{' '}
-          is kept for later: Compose update opens on it again. Edits to this reopened update are not
-          kept as a draft.
+          is kept for later: Compose update opens on it again.
         </p>
       ) : null}
       {restored ? (
         <div className="draft-restored" role="status">
           <span>
-            Restored your unsent update from{' '}
+            {reopened ? 'Your unsent correction from ' : 'Restored your unsent update from '}
             {formatEventTime(
               restored.savedAt,
               settings.timeZone,
               spansDays(restored.savedAt, now, settings.timeZone),
             )}
-            .
+            {reopened ? ' is restored.' : '.'}
           </span>{' '}
-          <button type="button" className="button button-small" onClick={regenerate}>
+          <button type="button" className="button button-small" onClick={discardDraft}>
             Discard draft
           </button>
         </div>
