@@ -3,15 +3,19 @@ import type { Incident } from '../../../shared/domain/incident';
 import { UNDERSTANDING_MAX, understandingOf } from '../../../shared/domain/incident-facts';
 import { tooLongMessage } from '../../../shared/domain/text';
 import { causeState } from '../../../shared/logic/comms-templates';
+import { readUnderstandingEdit, understandingDraftKey } from '../../../shared/logic/edit-draft';
 import { confirmedHypothesisTexts } from '../../../shared/logic/hypotheses';
 import { useHypotheses } from '../hypotheses/queries';
 import { useCommand } from '../../db/db-context';
 import { setUnderstanding } from '../../db/repo/impact';
+import { useEditDraft } from '../../db/use-edit-draft';
 import { CommandForm } from '../../ui/command-form';
 import { FormDialogButton } from '../../ui/dialog';
+import { DraftProblem } from '../../ui/draft-problem';
 import { Field } from '../../ui/field';
+import { RestoredDraft } from '../../ui/restored-draft';
 import { useSubmit } from '../../ui/use-submit';
-import { useCommandContext } from '../settings/use-settings';
+import { useCommandContext, useSettings } from '../settings/use-settings';
 import type { ConsoleSlotProps } from './console-slot';
 
 /**
@@ -61,13 +65,28 @@ export function CurrentUnderstanding({ incident }: Pick<ConsoleSlotProps, 'incid
   );
 }
 
+/**
+ * The dialog's form. What is typed is kept as a draft of this incident's understanding until it
+ * is saved (closing the dialog keeps it): opening the dialog again, also after a reload, brings
+ * it back, saying so, with **Discard draft**.
+ */
 function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: () => void }) {
   const command = useCommand();
   const ctx = useCommandContext();
-  const [text, setText] = useState(understandingOf(incident));
+  const { timeZone } = useSettings();
+  const [opened] = useState(() => understandingOf(incident));
+  const [text, setText] = useState(opened);
   const { busy, errors, run } = useSubmit(['understanding']);
+  const draft = useEditDraft<string>(understandingDraftKey(incident.id), {
+    read: readUnderstandingEdit,
+    isStored: (value) => value === opened,
+    apply: setText,
+  });
   const submit = async () => {
-    if (await run(() => command(setUnderstanding, incident.id, text, ctx()))) onDone();
+    if (await run(() => command(setUnderstanding, incident.id, text, ctx()))) {
+      draft.clear();
+      onDone();
+    }
   };
   return (
     <CommandForm
@@ -76,6 +95,17 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
       busy={busy}
       error={errors.form}
     >
+      {draft.restoredAt !== null ? (
+        <RestoredDraft
+          what="current understanding"
+          savedAt={draft.restoredAt}
+          zone={timeZone}
+          onDiscard={() => {
+            setText(opened);
+            draft.clear();
+          }}
+        />
+      ) : null}
       <Field
         label="Current understanding"
         error={
@@ -86,8 +116,17 @@ function UnderstandingForm({ incident, onDone }: { incident: Incident; onDone: (
         }
         hint="What is known of the cause, for internal audiences. Empty means not yet known."
       >
-        <textarea rows={3} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          rows={3}
+          autoFocus
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            draft.changed(e.target.value);
+          }}
+        />
       </Field>
+      <DraftProblem message={draft.problem} />
     </CommandForm>
   );
 }

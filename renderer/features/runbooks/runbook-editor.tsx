@@ -1,20 +1,30 @@
 import { useId, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/records';
+import {
+  readRunbookEdit,
+  runbookEditDraftKey,
+  type RunbookEdit,
+} from '../../../shared/logic/edit-draft';
 import { runbookTemplate } from '../../../shared/logic/runbook';
 import { useCommand } from '../../db/db-context';
 import { createRunbook, updateRunbook } from '../../db/repo/runbooks';
+import { useEditDraft } from '../../db/use-edit-draft';
 import { CommandForm } from '../../ui/command-form';
+import { DraftProblem } from '../../ui/draft-problem';
 import { Field } from '../../ui/field';
+import { RestoredDraft } from '../../ui/restored-draft';
 import { useSubmit } from '../../ui/use-submit';
 import { useOnlyChanged } from '../../ui/only-changed';
-import { useCommandContext } from '../settings/use-settings';
+import { useCommandContext, useSettings } from '../settings/use-settings';
 import { LazyMarkdownPreview } from './lazy-preview';
 import { useServiceCatalog } from './queries';
 
 /**
  * Writes or edits a runbook: title, service (suggested from the catalog) and the Markdown body,
  * prefilled with the seed template, beside a live preview. A refused save keeps every keystroke
- * and says why next to the field at fault.
+ * and says why next to the field at fault. What is typed is kept as a draft of this runbook (or
+ * of the new one) until it is saved or cancelled: after a reload, editing it again brings the
+ * edits back, saying so, with **Discard draft**.
  */
 export function RunbookEditor({
   runbook,
@@ -29,10 +39,28 @@ export function RunbookEditor({
   const context = useCommandContext();
   const services = useServiceCatalog();
   const listId = useId();
-  const [title, setTitle] = useState(runbook?.title ?? '');
-  const [service, setService] = useState(runbook?.service ?? '');
-  const [body, setBody] = useState(() => runbook?.body ?? runbookTemplate());
+  const { timeZone } = useSettings();
+  const [opened] = useState<RunbookEdit>(() => ({
+    title: runbook?.title ?? '',
+    service: runbook?.service ?? '',
+    body: runbook?.body ?? runbookTemplate(),
+  }));
+  const [title, setTitle] = useState(opened.title);
+  const [service, setService] = useState(opened.service);
+  const [body, setBody] = useState(opened.body);
   const { busy, errors, run } = useSubmit(['title', 'service', 'body']);
+  const show = (edit: RunbookEdit) => {
+    setTitle(edit.title);
+    setService(edit.service);
+    setBody(edit.body);
+  };
+  const draft = useEditDraft<RunbookEdit>(runbookEditDraftKey(runbook?.id ?? null), {
+    read: readRunbookEdit,
+    isStored: (edit) =>
+      edit.title === opened.title && edit.service === opened.service && edit.body === opened.body,
+    apply: show,
+  });
+  const edit = (patch: Partial<RunbookEdit>) => draft.changed({ title, service, body, ...patch });
 
   // An edit sends only the fields the user changed: the command keeps the others as stored now
   // (the runbook may have changed since, in another window or by a restore).
@@ -48,7 +76,10 @@ export function RunbookEditor({
         ? await command(updateRunbook, runbook.id, changed(edited), context())
         : await command(createRunbook, edited, context());
     });
-    if (ok && saved) onSaved(saved);
+    if (ok && saved) {
+      draft.clear();
+      onSaved(saved);
+    }
   };
 
   return (
@@ -59,19 +90,43 @@ export function RunbookEditor({
       submitLabel="Save runbook"
       busy={busy}
       error={errors.form}
-      onCancel={onCancel}
+      onCancel={() => {
+        draft.clear();
+        onCancel();
+      }}
       escapeCancels={false}
     >
+      {draft.restoredAt !== null ? (
+        <RestoredDraft
+          what={runbook ? 'edits to this runbook' : 'new runbook'}
+          savedAt={draft.restoredAt}
+          zone={timeZone}
+          onDiscard={() => {
+            show(opened);
+            draft.clear();
+          }}
+        />
+      ) : null}
       <div className="form-inline">
         <Field label="Title" error={errors.title} limit="runbookTitle">
-          <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+          <input
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              edit({ title: e.target.value });
+            }}
+            autoFocus
+          />
         </Field>
         <Field label="Service" error={errors.service} limit="name">
           <input
             value={service}
             list={listId}
             autoComplete="off"
-            onChange={(e) => setService(e.target.value)}
+            onChange={(e) => {
+              setService(e.target.value);
+              edit({ service: e.target.value });
+            }}
           />
         </Field>
         <datalist id={listId}>
@@ -92,7 +147,10 @@ export function RunbookEditor({
             value={body}
             rows={24}
             spellCheck
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => {
+              setBody(e.target.value);
+              edit({ body: e.target.value });
+            }}
           />
         </Field>
         <section className="runbook-preview" aria-labelledby={`${listId}-preview`}>
@@ -102,6 +160,7 @@ export function RunbookEditor({
           <LazyMarkdownPreview source={body} />
         </section>
       </div>
+      <DraftProblem message={draft.problem} />
     </CommandForm>
   );
 }
