@@ -233,6 +233,10 @@ function PaletteBody({
   const listed = response.groups.length;
   const canShowMore =
     !fullText.pending && response.more && listed >= maxGroups && maxGroups < MAX_GROUPS;
+  // Asked for more and waiting: the option stays (disabled) where it was, so the highlight and
+  // the screen reader's active option do not jump to the top, and Enter meanwhile opens nothing.
+  const loadingMore =
+    fullText.pending && maxGroups > FIRST_GROUPS && listed < maxGroups && listed > 0;
   const showMore = () => {
     moreFrom.current = listed;
     moved.current = true;
@@ -276,20 +280,24 @@ function PaletteBody({
               {incidentsFirst ? incidentsGroup : null}
               {commandsFirst ? commandsGroup : null}
               <FullTextGroups groups={fullText.response.groups} onOpen={openHit} />
-              {canShowMore ? (
+              {canShowMore || loadingMore ? (
                 <Command.Item
                   value="fulltext-more"
                   forceMount
+                  disabled={loadingMore}
                   className="palette-item palette-more"
                   // A click leaves focus in the search field, where typing goes on narrowing.
                   onMouseDown={(e) => e.preventDefault()}
-                  onSelect={showMore}
+                  onSelect={canShowMore ? showMore : undefined}
                 >
-                  Show more matches
-                  <span className="palette-more-note">
-                    {listed} incidents listed, up to{' '}
-                    {Math.min(MAX_GROUPS, maxGroups + MORE_GROUPS) - listed} more
-                  </span>
+                  {loadingMore ? 'Loading more matches…' : 'Show more matches'}
+                  {canShowMore ? (
+                    <span className="palette-more-note">
+                      <span className="visually-hidden">: </span>
+                      {listed} incidents listed, up to{' '}
+                      {Math.min(MAX_GROUPS, maxGroups + MORE_GROUPS) - listed} more
+                    </span>
+                  ) : null}
                 </Command.Item>
               ) : null}
               {incidentsFirst ? null : incidentsGroup}

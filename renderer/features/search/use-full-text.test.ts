@@ -125,4 +125,24 @@ describe('useFullTextSearch with searchAhead', () => {
     act(() => worker.finish());
     await waitFor(() => expect(result.current.pending).toBe(false));
   });
+
+  it('does not show the hits of other words pasted over the query, or of other filters, while their answer is on its way', async () => {
+    worker.state.asked = [];
+    const { result, rerender } = renderHook(
+      ({ q, filters }) => useFullTextSearch(q, filters, false),
+      { initialProps: { q: 'replica', filters: {} } },
+    );
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.response.total).toBe(7));
+    rerender({ q: 'certificate', filters: {} });
+    expect(result.current.pending).toBe(true);
+    expect(result.current.response.total).toBe(0);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.response.total).toBe(11));
+    rerender({ q: 'certificate', filters: { severities: ['SEV1'] } });
+    expect(result.current.pending).toBe(true);
+    expect(result.current.response.total).toBe(0);
+    act(() => worker.finish());
+    await waitFor(() => expect(result.current.pending).toBe(false));
+  });
 });

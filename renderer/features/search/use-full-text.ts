@@ -72,7 +72,13 @@ export function useFullTextSearch(
 } {
   const indexState = useSearchState((s) => s.state);
   const version = useSearchState((s) => s.version);
-  const [answer, setAnswer] = useState<{ key: string; response: SearchResponse } | null>(null);
+  const [answer, setAnswer] = useState<{
+    key: string;
+    /** The text and filters answered, to tell whether the answer may stand in for a new one. */
+    text: string;
+    filters: string;
+    response: SearchResponse;
+  } | null>(null);
   const latest = useRef('');
   const text = query.trim();
   const active = !skip && text.length >= MIN_QUERY_LENGTH;
@@ -93,7 +99,7 @@ export function useFullTextSearch(
       // Rendered at once, in the worker's message task: left to React's scheduler, the answer
       // waited behind a frame of the keystroke's (10–15 ms; BENCHMARKS.md run U).
       if (response && !stale && latest.current === key)
-        flushSync(() => setAnswer({ key, response }));
+        flushSync(() => setAnswer({ key, text, filters: JSON.stringify(filters), response }));
     });
     return () => {
       stale = true;
@@ -108,10 +114,16 @@ export function useFullTextSearch(
     if (answer !== null) setAnswer(null);
     return { response: NONE, answerKey: '', pending: false, indexState };
   }
-  // Until the new answer comes, keep showing the previous one (no flicker while typing).
+  // Until the new answer comes, the previous one stays while the person types on or deletes
+  // (no flicker), or asks for more: not for other words pasted over it or other filters, which
+  // it does not answer.
+  const stands =
+    answer !== null &&
+    answer.filters === JSON.stringify(filters) &&
+    (text.startsWith(answer.text) || answer.text.startsWith(text));
   return {
-    response: answer?.response ?? NONE,
-    answerKey: answer?.key ?? '',
+    response: stands ? answer.response : NONE,
+    answerKey: stands ? answer.key : '',
     pending: answer?.key !== key,
     indexState,
   };
