@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import {
@@ -10,7 +11,9 @@ import {
 } from '../../../shared/logic/compose-draft';
 import { sendUpdate } from '../../db/repo/comms';
 import { saveDraft } from '../../db/repo/drafts';
-import { declareIncident } from '../../db/repo/incidents';
+import { changeStatus, declareIncident } from '../../db/repo/incidents';
+import { inOneCommit } from '../../db/commit';
+import { RECORD_CHANGED } from './compose-dialog';
 import type { WarroomDb } from '../../db/schema';
 import type { Platform } from '../../platform';
 import { PlatformProvider } from '../../platform/platform-context';
@@ -117,5 +120,56 @@ describe('Compose update over a Reopen', () => {
     await user.type(subject, '{Backspace}');
     await waitFor(async () => expect(await storedDraft(reopenKey)).toBeUndefined());
     expect(await storedDraft(composeDraftKey(incident.id))).toBe(nextDraft);
+  });
+});
+
+describe('Compose update: what is copied is what was read', () => {
+  it('copies nothing, and says why, when a change lands under the message between reading and copying; the next copy has it', async () => {
+    const copied: string[] = [];
+    const platform = {
+      kind: 'browser',
+      copy: vi.fn((payload: { text: string }) => {
+        copied.push(payload.text);
+        return Promise.resolve({ ok: true, value: undefined });
+      }),
+    } as unknown as Platform;
+    const user = userEvent.setup();
+    // The console reads its incident live, as here.
+    function LiveComms() {
+      const live = useLiveQuery(() => db.incidents.get(incident.id), []);
+      return live ? <CommsActions incident={live} settings={DEFAULT_SETTINGS} /> : null;
+    }
+    renderWithDb(
+      db,
+      <PlatformProvider platform={platform}>
+        <LiveComms />
+      </PlatformProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Compose update' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Compose update' });
+    const message = await within(dialog).findByLabelText('Message');
+    expect((message as HTMLTextAreaElement).value).not.toMatch(/Identified/i);
+
+    // A status change issued a moment before Copy, still landing when Copy reads the record.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const change = inOneCommit(db, async () => {
+      await gate;
+      await changeStatus(db, incident.id, 'identified', ctx, 'Found the bad index');
+    });
+    const copy = user.click(within(dialog).getByRole('button', { name: 'Copy plain text' }));
+    release();
+    await copy;
+    await change;
+    await within(dialog).findByText(RECORD_CHANGED);
+    expect(copied).toEqual([]);
+
+    // The screen caught up: the message read now is the one copied.
+    await waitFor(() => expect((message as HTMLTextAreaElement).value).toMatch(/Identified/i));
+    await user.click(within(dialog).getByRole('button', { name: 'Copy plain text' }));
+    await waitFor(() => expect(copied).toHaveLength(1));
+    expect(copied[0]).toMatch(/Identified/i);
   });
 });

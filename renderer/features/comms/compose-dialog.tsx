@@ -40,6 +40,10 @@ import { useSendUpdate } from './use-send-update';
 import { LiveMessage } from '../../ui/live-message';
 import { BusyButton } from '../../ui/busy-button';
 
+/** Said instead of sending when the record changed under the message being copied or saved. */
+export const RECORD_CHANGED =
+  'The record changed a moment ago and the message above now includes it. Read it again, then copy or save. Nothing was sent.';
+
 /** Where the composer starts: an audience and type, and for "Reopen" the sent update. */
 export interface ComposeStart {
   audience: Audience;
@@ -216,7 +220,8 @@ function Composer({
   /**
    * The message to copy or save: built again from the record as it stands once this window's
    * writes have landed (what the sender has not edited follows a change made a moment before),
-   * with the sender's edits over it. When the record cannot be read, the message shown.
+   * with the sender's edits over it. When the record cannot be read, the message shown. Sent
+   * only when it is the message shown: otherwise the sender is asked to read it again.
    */
   const toSend = async () => {
     try {
@@ -284,6 +289,8 @@ function Composer({
     draft.changed('');
   };
 
+  /** The message on screen when the sender was last told the record had changed under it. */
+  const warnedKey = useRef<string | null>(null);
   const onSend = async (format: SendFormat, confirmed = false) => {
     if (!subject.trim() || !message.trim()) {
       setFeedback({
@@ -294,7 +301,21 @@ function Composer({
     }
     setHolding(null);
     setBusy(true);
-    const out = await toSend();
+    let out = await toSend();
+    if (out.key !== key) {
+      if (warnedKey.current !== key) {
+        // A change landed a moment ago (this window's, or its change event not yet on screen):
+        // the message would go out different from the one read on screen, past the checks made
+        // on it (placeholders, internal terms). The screen catches up; the sender reads it again.
+        warnedKey.current = key;
+        setBusy(false);
+        setFeedback({ tone: 'error', text: RECORD_CHANGED });
+        return;
+      }
+      // Asked again over the same screen (it did not catch up): what is on screen goes out.
+      out = shown;
+    }
+    warnedKey.current = null;
     const outcome = await send({
       incidentId: incident.id,
       ref: incident.ref,
