@@ -58,7 +58,13 @@ export function MetricsPage() {
   /** The view computed from the record once this window's writes have settled (for copies). */
   const freshView = useCallback(
     async () =>
-      metricsView(await settledRead(readMetricsData), { period, now: minute, includeDrills }),
+      metricsView(await settledRead(readMetricsData), {
+        period,
+        // The end of the minute as of now: the shared clock may be a tick behind, and an
+        // incident declared in this new minute must count.
+        now: Math.max(minute, Math.floor(Date.now() / MINUTE) * MINUTE + MINUTE - 1),
+        includeDrills,
+      }),
     [settledRead, period, minute, includeDrills],
   );
 

@@ -110,9 +110,9 @@ export function PostmortemEditor({
    * The Markdown to copy or export, from the record as it stands once this window's writes
    * have landed (a status changed a moment ago is in it even while the screen still shows the
    * value before), with the typed text flushed first (`saved`: its save succeeded). When the
-   * record cannot be read (storage gone), what the preview shows now.
+   * record cannot be read (storage gone), what the preview shows now, marked `fromScreen`.
    */
-  const exportText = async (saved: boolean): Promise<string> => {
+  const exportText = async (saved: boolean): Promise<{ text: string; fromScreen: boolean }> => {
     const onScreen = {
       sections: draft.sections,
       fiveWhys: draft.fiveWhys,
@@ -124,7 +124,7 @@ export function PostmortemEditor({
       const [freshIncident, fresh] = await settledRead((db) =>
         Promise.all([db.incidents.get(incident.id), readPostmortemData(db, incident.id)]),
       );
-      return renderPostmortem(
+      const text = renderPostmortem(
         exportInput({
           incident: freshIncident ?? incident,
           fresh,
@@ -135,13 +135,14 @@ export function PostmortemEditor({
           now: useUiStore.getState().now,
         }),
       );
+      return { text, fromScreen: false };
     } catch {
-      return markdown;
+      return { text: markdown, fromScreen: true };
     }
   };
 
   const exportAs = async (how: 'copy' | 'file') => {
-    const text = await exportText(await draft.flush());
+    const { text, fromScreen } = await exportText(await draft.flush());
     const result =
       how === 'copy'
         ? await platform.copy({ text })
@@ -157,13 +158,18 @@ export function PostmortemEditor({
       setFeedback({ tone: 'ok', text: 'Export cancelled.' });
       return;
     }
-    setFeedback({
-      tone: 'ok',
-      text:
-        how === 'copy'
-          ? 'Post-mortem copied as Markdown.'
-          : `Post-mortem exported as ${postmortemFileName(incident.ref)}.`,
-    });
+    const done =
+      how === 'copy'
+        ? 'Post-mortem copied as Markdown.'
+        : `Post-mortem exported as ${postmortemFileName(incident.ref)}.`;
+    setFeedback(
+      fromScreen
+        ? {
+            tone: 'error',
+            text: `${done} The record could not be read, so it holds what the preview shows; a change made in the last moments may be missing.`,
+          }
+        : { tone: 'ok', text: done },
+    );
   };
 
   return (
