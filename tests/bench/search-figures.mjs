@@ -3,7 +3,8 @@
 // ready with a stored index, and search query → results rendered in the command palette.
 import { launchSamples, heapUsed } from './browser-figures.mjs';
 
-const QUERIES = [
+/** The measured queries: typos, prefixes, two words (also tests/bench/ab-palette.mjs's). */
+export const QUERIES = [
   'chekout',
   'rolback',
   'canar',
@@ -15,7 +16,7 @@ const QUERIES = [
 ];
 
 /** Waits until the search worker reports how it got its index; returns that report. */
-async function indexReport(page, how, timeout = 900_000) {
+export async function indexReport(page, how, timeout = 900_000) {
   await page.waitForFunction((want) => globalThis.__warroomSearch?.how === want, how, {
     timeout,
     polling: 250,
@@ -70,9 +71,11 @@ async function storedSnapshot(page, timeout = 300_000) {
 /**
  * Query → full-text results rendered in the palette, per query: the field is cleared, then the
  * whole query is put in at once (one input event), and the clock stops when the palette's status
- * says how many full-text matches there are (the options are on screen by then).
+ * says how many full-text matches there are (the options are on screen by then). Resolves with
+ * [ms, the worker's own ms]. Marks `qs:<query>` and `qe:<query>` on the page's timeline, so a
+ * trace shows where each sample starts and ends.
  */
-async function querySample(page, query) {
+export async function querySample(page, query) {
   return page.evaluate(async (q) => {
     const input = document.querySelector('[cmdk-input]');
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
@@ -83,6 +86,7 @@ async function querySample(page, query) {
     put('');
     await new Promise((r) => requestAnimationFrame(() => r()));
     const t0 = performance.now();
+    performance.mark(`qs:${q}`);
     put(q);
     await new Promise((resolve) => {
       const done = () =>
@@ -95,7 +99,9 @@ async function querySample(page, query) {
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-    return [performance.now() - t0, globalThis.__warroomSearchQueryMs ?? NaN];
+    const ms = performance.now() - t0;
+    performance.mark(`qe:${q}`);
+    return [ms, globalThis.__warroomSearchQueryMs ?? NaN];
   }, query);
 }
 
