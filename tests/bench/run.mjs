@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { buildAndServe, bundleSize } from './serve.mjs';
+import { cpuByProcess } from './cpu-by-process.mjs';
 import { seedInPage } from './seed.mjs';
 import {
   deleteAppDatabase,
@@ -38,6 +39,7 @@ import {
   relayFloorSamples,
   seatToSeatSamples,
   socketAttempts,
+  socketMessages,
   socketOpens,
   takeUpdateReads,
   takeMutationLags,
@@ -619,11 +621,61 @@ try {
         const [ca, cb] = await Promise.all([entryCount(a, id), entryCount(b, id)]);
         if (ca !== base + n || cb !== base + n)
           throw new Error(`Offline logging: A holds ${ca}, B ${cb}, expected ${base + n} each`);
-        await Promise.all([a, b].map((p) => watchEntryCount(p, id, base + 2 * n)));
+        // CONVERGE_WATCH=poll: count every 5 ms as before run V (see watchEntryCount).
+        const poll = process.env.CONVERGE_WATCH === 'poll';
+        await Promise.all([a, b].map((p) => watchEntryCount(p, id, base + 2 * n, { poll })));
         const offlineFor = Date.now() - downAt;
         if (cdp) await cdp.send('Profiler.start');
+        // CONVERGE_TRACE=<prefix>: a Chromium trace of every process (pages, IndexedDB in the
+        // browser process) over the catch-up of repetition PROFILE_CONVERGE_REP (default 0).
+        const tracing =
+          process.env.CONVERGE_TRACE && k === Number(process.env.PROFILE_CONVERGE_REP ?? 0);
+        const tracer = tracing ? await a.context().newCDPSession(a) : null;
+        if (tracer)
+          await tracer.send('Tracing.start', {
+            transferMode: 'ReturnAsStream',
+            traceConfig: {
+              includedCategories: [
+                'devtools.timeline',
+                'disabled-by-default-devtools.timeline',
+                'IndexedDB',
+                'toplevel',
+                'v8.execute',
+                'blink.user_timing',
+              ],
+            },
+          });
+        const cpuBefore = process.env.CONVERGE_CPU ? cpuByProcess() : null;
         relay = await startRelayChild(relayOpts);
+        const cpuReady = process.env.CONVERGE_CPU ? cpuByProcess() : null;
         const [ra, rb] = await Promise.all([reachedAt(a), reachedAt(b)]);
+        if (tracer) {
+          const done = new Promise((r) => tracer.once('Tracing.tracingComplete', r));
+          await tracer.send('Tracing.end');
+          const { stream } = await done;
+          const chunks = [];
+          for (;;) {
+            const { data, eof, base64Encoded } = await tracer.send('IO.read', { handle: stream });
+            chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString() : data);
+            if (eof) break;
+          }
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(`${process.env.CONVERGE_TRACE}-${k}.json`, chunks.join(''));
+        }
+        if (cpuReady) {
+          const cpuDone = cpuByProcess();
+          const spent = (from, to) =>
+            [...to]
+              .map(([pid, { name, ms }]) => [pid, name, ms - (from.get(pid)?.ms ?? 0)])
+              .filter((r) => r[2] > 0)
+              .sort((x, y) => y[2] - x[2])
+              .map(([pid, name, ms]) => `${name}(${pid}) ${ms}`)
+              .join(', ');
+          console.error(`  converge rep ${k}: CPU ms, relay start: ${spent(cpuBefore, cpuReady)}`);
+          console.error(
+            `  converge rep ${k}: CPU ms, ready → held (${Math.round(Math.max(ra, rb) - relay.readyAt)} ms): ${spent(cpuReady, cpuDone)}`,
+          );
+        }
         await saveProfile('reconnect');
         fromReady.push(Math.max(ra, rb) - relay.readyAt);
         for (const [p, r] of [
@@ -640,6 +692,14 @@ try {
           ])
             console.error(
               `  converge rep ${k}: seat ${seat}'s live-query listeners after the relay was ready: ${JSON.stringify((await takeMutationLags(p)).filter((l) => l[0] > relay.readyAt).map((l) => [Math.round(l[0] - relay.readyAt), Math.round(l[1]), l[2]]))} ([ms after ready, ms busy, parts])`,
+            );
+        if (process.env.PROFILE_CONVERGE)
+          for (const [seat, p] of [
+            ['A', a],
+            ['B', b],
+          ])
+            console.error(
+              `  converge rep ${k}: seat ${seat} received ${JSON.stringify(await socketMessages(p, relay.readyAt))}, sent ${JSON.stringify(await socketMessages(p, relay.readyAt, true))} ([ms after ready, bytes])`,
             );
         if (process.env.PROFILE_CONVERGE)
           console.error(

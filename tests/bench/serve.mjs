@@ -10,7 +10,13 @@ import { build, preview } from 'vite';
  */
 export async function buildAndServe() {
   const outDir = resolve('.bench-dist');
-  await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // BENCH_NO_MINIFY=1: readable function names in CPU profiles (figures not comparable).
+  const minify = process.env.BENCH_NO_MINIFY ? { minify: false } : {};
+  await build({
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, ...minify },
+  });
   writeFileSync(
     join(outDir, 'blank.html'),
     '<!doctype html><html><head><title>blank</title></head><body></body></html>',

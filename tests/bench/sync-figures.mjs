@@ -27,6 +27,22 @@ export const socketProbe = () => {
       this.addEventListener('open', () =>
         window.__wsOpens.push(performance.timeOrigin + performance.now()),
       );
+      // Every message sent: [wall-clock ms, bytes] (window.__wsSent).
+      const send = this.send.bind(this);
+      this.send = (data) => {
+        (window.__wsSent ??= []).push([
+          performance.timeOrigin + performance.now(),
+          data?.byteLength ?? data?.size ?? String(data).length,
+        ]);
+        send(data);
+      };
+      // Every message received: [wall-clock ms, bytes] (window.__wsMessages).
+      this.addEventListener('message', (e) =>
+        (window.__wsMessages ??= []).push([
+          performance.timeOrigin + performance.now(),
+          e.data?.byteLength ?? e.data?.size ?? String(e.data).length,
+        ]),
+      );
     }
   };
 };
@@ -308,34 +324,65 @@ export function bulkLog(page, prefix, n) {
 }
 
 /**
- * Starts polling this seat's IndexedDB every 5 ms until it holds `target` entries of the
- * incident; `window.__reachedAt` is then the wall-clock time it got there.
+ * Watches this seat's IndexedDB until it holds `target` entries of the incident;
+ * `window.__reachedAt` is then the wall-clock time it got there. The entries are counted after
+ * every write this page commits (Dexie announces each on the window as `x-storagemutated-1`;
+ * every write of the app, its projection of a peer's entries included, goes through Dexie) and
+ * every 250 ms in case one is missed. Counting every 5 ms instead (`poll: true`, the method
+ * before run V) cost each seat's browser process about a third of a core while it waited, which
+ * on a two-core machine slowed the very catch-up being timed.
  */
-export function watchEntryCount(page, incidentId, target) {
+export function watchEntryCount(page, incidentId, target, { poll = false } = {}) {
   return page.evaluate(
-    ({ id, target }) => {
+    ({ id, target, poll }) => {
       window.__reachedAt = null;
       const open = indexedDB.open('warroom');
       open.onsuccess = () => {
         const db = open.result;
-        const poll = () => {
+        let counting = false;
+        let again = false;
+        let done = false;
+        let fallback = null;
+        const finish = () => {
+          done = true;
+          window.__reachedAt = performance.timeOrigin + performance.now();
+          removeEventListener('x-storagemutated-1', onWrite);
+          clearInterval(fallback);
+          db.close();
+        };
+        const count = () => {
+          if (done) return;
+          if (counting) {
+            again = true;
+            return;
+          }
+          counting = true;
+          again = false;
           const req = db
             .transaction('timelineEntries')
             .objectStore('timelineEntries')
             .index('incidentId')
             .count(id);
           req.onsuccess = () => {
-            if (req.result >= target) {
-              window.__reachedAt = performance.timeOrigin + performance.now();
-              db.close();
-            } else setTimeout(poll, 5);
+            counting = false;
+            if (req.result >= target) finish();
+            else if (poll) setTimeout(count, 5);
+            else if (again) count();
           };
-          req.onerror = () => setTimeout(poll, 5);
+          req.onerror = () => {
+            counting = false;
+            setTimeout(count, 5);
+          };
         };
-        poll();
+        const onWrite = () => count();
+        if (!poll) {
+          addEventListener('x-storagemutated-1', onWrite);
+          fallback = setInterval(count, 250);
+        }
+        count();
       };
     },
-    { id: incidentId, target },
+    { id: incidentId, target, poll },
   );
 }
 
@@ -350,6 +397,16 @@ export async function reachedAt(page, timeoutMs = 120_000) {
 
 /** Wall-clock times at which this page opened a WebSocket. */
 export const socketOpens = (page) => page.evaluate(() => window.__wsOpens ?? []);
+
+/** Messages this page's WebSockets received (or sent) since `since` (wall-clock ms): [ms after it, bytes]. */
+export const socketMessages = (page, since, sent = false) =>
+  page.evaluate(
+    ({ since, sent }) =>
+      ((sent ? window.__wsSent : window.__wsMessages) ?? [])
+        .filter((m) => m[0] >= since)
+        .map((m) => [Math.round(m[0] - since), m[1]]),
+    { since, sent },
+  );
 
 /** Wall-clock times at which this page tried to open a WebSocket (each reconnect attempt). */
 export const socketAttempts = (page) => page.evaluate(() => window.__wsAttempts ?? []);
