@@ -123,7 +123,14 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     },
     async onLoadDocument({ documentName, document }) {
       const state = await store.load(documentName);
-      if (state) Y.applyUpdate(document, state);
+      if (!state) return;
+      Y.applyUpdate(document, state);
+      // Hocuspocus broadcasts every update of a document, this one included: queued now, it
+      // went out a moment later to the seats that had just asked for the document, so each
+      // received the whole stored document again on top of its sync (a 2,000-entry incident:
+      // 219 KB per seat per relay restart, decoded for nothing; BENCHMARKS.md run V). Flushed
+      // here, before any connection is added, it reaches nobody.
+      document.flush();
     },
     async onStoreDocument({ documentName, document }) {
       await store.save(documentName, Y.encodeStateAsUpdate(document));

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { parseJoinCode } from '../shared/sync/join-code';
 import { incidentToken } from '../shared/sync/room-token';
+import { seatUrl } from '../shared/sync/sync-format';
 import { authorize } from '../relay/auth';
 import { MessageRateLimiter } from '../relay/limits';
 import { optionsFrom } from '../relay/options';
@@ -254,6 +256,86 @@ describe('TLS', () => {
     },
     60_000,
   );
+});
+
+describe('a document loaded from the state folder', () => {
+  /** A seat on the relay (Node, one socket), counting the bytes it receives. */
+  function seat(url: string, secret: string, doc: Y.Doc) {
+    let received = 0;
+    class CountingSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols);
+        this.on('message', (data: Buffer) => (received += data.byteLength));
+      }
+    }
+    const socket = new HocuspocusProviderWebsocket({
+      url: seatUrl(url),
+      WebSocketPolyfill: CountingSocket,
+    });
+    let synced = false;
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: DOC,
+      document: doc,
+      token: secret,
+      awareness: null,
+      onSynced: ({ state }) => (synced = state),
+    });
+    provider.attach();
+    return {
+      received: () => received,
+      synced: () => synced && !provider.hasUnsyncedChanges,
+      destroy: () => {
+        provider.destroy();
+        socket.destroy();
+      },
+    };
+  }
+
+  async function until(test: () => boolean, what: string): Promise<void> {
+    for (const deadline = Date.now() + 20_000; !test();) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it('is not sent whole to the seats that asked for it, on top of their sync', async () => {
+    const dir = await tempDir();
+    const stored = new Y.Doc();
+    const entries = stored.getMap('timelineEntries');
+    stored.transact(() => {
+      for (let i = 0; i < 500; i++)
+        entries.set(`e${i}`, `entry ${i}: the checkout API returns 502s`);
+    });
+    const state = Y.encodeStateAsUpdate(stored);
+    const store = await openDocumentStore(path.join(dir, 'state'));
+    await store.save(DOC, state);
+    const relay = await startRelay({ port: 0, stateDir: store.dir, log: () => undefined });
+    const secret = (parseJoinCode(relay.joinCode) as { ok: true; code: { secret: string } }).code
+      .secret;
+    // A seat that holds the document already, and one that holds nothing.
+    const holding = new Y.Doc();
+    Y.applyUpdate(holding, state);
+    const a = seat(relay.url, secret, holding);
+    const empty = new Y.Doc();
+    const b = seat(relay.url, secret, empty);
+    try {
+      await until(() => a.synced() && b.synced(), 'both seats to sync');
+      await until(() => empty.getMap('timelineEntries').size === 500, 'the empty seat to fill');
+      // Anything queued for the seats goes out within a turn or two of the relay's loop.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(state.byteLength).toBeGreaterThan(15_000);
+      // The holding seat gets state vectors and acknowledgements, not the document (it got
+      // all 17 KB of it again before the fix); the empty one gets it once.
+      expect(a.received()).toBeLessThan(2_000);
+      expect(b.received()).toBeGreaterThan(state.byteLength);
+      expect(b.received()).toBeLessThan(state.byteLength + 2_000);
+    } finally {
+      a.destroy();
+      b.destroy();
+      await relay.close();
+    }
+  }, 60_000);
 });
 
 describe('utility-process entry', () => {
