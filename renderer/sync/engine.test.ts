@@ -10,7 +10,8 @@ import { assignRole } from '../db/repo/roles';
 import { openPostmortem, savePostmortem } from '../db/repo/postmortems';
 import type { WarroomDb } from '../db/schema';
 import { failWritesTo, freshDb } from '../db/test-db';
-import { SyncEngine } from './engine';
+import { KEY_SCAN_FROM, SyncEngine } from './engine';
+import { timelineEntry } from '../../shared/domain/testing/timeline';
 
 /**
  * The engine on two seats in one process: each seat its own database and engine; their
@@ -130,6 +131,51 @@ describe('the sync engine', () => {
       expect(parse.mock.calls.length).toBeLessThan(2 * 21);
     } finally {
       parse.mockRestore();
+    }
+  });
+
+  it('a peer’s many new entries are not looked up one by one; changed ones are, and land', async () => {
+    const a = await seat();
+    const b = await seat();
+    const inc = await declare(a);
+    await quiet(a);
+    await link(a, b, incidentDocName(inc.id));
+    await quiet(a, b);
+    const n = KEY_SCAN_FROM + 36;
+    const rows = Array.from({ length: n }, (_, i) =>
+      timelineEntry({
+        id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+        incidentId: inc.id,
+        text: `offline line ${i}`,
+      }),
+    );
+    const lookups = vi.spyOn(b.db.table('timelineEntries'), 'bulkGet');
+    try {
+      await commit(a.db, { timelineEntries: { added: rows } });
+      await quiet(a, b);
+      expect(await b.db.timelineEntries.where('incidentId').equals(inc.id).count()).toBe(n + 1);
+      // None of them was held on B: no row was asked for.
+      const asked = lookups.mock.calls.reduce((sum, [keys]) => sum + keys.length, 0);
+      expect(asked).toBeLessThan(2);
+      lookups.mockClear();
+      // Edited on A (as many again): B holds each, reads each, and takes the new text.
+      const edited = rows
+        .slice(0, KEY_SCAN_FROM + 6)
+        .map((r) => ({ ...r, text: `${r.text}, edited` }));
+      await commit(a.db, { timelineEntries: { updated: edited } });
+      await quiet(a, b);
+      const texts = new Map(
+        (await b.db.timelineEntries.where('incidentId').equals(inc.id).toArray()).map((e) => [
+          e.id,
+          e.text,
+        ]),
+      );
+      for (const r of edited) expect(texts.get(r.id)).toBe(r.text);
+      expect(texts.get(rows.at(-1)!.id)).toBe(`offline line ${n - 1}`);
+      const read = lookups.mock.calls.flatMap(([keys]) => keys);
+      expect(new Set(read)).toEqual(new Set(edited.map((r) => r.id)));
+    } finally {
+      lookups.mockRestore();
     }
   });
 

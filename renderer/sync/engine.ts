@@ -405,6 +405,40 @@ function sortKeys(v: unknown): unknown {
 }
 
 /**
+ * From this many rows of one table on, the projection first asks which of them the tables hold
+ * at all (one request for the incident's keys) and reads only those: a reconnect brings a
+ * peer's 1,000 new entries, and one get request per entry, each answered for nothing, kept the
+ * browser's IndexedDB busy for about 150 ms on a two-core machine (BENCHMARKS.md run V).
+ */
+export const KEY_SCAN_FROM = 64;
+
+/**
+ * The rows the tables hold under `keys` (undefined where none), in the same order. Rows of an
+ * incident's own tables, when there are many, are looked up among the incident's keys first.
+ */
+async function heldRows(
+  db: WarroomDb,
+  table: TableName,
+  incidentId: string | null,
+  keys: readonly string[],
+): Promise<unknown[]> {
+  const t = db.table(table);
+  if (!incidentId || keys.length < KEY_SCAN_FROM || !INCIDENT_OWNED_TABLES.has(table))
+    return (await t.bulkGet([...keys])) as unknown[];
+  const held = new Set(
+    (await t.where('incidentId').equals(incidentId).primaryKeys()) as unknown as string[],
+  );
+  const present = keys.filter((k) => held.has(k));
+  if (present.length === 0) return keys.map(() => undefined);
+  const rows = (await t.bulkGet(present)) as unknown[];
+  const byKey = new Map(present.map((k, i) => [k, rows[i]]));
+  return keys.map((k) => byKey.get(k));
+}
+
+/** Tables whose rows belong to one incident, indexed by `incidentId`, keyed by `id`. */
+const INCIDENT_OWNED_TABLES: ReadonlySet<TableName> = new Set(INCIDENT_TABLES_READ);
+
+/**
  * The change set that makes the tables agree with the document for the touched rows: rows the
  * document holds are put (incident rows resolved by the conflict rules), rows it no longer holds
  * are removed; rows already equal are left alone. People and services keep one row per name: a
@@ -435,7 +469,7 @@ async function projectionOf(
     // entries) are new objects, and the guard checks those.
     trustRows(fromDoc.filter((r): r is object => typeof r === 'object' && r !== null));
     const tableKeys = docKeys.map((k, i) => (fromDoc[i] ? keyOfRow(table, fromDoc[i]) : k));
-    const fromTables = (await db.table(table).bulkGet(tableKeys)) as unknown[];
+    const fromTables = await heldRows(db, table, incidentId, tableKeys);
     for (let i = 0; i < docKeys.length; i++) {
       let row = fromDoc[i];
       if (row && table === 'incidents') {
