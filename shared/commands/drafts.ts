@@ -20,6 +20,16 @@ export function timelineHeldDraftKey(incidentId: string): string {
 }
 
 /**
+ * The drafts-table key of the ids of an incident's held lines logged lately. Written in the same
+ * transaction as each held line's entry, it tells, after a window closed mid-write, which held
+ * lines did get logged: their copies in the held lines' row (kept there until the write lands,
+ * so a write the closing window aborted loses nothing) are then dropped instead of asked again.
+ */
+export function timelineHeldDoneKey(incidentId: string): string {
+  return `timeline-held-done:${incidentId}`;
+}
+
+/**
  * Saves `text` as the draft under `key` (written whole, `updatedAt` = `now`, ms UTC). An empty
  * text removes the draft rather than storing a blank row. Refuses nothing.
  */

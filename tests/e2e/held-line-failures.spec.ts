@@ -140,3 +140,43 @@ test('two identical lines held on purpose are two lines, also after a reload', a
   await expect(entry(page, 'still failing')).toHaveCount(2);
   await expect(prompt).toBeHidden();
 });
+
+test('a held line answered just as the window reloads is neither lost nor logged twice', async ({
+  page,
+}) => {
+  await page.clock.install({ time: Date.UTC(2026, 11, 2, 14, 20) });
+  await openApp(page);
+  await declareStartedAt(page, 'Held line answered at reload', '2026-12-01T08:00');
+  // Two lines ask which 14:30; the scribe answers the first and the window reloads at once.
+  for (const line of ['@14:30 restarted pods', '@14:30 drained node 3']) {
+    await logField(page).fill(line);
+    await logField(page).press('Enter');
+  }
+  const which = timeline(page).getByRole('group', { name: 'Which time?' });
+  await expect(timeline(page)).toContainText('“@14:30 restarted pods” (1 more line after it)');
+  await which.getByRole('button', { name: 'Yesterday, 2026-12-01 14:30 UTC' }).click();
+  await reloadApp(page);
+  // Whether its write landed before the reload or not, the line is either logged once or
+  // still waiting for its answer; the other line waits either way.
+  await expect(timeline(page)).toContainText('drained node 3');
+  const logged = await entry(page, 'restarted pods').count();
+  const waiting = await timeline(page).getByText('“@14:30 restarted pods”').count();
+  expect(logged + waiting).toBe(1);
+  if (waiting) {
+    await timeline(page)
+      .getByRole('group', { name: 'Which time?' })
+      .getByRole('button', { name: 'Yesterday, 2026-12-01 14:30 UTC' })
+      .click();
+    await expect(entry(page, 'restarted pods')).toHaveCount(1);
+  }
+  await timeline(page)
+    .getByRole('group', { name: 'Which time?' })
+    .getByRole('button', { name: 'Yesterday, 2026-12-01 14:30 UTC' })
+    .click();
+  await expect(entry(page, 'drained node 3')).toHaveCount(1);
+  await expect(entry(page, 'restarted pods')).toHaveCount(1);
+  await reloadApp(page);
+  await expect(entry(page, 'restarted pods')).toHaveCount(1);
+  await expect(entry(page, 'drained node 3')).toHaveCount(1);
+  await expect(timeline(page).getByRole('group', { name: 'Which time?' })).toHaveCount(0);
+});

@@ -3,7 +3,11 @@ import { commit } from '../commit';
 import type { ReadonlyDb } from '../read-view';
 import type { WarroomDb } from '../schema';
 
-export { timelineDraftKey, timelineHeldDraftKey } from '../../../shared/commands/drafts';
+export {
+  timelineDraftKey,
+  timelineHeldDoneKey,
+  timelineHeldDraftKey,
+} from '../../../shared/commands/drafts';
 
 /**
  * Saves text being typed so a crash, reload or closed window never loses it (through the

@@ -31,14 +31,16 @@ export interface RunOptions {
    * logged line back nor loses the lines still held.
    */
   rewriteDraft?: { key: string; text: string; now: number };
+  /** A second draft rewritten in the same change set (the held lines' done list). */
+  alsoDraft?: { key: string; text: string; now: number };
 }
 
 /** The change set's draft part: the field's draft removed and/or a draft rewritten. */
 function draftChanges(opts: RunOptions) {
   const set = changes();
   if (opts.draftKey) set.remove('drafts', opts.draftKey);
-  if (opts.rewriteDraft)
-    set.merge(saveDraft(opts.rewriteDraft.key, opts.rewriteDraft.text, opts.rewriteDraft.now));
+  for (const d of [opts.rewriteDraft, opts.alsoDraft])
+    if (d) set.merge(saveDraft(d.key, d.text, d.now));
   return set.build();
 }
 
@@ -77,7 +79,7 @@ export async function runLogLine(
   const write = async () => {
     await perform(db, id, cmd, ctx, opts);
     // The drafts' changes join the line's change set (a reload cannot bring back committed text).
-    if (opts.draftKey || opts.rewriteDraft) await commit(db, draftChanges(opts));
+    if (opts.draftKey || opts.rewriteDraft || opts.alsoDraft) await commit(db, draftChanges(opts));
   };
   const at = occurredAtOf(cmd);
   const movesStart = opts.moveStart === true && at !== null && isBeforeStart(cmd, incident);
@@ -96,7 +98,7 @@ export async function runLogLine(
     );
     await commit(
       db,
-      opts.rewriteDraft
+      opts.rewriteDraft || opts.alsoDraft
         ? changes()
             .merge(entry)
             .merge(draftChanges({ ...opts, draftKey: undefined }))

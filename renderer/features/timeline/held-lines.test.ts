@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
 import { parseLogLine } from '../../../shared/logic/commands';
-import { heldDraftText, readHeldDraft, reaskHeldLines, type HeldLine } from './held-lines';
+import {
+  HELD_DONE_KEPT,
+  heldDoneText,
+  heldDraftText,
+  readHeldDone,
+  readHeldDraft,
+  reaskHeldLines,
+  type HeldLine,
+} from './held-lines';
 
 const MIN = 60_000;
 const TYPED = Date.UTC(2026, 11, 2, 14, 20);
@@ -254,5 +262,21 @@ describe('reaskHeldLines', () => {
       opts,
     );
     expect(held).toMatchObject([{ id: 'a', kind: 'which-time', problem: refusal }]);
+  });
+});
+
+describe('the done list of logged held lines', () => {
+  it('keeps the newest ids, in order, and reads back what it wrote', () => {
+    const ids = Array.from({ length: HELD_DONE_KEPT + 5 }, (_, i) => `h${i}`);
+    const back = readHeldDone(heldDoneText(ids));
+    expect(back).toHaveLength(HELD_DONE_KEPT);
+    expect(back[0]).toBe('h5');
+    expect(back.at(-1)).toBe(`h${HELD_DONE_KEPT + 4}`);
+    expect(heldDoneText([])).toBe('');
+  });
+
+  it('reads nothing from an absent, blank or unreadable row, never throwing', () => {
+    for (const text of [undefined, '', 'not json', '{"a":1}', '[1,"h1",null]'])
+      expect(readHeldDone(text)).toEqual(text === '[1,"h1",null]' ? ['h1'] : []);
   });
 });

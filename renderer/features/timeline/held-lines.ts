@@ -66,6 +66,28 @@ export interface HeldProblem extends HeldRefusal {
   answered?: { moveStart: boolean; now: number };
 }
 
+/** How many ids of logged held lines the done list keeps (the newest). */
+export const HELD_DONE_KEPT = 50;
+
+/**
+ * The done list's text (its own draft row, `timelineHeldDoneKey`): the ids of the held lines
+ * logged lately, oldest first, at most {@link HELD_DONE_KEPT}, as JSON; '' for none.
+ */
+export function heldDoneText(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : JSON.stringify(ids.slice(-HELD_DONE_KEPT));
+}
+
+/** Reads a done list back (absent or unreadable: none). Never throws. */
+export function readHeldDone(text: string | undefined): string[] {
+  if (!text) return [];
+  try {
+    const ids: unknown = JSON.parse(text);
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** A new held line's id. */
 export function newHeldId(): string {
   return newId();

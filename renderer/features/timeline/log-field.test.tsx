@@ -2,12 +2,20 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { loadDraft, saveDraft, timelineDraftKey, timelineHeldDraftKey } from '../../db/repo/drafts';
+import {
+  loadDraft,
+  saveDraft,
+  timelineDraftKey,
+  timelineHeldDoneKey,
+  timelineHeldDraftKey,
+} from '../../db/repo/drafts';
 import type { WarroomDb } from '../../db/schema';
 import { failWritesTo } from '../../db/test-db';
 import { dbWithIncident } from '../../db/testing';
 import { renderWithDb, unmountThenClose } from '../../db/testing-render';
 import { subscribeChanges, type ChangeEvent } from '../../db/commit';
+import { replayUnloadJournal } from '../../db/unload-journal';
+import { writesSettled } from '../../db/writes-settled';
 import { LogField } from './log-field';
 
 let db: WarroomDb;
@@ -418,6 +426,82 @@ describe('LogField', () => {
         ['note', 'still failing'],
         ['note', 'still failing'],
       ]);
+    });
+
+    /** The unload journal's item for the held lines' row: [storage key, value], or null. */
+    const journaledHeld = (): [string, string] | null => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i) ?? '';
+        const raw = localStorage.getItem(k) ?? '';
+        const entry = JSON.parse(raw) as { key?: string };
+        if (entry.key === timelineHeldDraftKey(incident.id)) return [k, raw];
+      }
+      return null;
+    };
+    const linesOf = (item: [string, string] | null) => {
+      const text = item ? (JSON.parse(item[1]) as { text: string }).text : '';
+      return text
+        ? (JSON.parse(text) as { lines: { line: string }[] }).lines.map((l) => l.line)
+        : [];
+    };
+
+    it('an answered line stays in the unload journal until its write lands, and is not asked again after it did', async () => {
+      localStorage.clear();
+      const user = userEvent.setup();
+      let field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}-10m a: paged db team{Enter}');
+      await waitFor(async () =>
+        expect(await heldLines()).toEqual(['-5m f: first alert', '-10m a: paged db team']),
+      );
+      // The window goes away while the answer's write is under way (its entry being added).
+      let midWrite: [string, string] | null = null;
+      let seen = false;
+      const proto = IDBObjectStore.prototype as unknown as {
+        add: (...a: unknown[]) => IDBRequest;
+      };
+      const add = proto.add;
+      proto.add = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'timelineEntries' && !seen) {
+          seen = true;
+          window.dispatchEvent(new Event('pagehide'));
+          midWrite = journaledHeld();
+        }
+        return add.apply(this, args);
+      };
+      try {
+        await user.click(screen.getByRole('button', { name: 'Log without moving' }));
+        await waitFor(() => expect(notice()).toHaveTextContent('“-10m a: paged db team”'));
+      } finally {
+        proto.add = add;
+      }
+      // Had that write been lost with the window, the line would come back from the journal:
+      // it was still there (before, the journal already had it removed: the line was lost).
+      expect(linesOf(midWrite)).toEqual(['-5m f: first alert', '-10m a: paged db team']);
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      // It landed, but the window was gone before anything else ran: the next start replays
+      // what was journaled (both lines) over the row the write left.
+      cleanup();
+      // The unmount's own draft saves land first (a closed window's would never run).
+      await writesSettled(db);
+      await new Promise((r) => setTimeout(r, 50));
+      await writesSettled(db);
+      localStorage.clear();
+      localStorage.setItem(...midWrite!);
+      expect(await replayUnloadJournal(db)).toBe(1);
+      expect(await heldLines()).toEqual(['-5m f: first alert', '-10m a: paged db team']);
+      field = renderField();
+      await waitFor(() =>
+        expect(notice()).toHaveTextContent(
+          'Waiting for your answer below: “-10m a: paged db team”.',
+        ),
+      );
+      // The logged one is known by its id in the done list, written with its entry.
+      await waitFor(async () => expect(await heldLines()).toEqual(['-10m a: paged db team']));
+      expect((await loadDraft(db, timelineHeldDoneKey(incident.id))).length).toBeGreaterThan(2);
+      expect(await texts()).toEqual([['finding', 'first alert']]);
+      expect(field).toHaveValue('');
+      localStorage.clear();
     });
   });
 });

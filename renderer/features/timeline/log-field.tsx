@@ -17,7 +17,7 @@ import { usageFor } from '../../../shared/logic/command-help';
 import { hypothesisTimeboxMs } from '../../../shared/logic/hypotheses';
 import { formatEventTime, spansDays, type TimeZoneMode } from '../../../shared/logic/time';
 import { useCommand, useDb, useStorageRecovery } from '../../db/db-context';
-import { timelineDraftKey, timelineHeldDraftKey } from '../../db/repo/drafts';
+import { timelineDraftKey, timelineHeldDoneKey, timelineHeldDraftKey } from '../../db/repo/drafts';
 import { classifyStorageError, describeWriteError } from '../../db/repo/errors';
 import { useCommandContext } from '../settings/use-settings';
 import { BackdatePrompt } from './backdate-prompt';
@@ -25,8 +25,10 @@ import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/l
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
 import {
+  heldDoneText,
   heldDraftText,
   newHeldId,
+  readHeldDone,
   readHeldDraft,
   reaskHeldLines,
   type HeldLine,
@@ -109,6 +111,16 @@ export const LogField = memo(function LogField({
   const heldRef = useRef<readonly HeldLine[]>(held);
   const draftKey = timelineDraftKey(incident.id);
   const heldKey = timelineHeldDraftKey(incident.id);
+  const doneKey = timelineHeldDoneKey(incident.id);
+  // The held line whose answer is being written, if any: gone from the screen, but kept in the
+  // held lines' saved row (and so in the unload journal) until its write has landed, so a
+  // window closed mid-write loses nothing; the write itself removes it from the row and adds
+  // its id to the done list (doneKey), which tells a restore that it was logged after all.
+  const inFlight = useRef<HeldLine | null>(null);
+  const doneIds = useRef<readonly string[]>([]);
+  /** The held lines' row as it must be saved: the visible ones and the one being written. */
+  const heldRowText = (visible: readonly HeldLine[]) =>
+    heldDraftText(inFlight.current ? [inFlight.current, ...visible] : visible);
   // What restoring held lines reads them against (the latest, without restoring again on each
   // change of the incident).
   const asOf = useRef({ incident, timeZone, customRoles });
@@ -141,28 +153,39 @@ export const LogField = memo(function LogField({
   // ones; a line is the same line by its id, not its text (two "n: still failing" typed on
   // purpose are two lines). The merged list is saved at once: the save of the lines held
   // meanwhile would otherwise write the restored ones out of the row.
+  // A line the done list names was logged in the write that the window's closing interrupted
+  // (its copy in the row outlived it): it is dropped, not asked again.
   const restoreHeld = useCallback(
     (saved: string) => {
-      const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
-      const { held: again, unasked } = reaskHeldLines(readHeldDraft(saved, Date.now()), inc, {
-        timeZone: zone,
-        customRoles: roles,
-      });
-      const known = new Set(heldRef.current.map((h) => h.id));
-      const next = [...again.filter((h) => !known.has(h.id)), ...heldRef.current];
-      heldRef.current = next;
-      setHeldState(next);
-      const nextText = heldDraftText(next);
-      if (nextText !== saved) saveHeldText.current(nextText);
-      if (unasked.length > 0)
-        // Into the field and its draft before the held row loses them.
-        setText((cur) => {
-          const merged = [...unasked, cur].filter((t) => t.trim() !== '').join('\n');
-          draftChanged(merged);
-          return merged;
+      const apply = (doneText: string | undefined) => {
+        const done = new Set([...readHeldDone(doneText), ...doneIds.current]);
+        doneIds.current = [...done];
+        const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
+        const stored = readHeldDraft(saved, Date.now()).filter((h) => !done.has(h.id));
+        const { held: again, unasked } = reaskHeldLines(stored, inc, {
+          timeZone: zone,
+          customRoles: roles,
         });
+        const known = new Set(heldRef.current.map((h) => h.id));
+        const next = [...again.filter((h) => !known.has(h.id)), ...heldRef.current];
+        heldRef.current = next;
+        setHeldState(next);
+        const nextText = heldDraftText(inFlight.current ? [inFlight.current, ...next] : next);
+        if (nextText !== saved) saveHeldText.current(nextText);
+        if (unasked.length > 0)
+          // Into the field and its draft before the held row loses them.
+          setText((cur) => {
+            const merged = [...unasked, cur].filter((t) => t.trim() !== '').join('\n');
+            draftChanged(merged);
+            return merged;
+          });
+      };
+      db.drafts.get(doneKey).then(
+        (row) => apply(row?.text),
+        () => apply(undefined),
+      );
     },
-    [draftChanged],
+    [db, doneKey, draftChanged],
   );
   const heldDraft = useDraft(db, heldKey, restoreHeld);
   const heldDraftChanged = heldDraft.changed;
@@ -173,7 +196,7 @@ export const LogField = memo(function LogField({
   const setHeld = (next: readonly HeldLine[]) => {
     heldRef.current = next;
     setHeldState(next);
-    heldDraft.changed(heldDraftText(next));
+    heldDraft.changed(heldRowText(next));
   };
 
   // Opening the console puts the scribe in the log field (README: the console opens with the
@@ -258,8 +281,9 @@ export const LogField = memo(function LogField({
     // removes the field's draft. Waits only when a draft write is under way (so it cannot land
     // after the commit).
     if (from) {
-      // Saved the usual way too (same text as the transaction writes), so lines still held
-      // stay in the unload journal should the window close before the write lands.
+      // Off the screen at once; still in the saved row (and the unload journal) until the
+      // write lands (see inFlight).
+      inFlight.current = from;
       setHeld(heldRef.current.filter((x) => x.id !== from.id));
     }
     try {
@@ -269,6 +293,9 @@ export const LogField = memo(function LogField({
       }
       const clearsDraft = from ? 0 : draft.stored();
       const heldText = heldDraftText(heldRef.current);
+      const doneText = from
+        ? heldDoneText([...doneIds.current.filter((x) => x !== from.id), from.id])
+        : '';
       await run(
         runLogLine,
         incident,
@@ -280,14 +307,19 @@ export const LogField = memo(function LogField({
           // The draft row goes in the same transaction, when there is one to remove.
           draftKey: clearsDraft !== 0 ? draftKey : undefined,
           rewriteDraft: from ? { key: heldKey, text: heldText, now: Date.now() } : undefined,
+          alsoDraft: from ? { key: doneKey, text: doneText, now: Date.now() } : undefined,
         },
       );
       // Committed: the timeline feed has the entry already (the commit's change event); it and
       // the cleared field reach the screen in this one render.
       if (clearsDraft !== 0) draft.forget(clearsDraft);
-      // Lines held or released while it was written are saved as they are now.
-      if (from && heldDraftText(heldRef.current) !== heldText)
+      // Written: the row the transaction wrote no longer has it; the saves still waiting (they
+      // had it, in flight) are replaced by the lines held now.
+      if (from) {
+        inFlight.current = null;
+        doneIds.current = readHeldDone(doneText);
         heldDraft.changed(heldDraftText(heldRef.current));
+      }
       flushSync(() => {
         // The field's problem is about the field's text: a held line logged leaves it be.
         if (!from) {
@@ -327,6 +359,7 @@ export const LogField = memo(function LogField({
               problem: { message, usage, answered: { moveStart, now } },
             }
           : { ...from, problem: { message, usage } };
+        inFlight.current = null;
         setHeld([again, ...heldRef.current.filter((x) => x.id !== from.id)]);
       } else {
         // The field's line stays there.
@@ -338,6 +371,11 @@ export const LogField = memo(function LogField({
         });
       }
     } finally {
+      // Never left in flight (an error thrown before the write was asked for).
+      if (from && inFlight.current?.id === from.id) {
+        inFlight.current = null;
+        heldDraft.changed(heldRowText(heldRef.current));
+      }
       busy.current = false;
       field.current?.focus();
     }
