@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -16,6 +17,16 @@ describe('dependency patches', () => {
       const code = readFileSync(require.resolve(file), 'utf8');
       expect(code).toContain('Warroom patch (patches/README.md)');
       expect(code).toMatch(/if \(!querying\) \{\s*if \(obsSetsOverlap\(currentObs, parts\)\)/);
+    }
+  });
+
+  it('Hocuspocus: an update is not sent back to its connection (patches/@hocuspocus+server+4.7.0.patch)', () => {
+    // The package exports its entry points only: found from the one `require` resolves.
+    const dist = path.dirname(require.resolve('@hocuspocus/server'));
+    for (const file of ['hocuspocus-server.esm.js', 'hocuspocus-server.cjs']) {
+      const code = readFileSync(path.join(dist, file), 'utf8');
+      expect(code).toContain('Warroom patch (patches/README.md)');
+      expect(code).toContain('this.broadcastUpdate(update, from)');
     }
   });
 });
