@@ -10,7 +10,7 @@
  * reconnect figure. A plain HTTP request to the same address is not throttled, and the relay
  * answers one (426), so each attempt first asks with `fetch`; while nothing answers, the attempt
  * fails as a socket that could not connect would (an `error`, then a `close` with code 1006)
- * without a real socket, and the provider's own back-off (100 → 250 ms, renderer/sync/room.ts)
+ * without a real socket, and the provider's own back-off (50 → 150 ms, renderer/sync/room.ts)
  * tries again.
  *
  * An attempt is made with a real socket at once, without asking, when no real socket was made in

@@ -60,11 +60,13 @@ export interface RoomIncident {
 /**
  * Reconnect back-off: a war room on a LAN must not wait 30 s after a relay restart (the
  * provider's default doubles from 1 s to 30 s). While the relay is away an attempt is only a
- * plain HTTP request (gated-websocket.ts), so attempts every 100–250 ms cost next to nothing and
- * a relay that is back is found within a quarter of a second (the rest of the reconnect, the two
- * syncs through the relay, takes 0.6–0.8 s: BENCHMARKS.md run O).
+ * plain HTTP request (gated-websocket.ts), so attempts every 50–150 ms cost next to nothing
+ * (a refused connection on the seat's own machine or LAN; after two minutes without an answer
+ * they slow to one a second) and a relay that is back is found within 150 ms. With 100–250 ms
+ * the seats' sockets opened up to 400 ms after the relay was ready, a third of the reconnect
+ * figure's budget (BENCHMARKS.md run V).
  */
-export const RECONNECT = { delay: 100, minDelay: 100, maxDelay: 250, factor: 1.5, jitter: true };
+export const RECONNECT = { delay: 50, minDelay: 50, maxDelay: 150, factor: 1.5, jitter: true };
 
 const WAITING_KEY = 'warroom:sync-waiting';
 

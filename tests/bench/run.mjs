@@ -720,7 +720,7 @@ try {
         {
           target: 'p95 < 1 s (from reconnect)',
           pass: summarize(fromReady).p95 < 1000,
-          note: `relay stopped (SIGTERM), ${n} entries logged on each seat, relay restarted on the same port and state folder; clock from the relay printing its join code to both seats' IndexedDB holding every entry (polled every 5 ms in the page). Includes the seats' reconnect back-off (100 ms growing to 250 ms); ${storageNote}`,
+          note: `relay stopped (SIGTERM), ${n} entries logged on each seat, relay restarted on the same port and state folder; clock from the relay printing its join code to both seats' IndexedDB holding every entry (counted after each write the page commits, and every 250 ms). Includes the seats' reconnect back-off (50 ms growing to 150 ms); ${storageNote}`,
         },
       );
       if (fromReopen.length === 0) console.error('  (no socket reopening was seen on either seat)');
