@@ -326,11 +326,12 @@ export function bulkLog(page, prefix, n) {
 /**
  * Watches this seat's IndexedDB until it holds `target` entries of the incident;
  * `window.__reachedAt` is then the wall-clock time it got there. The entries are counted after
- * every write this page commits (Dexie announces each on the window as `x-storagemutated-1`;
- * every write of the app, its projection of a peer's entries included, goes through Dexie) and
- * every 250 ms in case one is missed. Counting every 5 ms instead (`poll: true`, the method
- * before run V) cost each seat's browser process about a third of a core while it waited, which
- * on a two-core machine slowed the very catch-up being timed.
+ * every write this page commits that touched timeline entries (Dexie announces each on the
+ * window as `x-storagemutated-1`; every write of the app, its projection of a peer's entries
+ * included, goes through Dexie) and every 250 ms in case one is missed. Counting every 5 ms
+ * instead (`poll: true`, the method before run V) cost each seat's browser process about a
+ * third of a core while it waited, which on a two-core machine slowed the very catch-up being
+ * timed.
  */
 export function watchEntryCount(page, incidentId, target, { poll = false } = {}) {
   return page.evaluate(
@@ -374,7 +375,12 @@ export function watchEntryCount(page, incidentId, target, { poll = false } = {})
             setTimeout(count, 5);
           };
         };
-        const onWrite = () => count();
+        // Only writes that touched timeline entries can change the count (y-dexie's own writes,
+        // drafts and the like do not): each count walks the incident's index in the browser.
+        const onWrite = (e) => {
+          const parts = Object.keys(e.detail ?? {});
+          if (parts.length === 0 || parts.some((p) => p.includes('/timelineEntries'))) count();
+        };
         if (!poll) {
           addEventListener('x-storagemutated-1', onWrite);
           fallback = setInterval(count, 250);
