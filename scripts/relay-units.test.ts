@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Document } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { parseJoinCode } from '../shared/sync/join-code';
@@ -371,6 +373,76 @@ describe('what the relay sends', () => {
       await relay.close();
     }
   }, 60_000);
+});
+
+describe('the relay document: what goes back to the sender (patched @hocuspocus/server)', () => {
+  /** A connection as the document sees it: its address, and the updates sent to it. */
+  function connection(name: string) {
+    const updates: Uint8Array[] = [];
+    return {
+      messageAddress: name,
+      updates,
+      send(message: Uint8Array) {
+        const d = decoding.createDecoder(message);
+        decoding.readVarString(d); // the document's address
+        if (decoding.readVarUint(d) !== 0) return; // not a sync message
+        if (decoding.readVarUint(d) !== 2) return; // not an update
+        updates.push(decoding.readVarUint8Array(d));
+      },
+    };
+  }
+  const from = (c: object) => ({ source: 'connection', connection: c });
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  /** Seat B's entry b1, and seat A's edit of it (which needs b1 to be applied). */
+  function entryAndEdit() {
+    const b = new Y.Doc();
+    const entry = new Y.Map<string>();
+    b.getMap('timelineEntries').set('b1', entry);
+    entry.set('text', 'db pool exhausted');
+    const b1 = Y.encodeStateAsUpdate(b);
+    const a = new Y.Doc();
+    Y.applyUpdate(a, b1);
+    let edit: Uint8Array | null = null;
+    a.once('update', (u: Uint8Array) => (edit = u));
+    (a.getMap('timelineEntries').get('b1') as Y.Map<string>).set('text', 'edited by A');
+    return { b1, edit: edit! };
+  }
+
+  it('an update goes to the others, not back to its sender', async () => {
+    const { b1, edit } = entryAndEdit();
+    const doc = new Document(DOC);
+    const [a, b] = [connection(DOC), connection(DOC)];
+    doc.addConnection(a as never).addConnection(b as never);
+    Y.applyUpdate(doc, b1, from(b));
+    await turn();
+    Y.applyUpdate(doc, edit, from(a));
+    await turn();
+    expect(a.updates).toHaveLength(1); // b1, from B
+    expect(b.updates).toHaveLength(1); // A's edit
+    doc.destroy();
+  });
+
+  it('an update that releases another seat’s held-back change goes to its sender too', async () => {
+    const { b1, edit } = entryAndEdit();
+    const doc = new Document(DOC);
+    const [a, b] = [connection(DOC), connection(DOC)];
+    doc.addConnection(a as never).addConnection(b as never);
+    // A's edit arrives before the entry it edits (the relay restarted before storing b1):
+    // the relay holds it back.
+    Y.applyUpdate(doc, edit, from(a));
+    await turn();
+    // B's sync brings b1: A's edit is applied with it, in an update that came from B.
+    Y.applyUpdate(doc, b1, from(b));
+    await turn();
+    const seatB = new Y.Doc();
+    Y.applyUpdate(seatB, b1);
+    for (const u of b.updates) Y.applyUpdate(seatB, u);
+    expect((seatB.getMap('timelineEntries').get('b1') as Y.Map<string>).get('text')).toBe(
+      'edited by A',
+    );
+    doc.destroy();
+  });
 });
 
 describe('utility-process entry', () => {
