@@ -445,6 +445,19 @@ describe('LogField', () => {
         : [];
     };
 
+    it('a line answered adds to the stored done list, also when no line was held at the start', async () => {
+      await saveDraft(db, timelineHeldDoneKey(incident.id), JSON.stringify(['logged-before']), 1);
+      const user = userEvent.setup();
+      const field = renderField();
+      await user.click(field);
+      await user.keyboard('-5m f: first alert{Enter}');
+      await user.click(await screen.findByRole('button', { name: 'Log without moving' }));
+      await waitFor(async () => expect(await texts()).toEqual([['finding', 'first alert']]));
+      const done = JSON.parse(await loadDraft(db, timelineHeldDoneKey(incident.id))) as string[];
+      expect(done).toHaveLength(2);
+      expect(done[0]).toBe('logged-before');
+    });
+
     it('an answered line stays in the unload journal until its write lands, and is not asked again after it did', async () => {
       localStorage.clear();
       const user = userEvent.setup();

@@ -25,6 +25,7 @@ import { isBeforeStart, runLogLine, type WritableCommand } from '../../db/repo/l
 import { useDraft } from '../../db/use-draft';
 import { DraftProblem } from '../../ui/draft-problem';
 import {
+  HELD_DONE_KEPT,
   heldDoneText,
   heldDraftText,
   newHeldId,
@@ -118,6 +119,23 @@ export const LogField = memo(function LogField({
   // its id to the done list (doneKey), which tells a restore that it was logged after all.
   const inFlight = useRef<HeldLine | null>(null);
   const doneIds = useRef<readonly string[]>([]);
+  /** Adds ids to the done list known here (never drops one: ids only accumulate). */
+  const knowDone = (ids: readonly string[]) => {
+    doneIds.current = [...new Set([...doneIds.current, ...ids])].slice(-HELD_DONE_KEPT);
+  };
+  // The stored done list, read at once (not only when held lines are restored): the first line
+  // answered here must add to it, not replace it.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    db.drafts.get(doneKey).then(
+      (row) => knowDone(readHeldDone(row?.text)),
+      () => undefined,
+    );
+    return () => {
+      mounted.current = false;
+    };
+  }, [db, doneKey]);
   /** The held lines' row as it must be saved: the visible ones and the one being written. */
   const heldRowText = (visible: readonly HeldLine[]) =>
     heldDraftText(inFlight.current ? [inFlight.current, ...visible] : visible);
@@ -158,8 +176,8 @@ export const LogField = memo(function LogField({
   const restoreHeld = useCallback(
     (saved: string) => {
       const apply = (doneText: string | undefined) => {
-        const done = new Set([...readHeldDone(doneText), ...doneIds.current]);
-        doneIds.current = [...done];
+        knowDone(readHeldDone(doneText));
+        const done = new Set(doneIds.current);
         const { incident: inc, timeZone: zone, customRoles: roles } = asOf.current;
         const stored = readHeldDraft(saved, Date.now()).filter((h) => !done.has(h.id));
         const { held: again, unasked } = reaskHeldLines(stored, inc, {
@@ -171,7 +189,9 @@ export const LogField = memo(function LogField({
         heldRef.current = next;
         setHeldState(next);
         const nextText = heldDraftText(inFlight.current ? [inFlight.current, ...next] : next);
-        if (nextText !== saved) saveHeldText.current(nextText);
+        // Saved whenever lines came back, not only when the text differs from the row read: a
+        // save of the lines held meanwhile (without these) may be waiting to land after it.
+        if (nextText !== saved || again.length > 0) saveHeldText.current(nextText);
         if (unasked.length > 0)
           // Into the field and its draft before the held row loses them.
           setText((cur) => {
@@ -293,9 +313,7 @@ export const LogField = memo(function LogField({
       }
       const clearsDraft = from ? 0 : draft.stored();
       const heldText = heldDraftText(heldRef.current);
-      const doneText = from
-        ? heldDoneText([...doneIds.current.filter((x) => x !== from.id), from.id])
-        : '';
+      const doneText = from ? heldDoneText([...new Set([...doneIds.current, from.id])]) : '';
       await run(
         runLogLine,
         incident,
@@ -317,8 +335,10 @@ export const LogField = memo(function LogField({
       // had it, in flight) are replaced by the lines held now.
       if (from) {
         inFlight.current = null;
-        doneIds.current = readHeldDone(doneText);
-        heldDraft.changed(heldDraftText(heldRef.current));
+        knowDone([from.id]);
+        // Not once this field is gone (another incident opened meanwhile): its save could land
+        // over the row of the field that replaced it; the done list covers the copy left.
+        if (mounted.current) heldDraft.changed(heldDraftText(heldRef.current));
       }
       flushSync(() => {
         // The field's problem is about the field's text: a held line logged leaves it be.
@@ -374,7 +394,7 @@ export const LogField = memo(function LogField({
       // Never left in flight (an error thrown before the write was asked for).
       if (from && inFlight.current?.id === from.id) {
         inFlight.current = null;
-        heldDraft.changed(heldRowText(heldRef.current));
+        if (mounted.current) heldDraft.changed(heldRowText(heldRef.current));
       }
       busy.current = false;
       field.current?.focus();
