@@ -50,6 +50,25 @@ function watchX(db: TestDb, slow?: () => Promise<void>) {
   return { seen, runs: () => runs };
 }
 
+/**
+ * A live query of row `x` whose first run has read 'first' and is held before answering;
+ * `release()` lets it (and every later run) answer.
+ */
+async function heldInFirstRun(name: string) {
+  const db = new TestDb(`${name}-${Date.now()}`);
+  await db.watched.put({ id: 'x', text: 'first' });
+  let open: () => void = () => undefined;
+  let hold = true;
+  const q = watchX(db, () => (hold ? new Promise<void>((r) => (open = r)) : Promise.resolve()));
+  await until(() => q.runs() === 1, 'the first run');
+  await tick(20);
+  const release = () => {
+    hold = false;
+    open();
+  };
+  return { db, q, release };
+}
+
 describe('live queries (patched Dexie)', () => {
   it('ignore writes outside what they read, however many, and answer the next one inside', async () => {
     const db = new TestDb(`lq-idle-${Date.now()}`);
@@ -71,35 +90,17 @@ describe('live queries (patched Dexie)', () => {
   });
 
   it('a write made while the query runs is not missed', async () => {
-    const db = new TestDb(`lq-inflight-${Date.now()}`);
-    await db.watched.put({ id: 'x', text: 'first' });
-    let release: () => void = () => undefined;
-    let hold = true;
-    const q = watchX(db, () =>
-      hold ? new Promise<void>((r) => (release = r)) : Promise.resolve(),
-    );
     // The first run has read 'first' and is waiting: the row changes under it.
-    await until(() => q.runs() === 1, 'the first run');
-    await tick(20);
+    const { db, q, release } = await heldInFirstRun('lq-inflight');
     await db.watched.put({ id: 'x', text: 'changed while querying' });
-    hold = false;
     release();
     await until(() => q.seen.at(-1) === 'changed while querying', 'the rerun');
     db.close();
   });
 
   it('a write to an unrelated row made while the query runs does not rerun it later', async () => {
-    const db = new TestDb(`lq-inflight-other-${Date.now()}`);
-    await db.watched.put({ id: 'x', text: 'first' });
-    let release: () => void = () => undefined;
-    let hold = true;
-    const q = watchX(db, () =>
-      hold ? new Promise<void>((r) => (release = r)) : Promise.resolve(),
-    );
-    await until(() => q.runs() === 1, 'the first run');
-    await tick(20);
+    const { db, q, release } = await heldInFirstRun('lq-inflight-other');
     await db.other.put({ id: 'o', text: 'unrelated' });
-    hold = false;
     release();
     await until(() => q.seen.length === 1, 'the first answer');
     await db.other.put({ id: 'o2', text: 'unrelated again' });
